@@ -1,0 +1,89 @@
+import { redirect } from "@remix-run/node";
+import { t } from "~/i18n/messages";
+import { type Access, SIGNED_IN, allows, grantsFor } from "./access";
+import { type AuthUser, validateSessionToken } from "./session.server";
+import { readSessionToken } from "./session-token";
+
+/**
+ * The one authorization guard. Every loader and action calls `requireUser` (or, on public
+ * pages, `getAuth`), so a rule is never enforced by the UI alone.
+ */
+export type Auth = { user: AuthUser; sessionId: string; refreshedCookie?: string };
+
+const perRequest = new WeakMap<Request, Promise<Auth | null>>();
+
+export function isSecureRequest(request: Request): boolean {
+  return new URL(request.url).protocol === "https:";
+}
+
+/** The signed-in user of this request, or null. Looked up once per request. */
+export function getAuth(request: Request): Promise<Auth | null> {
+  let pending = perRequest.get(request);
+  if (!pending) {
+    const token = readSessionToken(request.headers.get("Cookie"));
+    pending = token ? validateSessionToken(token, isSecureRequest(request)) : Promise.resolve(null);
+    perRequest.set(request, pending);
+  }
+  return pending;
+}
+
+export function forbidden(): Response {
+  return new Response(t("error.forbidden.body"), { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export function notFound(): Response {
+  return new Response(t("error.notFound.body"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Mutations must come from our own pages. Browsers send Origin on every POST; a request
+ * without it and without Sec-Fetch-Site: cross-site is a non-browser client (tests, curl).
+ */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get("Origin");
+  const ours = new URL(request.url).origin;
+  if (origin === null) {
+    if (request.headers.get("Sec-Fetch-Site") === "cross-site") throw badOrigin();
+    return;
+  }
+  if (origin !== ours) throw badOrigin();
+}
+
+function badOrigin(): Response {
+  return new Response(t("form.badOrigin"), { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const next = url.pathname + url.search;
+  return redirect(next === "/" ? "/dang-nhap" : `/dang-nhap?next=${encodeURIComponent(next)}`);
+}
+
+/**
+ * Signed-in user allowed by `access` — for a given unit when `unitPath` is passed (a role
+ * held at a unit covers every unit below it). Anonymous → redirect to login; not allowed → 403.
+ */
+export async function requireUser(
+  request: Request,
+  access: Access = SIGNED_IN,
+  options: { unitPath?: string } = {},
+): Promise<Auth> {
+  assertSameOrigin(request);
+  const auth = await getAuth(request);
+  if (!auth) throw loginRedirect(request);
+  if (!allows(auth.user.grants, access, options.unitPath)) throw forbidden();
+  return auth;
+}
+
+/** The units where the user holds `access` (e.g. to scope a list query). */
+export function unitsGranted(auth: Auth, access: Access) {
+  return grantsFor(auth.user.grants, access);
+}
+
+/** Public actions (login, registration) still refuse foreign origins. */
+export function requireSameOrigin(request: Request): void {
+  assertSameOrigin(request);
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { text } from "~/forms/fields";
+import { t } from "~/i18n/messages";
+import { PASSWORD_MAX, emailField, newPasswordField, parseIdentifier, phoneField } from "./identifier";
+
+export const loginSchema = z.object({
+  identifier: z
+    .string({ error: t("form.required") })
+    .trim()
+    .min(1, t("form.required"))
+    .max(254, t("auth.identifier.invalid"))
+    .transform((v, ctx) => {
+      const id = parseIdentifier(v);
+      if (!id) {
+        ctx.addIssue({ code: "custom", message: t("auth.identifier.invalid") });
+        return z.NEVER;
+      }
+      return id;
+    }),
+  password: z
+    .string({ error: t("form.required") })
+    .min(1, t("form.required"))
+    .max(PASSWORD_MAX, t("auth.password.tooLong", { max: PASSWORD_MAX })),
+  next: z.string().max(500).optional(),
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: t("form.required") }).min(1, t("form.required")).max(PASSWORD_MAX),
+    newPassword: newPasswordField,
+    newPasswordConfirm: z.string({ error: t("form.required") }).max(PASSWORD_MAX),
+  })
+  .refine((v) => v.newPassword === v.newPasswordConfirm, {
+    path: ["newPasswordConfirm"],
+    message: t("auth.password.mismatch"),
+  });
+
+export const SELF_REGISTER_ROLES = ["learner", "producer"] as const;
+
+export const registerSchema = z
+  .object({
+    code: text(20).transform((v) => v.toUpperCase()),
+    fullName: text(120),
+    phone: phoneField,
+    email: z.union([z.literal("").transform(() => undefined), emailField]).optional(),
+    role: z.enum(SELF_REGISTER_ROLES, { error: t("form.invalidChoice") }),
+    unitId: z
+      .string({ error: t("form.required") })
+      .regex(/^\d{1,9}$/, t("form.invalidChoice"))
+      .transform(Number),
+    password: newPasswordField,
+    passwordConfirm: z.string({ error: t("form.required") }).max(PASSWORD_MAX),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: t("auth.password.mismatch") });
+
+/** Only same-site relative paths are followed after login (no open redirects). */
+export function safeNext(next: string | undefined | null): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  return next;
+}

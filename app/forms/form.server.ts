@@ -1,0 +1,34 @@
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import { t } from "~/i18n/messages";
+import { type FormFailure, parseFormData } from "./parse";
+
+/** Form posts larger than this are refused before parsing (uploads have their own limit). */
+export const FORM_BYTES_LIMIT = 1024 * 1024;
+
+export class FormTooLarge extends Error {}
+
+async function readFormData(request: Request): Promise<FormData> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > FORM_BYTES_LIMIT) throw tooLarge();
+  try {
+    return await request.formData();
+  } catch {
+    // Not a form body at all (wrong content type, broken multipart): a client error, not a 500.
+    return new FormData();
+  }
+}
+
+function tooLarge(): Response {
+  return new Response(t("form.tooLarge"), { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** Reads and validates the posted form; on failure throws nothing but returns the failure. */
+export async function parseRequestForm<S extends z.ZodType>(request: Request, schema: S) {
+  return parseFormData(schema, await readFormData(request));
+}
+
+/** The 400 answer for a form that did not validate: errors at the fields, values to refill. */
+export function invalid(failure: FormFailure | { errors: Record<string, string>; values?: Record<string, string> }, status = 400) {
+  return data({ ok: false as const, errors: failure.errors, values: failure.values ?? {} }, { status });
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+/**
+ * Every action parses its input here: FormData → plain object → zod. Errors come back per
+ * field (the first message of each), ready to show next to the field; `_form` holds the rest.
+ */
+export type FieldErrors = Record<string, string>;
+export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type FormResult<T> = { ok: true; data: T } | FormFailure;
+
+/** Field values echoed back to refill a form without JavaScript (never passwords, never huge). */
+const ECHO_LIMIT = 2000;
+
+export function formDataToObject(formData: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue; // files are read by the upload handlers only
+    const prev = out[key];
+    if (prev === undefined) out[key] = value;
+    else out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
+export function echoValues(input: Record<string, string | string[]>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (/password/i.test(key)) continue;
+    const text = Array.isArray(value) ? value.join("\n") : value;
+    values[key] = text.slice(0, ECHO_LIMIT);
+  }
+  return values;
+}
+
+export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export function parseFormData<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+  const input = formDataToObject(formData);
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, errors: issuesToErrors(result.error.issues), values: echoValues(input) };
+}
+
+/** A field that may be sent once or several times (checkboxes, multi-selects). */
+export function many<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+}

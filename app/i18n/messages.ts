@@ -1,0 +1,21 @@
+/**
+ * The one message catalogue. Every text the UI shows comes from here (one file of keys per
+ * capability under ./vi/), so an English catalogue can be added later with the same keys.
+ */
+import { admin } from "./vi/admin";
+import { auth } from "./vi/auth";
+import { core } from "./vi/core";
+
+const vi = { ...core, ...auth, ...admin };
+
+export type MessageKey = keyof typeof vi;
+export type Messages = Record<MessageKey, string>;
+
+const catalogues: Record<"vi", Messages> = { vi };
+
+/** Looks a message up and fills `{name}` placeholders. */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  const text: string = catalogues.vi[key] ?? key;
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}

@@ -1,0 +1,144 @@
+import { type LinksFunction, type LoaderFunctionArgs, data } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { PUBLIC } from "~/auth/access";
+import { getAuth } from "~/auth/guard.server";
+import { roleLabelKey } from "~/auth/roles";
+import { t } from "~/i18n/messages";
+import { navigationFor } from "~/ui/navigation";
+import { useNonce } from "~/ui/nonce";
+import styles from "~/styles/app.css";
+
+export const access = PUBLIC;
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await getAuth(request);
+  const user = auth
+    ? {
+        fullName: auth.user.fullName,
+        roles: [...new Set(auth.user.grants.map((g) => t(roleLabelKey(g.role))))],
+        nav: navigationFor(auth.user.grants).map((item) => ({ to: item.to, label: t(item.label) })),
+      }
+    : null;
+  const headers = auth?.refreshedCookie ? { "Set-Cookie": auth.refreshedCookie } : undefined;
+  return data({ user }, { headers });
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const user = root?.user ?? null;
+  return (
+    <html lang="vi">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("app.skipToContent")}
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link to="/" className="brand">
+              <span className="brand__mark" aria-hidden="true">
+                ★
+              </span>
+              <span>
+                <strong>{t("app.name")}</strong>
+                <small>{t("app.tagline")}</small>
+              </span>
+            </Link>
+            {user ? (
+              <div className="menu">
+                <nav aria-label={t("nav.menu")}>
+                  <ul>
+                    {user.nav.map((item) => (
+                      <li key={item.to}>
+                        <NavLink to={item.to} end={item.to === "/"}>
+                          {item.label}
+                        </NavLink>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+                <div className="menu__user">
+                  <span>
+                    {user.fullName}
+                    <small>{user.roles.join(", ")}</small>
+                  </span>
+                  <Form method="post" action="/dang-xuat">
+                    <button type="submit" className="button button--ghost">
+                      {t("nav.logout")}
+                    </button>
+                  </Form>
+                </div>
+              </div>
+            ) : (
+              <nav className="menu menu--anonymous" aria-label={t("nav.menu")}>
+                <Link to="/dang-nhap">{t("nav.login")}</Link>
+              </nav>
+            )}
+          </div>
+        </header>
+        <main id="main" className="main">
+          {children}
+        </main>
+        <footer className="site-footer">{t("app.office")}</footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function meta() {
+  return [{ title: t("app.name") }];
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t("error.notFound.title"), t("error.notFound.body")]
+      : status === 403
+        ? [t("error.forbidden.title"), t("error.forbidden.body")]
+        : status >= 400 && status < 500
+          ? [t("error.badRequest.title"), isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : ""]
+          : [t("error.generic.title"), t("error.generic.body")];
+  return (
+    <section className="error-page">
+      <p className="error-page__code">{status}</p>
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p>
+        <Link to="/">{t("error.backHome")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PUBLIC } from "~/auth/access";
+import { getAuth } from "~/auth/guard.server";
+import { coursesOfLearner, coursesOfTrainer } from "~/courses/courses.server";
+import { db } from "~/db/db.server";
+import { formatDate } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import { Card, PageHeader } from "~/ui/page";
+
+export const access = PUBLIC;
+
+export const meta: MetaFunction = () => [{ title: t("app.name") }];
+
+/** Home: what each of the user's roles can do today (anonymous visitors get the introduction). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await getAuth(request);
+  if (!auth) return { user: null } as const;
+  const roles = new Set(auth.user.grants.map((g) => g.role));
+  const [learning, teaching, admin] = await Promise.all([
+    roles.has("learner") || roles.has("producer") ? coursesOfLearner(auth.user.id) : null,
+    roles.has("trainer") ? coursesOfTrainer(auth.user.id) : null,
+    roles.has("admin")
+      ? Promise.all([db().user.count(), db().course.count()]).then(([users, courses]) => ({ users, courses }))
+      : null,
+  ]);
+  return {
+    user: { fullName: auth.user.fullName },
+    roles: [...roles],
+    learning: learning?.map((c) => ({ id: c.id, title: c.title, from: formatDate(c.startsOn), to: formatDate(c.endsOn) })),
+    teaching: teaching?.map((c) => ({
+      id: c.id,
+      title: c.title,
+      learners: c._count.enrolments,
+      code: c.enrolmentCode,
+      from: formatDate(c.startsOn),
+      to: formatDate(c.endsOn),
+    })),
+    admin,
+  };
+}
+
+export default function Home() {
+  const data = useLoaderData<typeof loader>();
+  if (!data.user) {
+    return (
+      <section className="hero">
+        <h1>{t("home.anonymous.title")}</h1>
+        <p>{t("home.anonymous.body")}</p>
+        <p className="toolbar">
+          <Link className="button" to="/dang-nhap">
+            {t("nav.login")}
+          </Link>
+          <Link className="button button--ghost" to="/dang-ky">
+            {t("nav.register")}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  const roles = new Set(data.roles);
+  return (
+    <>
+      <PageHeader title={t("home.welcome", { name: data.user.fullName })} />
+      <div className="grid">
+        {data.learning ? (
+          <Card title={t("home.learner.title")}>
+            <p className="muted">{t("home.learner.body")}</p>
+            {data.learning.length === 0 ? <p>{t("home.learner.none")}</p> : null}
+            <ul>
+              {data.learning.map((c) => (
+                <li key={c.id}>
+                  <strong>{c.title}</strong>
+                  <br />
+                  <small className="muted">{t("home.course.dates", { from: c.from, to: c.to })}</small>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+        {data.teaching ? (
+          <Card title={t("home.trainer.title")}>
+            <p className="muted">{t("home.trainer.body")}</p>
+            {data.teaching.length === 0 ? <p>{t("home.trainer.none")}</p> : null}
+            <ul>
+              {data.teaching.map((c) => (
+                <li key={c.id}>
+                  <strong>{c.title}</strong>
+                  <br />
+                  <small className="muted">
+                    {t("home.course.learners", { count: c.learners })} · {t("home.course.dates", { from: c.from, to: c.to })}
+                  </small>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+        {roles.has("producer") ? (
+          <Card title={t("home.producer.title")}>
+            <p className="muted">{t("home.producer.body")}</p>
+          </Card>
+        ) : null}
+        {roles.has("consultant") ? (
+          <Card title={t("home.consultant.title")}>
+            <p className="muted">{t("home.consultant.body")}</p>
+          </Card>
+        ) : null}
+        {roles.has("appraiser") ? (
+          <Card title={t("home.appraiser.title")}>
+            <p className="muted">{t("home.appraiser.body")}</p>
+          </Card>
+        ) : null}
+        {data.admin ? (
+          <Card title={t("home.admin.title")}>
+            <p className="muted">{t("home.admin.body")}</p>
+            <ul>
+              <li>
+                <Link to="/quan-tri/nguoi-dung">{t("home.admin.users", { count: data.admin.users })}</Link>
+              </li>
+              <li>{t("home.admin.courses", { count: data.admin.courses })}</li>
+              <li>
+                <Link to="/quan-tri/cai-dat">{t("nav.settings")}</Link>
+              </li>
+            </ul>
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

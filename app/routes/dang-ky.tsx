@@ -1,0 +1,85 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { PUBLIC } from "~/auth/access";
+import { getAuth, isSecureRequest, requireSameOrigin } from "~/auth/guard.server";
+import { register } from "~/auth/register.server";
+import { requestMeta } from "~/auth/request-meta";
+import { registerSchema } from "~/auth/schemas";
+import { createSession } from "~/auth/session.server";
+import { sessionCookie } from "~/auth/session-token";
+import { db } from "~/db/db.server";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { t } from "~/i18n/messages";
+import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { PageHeader } from "~/ui/page";
+import { indentedLabel, treeOrder } from "~/units/tree";
+
+export const access = PUBLIC;
+
+export const meta: MetaFunction = () => [{ title: `${t("auth.register.title")} · ${t("app.name")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getAuth(request)) throw redirect("/");
+  const units = await db().unit.findMany({
+    where: { active: true },
+    select: { id: true, name: true, code: true, level: true, parentId: true, path: true },
+  });
+  return { units: treeOrder(units).map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const form = await parseRequestForm(request, registerSchema);
+  if (!form.ok) return invalid(form);
+  const outcome = await register(form.data);
+  if (!outcome.ok) {
+    const message = t(outcome.error === "codeUnknown" ? "auth.register.codeUnknown" : outcome.error === "taken" ? "auth.register.taken" : "form.invalidChoice");
+    const { password: _p, passwordConfirm: _c, ...values } = form.data;
+    return invalid({ errors: { [outcome.field]: message }, values: { ...values, unitId: String(values.unitId) } }, 422);
+  }
+  const session = await createSession(outcome.userId, requestMeta(request, context));
+  return redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, isSecureRequest(request)) } });
+}
+
+export default function RegisterPage() {
+  const { units } = useLoaderData<typeof loader>();
+  const result = actionErrors(useActionData<typeof action>());
+  const v = result?.values ?? {};
+  const e = result?.errors ?? {};
+  return (
+    <div className="narrow">
+      <PageHeader title={t("auth.register.title")} />
+      <p>{t("auth.register.intro")}</p>
+      <FormMessage tone="error">{e._form}</FormMessage>
+      <Form method="post" className="stack" noValidate>
+        <Field label={t("auth.register.code")} name="code" required defaultValue={v.code} error={e.code} autoCapitalize="characters" />
+        <Field label={t("auth.register.fullName")} name="fullName" required defaultValue={v.fullName} error={e.fullName} autoComplete="name" />
+        <Field label={t("auth.register.phone")} name="phone" type="tel" required defaultValue={v.phone} error={e.phone} autoComplete="tel" />
+        <Field label={t("auth.register.email")} name="email" type="email" defaultValue={v.email} error={e.email} autoComplete="email" />
+        <SelectField
+          label={t("auth.register.role")}
+          name="role"
+          defaultValue={v.role ?? "learner"}
+          error={e.role}
+          options={[
+            { value: "learner", label: t("role.learner") },
+            { value: "producer", label: t("role.producer") },
+          ]}
+        />
+        <SelectField label={t("auth.register.unit")} name="unitId" defaultValue={v.unitId} error={e.unitId} options={units} />
+        <Field label={t("auth.register.password")} name="password" type="password" required error={e.password} autoComplete="new-password" />
+        <Field
+          label={t("auth.register.passwordConfirm")}
+          name="passwordConfirm"
+          type="password"
+          required
+          error={e.passwordConfirm}
+          autoComplete="new-password"
+        />
+        <div>
+          <button type="submit">{t("auth.register.submit")}</button>
+        </div>
+      </Form>
+    </div>
+  );
+}

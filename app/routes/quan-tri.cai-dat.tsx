@@ -1,0 +1,105 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { forbidden, requireUser, unitsGranted } from "~/auth/guard.server";
+import { UNIT_LEVELS } from "~/auth/roles";
+import { db } from "~/db/db.server";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { t } from "~/i18n/messages";
+import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/page";
+import { unitPermissions } from "~/units/permissions";
+import { DEADLINE_KINDS, isoToVietnamese, rulesFromRow, rulesToRow, settingsSchema } from "~/units/settings";
+
+export const access = unitPermissions.manageSettings;
+
+export const meta: MetaFunction = () => [{ title: `${t("admin.settings.title")} · ${t("app.name")}` }];
+
+/** The provinces where the user administers settings (an admin granted at a province). */
+async function provinces(request: Request) {
+  const auth = await requireUser(request, access);
+  const provinceIds = unitsGranted(auth, access)
+    .filter((g) => g.unitLevel === "PROVINCE")
+    .map((g) => g.unitId);
+  if (provinceIds.length === 0) throw forbidden();
+  return db().unit.findMany({ where: { id: { in: provinceIds } }, include: { settings: true }, orderBy: { name: "asc" } });
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const list = await provinces(request);
+  return {
+    provinces: list.map((p) => {
+      const rules = rulesFromRow(p.settings ?? { appraisalLevels: "COMMUNE,PROVINCE", deadlineDays: 5, deadlineKind: "CALENDAR", holidays: "" });
+      return { id: p.id, name: p.name, ...rules, holidays: rules.holidays.map(isoToVietnamese).join("\n") };
+    }),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const list = await provinces(request);
+  const provinceId = Number(new URL(request.url).searchParams.get("province") ?? list[0].id);
+  const province = list.find((p) => p.id === provinceId);
+  if (!province) throw forbidden();
+  const form = await parseRequestForm(request, settingsSchema);
+  if (!form.ok) return invalid(form);
+  const row = rulesToRow(form.data);
+  await db().provinceSettings.upsert({ where: { unitId: province.id }, create: { unitId: province.id, ...row }, update: row });
+  return data({ ok: true as const, message: t("admin.settings.saved") });
+}
+
+const levelOptions = [{ value: "", label: t("admin.settings.none") }, ...UNIT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))];
+
+export default function SettingsPage() {
+  const { provinces } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = actionErrors(result);
+  const e = failed?.errors ?? {};
+  return (
+    <>
+      <PageHeader title={t("admin.settings.title")} />
+      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      {provinces.map((p) => (
+        <Card title={p.name} key={p.id}>
+          <Form method="post" action={`?province=${p.id}`} className="stack" noValidate>
+            <fieldset className="field">
+              <legend>{t("admin.settings.levels")}</legend>
+              <p className="field__hint">{t("admin.settings.levelsHint")}</p>
+              {[0, 1, 2].map((i) => (
+                <SelectField
+                  key={i}
+                  label={t("admin.settings.level", { n: i + 1 })}
+                  name={`level${i + 1}`}
+                  defaultValue={p.levels[i] ?? ""}
+                  options={levelOptions}
+                  error={i === 0 ? e.level1 : undefined}
+                />
+              ))}
+            </fieldset>
+            <Field
+              label={t("admin.settings.deadlineDays")}
+              name="deadlineDays"
+              inputMode="numeric"
+              defaultValue={failed?.values.deadlineDays ?? String(p.deadlineDays)}
+              error={e.deadlineDays}
+            />
+            <SelectField
+              label={t("admin.settings.deadlineKind")}
+              name="deadlineKind"
+              defaultValue={p.deadlineKind}
+              error={e.deadlineKind}
+              options={DEADLINE_KINDS.map((k) => ({ value: k, label: t(`admin.settings.kind.${k}`) }))}
+            />
+            <TextAreaField
+              label={t("admin.settings.holidays")}
+              name="holidays"
+              defaultValue={failed?.values.holidays ?? p.holidays}
+              error={e.holidays}
+            />
+            <div>
+              <button type="submit">{t("form.save")}</button>
+            </div>
+          </Form>
+        </Card>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser, unitsGranted } from "~/auth/guard.server";
+import { UNIT_LEVELS, type UnitLevel } from "~/auth/roles";
+import { choice, id, text } from "~/forms/fields";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { t } from "~/i18n/messages";
+import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/page";
+import { unitPermissions } from "~/units/permissions";
+import { indentedLabel } from "~/units/tree";
+import { createUnit, unitsWithin } from "~/units/units.server";
+
+export const access = unitPermissions.manageUnits;
+
+export const meta: MetaFunction = () => [{ title: `${t("admin.units.title")} · ${t("app.name")}` }];
+
+const createUnitSchema = z.object({
+  name: text(120),
+  code: text(40).pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, t("form.invalid"))).transform((c) => c.toUpperCase()),
+  level: choice(["DISTRICT", "COMMUNE"] as const),
+  parentId: id(),
+});
+
+async function scopedUnits(request: Request) {
+  const auth = await requireUser(request, access);
+  return unitsWithin(unitsGranted(auth, access).map((g) => g.unitPath));
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const units = await scopedUnits(request);
+  return {
+    units: units.map((u) => ({ id: u.id, name: u.name, code: u.code, level: u.level as UnitLevel, depth: u.depth })),
+    parents: units.filter((u) => u.level !== "COMMUNE").map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const units = await scopedUnits(request);
+  const form = await parseRequestForm(request, createUnitSchema);
+  if (!form.ok) return invalid(form);
+  if (!units.some((u) => u.id === form.data.parentId)) return invalid({ errors: { parentId: t("form.invalidChoice") } }, 403);
+  const created = await createUnit(form.data);
+  if (!created.ok) {
+    const errors: Record<string, string> =
+      created.error === "codeTaken" ? { code: t("admin.units.codeTaken") } : { level: t("admin.units.badParent") };
+    return invalid({ errors, values: { name: form.data.name, code: form.data.code } }, 422);
+  }
+  return data({ ok: true as const, message: t("admin.units.added") });
+}
+
+export default function UnitsPage() {
+  const { units, parents } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = actionErrors(result);
+  const e = failed?.errors ?? {};
+  return (
+    <>
+      <PageHeader title={t("admin.units.title")} />
+      <p className="muted">{t("admin.units.intro")}</p>
+      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>{t("admin.units.name")}</th>
+              <th>{t("admin.units.level")}</th>
+              <th>{t("admin.units.code")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((u) => (
+              <tr key={u.id}>
+                <td style={{ paddingLeft: `${0.6 + u.depth * 1.5}rem` }}>{u.name}</td>
+                <td>{t(`level.${u.level}`)}</td>
+                <td>
+                  <code>{u.code}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Card title={t("admin.units.add")}>
+        <Form method="post" className="stack" noValidate>
+          <Field label={t("admin.units.name")} name="name" required defaultValue={failed?.values.name} error={e.name} />
+          <Field label={t("admin.units.code")} name="code" required defaultValue={failed?.values.code} error={e.code} />
+          <SelectField
+            label={t("admin.units.level")}
+            name="level"
+            error={e.level}
+            options={UNIT_LEVELS.filter((l) => l !== "PROVINCE").map((l) => ({ value: l, label: t(`level.${l}`) }))}
+          />
+          <SelectField label={t("admin.units.parent")} name="parentId" error={e.parentId} options={parents} />
+          <div>
+            <button type="submit">{t("admin.units.add")}</button>
+          </div>
+        </Form>
+      </Card>
+    </>
+  );
+}

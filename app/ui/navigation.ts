@@ -1,0 +1,18 @@
+import type { RoleGrant } from "~/auth/roles";
+import type { MessageKey } from "~/i18n/messages";
+
+export type NavItem = { to: string; label: MessageKey };
+
+/** Navigation by role: each item names the roles that see it (the pages check again on the server). */
+const ITEMS: { item: NavItem; roles: RoleGrant["role"][] | "all" }[] = [
+  { item: { to: "/", label: "nav.home" }, roles: "all" },
+  { item: { to: "/quan-tri/nguoi-dung", label: "nav.users" }, roles: ["admin"] },
+  { item: { to: "/quan-tri/don-vi", label: "nav.units" }, roles: ["admin"] },
+  { item: { to: "/quan-tri/cai-dat", label: "nav.settings" }, roles: ["admin"] },
+  { item: { to: "/tai-khoan", label: "nav.account" }, roles: "all" },
+];
+
+export function navigationFor(grants: readonly RoleGrant[]): NavItem[] {
+  const roles = new Set(grants.map((g) => g.role));
+  return ITEMS.filter(({ roles: r }) => r === "all" || r.some((role) => roles.has(role))).map(({ item }) => item);
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { parseVietnameseDate, settingsSchema, validChain } from "./settings";
+
+describe("province appraisal settings", () => {
+  it("accepts the 2020 chain and today's two-level chain", () => {
+    expect(validChain(["COMMUNE", "DISTRICT", "PROVINCE"])).toBe(true);
+    expect(validChain(["COMMUNE", "PROVINCE"])).toBe(true);
+    expect(validChain(["PROVINCE"])).toBe(true);
+  });
+  it("refuses chains that repeat, go down, or do not end at the province", () => {
+    expect(validChain([])).toBe(false);
+    expect(validChain(["COMMUNE"])).toBe(false);
+    expect(validChain(["PROVINCE", "COMMUNE"])).toBe(false);
+    expect(validChain(["COMMUNE", "COMMUNE", "PROVINCE"])).toBe(false);
+  });
+  it("reads dd/MM/yyyy dates and refuses impossible ones", () => {
+    expect(parseVietnameseDate("02/09/2026")).toBe("2026-09-02");
+    expect(parseVietnameseDate("31/02/2026")).toBeNull();
+    expect(parseVietnameseDate("2026-09-02")).toBeNull();
+  });
+  it("parses a full form and reports the bad holiday at its field", () => {
+    const ok = settingsSchema.safeParse({ level1: "COMMUNE", level2: "PROVINCE", level3: "", deadlineDays: "5", deadlineKind: "WORKING", holidays: "02/09/2026\n01/01/2027" });
+    expect(ok.success && ok.data).toEqual({ levels: ["COMMUNE", "PROVINCE"], deadlineDays: 5, deadlineKind: "WORKING", holidays: ["2026-09-02", "2027-01-01"] });
+    const bad = settingsSchema.safeParse({ level1: "COMMUNE", level2: "PROVINCE", deadlineDays: "5", deadlineKind: "CALENDAR", holidays: "30/02/2026" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0].path).toEqual(["holidays"]);
+    const zero = settingsSchema.safeParse({ level1: "PROVINCE", deadlineDays: "0", deadlineKind: "CALENDAR" });
+    expect(zero.error?.issues[0].path).toEqual(["deadlineDays"]);
+  });
+});

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { UNIT_LEVELS, type UnitLevel } from "~/auth/roles";
+import { t } from "~/i18n/messages";
+
+/** A province's appraisal rules: the ordered chain of levels and the deadline of each level. */
+export type ProvinceRules = {
+  levels: UnitLevel[];
+  deadlineDays: number;
+  deadlineKind: "CALENDAR" | "WORKING";
+  holidays: string[]; // yyyy-MM-dd
+};
+
+export const DEADLINE_KINDS = ["CALENDAR", "WORKING"] as const;
+
+/** The chain is valid when each level appears once, in order from low to high, ending at the province. */
+export function validChain(levels: readonly UnitLevel[]): boolean {
+  if (levels.length === 0 || levels[levels.length - 1] !== "PROVINCE") return false;
+  const rank = (l: UnitLevel) => ["COMMUNE", "DISTRICT", "PROVINCE"].indexOf(l);
+  return levels.every((l, i) => i === 0 || rank(l) > rank(levels[i - 1]));
+}
+
+/** dd/MM/yyyy → yyyy-MM-dd, or null when it is not a real date. */
+export function parseVietnameseDate(text: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export function isoToVietnamese(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+const levelSlot = z.enum([...UNIT_LEVELS, ""], { error: t("form.invalidChoice") }).optional();
+
+export const settingsSchema = z
+  .object({
+    level1: levelSlot,
+    level2: levelSlot,
+    level3: levelSlot,
+    deadlineDays: z
+      .string({ error: t("admin.settings.deadlineDaysInvalid") })
+      .trim()
+      .regex(/^\d{1,2}$/, t("admin.settings.deadlineDaysInvalid"))
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 60, t("admin.settings.deadlineDaysInvalid")),
+    deadlineKind: z.enum(DEADLINE_KINDS, { error: t("form.invalidChoice") }),
+    holidays: z
+      .string()
+      .max(5000, t("form.tooLong", { max: 5000 }))
+      .optional()
+      .transform((text, ctx) => {
+        const out: string[] = [];
+        for (const line of (text ?? "").split(/[\n,;]+/).map((l) => l.trim()).filter(Boolean)) {
+          const iso = parseVietnameseDate(line);
+          if (!iso) {
+            ctx.addIssue({ code: "custom", message: t("admin.settings.holidaysInvalid", { value: line.slice(0, 20) }) });
+            return z.NEVER;
+          }
+          out.push(iso);
+        }
+        return [...new Set(out)].sort();
+      }),
+  })
+  .transform((v, ctx) => {
+    const levels = [v.level1, v.level2, v.level3].filter((l): l is UnitLevel => !!l);
+    if (!validChain(levels)) {
+      ctx.addIssue({ code: "custom", path: ["level1"], message: t("admin.settings.levelsInvalid") });
+      return z.NEVER;
+    }
+    return { levels, deadlineDays: v.deadlineDays, deadlineKind: v.deadlineKind, holidays: v.holidays } satisfies ProvinceRules;
+  });
+
+export function rulesFromRow(row: { appraisalLevels: string; deadlineDays: number; deadlineKind: string; holidays: string }): ProvinceRules {
+  return {
+    levels: row.appraisalLevels.split(",").filter(Boolean) as UnitLevel[],
+    deadlineDays: row.deadlineDays,
+    deadlineKind: row.deadlineKind === "WORKING" ? "WORKING" : "CALENDAR",
+    holidays: row.holidays.split(",").filter(Boolean),
+  };
+}
+
+export function rulesToRow(rules: ProvinceRules) {
+  return {
+    appraisalLevels: rules.levels.join(","),
+    deadlineDays: rules.deadlineDays,
+    deadlineKind: rules.deadlineKind,
+    holidays: rules.holidays.join(","),
+  };
+}

@@ -1,0 +1,41 @@
+import type { UnitLevel } from "~/auth/roles";
+
+export type UnitRow = { id: number; name: string; code: string; level: UnitLevel | string; parentId: number | null; path: string };
+
+/** A province holds districts or (since the 2025 two-level reform) communes directly; a district holds communes. */
+export function canContain(parent: UnitLevel, child: UnitLevel): boolean {
+  if (parent === "PROVINCE") return child === "DISTRICT" || child === "COMMUNE";
+  if (parent === "DISTRICT") return child === "COMMUNE";
+  return false;
+}
+
+export function childPath(parentPath: string, id: number): string {
+  return `${parentPath}${id}/`;
+}
+
+export const depthOf = (path: string) => path.split("/").filter(Boolean).length - 1;
+
+/** Units in tree order (parents before children, siblings by name), each with its depth. */
+export function treeOrder<U extends UnitRow>(units: readonly U[]): (U & { depth: number })[] {
+  const byParent = new Map<number | null, U[]>();
+  const ids = new Set(units.map((u) => u.id));
+  for (const u of units) {
+    const key = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
+    byParent.set(key, [...(byParent.get(key) ?? []), u]);
+  }
+  const out: (U & { depth: number })[] = [];
+  const walk = (parent: number | null, depth: number) => {
+    const children = [...(byParent.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name, "vi"));
+    for (const c of children) {
+      out.push({ ...c, depth });
+      walk(c.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+/** "Huyện Can Lộc › Xã Thiên Lộc"-style label for selects, indented by depth. */
+export function indentedLabel(name: string, depth: number): string {
+  return `${"\u00a0\u00a0".repeat(depth)}${depth > 0 ? "└ " : ""}${name}`;
+}

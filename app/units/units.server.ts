@@ -1,0 +1,39 @@
+import type { UnitLevel } from "~/auth/roles";
+import { db } from "~/db/db.server";
+import { canContain, childPath, treeOrder } from "./tree";
+
+/** Every unit within any of the given subtrees (paths), in tree order. */
+export async function unitsWithin(paths: readonly string[]) {
+  if (paths.length === 0) return [];
+  const units = await db().unit.findMany({
+    where: { OR: paths.map((p) => ({ path: { startsWith: p } })), active: true },
+    select: { id: true, name: true, code: true, level: true, parentId: true, path: true },
+  });
+  return treeOrder(units);
+}
+
+export function unitById(id: number) {
+  return db().unit.findUnique({ where: { id }, select: { id: true, name: true, level: true, path: true, parentId: true } });
+}
+
+export type CreateUnitResult = { ok: true; id: number } | { ok: false; error: "codeTaken" | "badParent" };
+
+/** Adds a unit under `parentId`; its path is set inside the same transaction. */
+export async function createUnit(input: { name: string; code: string; level: UnitLevel; parentId: number }): Promise<CreateUnitResult> {
+  return db().$transaction(async (tx) => {
+    const parent = await tx.unit.findUnique({ where: { id: input.parentId } });
+    if (!parent || !canContain(parent.level as UnitLevel, input.level)) return { ok: false, error: "badParent" } as const;
+    if (await tx.unit.findUnique({ where: { code: input.code } })) return { ok: false, error: "codeTaken" } as const;
+    const unit = await tx.unit.create({
+      data: { name: input.name, code: input.code, level: input.level, parentId: parent.id, path: "" },
+    });
+    await tx.unit.update({ where: { id: unit.id }, data: { path: childPath(parent.path, unit.id) } });
+    return { ok: true, id: unit.id } as const;
+  });
+}
+
+/** The province a unit belongs to (the root of its path). */
+export async function provinceOf(unitPath: string) {
+  const rootId = Number(unitPath.split("/").filter(Boolean)[0]);
+  return db().unit.findUnique({ where: { id: rootId }, include: { settings: true } });
+}

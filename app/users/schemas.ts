@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { emailField, newPasswordField, phoneField } from "~/auth/identifier";
+import { ROLES } from "~/auth/roles";
+import { choice, id, optionalText, text } from "~/forms/fields";
+import { many } from "~/forms/parse";
+import { t } from "~/i18n/messages";
+
+const optional = <T extends z.ZodType>(field: T) => z.union([z.literal("").transform(() => undefined), field]).optional();
+
+export const createUserSchema = z
+  .object({
+    fullName: text(120),
+    email: optional(emailField),
+    phone: optional(phoneField),
+    password: newPasswordField,
+    unitId: id(),
+    position: optionalText(120),
+    roles: many(choice(ROLES)).refine((r) => r.length > 0, t("form.required")),
+  })
+  .refine((v) => v.email || v.phone, { path: ["email"], message: t("admin.users.contactRequired") });
+
+export const addRoleSchema = z.object({ intent: z.literal("addRole"), role: choice(ROLES), unitId: id() });
+export const removeRoleSchema = z.object({ intent: z.literal("removeRole"), assignmentId: id() });
+export const setActiveSchema = z.object({ intent: z.literal("setActive"), active: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+export const userActionSchema = z.discriminatedUnion("intent", [addRoleSchema, removeRoleSchema, setActiveSchema], {
+  error: t("form.invalidChoice"),
+});

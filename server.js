@@ -56,7 +56,7 @@ app.all(
 const server = app.listen(port, host, () => {
   console.log(`OCOP LMS: http://localhost:${port}`);
   // `npm run dev` (remix dev) restarts this server on each rebuild and waits for this signal.
-  if (process.env.NODE_ENV === "development") broadcastDevReady(build);
+  if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
 });
 
 // Let in-flight requests finish on a normal stop.

@@ -1,5 +1,5 @@
 import { db } from "~/db/db.server";
-import { THROTTLE_WINDOW_MS, blockedUntil } from "./throttle";
+import { IP_THROTTLE_LIMIT, THROTTLE_LIMIT, THROTTLE_WINDOW_MS, blockedUntil } from "./throttle";
 
 export const loginKey = (identifier: string) => `login:${identifier}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
@@ -12,9 +12,11 @@ export async function throttledUntil(keys: string[], now = new Date()): Promise<
   });
   let latest: Date | null = null;
   for (const key of keys) {
+    const limit = key.startsWith("ip:") ? IP_THROTTLE_LIMIT : THROTTLE_LIMIT;
     const until = blockedUntil(
       rows.filter((r) => r.key === key).map((r) => r.createdAt),
       now,
+      limit,
     );
     if (until && (!latest || until > latest)) latest = until;
   }

@@ -29,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     q,
     total,
+    // the list is capped; the component cannot read constants of *.server modules
+    shown: total > USER_LIST_LIMIT ? USER_LIST_LIMIT : null,
     users: users.map((u) => ({
       id: u.id,
       fullName: u.fullName,
@@ -57,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function UsersPage() {
-  const { q, users, total, units } = useLoaderData<typeof loader>();
+  const { q, users, total, shown, units } = useLoaderData<typeof loader>();
   const result = actionErrors(useActionData<typeof action>());
   const e = result?.errors ?? {};
   const v = result?.values ?? {};
@@ -71,7 +73,7 @@ export default function UsersPage() {
         <button type="submit">{t("form.search")}</button>
       </Form>
       {users.length === 0 ? <p>{t("admin.users.none")}</p> : null}
-      {total > USER_LIST_LIMIT ? <p className="muted">{t("admin.users.more", { shown: USER_LIST_LIMIT })}</p> : null}
+      {shown ? <p className="muted">{t("admin.users.more", { shown })}</p> : null}
       <div className="table-wrap">
         <table>
           <thead>

@@ -1,0 +1,102 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import autocannon from "autocannon";
+
+/**
+ * Benchmarks run the production build on loopback and compare each scenario with a bare
+ * baseline route measured in the same run (the machine is noisy: ratios, not absolute times).
+ */
+export type Measure = { rps: number; p50_ms: number; p99_ms: number; requests: number; errors: number };
+export type Baseline = "hello" | "insert";
+
+export type Server = { url: string; dbFile: string; stop(): Promise<void> };
+
+export type Scenario = {
+  name: string;
+  description: string;
+  baseline: Baseline;
+  /** Returns the autocannon options for the subject (url is filled in). */
+  prepare(server: Server): Promise<Partial<autocannon.Options>>;
+  /** Optional checks after the run (e.g. "all 210 recorded exactly once"); throw to fail. */
+  verify?(server: Server): Promise<Record<string, unknown> | void>;
+};
+
+const ROOT = path.resolve(".");
+const TMP = path.join(ROOT, "bench/.tmp");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(): Promise<Server> {
+  fs.mkdirSync(TMP, { recursive: true });
+  const dbFile = path.join(TMP, `bench-${Date.now()}.db`);
+  const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
+  execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env, stdio: "pipe" });
+  execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: "pipe" });
+  if (!fs.existsSync("build/index.js")) execFileSync("node_modules/.bin/remix", ["build"], { stdio: "inherit" });
+  const port = await freePort();
+  const child: ChildProcess = spawn("node", ["server.js"], {
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", BENCH: "1", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/bench`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    dbFile,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => {
+          for (const s of ["", "-wal", "-shm"]) fs.rmSync(dbFile + s, { force: true });
+          resolve();
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export async function measure(opts: autocannon.Options): Promise<Measure> {
+  const result = await autocannon({ connections: 10, duration: 5, ...opts });
+  return {
+    rps: Math.round(result.requests.average * 10) / 10,
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+export function baselineOptions(server: Server, kind: Baseline): autocannon.Options {
+  return kind === "hello"
+    ? { url: `${server.url}/bench` }
+    : { url: `${server.url}/bench`, method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" };
+}
+
+/** Logs in through the real form and returns the Cookie header value. */
+export async function loginCookie(server: Server, identifier: string, password: string): Promise<string> {
+  const res = await fetch(`${server.url}/dang-nhap`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
+    body: new URLSearchParams({ identifier, password }),
+  });
+  const cookie = res.headers.get("set-cookie");
+  if (res.status !== 302 || !cookie) throw new Error(`login failed for ${identifier}: ${res.status}`);
+  return cookie.split(";")[0];
+}

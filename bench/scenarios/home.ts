@@ -1,0 +1,13 @@
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-data";
+import { type Scenario, loginCookie } from "../harness";
+
+export const home: Scenario = {
+  name: "home",
+  description: "Logged-in learner GET / (session lookup + enrolled courses)",
+  baseline: "hello",
+  prepare: async (server) => {
+    const learner = DEMO_ACCOUNTS.find((a) => a.role === "learner")!;
+    const cookie = await loginCookie(server, learner.email, DEMO_PASSWORD);
+    return { url: `${server.url}/`, headers: { cookie } };
+  },
+};

@@ -1,0 +1,6 @@
+import type { Scenario } from "../harness";
+import { home } from "./home";
+import { loginPage } from "./login-page";
+
+/** Every scenario of `npm run bench`; add new ones here. */
+export const scenarios: Scenario[] = [loginPage, home];

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `npm test`: every suite — type check, unit + integration (vitest), e2e (Playwright in
+// Chromium) — then one line "N passed, N failed" that adds all of them up.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const tmp = path.resolve("tests/.tmp");
+fs.mkdirSync(tmp, { recursive: true });
+
+function run(cmd, args, env = {}) {
+  console.log(`\n▶ ${[cmd, ...args].join(" ")}`);
+  return spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+}
+
+function ensureChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (found) return found;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = fs.existsSync("/usr/bin/apt-get");
+  if (isRoot && hasApt) {
+    console.log("Chromium not found: installing Debian's chromium with apt-get…");
+    run("apt-get", ["update", "-qq"]);
+    if (run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" }) === 0 && fs.existsSync("/usr/bin/chromium")) {
+      return "/usr/bin/chromium";
+    }
+  }
+  console.error(
+    "\nChromium is needed for the end-to-end tests and was not found.\n" +
+      "Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH to a Chromium/Chrome binary.",
+  );
+  process.exit(1);
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const suites = [];
+
+// 1. Type check (counted as one check)
+const tsc = run("node_modules/.bin/tsc", ["--noEmit"]);
+suites.push(["typecheck", tsc === 0]);
+totals[tsc === 0 ? "passed" : "failed"] += 1;
+
+// 2. Build once for the route tests and the e2e server
+const build = run("node_modules/.bin/remix", ["build"]);
+if (build !== 0) {
+  console.log(`\n${totals.passed} passed, ${totals.failed + 1} failed`);
+  process.exit(1);
+}
+
+// 3. Unit + integration
+const vitestJson = path.join(tmp, "vitest.json");
+fs.rmSync(vitestJson, { force: true });
+const vitest = run("node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], { SKIP_BUILD: "1" });
+if (fs.existsSync(vitestJson)) {
+  const r = JSON.parse(fs.readFileSync(vitestJson, "utf8"));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests + (vitest !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  totals.skipped += r.numPendingTests + r.numTodoTests;
+} else totals.failed += 1;
+suites.push(["vitest", vitest === 0]);
+
+// 4. End-to-end in Chromium
+const chromium = ensureChromium();
+const pwJson = path.join(tmp, "playwright.json");
+fs.rmSync(pwJson, { force: true });
+const pw = run("node_modules/.bin/playwright", ["test"], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON: pwJson });
+if (fs.existsSync(pwJson)) {
+  const s = JSON.parse(fs.readFileSync(pwJson, "utf8")).stats;
+  totals.passed += s.expected + s.flaky;
+  totals.failed += s.unexpected + (pw !== 0 && s.unexpected === 0 ? 1 : 0);
+  totals.skipped += s.skipped;
+} else totals.failed += 1;
+suites.push(["playwright", pw === 0]);
+
+console.log("\nSuites: " + suites.map(([name, ok]) => `${name} ${ok ? "ok" : "FAILED"}`).join(", "));
+const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+fs.writeFileSync(path.join(tmp, "summary.txt"), summary + "\n");
+console.log(summary);
+process.exit(suites.every(([, ok]) => ok) ? 0 : 1);

@@ -1,0 +1,25 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * Once per `vitest run`: a migrated, seeded template database (every test file gets its own
+ * copy, see per-file-db.ts) and a fresh production build for the route tests.
+ */
+export const TMP = path.resolve("tests/.tmp");
+export const TEMPLATE_DB = path.join(TMP, "template.db");
+
+export default async function setup() {
+  fs.mkdirSync(TMP, { recursive: true });
+  for (const f of fs.readdirSync(TMP)) if (f.endsWith(".db") || f.includes(".db-")) fs.rmSync(path.join(TMP, f), { force: true });
+  const env = { ...process.env, DATABASE_URL: `file:${TEMPLATE_DB}` };
+  execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env, stdio: "pipe" });
+  execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: "pipe" });
+  // Fold the WAL into the main file so a plain copy of template.db is complete.
+  const Database = (await import("better-sqlite3")).default;
+  const handle = new Database(TEMPLATE_DB);
+  handle.pragma("wal_checkpoint(TRUNCATE)");
+  handle.pragma("journal_mode = DELETE");
+  handle.close();
+  if (process.env.SKIP_BUILD !== "1") execFileSync("node_modules/.bin/remix", ["build"], { stdio: "pipe" });
+}

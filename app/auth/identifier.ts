@@ -60,3 +60,17 @@ export const newPasswordField = z
   .string()
   .min(PASSWORD_MIN, t("auth.password.tooShort", { min: PASSWORD_MIN }))
   .max(PASSWORD_MAX, t("auth.password.tooLong", { max: PASSWORD_MAX }));
+
+/** An optional form field: empty means absent; anything else must pass `field` (its own message is kept). */
+export function optional<T extends z.ZodType<unknown, string>>(field: T) {
+  return z
+    .string({ error: t("form.invalid") })
+    .optional()
+    .transform((v, ctx): z.output<T> | undefined => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const parsed = field.safeParse(v);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    });
+}

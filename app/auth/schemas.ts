@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { text } from "~/forms/fields";
 import { t } from "~/i18n/messages";
-import { PASSWORD_MAX, emailField, newPasswordField, parseIdentifier, phoneField } from "./identifier";
+import { PASSWORD_MAX, emailField, newPasswordField, optional, parseIdentifier, phoneField } from "./identifier";
 
 export const loginSchema = z.object({
   identifier: z
@@ -42,7 +42,7 @@ export const registerSchema = z
     code: text(20).transform((v) => v.toUpperCase()),
     fullName: text(120),
     phone: phoneField,
-    email: z.union([z.literal("").transform(() => undefined), emailField]).optional(),
+    email: optional(emailField),
     role: z.enum(SELF_REGISTER_ROLES, { error: t("form.invalidChoice") }),
     unitId: z
       .string({ error: t("form.required") })

@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { t } from "~/i18n/messages";
+
+// Any zod message a schema did not set itself is still Vietnamese (never "Invalid input").
+z.config({ customError: () => t("form.invalid") });
 
 /**
  * Every action parses its input here: FormData → plain object → zod. Errors come back per

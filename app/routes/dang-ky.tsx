@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!outcome.ok) {
     const message = t(outcome.error === "codeUnknown" ? "auth.register.codeUnknown" : outcome.error === "taken" ? "auth.register.taken" : "form.invalidChoice");
     const { password: _p, passwordConfirm: _c, ...values } = form.data;
-    return invalid({ errors: { [outcome.field]: message }, values: { ...values, unitId: String(values.unitId) } }, 422);
+    return invalid({ errors: { [outcome.field]: message }, values: { ...values, email: values.email ?? "", unitId: String(values.unitId) } }, 422);
   }
   const session = await createSession(outcome.userId, requestMeta(request, context));
   return redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, isSecureRequest(request)) } });

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { emailField, newPasswordField, phoneField } from "~/auth/identifier";
+import { emailField, newPasswordField, optional, phoneField } from "~/auth/identifier";
 import { ROLES } from "~/auth/roles";
 import { choice, id, optionalText, text } from "~/forms/fields";
 import { many } from "~/forms/parse";
 import { t } from "~/i18n/messages";
 
-const optional = <T extends z.ZodType>(field: T) => z.union([z.literal("").transform(() => undefined), field]).optional();
 
 export const createUserSchema = z
   .object({

@@ -41,6 +41,20 @@ app.use((req, res, next) => {
   next();
 });
 
+// Mutations must come from our own pages (the guard checks again in every action). Refused
+// here so a foreign Origin gets a clear 403 rather than reaching Remix's own host check (a 500).
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+app.use((req, res, next) => {
+  if (SAFE.has(req.method)) return next();
+  const origin = req.get("origin");
+  const ours = `${req.protocol}://${req.get("host")}`;
+  if ((origin && origin !== ours) || (!origin && req.get("sec-fetch-site") === "cross-site")) {
+    res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");
+    return;
+  }
+  next();
+});
+
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 

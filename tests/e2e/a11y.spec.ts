@@ -1,0 +1,27 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./fixtures";
+import { type Role, login } from "./helpers";
+
+/** Main pages of each role: no serious or critical axe violations. */
+const pages: [Role | null, string][] = [
+  [null, "/"],
+  [null, "/dang-nhap"],
+  [null, "/dang-ky"],
+  ["learner", "/"],
+  ["learner", "/tai-khoan"],
+  ["admin", "/quan-tri/nguoi-dung"],
+  ["admin", "/quan-tri/don-vi"],
+  ["admin", "/quan-tri/cai-dat"],
+];
+
+for (const [role, path] of pages) {
+  test(`${role ?? "anonymous"} ${path} has no serious accessibility violations`, async ({ page }) => {
+    if (role) await login(page, role);
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    expect(serious).toEqual([]);
+  });
+}

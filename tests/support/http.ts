@@ -82,15 +82,16 @@ export async function run<T = any>(call: () => Promise<unknown> | unknown): Prom
   return { status: 200, data: result as T, headers: new Headers(), location: null };
 }
 
-/** Row counts of every table: "nothing was written" is then one equality. */
+let tableNames: string[] | undefined;
+
+/** Row counts of every table (one query): "nothing was written" is then one equality. */
 export async function tableCounts(): Promise<Record<string, number>> {
-  const tables = await db().$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
-  );
-  const counts: Record<string, number> = {};
-  for (const { name } of tables) {
-    const [row] = await db().$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT COUNT(*) AS n FROM "${name}"`);
-    counts[name] = Number(row.n);
-  }
-  return counts;
+  tableNames ??= (
+    await db().$queryRawUnsafe<{ name: string }[]>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
+    )
+  ).map((r) => r.name);
+  const sql = tableNames.map((name) => `SELECT '${name}' AS name, COUNT(*) AS n FROM "${name}"`).join(" UNION ALL ");
+  const rows = await db().$queryRawUnsafe<{ name: string; n: bigint | number }[]>(sql);
+  return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
 }

@@ -70,6 +70,17 @@ describe("login", () => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  it("marks the cookie Secure when the site is served over HTTPS", async () => {
+    const request = new Request("https://ocop.example.vn/dang-nhap", {
+      method: "POST",
+      headers: { Origin: "https://ocop.example.vn" },
+      body: new URLSearchParams({ identifier: demoAccount("learner").email, password: DEMO_PASSWORD }),
+    });
+    const res = await run(() => login.action({ request, params: {}, context: testContext("10.4.0.1") }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Set-Cookie")).toContain("; Secure");
+  });
+
   it("refuses a login posted from a foreign origin", async () => {
     const res = await run(() =>
       login.action({

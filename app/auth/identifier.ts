@@ -28,31 +28,24 @@ export function parseIdentifier(input: string): LoginIdentifier | null {
   return phone ? { kind: "phone", value: phone } : null;
 }
 
-export const phoneField = z
-  .string()
-  .trim()
-  .max(20, t("auth.phone.invalid"))
-  .transform((v, ctx) => {
-    const phone = normalizePhone(v);
-    if (!phone) {
-      ctx.addIssue({ code: "custom", message: t("auth.phone.invalid") });
-      return z.NEVER;
-    }
-    return phone;
-  });
+/** A trimmed text field turned into a normalised value, or the field's message when it cannot be. */
+export function normalizedField<T>(normalize: (input: string) => T | null, message: string, max: number) {
+  return z
+    .string({ error: message })
+    .trim()
+    .max(max, message)
+    .transform((v, ctx) => {
+      const value = normalize(v);
+      if (value === null) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
 
-export const emailField = z
-  .string()
-  .trim()
-  .max(254, t("auth.email.invalid"))
-  .transform((v, ctx) => {
-    const email = normalizeEmail(v);
-    if (!email) {
-      ctx.addIssue({ code: "custom", message: t("auth.email.invalid") });
-      return z.NEVER;
-    }
-    return email;
-  });
+export const phoneField = normalizedField(normalizePhone, t("auth.phone.invalid"), 20);
+export const emailField = normalizedField(normalizeEmail, t("auth.email.invalid"), 254);
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;

@@ -1,22 +1,14 @@
 import { z } from "zod";
 import { text } from "~/forms/fields";
 import { t } from "~/i18n/messages";
-import { PASSWORD_MAX, emailField, newPasswordField, optional, parseIdentifier, phoneField } from "./identifier";
+import { PASSWORD_MAX, emailField, newPasswordField, normalizedField, optional, parseIdentifier, phoneField } from "./identifier";
 
 export const loginSchema = z.object({
   identifier: z
     .string({ error: t("form.required") })
     .trim()
     .min(1, t("form.required"))
-    .max(254, t("auth.identifier.invalid"))
-    .transform((v, ctx) => {
-      const id = parseIdentifier(v);
-      if (!id) {
-        ctx.addIssue({ code: "custom", message: t("auth.identifier.invalid") });
-        return z.NEVER;
-      }
-      return id;
-    }),
+    .pipe(normalizedField(parseIdentifier, t("auth.identifier.invalid"), 254)),
   password: z
     .string({ error: t("form.required") })
     .min(1, t("form.required"))

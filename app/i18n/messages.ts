@@ -4,9 +4,10 @@
  */
 import { admin } from "./vi/admin";
 import { auth } from "./vi/auth";
+import { certificates } from "./vi/certificates";
 import { core } from "./vi/core";
 
-const vi = { ...core, ...auth, ...admin };
+const vi = { ...core, ...auth, ...admin, ...certificates };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;

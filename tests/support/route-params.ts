@@ -7,5 +7,6 @@ import { demoAccount, userIdOf } from "./http";
 export async function routeParams(): Promise<Record<string, string>> {
   return {
     userId: String(await userIdOf(demoAccount("learner").email)),
+    code: "ABCD-EFGH-JKMN-PQRS",
   };
 }

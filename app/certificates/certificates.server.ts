@@ -1,0 +1,70 @@
+import { Prisma } from "../../generated/prisma/client";
+import { db } from "~/db/db.server";
+import { newCertificateCode } from "./rule";
+
+const ISSUER_PREFIX = "Văn phòng Điều phối Nông thôn mới";
+
+/** The issuing office, from the course's province: "Văn phòng Điều phối Nông thôn mới tỉnh Hà Tĩnh". */
+export function issuerName(provinceName: string): string {
+  return `${ISSUER_PREFIX} ${provinceName.replace(/^Tỉnh /, "tỉnh ").replace(/^Thành phố /, "thành phố ")}`;
+}
+
+/**
+ * Issues the learner's certificate for the course once: a second call (double click, two
+ * trainers, a learner and a trainer at the same moment) returns the same certificate. A revoked
+ * certificate is not silently re-issued.
+ */
+export async function issueCertificate(courseId: number, userId: number, issuedById: number | null) {
+  const existing = await db().certificate.findUnique({ where: { courseId_userId: { courseId, userId } } });
+  if (existing) return existing;
+  const enrolment = await db().enrolment.findUnique({
+    where: { courseId_userId: { courseId, userId } },
+    select: {
+      user: { select: { fullName: true, unit: { select: { name: true } } } },
+      course: { select: { title: true, startsOn: true, endsOn: true, unit: { select: { path: true } } } },
+    },
+  });
+  if (!enrolment) throw new Error("not enrolled");
+  const provinceId = Number(enrolment.course.unit.path.split("/").filter(Boolean)[0]);
+  const province = await db().unit.findUniqueOrThrow({ where: { id: provinceId }, select: { name: true } });
+  try {
+    return await db().certificate.create({
+      data: {
+        code: newCertificateCode(),
+        courseId,
+        userId,
+        holderName: enrolment.user.fullName,
+        unitName: enrolment.user.unit?.name ?? "",
+        courseTitle: enrolment.course.title,
+        courseStartsOn: enrolment.course.startsOn,
+        courseEndsOn: enrolment.course.endsOn,
+        issuer: issuerName(province.name),
+        issuedById,
+      },
+    });
+  } catch (error) {
+    // lost a race with another issuer: the unique (course, learner) key kept one certificate
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return db().certificate.findUniqueOrThrow({ where: { courseId_userId: { courseId, userId } } });
+    }
+    throw error;
+  }
+}
+
+export async function revokeCertificates(courseId: number, userIds: number[], reason: string, revokedById: number, now = new Date()) {
+  const { count } = await db().certificate.updateMany({
+    where: { courseId, userId: { in: userIds }, revokedAt: null },
+    data: { revokedAt: now, revokedReason: reason, revokedById },
+  });
+  return count;
+}
+
+/** What the public verification page may show — nothing else about the holder. */
+export async function publicCertificate(code: string) {
+  const c = await db().certificate.findUnique({
+    where: { code },
+    select: { holderName: true, courseTitle: true, issuedAt: true, courseEndsOn: true, revokedAt: true, issuer: true },
+  });
+  if (!c) return null;
+  return { holderName: c.holderName, courseTitle: c.courseTitle, issuedAt: c.issuedAt, issuer: c.issuer, revoked: c.revokedAt !== null };
+}

@@ -1,0 +1,64 @@
+/**
+ * Course completion: a minimum attendance rate over the sessions held so far, and the quizzes
+ * of the required modules passed. Pure, so the rule is tested without a database.
+ */
+export type CompletionRule = { minAttendancePercent: number; requiredModules: string[] };
+export const DEFAULT_RULE: CompletionRule = { minAttendancePercent: 80, requiredModules: [] };
+
+export type CompletionFacts = {
+  /** sessions held (started, not cancelled) and how many of them the learner attended (present or late) */
+  sessionsHeld: number;
+  sessionsAttended: number;
+  /** modules whose quiz the learner has passed */
+  passedModules: string[];
+};
+
+export type Missing =
+  | { kind: "attendance"; ratePercent: number; requiredPercent: number; noSessions: boolean }
+  | { kind: "quiz"; module: string };
+
+export type Completion = { complete: boolean; attendancePercent: number; missing: Missing[] };
+
+export function attendancePercent(facts: Pick<CompletionFacts, "sessionsHeld" | "sessionsAttended">): number {
+  if (facts.sessionsHeld === 0) return 0;
+  return Math.round((facts.sessionsAttended / facts.sessionsHeld) * 1000) / 10;
+}
+
+/** `allModules` are the course's modules: an empty `requiredModules` means all of them. */
+export function evaluateCompletion(rule: CompletionRule, facts: CompletionFacts, allModules: readonly string[]): Completion {
+  const missing: Missing[] = [];
+  const rate = attendancePercent(facts);
+  if (facts.sessionsHeld === 0 || rate < rule.minAttendancePercent) {
+    missing.push({ kind: "attendance", ratePercent: rate, requiredPercent: rule.minAttendancePercent, noSessions: facts.sessionsHeld === 0 });
+  }
+  const required = rule.requiredModules.length ? rule.requiredModules : allModules;
+  for (const module of required) if (!facts.passedModules.includes(module)) missing.push({ kind: "quiz", module });
+  return { complete: missing.length === 0, attendancePercent: rate, missing };
+}
+
+export function ruleFromRow(row: { minAttendancePercent: number; requiredModules: string } | null | undefined): CompletionRule {
+  if (!row) return DEFAULT_RULE;
+  return { minAttendancePercent: row.minAttendancePercent, requiredModules: row.requiredModules.split(",").filter(Boolean) };
+}
+
+/** Verification codes: 16 characters without look-alikes (80 bits), shown as XXXX-XXXX-XXXX-XXXX. */
+export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const CODE_PATTERN = /^[A-HJKMNP-Z2-9]{4}(-?[A-HJKMNP-Z2-9]{4}){3}$/;
+
+export function newCertificateCode(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+  const out: string[] = [];
+  // rejection sampling keeps every character equally likely
+  while (out.length < 16) {
+    for (const byte of random(32)) {
+      if (byte < 248 && out.length < 16) out.push(CODE_ALPHABET[byte % 31]);
+    }
+  }
+  return [0, 4, 8, 12].map((i) => out.slice(i, i + 4).join("")).join("-");
+}
+
+/** Accepts lower case, spaces and missing dashes as typed from paper; null when it cannot be a code. */
+export function normalizeCode(input: string): string | null {
+  const compact = input.toUpperCase().replace(/[\s-]/g, "");
+  if (!/^[A-HJKMNP-Z2-9]{16}$/.test(compact)) return null;
+  return compact.match(/.{4}/g)!.join("-");
+}

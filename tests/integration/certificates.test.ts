@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { issueCertificate, revokeCertificates } from "~/certificates/certificates.server";
+import { db } from "~/db/db.server";
+import * as verify from "~/routes/chung-nhan.$code";
+import * as verifyForm from "~/routes/chung-nhan._index";
+import { COURSE } from "../../prisma/demo-data";
+import { demoAccount, getRequest, run, testContext, userIdOf } from "../support/http";
+
+async function courseAndLearner() {
+  const course = await db().course.findUniqueOrThrow({ where: { code: COURSE.code } });
+  return { courseId: course.id, userId: await userIdOf(demoAccount("learner").email), trainerId: await userIdOf(demoAccount("trainer").email) };
+}
+
+const lookup = (code: string, ip = "10.20.0.1") =>
+  run(() => verify.loader({ request: getRequest(`/chung-nhan/${code}`), params: { code }, context: testContext(ip) }));
+
+describe("certificates", () => {
+  it("are issued once, even when issued concurrently", async () => {
+    const { courseId, userId, trainerId } = await courseAndLearner();
+    const all = await Promise.all(Array.from({ length: 8 }, () => issueCertificate(courseId, userId, trainerId)));
+    expect(new Set(all.map((c) => c.code)).size).toBe(1);
+    expect(await db().certificate.count({ where: { courseId, userId } })).toBe(1);
+    expect(all[0].issuer).toBe("Văn phòng Điều phối Nông thôn mới tỉnh Hà Tĩnh");
+    expect(all[0].holderName).toBe(demoAccount("learner").fullName);
+  });
+
+  it("the public page shows only validity, holder, course and date", async () => {
+    const { courseId, userId, trainerId } = await courseAndLearner();
+    const cert = await issueCertificate(courseId, userId, trainerId);
+    const res = await lookup(cert.code.toLowerCase().replace(/-/g, ""));
+    expect(res.status).toBe(200);
+    expect(res.data.state).toBe("valid");
+    expect(Object.keys(res.data.certificate).sort()).toEqual(["code", "courseTitle", "holderName", "issuedOn", "issuer"]);
+    const text = JSON.stringify(res.data);
+    for (const secret of [demoAccount("learner").email, demoAccount("learner").phone, "Thiên Lộc", String(userId)]) expect(text).not.toContain(secret);
+  });
+
+  it("shows a revoked certificate as revoked", async () => {
+    const { courseId, userId, trainerId } = await courseAndLearner();
+    const cert = await issueCertificate(courseId, userId, trainerId);
+    expect(await revokeCertificates(courseId, [userId], "Cấp nhầm", trainerId)).toBe(1);
+    expect((await lookup(cert.code)).data.state).toBe("revoked");
+    // a revoked certificate is not silently re-issued
+    expect((await issueCertificate(courseId, userId, trainerId)).revokedAt).not.toBeNull();
+  });
+
+  it("answers 404 for unknown or malformed codes", async () => {
+    expect((await lookup("ABCD-EFGH-JKMN-PQRS")).status).toBe(404);
+    expect((await lookup("<script>")).status).toBe(404);
+  });
+
+  it("rate limits lookups per address", async () => {
+    let last = 0;
+    for (let i = 0; i < 61; i++) last = (await lookup("ABCD-EFGH-JKMN-PQRS", "10.30.0.1")).status;
+    expect(last).toBe(429);
+    expect((await lookup("ABCD-EFGH-JKMN-PQRS", "10.30.0.2")).status).toBe(404);
+  });
+
+  it("the code form sends a valid code on and explains a bad one", async () => {
+    const ok = await run(() => verifyForm.loader({ request: getRequest("/chung-nhan?code=abcd efgh jkmn pqrs"), params: {}, context: testContext() }));
+    expect(ok.status).toBe(302);
+    expect(ok.location).toBe("/chung-nhan/ABCD-EFGH-JKMN-PQRS");
+    const bad = await run(() => verifyForm.loader({ request: getRequest("/chung-nhan?code=123"), params: {}, context: testContext() }));
+    expect(bad.data.error).toMatch(/16 ký tự/);
+  });
+});

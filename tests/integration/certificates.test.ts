@@ -3,8 +3,9 @@ import { issueCertificate, revokeCertificates } from "~/certificates/certificate
 import { db } from "~/db/db.server";
 import * as verify from "~/routes/chung-nhan.$code";
 import * as verifyForm from "~/routes/chung-nhan._index";
+import * as printPage from "~/routes/giay-chung-nhan.$code";
 import { COURSE } from "../../prisma/demo-data";
-import { demoAccount, getRequest, run, testContext, userIdOf } from "../support/http";
+import { cookieFor, demoAccount, getRequest, run, testContext, userIdOf } from "../support/http";
 
 async function courseAndLearner() {
   const course = await db().course.findUniqueOrThrow({ where: { code: COURSE.code } });
@@ -62,5 +63,23 @@ describe("certificates", () => {
     expect(ok.location).toBe("/chung-nhan/ABCD-EFGH-JKMN-PQRS");
     const bad = await run(() => verifyForm.loader({ request: getRequest("/chung-nhan?code=123"), params: {}, context: testContext() }));
     expect(bad.data.error).toMatch(/16 ký tự/);
+  });
+});
+
+describe("printable certificate", () => {
+  it("opens for its holder, the course's trainer and the admin; 404 for another learner", async () => {
+    const { courseId, userId, trainerId } = await courseAndLearner();
+    const cert = await issueCertificate(courseId, userId, trainerId);
+    const open = async (cookie: string) =>
+      run(() => printPage.loader({ request: getRequest(`/giay-chung-nhan/${cert.code}`, { cookie }), params: { code: cert.code }, context: testContext() }));
+    const holder = await open(await cookieFor("learner"));
+    expect(holder.status).toBe(200);
+    expect(holder.data.holderName).toBe(demoAccount("learner").fullName);
+    expect(holder.data.qr).toContain("<svg");
+    expect(holder.data.verifyUrl).toBe(`http://localhost:3000/chung-nhan/${cert.code}`);
+    expect((await open(await cookieFor("trainer"))).status).toBe(200);
+    expect((await open(await cookieFor("admin"))).status).toBe(200);
+    expect((await open(await cookieFor("producer"))).status).toBe(404);
+    expect((await open(await cookieFor("appraiser"))).status).toBe(404);
   });
 });

@@ -26,6 +26,7 @@ export const certificates = {
   "cert.code": "Mã xác thực: {code}",
   "cert.verifyAt": "Tra cứu tại {url}",
   "cert.print": "In giấy chứng nhận",
+  "cert.printHint": "Hoặc dùng lệnh In của trình duyệt (Ctrl+P), chọn khổ A4 nằm ngang hoặc “Lưu dưới dạng PDF”.",
   "cert.revokedBanner": "Giấy chứng nhận này đã bị thu hồi: {reason}",
   "cert.mine.title": "Chứng nhận của tôi",
   "cert.mine.none": "Bạn chưa ghi danh khóa học nào.",

@@ -5,8 +5,9 @@
 import { admin } from "./vi/admin";
 import { auth } from "./vi/auth";
 import { core } from "./vi/core";
+import { modules } from "./vi/modules";
 
-const vi = { ...core, ...auth, ...admin };
+const vi = { ...core, ...auth, ...admin, ...modules };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;

@@ -36,41 +36,66 @@ export async function createSession(userId: number, meta: SessionMeta, now = new
   return { token, expiresAt };
 }
 
+type SessionRow = {
+  expiresAt: Date | string;
+  userId: number;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  unitId: number | null;
+  active: boolean | number;
+  role: string | null;
+  roleUnitId: number | null;
+  unitPath: string | null;
+  unitName: string | null;
+  unitLevel: string | null;
+};
+
 /**
- * Looks the token up (one query with the user and their roles). Expired sessions and
+ * Looks the token up in ONE query (session ⋈ user ⟕ roles ⟕ units: portable SQL; every page
+ * pays for it, and each Prisma relation load would be one more query). Expired sessions and
  * deactivated users count as signed out. Returns a fresh cookie when the expiry slid.
  */
 export async function validateSessionToken(token: string, secure: boolean, now = new Date()) {
   const id = sessionIdFromToken(token);
-  const session = await db().session.findUnique({
-    where: { id },
-    include: { user: { include: { roles: { include: { unit: true } } } } },
-  });
-  if (!session) return null;
-  if (session.expiresAt <= now || !session.user.active) {
+  const rows = await db().$queryRaw<SessionRow[]>`
+    SELECT s."expiresAt" AS "expiresAt", u."id" AS "userId", u."fullName" AS "fullName", u."email" AS "email",
+           u."phone" AS "phone", u."unitId" AS "unitId", u."active" AS "active",
+           r."role" AS "role", r."unitId" AS "roleUnitId", un."path" AS "unitPath", un."name" AS "unitName", un."level" AS "unitLevel"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "RoleAssignment" r ON r."userId" = u."id"
+    LEFT JOIN "Unit" un ON un."id" = r."unitId"
+    WHERE s."id" = ${id}
+    ORDER BY r."id"`;
+  if (rows.length === 0) return null;
+  const first = rows[0];
+  const expiresAt = new Date(first.expiresAt);
+  if (expiresAt <= now || !first.active) {
     await db().session.deleteMany({ where: { id } });
     return null;
   }
   let refreshedCookie: string | undefined;
-  const slid = slidExpiry(session.expiresAt, now);
+  const slid = slidExpiry(expiresAt, now);
   if (slid) {
     await db().session.update({ where: { id }, data: { expiresAt: slid, lastSeenAt: now } });
     refreshedCookie = sessionCookie(token, slid, secure);
   }
-  const u = session.user;
   const user: AuthUser = {
-    id: u.id,
-    fullName: u.fullName,
-    email: u.email,
-    phone: u.phone,
-    unitId: u.unitId,
-    grants: u.roles.map((r) => ({
-      role: r.role as Role,
-      unitId: r.unitId,
-      unitPath: r.unit.path,
-      unitName: r.unit.name,
-      unitLevel: r.unit.level as UnitLevel,
-    })),
+    id: first.userId,
+    fullName: first.fullName,
+    email: first.email,
+    phone: first.phone,
+    unitId: first.unitId,
+    grants: rows
+      .filter((r) => r.role !== null && r.roleUnitId !== null)
+      .map((r) => ({
+        role: r.role as Role,
+        unitId: Number(r.roleUnitId),
+        unitPath: r.unitPath ?? "",
+        unitName: r.unitName ?? "",
+        unitLevel: r.unitLevel as UnitLevel,
+      })),
   };
   return { sessionId: id, user, refreshedCookie };
 }

@@ -21,22 +21,19 @@ export function courseIdParam(raw: string | undefined): number {
  */
 export async function courseRelation(auth: Auth, courseId: number): Promise<CourseRelation> {
   const userId = auth.user.id;
-  const course = await db().course.findUnique({
-    where: { id: courseId },
-    select: {
-      id: true,
-      title: true,
-      code: true,
-      unit: { select: { path: true } },
-      enrolments: { where: { userId }, select: { id: true } },
-      trainers: { where: { userId }, select: { userId: true } },
-    },
-  });
+  // One query (portable SQL): the course, its unit path, and whether the user is enrolled / teaches it.
+  const rows = await db().$queryRaw<{ id: number; title: string; code: string; path: string; enrolled: number | bigint | boolean; teaches: number | bigint | boolean }[]>`
+    SELECT c."id" AS "id", c."title" AS "title", c."code" AS "code", un."path" AS "path",
+      (SELECT COUNT(*) FROM "Enrolment" e WHERE e."courseId" = c."id" AND e."userId" = ${userId}) AS "enrolled",
+      (SELECT COUNT(*) FROM "CourseTrainer" ct WHERE ct."courseId" = c."id" AND ct."userId" = ${userId}) AS "teaches"
+    FROM "Course" c JOIN "Unit" un ON un."id" = c."unitId"
+    WHERE c."id" = ${courseId}`;
+  const course = rows[0];
   if (!course) throw notFound();
   const roles = new Set(auth.user.grants.map((g) => g.role));
-  const enrolled = course.enrolments.length > 0 && (roles.has("learner") || roles.has("producer"));
-  const teaches = course.trainers.length > 0 && roles.has("trainer");
-  const administers = auth.user.grants.some((g) => g.role === "admin" && unitWithin(course.unit.path, g.unitPath));
+  const enrolled = Number(course.enrolled) > 0 && (roles.has("learner") || roles.has("producer"));
+  const teaches = Number(course.teaches) > 0 && roles.has("trainer");
+  const administers = auth.user.grants.some((g) => g.role === "admin" && unitWithin(course.path, g.unitPath));
   if (!enrolled && !teaches && !administers) throw notFound();
-  return { course: { id: course.id, title: course.title, code: course.code, unitPath: course.unit.path }, enrolled, teaches, administers };
+  return { course: { id: Number(course.id), title: course.title, code: course.code, unitPath: course.path }, enrolled, teaches, administers };
 }

@@ -43,6 +43,7 @@ export async function compileLesson(file: string): Promise<CompiledLesson> {
     result = await bundleMDX({
       source,
       cwd: path.dirname(file),
+      esbuildOptions: (options) => ({ ...options, logLevel: "silent" }),
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkPipeTables];
         return options;

@@ -42,7 +42,7 @@ export async function startServer(): Promise<Server> {
   const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
   execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env, stdio: "pipe" });
   execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: "pipe" });
-  if (!fs.existsSync("build/index.js")) execFileSync("node_modules/.bin/remix", ["build"], { stdio: "inherit" });
+  if (!fs.existsSync("build/index.js") || !fs.existsSync("generated/content.json")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   const port = await freePort();
   const child: ChildProcess = spawn("node", ["server.js"], {
     env: { ...env, PORT: String(port), HOST: "127.0.0.1", BENCH: "1", NODE_ENV: "production" },

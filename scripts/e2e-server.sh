@@ -6,5 +6,5 @@ export DATABASE_URL="file:./tests/.tmp/e2e.db"
 rm -f tests/.tmp/e2e.db tests/.tmp/e2e.db-wal tests/.tmp/e2e.db-shm
 node_modules/.bin/prisma migrate deploy > /dev/null
 node_modules/.bin/tsx prisma/seed.ts
-[ -f build/index.js ] || node_modules/.bin/remix build
+{ [ -f build/index.js ] && [ -f generated/content.json ]; } || npm run build --silent
 exec env NODE_ENV=${E2E_NODE_ENV:-production} node server.js

@@ -41,8 +41,8 @@ const tsc = run("node_modules/.bin/tsc", ["--noEmit"]);
 suites.push(["typecheck", tsc === 0]);
 totals[tsc === 0 ? "passed" : "failed"] += 1;
 
-// 2. Build once for the route tests and the e2e server
-const build = run("node_modules/.bin/remix", ["build"]);
+// 2. Build once (content, then the app) for the route tests and the e2e server
+const build = run("npm", ["run", "build"]);
 if (build !== 0) {
   console.log(`\n${totals.passed} passed, ${totals.failed + 1} failed`);
   process.exit(1);

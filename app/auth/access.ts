@@ -5,13 +5,22 @@ import type { Role, RoleGrant } from "./roles";
  * (`app/<capability>/permissions.ts`); every route exports the rule of its page as `access`,
  * which the route matrix test reads.
  */
-export type Access =
+export type Access = (
   | { kind: "public" }
   | { kind: "signed-in" }
-  | { kind: "role"; name: string; roles: readonly Role[] };
+  | { kind: "role"; name: string; roles: readonly Role[] }
+) & {
+  /** The page also checks the object itself (e.g. only a certificate's holder): others get 404. */
+  objectLevel?: boolean;
+};
 
 export const PUBLIC: Access = { kind: "public" };
 export const SIGNED_IN: Access = { kind: "signed-in" };
+
+/** The same rule, with a per-object check in the loader (a 404 for objects the user may not see). */
+export function perObject<A extends Access>(access: A): A {
+  return { ...access, objectLevel: true };
+}
 
 export function definePermissions<K extends string>(
   table: Record<K, readonly Role[]>,

@@ -38,35 +38,36 @@ export async function createSession(userId: number, meta: SessionMeta, now = new
 
 type SessionRow = {
   expiresAt: Date | string;
-  userId: number | bigint;
+  userId: number;
   fullName: string;
   email: string | null;
   phone: string | null;
-  unitId: number | bigint | null;
-  active: boolean | number | bigint;
+  unitId: number | null;
+  active: boolean | number;
   role: string | null;
-  roleUnitId: number | bigint | null;
+  roleUnitId: number | null;
   unitPath: string | null;
   unitName: string | null;
   unitLevel: string | null;
 };
 
 /**
- * Looks the token up: the session, its user and the user's roles with their units in ONE
- * query (this runs on every request; through Prisma's relation loading it took four).
- * Plain standard SQL, portable to PostgreSQL. Expired sessions and deactivated users count
- * as signed out. Returns a fresh cookie when the expiry slid.
+ * Looks the token up in ONE query (session ⋈ user ⟕ roles ⟕ units: portable SQL; every page
+ * pays for it, and each Prisma relation load would be one more query). Expired sessions and
+ * deactivated users count as signed out. Returns a fresh cookie when the expiry slid.
  */
 export async function validateSessionToken(token: string, secure: boolean, now = new Date()) {
   const id = sessionIdFromToken(token);
   const rows = await db().$queryRaw<SessionRow[]>`
-    SELECT s."expiresAt", u."id" AS "userId", u."fullName", u."email", u."phone", u."unitId", u."active",
-           r."role", r."unitId" AS "roleUnitId", un."path" AS "unitPath", un."name" AS "unitName", un."level" AS "unitLevel"
+    SELECT s."expiresAt" AS "expiresAt", u."id" AS "userId", u."fullName" AS "fullName", u."email" AS "email",
+           u."phone" AS "phone", u."unitId" AS "unitId", u."active" AS "active",
+           r."role" AS "role", r."unitId" AS "roleUnitId", un."path" AS "unitPath", un."name" AS "unitName", un."level" AS "unitLevel"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     LEFT JOIN "RoleAssignment" r ON r."userId" = u."id"
     LEFT JOIN "Unit" un ON un."id" = r."unitId"
-    WHERE s."id" = ${id}`;
+    WHERE s."id" = ${id}
+    ORDER BY r."id"`;
   if (rows.length === 0) return null;
   const first = rows[0];
   const expiresAt = new Date(first.expiresAt);
@@ -81,17 +82,17 @@ export async function validateSessionToken(token: string, secure: boolean, now =
     refreshedCookie = sessionCookie(token, slid, secure);
   }
   const user: AuthUser = {
-    id: Number(first.userId),
+    id: first.userId,
     fullName: first.fullName,
     email: first.email,
     phone: first.phone,
-    unitId: first.unitId === null ? null : Number(first.unitId),
+    unitId: first.unitId,
     grants: rows
-      .filter((r) => r.role !== null && r.roleUnitId !== null && r.unitPath !== null)
+      .filter((r) => r.role !== null && r.roleUnitId !== null)
       .map((r) => ({
         role: r.role as Role,
         unitId: Number(r.roleUnitId),
-        unitPath: r.unitPath!,
+        unitPath: r.unitPath ?? "",
         unitName: r.unitName ?? "",
         unitLevel: r.unitLevel as UnitLevel,
       })),

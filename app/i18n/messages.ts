@@ -6,8 +6,9 @@ import { admin } from "./vi/admin";
 import { auth } from "./vi/auth";
 import { certificates } from "./vi/certificates";
 import { core } from "./vi/core";
+import { modules } from "./vi/modules";
 
-const vi = { ...core, ...auth, ...admin, ...certificates };
+const vi = { ...core, ...auth, ...admin, ...modules, ...certificates };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;

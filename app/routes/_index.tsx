@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PUBLIC } from "~/auth/access";
 import { getAuth } from "~/auth/guard.server";
+import { getOutline } from "~/content/outline.server";
+import { computeProgress } from "~/content/progress";
+import { doneSteps } from "~/content/progress.server";
 import { coursesOfLearner, coursesOfTrainer } from "~/courses/courses.server";
 import { db } from "~/db/db.server";
 import { formatDate } from "~/i18n/format";
@@ -17,17 +20,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
   if (!auth) return { user: null } as const;
   const roles = new Set(auth.user.grants.map((g) => g.role));
-  const [learning, teaching, admin] = await Promise.all([
+  const [learning, teaching, admin, nextLesson] = await Promise.all([
     roles.has("learner") || roles.has("producer") ? coursesOfLearner(auth.user.id) : null,
     roles.has("trainer") ? coursesOfTrainer(auth.user.id) : null,
     roles.has("admin")
       ? Promise.all([db().user.count(), db().course.count()]).then(([users, courses]) => ({ users, courses }))
+      : null,
+    roles.has("learner") || roles.has("producer")
+      ? Promise.all([getOutline(), doneSteps(auth.user.id)]).then(([o, d]) => computeProgress(o, d).next)
       : null,
   ]);
   return {
     user: { fullName: auth.user.fullName },
     roles: [...roles],
     learning: learning?.map((c) => ({ id: c.id, title: c.title, from: formatDate(c.startsOn), to: formatDate(c.endsOn) })),
+    nextLesson,
     teaching: teaching?.map((c) => ({
       id: c.id,
       title: c.title,
@@ -73,6 +80,13 @@ export default function Home() {
                   <strong>{c.title}</strong>
                   <br />
                   <small className="muted">{t("home.course.dates", { from: c.from, to: c.to })}</small>
+                  {data.nextLesson ? (
+                    <p>
+                      <Link to={`/khoa-hoc/${c.id}/hoc/${data.nextLesson.module}/${data.nextLesson.slug}`}>
+                        {t("modules.home.next", { title: data.nextLesson.title })}
+                      </Link>
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
-import { SIGNED_IN } from "~/auth/access";
+import { SIGNED_IN, perObject } from "~/auth/access";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { canManageCourse } from "~/certificates/access.server";
 import { normalizeCode } from "~/certificates/rule";
@@ -14,7 +14,7 @@ import vietnamese400 from "@fontsource/noto-serif/vietnamese-400.css";
 import vietnamese700 from "@fontsource/noto-serif/vietnamese-700.css";
 
 /** The printable certificate: its holder, the course's trainers and the province's admins; 404 for anyone else. */
-export const access = SIGNED_IN;
+export const access = perObject(SIGNED_IN);
 
 export const links: LinksFunction = () => [latin400, latin700, vietnamese400, vietnamese700].map((href) => ({ rel: "stylesheet", href }));
 

@@ -79,7 +79,8 @@ describe("route matrix (anonymous and each role)", () => {
       const res = await get(url!, cookies[role]);
       const allowed = access.kind !== "role" || access.roles.includes(role);
       const label = `${role} → ${url}`;
-      if (allowed) expect(res.status < 400 || (access.kind === "public" && res.status === 404), `${label}: ${res.status}`).toBe(true);
+      const notFoundOk = access.kind === "public" || access.objectLevel === true;
+      if (allowed) expect(res.status < 400 || (notFoundOk && res.status === 404), `${label}: ${res.status}`).toBe(true);
       else expect(res.status, label).toBe(403);
     }
   });

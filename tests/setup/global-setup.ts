@@ -21,5 +21,7 @@ export default async function setup() {
   handle.pragma("wal_checkpoint(TRUNCATE)");
   handle.pragma("journal_mode = DELETE");
   handle.close();
-  if (process.env.SKIP_BUILD !== "1") execFileSync("node_modules/.bin/remix", ["build"], { stdio: "pipe" });
+  // The compiled content (generated/content.json) is what the server and the tests read.
+  if (process.env.SKIP_BUILD !== "1") execFileSync("npm", ["run", "build", "--silent"], { stdio: "pipe" });
+  else if (!fs.existsSync("generated/content.json")) execFileSync("node_modules/.bin/tsx", ["scripts/build-content.ts"], { stdio: "pipe" });
 }

@@ -1,3 +1,4 @@
+import { db } from "~/db/db.server";
 import { demoAccount, userIdOf } from "./http";
 
 /**
@@ -8,5 +9,9 @@ export async function routeParams(): Promise<Record<string, string>> {
   return {
     userId: String(await userIdOf(demoAccount("learner").email)),
     code: "ABCD-EFGH-JKMN-PQRS",
+    // the seeded course (the demo learner and producer are enrolled, the demo trainer teaches it)
+    courseId: String((await db().course.findFirstOrThrow({ orderBy: { id: "asc" } })).id),
+    moduleSlug: "tieu-chi-danh-gia",
+    lessonSlug: "cham-diem-va-xep-hang-sao",
   };
 }

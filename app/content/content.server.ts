@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import { type CompiledLesson, type CompiledModule, type ContentIndex, buildContent } from "./compile.server";
+import { CONTENT_FILE } from "./location";
+
+/**
+ * The content the server uses. Production (and tests) read generated/content.json, written by
+ * `npm run build` (scripts/build-content.ts), once; development compiles lazily from content/,
+ * recompiling only the files whose mtime changed. Nothing is compiled on a production request.
+ */
+let compiled: ContentIndex | null = null;
+const devCache = new Map<string, { mtimeMs: number; value: unknown }>();
+
+export async function getContent(): Promise<ContentIndex> {
+  const env = process.env.NODE_ENV;
+  if (env === "production" || env === "test") {
+    if (!compiled) {
+      if (!fs.existsSync(CONTENT_FILE)) throw new Error(`${CONTENT_FILE} is missing: run \`npm run build\` (it compiles content/ first).`);
+      compiled = JSON.parse(fs.readFileSync(CONTENT_FILE, "utf8")) as ContentIndex;
+    }
+    return compiled;
+  }
+  return buildContent(undefined, devCache);
+}
+
+export type LessonLookup = {
+  module: CompiledModule;
+  lesson: CompiledLesson;
+  prev: { module: string; slug: string; title: string } | null;
+  next: { module: string; slug: string; title: string } | null;
+};
+
+/** A lesson with its neighbours in course order (across modules), or null. */
+export function findLesson(index: ContentIndex, moduleSlug: string, lessonSlug: string): LessonLookup | null {
+  const flat = index.modules.flatMap((m) => m.lessons.map((l) => ({ m, l })));
+  const i = flat.findIndex(({ m, l }) => m.slug === moduleSlug && l.slug === lessonSlug);
+  if (i < 0) return null;
+  const ref = (x: (typeof flat)[number] | undefined) => (x ? { module: x.m.slug, slug: x.l.slug, title: x.l.title } : null);
+  return { module: flat[i].m, lesson: flat[i].l, prev: ref(flat[i - 1]), next: ref(flat[i + 1]) };
+}

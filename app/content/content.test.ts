@@ -1,0 +1,108 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildContent, compileLesson } from "./compile.server";
+import { ContentError } from "./schema";
+
+const GOOD_FM = `---
+title: "Bài thử"
+slug: "bai-thu"
+module: "thu"
+order: 1
+minutes: 5
+summary: "Một bài học dùng để kiểm thử."
+sources:
+  - issuer: "Thủ tướng Chính phủ"
+    number: "148/QĐ-TTg"
+    date: "24/02/2023"
+    title: "Bộ tiêu chí OCOP"
+---
+`;
+
+function tmpModule(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "ocop-content-"));
+  const dir = path.join(root, "01-thu");
+  fs.mkdirSync(dir);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return root;
+}
+const MODULE_JSON = JSON.stringify({ slug: "thu", order: 1, title: "Chuyên đề thử", summary: "Một chuyên đề để kiểm thử." });
+
+async function contentError(run: () => Promise<unknown>): Promise<ContentError> {
+  try {
+    await run();
+  } catch (e) {
+    if (e instanceof ContentError) return e;
+    throw e;
+  }
+  throw new Error("expected a ContentError");
+}
+
+describe("lesson frontmatter and MDX", () => {
+  it("compiles a lesson: callouts, terms, pipe tables and the score-sheet island", async () => {
+    const root = tmpModule({
+      "01-bai.mdx": `${GOOD_FM}\n## Mục\n\n<Callout type="warning" title="Chú ý">Nội dung **đậm**.</Callout>\n\n| Phần | Điểm |\n|---|---:|\n| A | **40** |\n\n<ScoreSheet />\n\nHết.\n`,
+    });
+    const lesson = await compileLesson(path.join(root, "01-thu/01-bai.mdx"));
+    expect(lesson.title).toBe("Bài thử");
+    const html = lesson.segments.map((s) => ("html" in s ? s.html : `[${s.island}]`)).join("");
+    expect(html).toContain('<aside class="callout callout--warning">');
+    expect(html).toMatch(/<table><thead><tr><th>Phần<\/th><th[^>]*>Điểm<\/th><\/tr><\/thead><tbody><tr><td>A<\/td><td[^>]*><strong>40<\/strong><\/td>/);
+    expect(html).toContain("[score-sheet]");
+  });
+
+  it.each([
+    ["a missing field", GOOD_FM.replace(/minutes: 5\n/, ""), "frontmatter › minutes"],
+    ["a wrong type", GOOD_FM.replace("minutes: 5", 'minutes: "năm"'), "frontmatter › minutes"],
+    ["an empty source list", GOOD_FM.replace(/sources:[\s\S]*?---\n$/, "sources: []\n---\n"), "frontmatter › sources"],
+    ["a bad source date", GOOD_FM.replace("24/02/2023", "2023-02-24"), "frontmatter › sources[0] › date"],
+    ["an unknown field", GOOD_FM.replace("order: 1", "order: 1\nauthor: x"), "frontmatter"],
+  ])("fails with file and field on %s", async (_label, fm, field) => {
+    const root = tmpModule({ "01-bai.mdx": `${fm}\nNội dung.\n` });
+    const err = await contentError(() => compileLesson(path.join(root, "01-thu/01-bai.mdx")));
+    expect(err.message).toContain("01-thu/01-bai.mdx");
+    expect(err.message).toContain(field);
+  });
+
+  it("fails with the file and line on broken MDX", async () => {
+    const root = tmpModule({ "01-bai.mdx": `${GOOD_FM}\n<Callout type="note">không đóng thẻ\n` });
+    const err = await contentError(() => compileLesson(path.join(root, "01-thu/01-bai.mdx")));
+    expect(err.message).toContain("01-thu/01-bai.mdx");
+    expect(err.message).toMatch(/MDX/);
+  });
+
+  it("fails on an unknown callout type", async () => {
+    const root = tmpModule({ "01-bai.mdx": `${GOOD_FM}\n<Callout type="tip">x</Callout>\n` });
+    const err = await contentError(() => compileLesson(path.join(root, "01-thu/01-bai.mdx")));
+    expect(err.message).toMatch(/render: Callout: unknown type "tip"/);
+  });
+
+  it("checks module.json and that lessons belong to their module", async () => {
+    const bad = tmpModule({ "module.json": JSON.stringify({ slug: "Thu Nghiem", order: 1, title: "x" }), "01-bai.mdx": `${GOOD_FM}\nx\n` });
+    const err = await contentError(() => buildContent(bad));
+    expect(err.message).toContain("01-thu/module.json");
+    expect(err.message).toMatch(/slug: /);
+    expect(err.message).toMatch(/summary: /);
+    const other = tmpModule({ "module.json": MODULE_JSON, "01-bai.mdx": `${GOOD_FM.replace('module: "thu"', 'module: "khac"')}\nx\n` });
+    expect((await contentError(() => buildContent(other))).message).toContain('frontmatter › module: "khac" should be "thu"');
+  });
+});
+
+describe("the real content", () => {
+  it("has four modules, each with at least 3 real lessons (600+ words) citing sources", async () => {
+    const index = await buildContent();
+    expect(index.modules.map((m) => m.order)).toEqual([1, 2, 3, 4]);
+    for (const m of index.modules) {
+      expect(m.lessons.length, m.slug).toBeGreaterThanOrEqual(3);
+      for (const l of m.lessons) {
+        expect(l.words, l.file).toBeGreaterThanOrEqual(600);
+        expect(l.sources.length, l.file).toBeGreaterThan(0);
+        const html = l.segments.map((s) => ("html" in s ? s.html : "")).join("");
+        expect(html, `${l.file}: no raw pipe table left`).not.toMatch(/<p>\|/);
+      }
+    }
+    const sheetLesson = index.modules[1].lessons.find((l) => l.slug === "cham-diem-va-xep-hang-sao")!;
+    expect(sheetLesson.segments.some((s) => "island" in s && s.island === "score-sheet")).toBe(true);
+  });
+});

@@ -1,0 +1,32 @@
+import ExcelJS from "exceljs";
+import { type Cell, asciiFileName, toCsv } from "./export";
+
+/** A CSV or XLSX download of a table (used by the class progress and quiz results exports). */
+export async function tableDownload(format: "csv" | "xlsx", name: string, sheet: string, headers: string[], rows: Cell[][]): Promise<Response> {
+  const file = asciiFileName(name);
+  if (format === "csv") {
+    return new Response(toCsv(headers, rows), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${file}.csv"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  }
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet(sheet.slice(0, 31));
+  ws.addRow(headers).font = { bold: true };
+  for (const row of rows) ws.addRow(row.map((c) => (c === null ? "" : c)));
+  ws.columns.forEach((col, i) => {
+    col.width = Math.min(40, Math.max(8, headers[i]?.length ?? 8, ...rows.slice(0, 50).map((r) => String(r[i] ?? "").length)) + 2);
+  });
+  ws.views = [{ state: "frozen", ySplit: 1 }];
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Response(new Uint8Array(buffer as ArrayBuffer), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${file}.xlsx"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

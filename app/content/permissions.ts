@@ -1,0 +1,13 @@
+import { definePermissions } from "~/auth/access";
+
+/**
+ * Training modules. Object-level rules on top (content/access.server.ts): learners and producers
+ * study the courses they are enrolled in, trainers the courses they teach, admins the courses
+ * of their units.
+ */
+export const modulePermissions = definePermissions({
+  /** catalogue, course page, lessons, score sheet */
+  study: ["learner", "producer", "trainer", "admin"],
+  /** every learner's progress in a class, exports */
+  viewClassProgress: ["trainer", "admin"],
+});

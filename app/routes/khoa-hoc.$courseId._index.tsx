@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guard.server";
+import { courseIdParam, courseRelation } from "~/content/access.server";
+import { getOutline } from "~/content/outline.server";
+import { modulePermissions } from "~/content/permissions";
+import { computeProgress, stepKey } from "~/content/progress";
+import { doneSteps } from "~/content/progress.server";
+import { ProgressBar } from "~/content/ProgressBar";
+import { t } from "~/i18n/messages";
+import { PageHeader } from "~/ui/page";
+
+export const access = modulePermissions.study;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? ""} · ${t("app.name")}` }];
+
+/** A course: its modules and lessons with time and progress, and where to resume. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const relation = await courseRelation(auth, courseIdParam(params.courseId));
+  const [outline, done] = await Promise.all([getOutline(), relation.enrolled ? doneSteps(auth.user.id) : []]);
+  const progress = computeProgress(outline, done);
+  const keys = new Set(done.map((d) => stepKey(d.module, d.lesson)));
+  return {
+    course: relation.course,
+    tracking: relation.enrolled,
+    canSeeClass: relation.teaches || relation.administers,
+    progress: { done: progress.done, total: progress.total, percent: progress.percent },
+    next: progress.next,
+    modules: outline.map((m, i) => ({
+      ...m,
+      progress: progress.modules[i],
+      minutes: m.lessons.reduce((s, l) => s + l.minutes, 0),
+      lessons: m.lessons.map((l) => ({ ...l, done: keys.has(stepKey(m.slug, l.slug)) })),
+    })),
+  };
+}
+
+export default function CoursePage() {
+  const { course, tracking, canSeeClass, progress, next, modules } = useLoaderData<typeof loader>();
+  const base = `/khoa-hoc/${course.id}`;
+  return (
+    <>
+      <PageHeader title={course.title}>
+        {canSeeClass ? (
+          <Link className="button button--ghost" to={`${base}/tien-do`}>
+            {t("modules.course.progressView")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      {tracking ? (
+        <section className="card">
+          <ProgressBar {...progress} label={t("modules.progress.course")} />
+          {next ? (
+            <p>
+              <Link className="button" to={`${base}/hoc/${next.module}/${next.slug}`}>
+                {progress.done === 0 ? t("modules.course.start") : t("modules.course.resume", { title: next.title })}
+              </Link>
+            </p>
+          ) : (
+            <p>{t("modules.course.done")}</p>
+          )}
+        </section>
+      ) : null}
+      <h2>{t("modules.course.modules")}</h2>
+      {modules.map((m) => (
+        <section key={m.slug} className="card module-card">
+          <h3>
+            {t("modules.course.module", { n: m.order })}: {m.title}
+          </h3>
+          <p className="muted">{t("modules.course.lessons", { count: m.lessons.length, minutes: m.minutes })}</p>
+          {tracking ? <ProgressBar {...m.progress} label={t("modules.progress.module")} /> : null}
+          <ol className="lesson-list">
+            {m.lessons.map((l) => (
+              <li key={l.slug}>
+                <Link to={`${base}/hoc/${m.slug}/${l.slug}`}>{l.title}</Link>{" "}
+                <small className="muted">{t("modules.course.minutes", { minutes: l.minutes })}</small>
+                {l.done ? <span className="tag"> ✓ {t("modules.lesson.completed")}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </>
+  );
+}

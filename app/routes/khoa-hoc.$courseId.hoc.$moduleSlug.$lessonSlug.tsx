@@ -1,0 +1,124 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { forbidden, notFound, requireUser } from "~/auth/guard.server";
+import { courseIdParam, courseRelation } from "~/content/access.server";
+import { findLesson, getContent } from "~/content/content.server";
+import { getOutline } from "~/content/outline.server";
+import { modulePermissions } from "~/content/permissions";
+import { computeProgress } from "~/content/progress";
+import { doneSteps, markLessonDone } from "~/content/progress.server";
+import { ProgressBar } from "~/content/ProgressBar";
+import { type SheetAnswer, ScoreSheetForm } from "~/content/ScoreSheetForm";
+import { lessonActionSchema } from "~/content/lesson-action.server";
+import { scoreLessonSheet } from "~/content/score-sheet";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { t } from "~/i18n/messages";
+import { FormMessage } from "~/ui/form";
+
+export const access = modulePermissions.study;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lesson.title ?? ""} · ${t("app.name")}` }];
+
+async function lessonContext(request: Request, params: LoaderFunctionArgs["params"]) {
+  const auth = await requireUser(request, access);
+  const courseId = courseIdParam(params.courseId);
+  const [relation, index] = await Promise.all([courseRelation(auth, courseId), getContent()]);
+  const found = findLesson(index, params.moduleSlug ?? "", params.lessonSlug ?? "");
+  if (!found) throw notFound();
+  return { auth, relation, found };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { auth, relation, found } = await lessonContext(request, params);
+  const [outline, done] = await Promise.all([getOutline(), relation.enrolled ? doneSteps(auth.user.id) : Promise.resolve([])]);
+  const progress = computeProgress(outline, done);
+  const { module, lesson, prev, next } = found;
+  return {
+    course: { id: relation.course.id, title: relation.course.title },
+    module: { slug: module.slug, order: module.order, title: module.title },
+    lesson: { slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, summary: lesson.summary, sources: lesson.sources, segments: lesson.segments },
+    prev,
+    next,
+    tracking: relation.enrolled,
+    completed: done.some((d) => d.module === module.slug && d.lesson === lesson.slug),
+    moduleProgress: progress.modules.find((m) => m.slug === module.slug)!,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { auth, relation, found } = await lessonContext(request, params);
+  const form = await parseRequestForm(request, lessonActionSchema);
+  if (!form.ok) return invalid(form);
+  if (form.data.intent === "complete") {
+    if (!relation.enrolled) throw forbidden();
+    await markLessonDone(auth.user.id, found.module.slug, found.lesson.slug);
+    return data({ ok: true as const, message: t("modules.lesson.markedDone") });
+  }
+  const values = { A: form.data.A ?? "", B: form.data.B ?? "", C: form.data.C ?? "" };
+  const outcome = scoreLessonSheet(values);
+  const sheet: SheetAnswer = outcome.ok
+    ? { values, total: outcome.result.total, stars: outcome.result.stars }
+    : { values, errors: outcome.errors };
+  return data({ ok: outcome.ok, sheet }, { status: outcome.ok ? 200 : 400 });
+}
+
+export default function LessonPage() {
+  const { course, module, lesson, prev, next, tracking, completed, moduleProgress } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const message = result && "message" in result ? result.message : null;
+  const sheet = result && "sheet" in result ? result.sheet : undefined;
+  const base = `/khoa-hoc/${course.id}`;
+  return (
+    <article className="lesson">
+      <p className="lesson__crumbs">
+        <Link to={base}>{t("modules.lesson.backToCourse")}</Link> · {t("modules.course.module", { n: module.order })}: {module.title}
+      </p>
+      <header className="page-header">
+        <h1>{lesson.title}</h1>
+        {completed ? <span className="tag">✓ {t("modules.lesson.completed")}</span> : null}
+      </header>
+      <p className="muted">
+        {t("modules.lesson.minutes", { minutes: lesson.minutes })} · {lesson.summary}
+      </p>
+      {tracking ? <ProgressBar {...moduleProgress} label={t("modules.progress.module")} /> : <p className="notice">{t("modules.lesson.previewOnly")}</p>}
+      <div className="lesson__body">
+        {lesson.segments.map((s, i) =>
+          "html" in s ? <div key={i} dangerouslySetInnerHTML={{ __html: s.html }} /> : <ScoreSheetForm key={i} answer={sheet} />,
+        )}
+      </div>
+      <section className="lesson__sources">
+        <h2>{t("modules.lesson.sources")}</h2>
+        <ul>
+          {lesson.sources.map((s) => (
+            <li key={s.number + s.date}>
+              {s.issuer}, {s.number} ngày {s.date}: {s.title}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <FormMessage tone="success">{message}</FormMessage>
+      {tracking ? (
+        completed ? (
+          <p className="tag">✓ {t("modules.lesson.completed")}</p>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="complete" />
+            <button type="submit">{t("modules.lesson.markDone")}</button>
+          </Form>
+        )
+      ) : null}
+      <nav className="lesson__nav toolbar" aria-label={t("modules.course.modules")}>
+        {prev ? (
+          <Link className="button button--ghost" to={`${base}/hoc/${prev.module}/${prev.slug}`} title={prev.title}>
+            {t("modules.lesson.previous")}
+          </Link>
+        ) : null}
+        {next ? (
+          <Link className="button" to={`${base}/hoc/${next.module}/${next.slug}`} title={next.title}>
+            {t("modules.lesson.next")}
+          </Link>
+        ) : null}
+      </nav>
+    </article>
+  );
+}

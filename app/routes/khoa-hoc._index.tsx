@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser, unitsGranted } from "~/auth/guard.server";
+import { getOutline } from "~/content/outline.server";
+import { modulePermissions } from "~/content/permissions";
+import { computeProgress } from "~/content/progress";
+import { doneSteps } from "~/content/progress.server";
+import { ProgressBar } from "~/content/ProgressBar";
+import { coursesOfLearner, coursesOfTrainer } from "~/courses/courses.server";
+import { db } from "~/db/db.server";
+import { formatDate } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import { Card, PageHeader } from "~/ui/page";
+
+export const access = modulePermissions.study;
+
+export const meta: MetaFunction = () => [{ title: `${t("modules.catalogue.title")} · ${t("app.name")}` }];
+
+/** The catalogue: courses the user studies (with progress), teaches, or administers. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const roles = new Set(auth.user.grants.map((g) => g.role));
+  const adminPaths = unitsGranted(auth, { kind: "role", name: "admin", roles: ["admin"] }).map((g) => g.unitPath);
+  const [learning, teaching, administering, outline, done] = await Promise.all([
+    roles.has("learner") || roles.has("producer") ? coursesOfLearner(auth.user.id) : [],
+    roles.has("trainer") ? coursesOfTrainer(auth.user.id) : [],
+    adminPaths.length
+      ? db().course.findMany({
+          where: { OR: adminPaths.map((p) => ({ unit: { path: { startsWith: p } } })) },
+          orderBy: { startsOn: "desc" },
+          select: { id: true, title: true, startsOn: true, endsOn: true },
+        })
+      : [],
+    getOutline(),
+    roles.has("learner") || roles.has("producer") ? doneSteps(auth.user.id) : [],
+  ]);
+  const progress = computeProgress(outline, done);
+  const dates = (c: { startsOn: Date; endsOn: Date }) => t("home.course.dates", { from: formatDate(c.startsOn), to: formatDate(c.endsOn) });
+  return {
+    learning: learning.map((c) => ({ id: c.id, title: c.title, dates: dates(c) })),
+    teaching: teaching.map((c) => ({ id: c.id, title: c.title, dates: dates(c), learners: c._count.enrolments })),
+    administering: administering.filter((c) => !teaching.some((x) => x.id === c.id)).map((c) => ({ id: c.id, title: c.title, dates: dates(c) })),
+    progress: { done: progress.done, total: progress.total, percent: progress.percent },
+    next: progress.next,
+  };
+}
+
+export default function Catalogue() {
+  const { learning, teaching, administering, progress, next } = useLoaderData<typeof loader>();
+  const none = learning.length + teaching.length + administering.length === 0;
+  return (
+    <>
+      <PageHeader title={t("modules.catalogue.title")} />
+      {none ? <p>{t("modules.catalogue.none")}</p> : null}
+      {learning.length ? (
+        <Card title={t("modules.catalogue.learning")}>
+          <ul className="stack course-list">
+            {learning.map((c) => (
+              <li key={c.id}>
+                <Link to={`/khoa-hoc/${c.id}`}>
+                  <strong>{c.title}</strong>
+                </Link>
+                <br />
+                <small className="muted">{c.dates}</small>
+                <ProgressBar {...progress} label={t("modules.progress.course")} />
+                {next ? (
+                  <Link className="button" to={`/khoa-hoc/${c.id}/hoc/${next.module}/${next.slug}`}>
+                    {t("modules.course.resume", { title: next.title })}
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {teaching.length || administering.length ? (
+        <Card title={t("modules.catalogue.teaching")}>
+          <ul className="stack course-list">
+            {[...teaching, ...administering].map((c) => (
+              <li key={c.id}>
+                <Link to={`/khoa-hoc/${c.id}`}>
+                  <strong>{c.title}</strong>
+                </Link>
+                <br />
+                <small className="muted">
+                  {"learners" in c ? `${t("home.course.learners", { count: Number(c.learners) })} · ` : ""}
+                  {c.dates}
+                </small>
+                <p>
+                  <Link to={`/khoa-hoc/${c.id}/tien-do`}>{t("modules.course.progressView")}</Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </>
+  );
+}

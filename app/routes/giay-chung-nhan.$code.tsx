@@ -3,8 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { SIGNED_IN, perObject } from "~/auth/access";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { canManageCourse } from "~/certificates/access.server";
 import { normalizeCode } from "~/certificates/rule";
+import { courseRelation } from "~/content/access.server";
 import { db } from "~/db/db.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -24,7 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const code = normalizeCode(params.code ?? "");
   const cert = code ? await db().certificate.findUnique({ where: { code } }) : null;
-  if (!cert || (cert.userId !== auth.user.id && !(await canManageCourse(auth, cert.courseId)))) throw notFound();
+  if (!cert) throw notFound();
+  if (cert.userId !== auth.user.id) {
+    const relation = await courseRelation(auth, cert.courseId); // 404 when the user has nothing to do with the course
+    if (!relation.teaches && !relation.administers) throw notFound();
+  }
   const verifyUrl = `${new URL(request.url).origin}/chung-nhan/${cert.code}`;
   const qr = await QRCode.toString(verifyUrl, { type: "svg", margin: 0, errorCorrectionLevel: "M" });
   return {

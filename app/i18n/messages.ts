@@ -3,10 +3,11 @@
  * capability under ./vi/), so an English catalogue can be added later with the same keys.
  */
 import { admin } from "./vi/admin";
+import { attendance } from "./vi/attendance";
 import { auth } from "./vi/auth";
 import { core } from "./vi/core";
 
-const vi = { ...core, ...auth, ...admin };
+const vi = { ...core, ...auth, ...admin, ...attendance };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;

@@ -1,3 +1,4 @@
+import { db } from "~/db/db.server";
 import { demoAccount, userIdOf } from "./http";
 
 /**
@@ -7,5 +8,8 @@ import { demoAccount, userIdOf } from "./http";
 export async function routeParams(): Promise<Record<string, string>> {
   return {
     userId: String(await userIdOf(demoAccount("learner").email)),
+    // attendance: the seeded course (taught by the demo trainer) and its first class session
+    courseId: String((await db().course.findFirstOrThrow({ orderBy: { id: "asc" } })).id),
+    sessionId: String((await db().classSession.findFirstOrThrow({ orderBy: { id: "asc" } })).id),
   };
 }

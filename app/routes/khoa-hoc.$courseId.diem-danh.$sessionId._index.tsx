@@ -107,6 +107,7 @@ export default function MarkingPage() {
   const e = actionErrors(result)?.errors ?? {};
   const busy = useNavigation().state === "submitting";
   const base = `/khoa-hoc/${course.id}/diem-danh/${session.id}`;
+  // A row remounts only when its stored mark changes, so the form shows what was saved without re-creating 800+ inputs.
   return (
     <>
       <PageHeader title={`${t("att.mark.title")}: ${session.title || session.heading}`}>
@@ -126,7 +127,7 @@ export default function MarkingPage() {
         <button type="submit">{t("att.mark.filter")}</button>
       </Form>
       <p className="muted">{t("att.mark.showing", { shown: rows.length, total: summary.total })}</p>
-      <Form method="post" key={`${q}|${unit}|${result && "message" in result ? result.message : ""}`}>
+      <Form method="post">
         {rows.map((r) => (
           <input key={r.id} type="hidden" name="ids" value={r.id} />
         ))}
@@ -149,7 +150,7 @@ export default function MarkingPage() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id} data-status={r.status || "UNMARKED"}>
+                <tr key={`${r.id}|${r.status}|${r.note}`} data-status={r.status || "UNMARKED"}>
                   <th scope="row">
                     <span id={`l${r.id}`}>{r.name}</span>
                     <small className="muted">

@@ -1,6 +1,6 @@
 import { normalizeEmail, normalizePhone } from "~/auth/identifier";
 import { foldForSearch } from "~/i18n/fold";
-import type { MessageKey } from "~/i18n/messages";
+import { type MessageKey, t } from "~/i18n/messages";
 import type { Category } from "./statuses";
 
 /**
@@ -155,9 +155,9 @@ export function validateRoster(table: RosterTable, ctx: RosterContext): RosterRe
   const h = findHeaderRow(table.rows);
   if (h < 0) return { ok: false, error: "att.import.noHeader" };
   const map = mapHeader(table.rows[h]);
-  if (map.unit === undefined) return { ok: false, error: "att.import.missingColumn", vars: { column: "đơn vị" } };
+  if (map.unit === undefined) return { ok: false, error: "att.import.missingColumn", vars: { column: t("att.column.unit") } };
   if (map.phone === undefined && map.email === undefined)
-    return { ok: false, error: "att.import.missingColumn", vars: { column: "số điện thoại" } };
+    return { ok: false, error: "att.import.missingColumn", vars: { column: t("att.column.phone") } };
   const body = table.rows
     .map((cells, i) => ({ cells, row: first + i }))
     .slice(h + 1)
@@ -197,11 +197,11 @@ export function validateRoster(table: RosterTable, ctx: RosterContext): RosterRe
     if (rawEmail && !email) err("email", "att.import.emailBad", rawEmail);
     if (!rawPhone && !rawEmail) err("phone", "att.import.contactMissing");
     if (phone) {
-      if (seenPhone.has(phone)) err("phone", "att.import.phoneDuplicate", `${phone} (dòng ${seenPhone.get(phone)})`);
+      if (seenPhone.has(phone)) err("phone", "att.import.phoneDuplicate", t("att.import.seeRow", { value: phone, row: seenPhone.get(phone)! }));
       else seenPhone.set(phone, row);
     }
     if (email) {
-      if (seenEmail.has(email)) err("email", "att.import.emailDuplicate", `${email} (dòng ${seenEmail.get(email)})`);
+      if (seenEmail.has(email)) err("email", "att.import.emailDuplicate", t("att.import.seeRow", { value: email, row: seenEmail.get(email)! }));
       else seenEmail.set(email, row);
     }
 

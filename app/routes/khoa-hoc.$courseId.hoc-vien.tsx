@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { managedCourse } from "~/attendance/courses.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
-import { hasErrors } from "~/attendance/roster";
+import { ROSTER_FIELDS, hasErrors } from "~/attendance/roster";
 import { addOneLearner, checkRoster, pendingActivations, reissueCodes, removeLearner } from "~/attendance/roster.server";
 import { rosterActionSchema } from "~/attendance/schemas";
 import { rosterOf } from "~/attendance/sessions.server";
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ ok: true as const, message: codes.length ? "" : t("att.roster.noPending"), codes: codes.map((c) => ({ name: c.fullName, contact: [c.phone, c.email].filter(Boolean).join(" · "), code: c.code })) });
   }
   const values = { fullName: input.fullName, phone: input.phone ?? "", email: input.email ?? "", unit: input.unit, position: input.position ?? "", category: input.category ?? "" };
-  const header = ["Họ và tên", "Số điện thoại", "Email", "Đơn vị", "Chức vụ", "Đối tượng"];
+  const header = ROSTER_FIELDS.map((f) => t(`att.column.${f}` as MessageKey));
   const checked = await checkRoster(course, { rows: [header, [values.fullName, values.phone, values.email, values.unit, values.position, values.category]], firstRowNumber: 0 });
   if (!checked.ok) return invalid({ errors: { _form: t(checked.error, checked.vars) }, values });
   if (hasErrors(checked.problems) || checked.rows.length === 0) {
@@ -103,9 +103,9 @@ export default function RosterPage() {
           <Field label={t("att.column.fullName")} name="fullName" required defaultValue={v.fullName} error={e.fullName} />
           <Field label={t("att.column.phone")} name="phone" type="tel" defaultValue={v.phone} error={e.phone} />
           <Field label={t("att.column.email")} name="email" type="email" defaultValue={v.email} error={e.email} />
-          <Field label={t("att.column.unit")} name="unit" required defaultValue={v.unit} error={e.unit} hint="Ví dụ: Xã Thiên Lộc" />
+          <Field label={t("att.column.unit")} name="unit" required defaultValue={v.unit} error={e.unit} hint={t("att.roster.unitHint")} />
           <Field label={t("att.column.position")} name="position" defaultValue={v.position} error={e.position} />
-          <Field label={t("att.column.category")} name="category" defaultValue={v.category} error={e.category} hint="cán bộ huyện / cán bộ xã / chủ thể OCOP / tư vấn" />
+          <Field label={t("att.column.category")} name="category" defaultValue={v.category} error={e.category} hint={t("att.roster.categoryHint")} />
           <div>
             <button type="submit">{t("att.roster.add")}</button>
           </div>

@@ -24,7 +24,8 @@ const MB = UPLOAD_LIMIT_BYTES / 1024 / 1024;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const course = await managedCourse(auth, params.courseId);
-  return { course: { id: course.id, title: course.title }, origin: new URL(request.url).origin };
+  // Limits come through loader data: values imported from server modules are empty in the browser.
+  return { course: { id: course.id, title: course.title }, origin: new URL(request.url).origin, mb: MB, days: ACTIVATION_DAYS };
 }
 
 const problemView = (p: Problem) => ({
@@ -92,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ImportPage() {
-  const { course, origin } = useLoaderData<typeof loader>();
+  const { course, origin, mb, days } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const failure = result && "errors" in result ? actionErrors(result) : undefined;
@@ -108,7 +109,7 @@ export default function ImportPage() {
           <FormMessage tone="success">{done.message}</FormMessage>
           {done.codes.length ? (
             <Card title={t("att.import.codesTitle")}>
-              <p>{t("att.import.codesHint", { days: ACTIVATION_DAYS, url: `${origin}/kich-hoat` })}</p>
+              <p>{t("att.import.codesHint", { days, url: `${origin}/kich-hoat` })}</p>
               <p className="no-print">
                 <button type="button" onClick={() => window.print()}>
                   {t("att.sheet.print")}
@@ -143,7 +144,7 @@ export default function ImportPage() {
         </>
       ) : null}
       <Card title={course.title}>
-        <p>{t("att.import.intro", { mb: MB })}</p>
+        <p>{t("att.import.intro", { mb })}</p>
         <p className="muted">{t("att.import.nothingWritten")}</p>
         <Form method="post" encType="multipart/form-data" className="stack" noValidate>
           <div className={failure?.errors.file ? "field field--invalid" : "field"}>

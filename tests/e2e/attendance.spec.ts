@@ -37,7 +37,7 @@ test("trainer imports a 210-row roster after seeing the errors of a broken file"
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Điểm danh — Lớp tập huấn phổ biến kiến thức Chương trình OCOP");
   courseUrl = new URL(page.url()).pathname.replace(/\/diem-danh$/, "");
 
-  await page.getByRole("link", { name: "Nhập danh sách từ tệp" }).click();
+  await page.goto(`${courseUrl}/nhap-danh-sach`); // a full load: hydration must match the server HTML
   const broken = ["Họ và tên,Số điện thoại,Đơn vị", ",0914999001,Xã Thiên Lộc", "Lê Văn Sai,12345,Xã Không Có"].join("\r\n");
   await page.getByLabel("Tệp danh sách").setInputFiles({ name: "loi.csv", mimeType: "text/csv", buffer: Buffer.from(broken) });
   await page.getByRole("button", { name: "Xem trước" }).click();
@@ -125,6 +125,7 @@ test("the report shows the figures and both exports download", async ({ page }) 
   await login(page, "trainer");
   await page.goto(`${courseUrl}/bao-cao`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Báo cáo chuyên cần");
+  await page.waitForLoadState("networkidle");
   const bySession = page.getByRole("table", { name: "Theo buổi học" });
   await expect(bySession.locator("tbody tr", { hasText: "Buổi thực hành điểm danh" })).toBeVisible();
 

@@ -81,12 +81,20 @@ export type MarkChange = { userId: number; status: AttendanceStatus; note: strin
  * Writes the changed marks of one session in one transaction, recording who marked and when.
  * Only rows whose status or note differ from the stored ones are written.
  */
-export async function saveMarks(sessionId: number, markerId: number, changes: readonly MarkChange[], now = new Date()): Promise<number> {
+export async function saveMarks(
+  sessionId: number,
+  markerId: number,
+  changes: readonly MarkChange[],
+  now = new Date(),
+  loadedAt: Date | null = null,
+): Promise<{ written: number; overwritten: number }> {
   return db().$transaction(async (tx) => {
     const current = await tx.attendance.findMany({
       where: { sessionId, userId: { in: changes.map((c) => c.userId) } },
-      select: { userId: true, status: true, note: true },
+      select: { userId: true, status: true, note: true, markedById: true, markedAt: true },
     });
+    // Rows someone else marked after this form was loaded: saved over, but the trainer is told.
+    let overwritten = 0;
     const byUser = new Map(current.map((c) => [c.userId, c]));
     let written = 0;
     const fresh: MarkChange[] = [];
@@ -97,6 +105,7 @@ export async function saveMarks(sessionId: number, markerId: number, changes: re
         continue;
       }
       if (prev.status === c.status && prev.note === c.note) continue;
+      if (loadedAt && prev.markedById !== markerId && prev.markedAt > loadedAt) overwritten++;
       await tx.attendance.update({
         where: { sessionId_userId: { sessionId, userId: c.userId } },
         data: { status: c.status, note: c.note, source: "MANUAL", markedById: markerId, markedAt: now },
@@ -109,7 +118,7 @@ export async function saveMarks(sessionId: number, markerId: number, changes: re
       });
       written += fresh.length;
     }
-    return written;
+    return { written, overwritten };
   });
 }
 

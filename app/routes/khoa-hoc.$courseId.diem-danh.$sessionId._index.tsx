@@ -69,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     units: [...units].sort((a, b) => a[1].localeCompare(b[1], "vi")).map(([id, name]) => ({ value: String(id), label: name })),
     summary,
     rows: shown,
+    loadedAt: String(Date.now()),
   };
 }
 
@@ -97,12 +98,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (status.success && note.success) changes.push({ userId: id, status: status.data, note: note.data ?? "" });
   }
   if (Object.keys(errors).length) return invalid({ errors: { _form: t("form.hasErrors"), ...errors } });
-  const count = await saveMarks(session.id, auth.user.id, changes);
-  return data({ ok: true as const, message: count ? t("att.mark.saved", { count }) : t("att.mark.noChange") });
+  const loadedAt = typeof input.loadedAt === "string" && /^\d{13}$/.test(input.loadedAt) ? new Date(Number(input.loadedAt)) : null;
+  const { written, overwritten } = await saveMarks(session.id, auth.user.id, changes, new Date(), loadedAt);
+  const message = written ? t("att.mark.saved", { count: written }) : t("att.mark.noChange");
+  return data({ ok: true as const, message: overwritten ? `${message} ${t("att.mark.overwritten", { count: overwritten })}` : message });
 }
 
 export default function MarkingPage() {
-  const { course, session, q, unit, units, summary, rows } = useLoaderData<typeof loader>();
+  const { course, session, q, unit, units, summary, rows, loadedAt } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const e = actionErrors(result)?.errors ?? {};
   const busy = useNavigation().state === "submitting";
@@ -128,6 +131,7 @@ export default function MarkingPage() {
       </Form>
       <p className="muted">{t("att.mark.showing", { shown: rows.length, total: summary.total })}</p>
       <Form method="post">
+        <input type="hidden" name="loadedAt" value={loadedAt} />
         {rows.map((r) => (
           <input key={r.id} type="hidden" name="ids" value={r.id} />
         ))}

@@ -279,6 +279,12 @@ describe("marking", () => {
     expect(await tableCounts()).toEqual(before);
     const ok = await post({ intent: "save", ids: ids.slice(0, 3), [`s_${ids[0]}`]: "ABSENT", [`s_${ids[1]}`]: "EXCUSED", [`n_${ids[1]}`]: "Ốm", [`s_${ids[2]}`]: "PRESENT" });
     expect(ok.data.message).toBe("Đã lưu điểm danh: 2 thay đổi.");
+    // a second marker (the admin) changes a row after this trainer loaded the page: the save says so
+    const loadedAt = String(Date.now() - 1000);
+    const adminCookie = await cookieFor("admin");
+    await post({ intent: "save", ids: [ids[3]], [`s_${ids[3]}`]: "LATE", loadedAt }, adminCookie);
+    const overwrite = await post({ intent: "save", ids: [ids[3]], [`s_${ids[3]}`]: "ABSENT", loadedAt });
+    expect(overwrite.data.message).toMatch(/^Đã lưu điểm danh: 1 thay đổi\. Lưu ý: 1 học viên đã được giảng viên khác điểm danh/);
     const trainerId = await userIdOf("giangvien@ocop-demo.vn");
     expect(await db().attendance.findFirst({ where: { sessionId: s.id, userId: Number(ids[1]) } })).toMatchObject({ status: "EXCUSED", note: "Ốm", markedById: trainerId });
   });

@@ -64,6 +64,7 @@ export const attendance = {
   "att.mark.allPresentDone": "Đã đánh dấu có mặt cho {count} học viên.",
   "att.mark.save": "Lưu điểm danh",
   "att.mark.saved": "Đã lưu điểm danh: {count} thay đổi.",
+  "att.mark.overwritten": "Lưu ý: {count} học viên đã được giảng viên khác điểm danh sau khi bạn mở trang; giá trị của bạn đã được ghi đè (xem cột người ghi).",
   "att.mark.noChange": "Không có thay đổi nào.",
   "att.mark.note": "Ghi chú",
   "att.mark.noteFor": "Ghi chú cho {name}",

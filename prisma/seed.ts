@@ -2,6 +2,7 @@
 import { hashPassword } from "../app/auth/password.server";
 import { type Db, createDb } from "../app/db/db.server";
 import { searchKey } from "../app/users/users.server";
+import { seedAttendance } from "./seed-attendance";
 import {
   COURSE,
   DEMO_ACCOUNTS,
@@ -94,6 +95,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await tx.roleAssignment.create({ data: { userId: user.id, role: cat.role, unitId } });
       await tx.enrolment.create({ data: { courseId: course.id, userId: user.id } });
     }
+    await seedAttendance(tx);
   }, { timeout: 60_000 });
   return true;
 }

@@ -3,12 +3,13 @@
  * capability under ./vi/), so an English catalogue can be added later with the same keys.
  */
 import { admin } from "./vi/admin";
+import { attendance } from "./vi/attendance";
 import { auth } from "./vi/auth";
 import { certificates } from "./vi/certificates";
 import { core } from "./vi/core";
 import { modules } from "./vi/modules";
 
-const vi = { ...core, ...auth, ...admin, ...modules, ...certificates };
+const vi = { ...core, ...auth, ...admin, ...modules, ...attendance, ...certificates };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;

@@ -104,6 +104,8 @@ export default function Home() {
                   <small className="muted">
                     {t("home.course.learners", { count: c.learners })} · {t("home.course.dates", { from: c.from, to: c.to })}
                   </small>
+                  <br />
+                  <Link to={`/khoa-hoc/${c.id}/diem-danh`}>{t("att.home.manage")}</Link>
                 </li>
               ))}
             </ul>

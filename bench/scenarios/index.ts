@@ -1,7 +1,8 @@
 import type { Scenario } from "../harness";
+import { checkinBurst } from "./checkin-burst";
 import { home } from "./home";
 import { lessonPage } from "./lesson-page";
 import { loginPage } from "./login-page";
 
 /** Every scenario of `npm run bench`; add new ones here. */
-export const scenarios: Scenario[] = [loginPage, home, lessonPage];
+export const scenarios: Scenario[] = [loginPage, home, lessonPage, checkinBurst];

@@ -13,5 +13,7 @@ export async function routeParams(): Promise<Record<string, string>> {
     courseId: String((await db().course.findFirstOrThrow({ orderBy: { id: "asc" } })).id),
     moduleSlug: "tieu-chi-danh-gia",
     lessonSlug: "cham-diem-va-xep-hang-sao",
+    // attendance: the seeded course's first class session
+    sessionId: String((await db().classSession.findFirstOrThrow({ orderBy: { id: "asc" } })).id),
   };
 }

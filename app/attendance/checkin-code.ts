@@ -1,0 +1,57 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+/**
+ * The rotating self check-in code: HMAC-SHA256(session secret, time step) mapped onto an
+ * alphabet without look-alike characters (no I, L, O, 0, 1). The code of the current step and
+ * of the previous one are accepted, so a learner who types while the display turns is not refused.
+ */
+export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const CODE_LENGTH = 6;
+export const DEFAULT_ROTATE_SECONDS = 30;
+
+export function newSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function timeStep(now: Date, rotateSeconds: number): number {
+  return Math.floor(now.getTime() / 1000 / rotateSeconds);
+}
+
+export function codeForStep(secret: string, step: number): string {
+  const mac = createHmac("sha256", secret).update(`checkin:${step}`).digest();
+  let code = "";
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[mac.readUInt32BE(i * 4) % CODE_ALPHABET.length];
+  return code;
+}
+
+export function currentCode(secret: string, now: Date, rotateSeconds: number): string {
+  return codeForStep(secret, timeStep(now, rotateSeconds));
+}
+
+/** Seconds until the displayed code changes. */
+export function secondsLeft(now: Date, rotateSeconds: number): number {
+  const period = rotateSeconds * 1000;
+  return Math.ceil((period - (now.getTime() % period)) / 1000);
+}
+
+/** What a person typed, made comparable: upper case, no spaces or dashes. */
+export function normalizeCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, "");
+}
+
+export function isWellFormedCode(input: string): boolean {
+  const code = normalizeCode(input);
+  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c));
+}
+
+/** True when `input` is the code of the current or the previous step. Constant-time comparison. */
+export function verifyCode(secret: string, input: string, now: Date, rotateSeconds: number): boolean {
+  const code = normalizeCode(input);
+  if (!isWellFormedCode(code)) return false;
+  const step = timeStep(now, rotateSeconds);
+  let ok = false;
+  for (const s of [step, step - 1]) {
+    if (timingSafeEqual(Buffer.from(codeForStep(secret, s)), Buffer.from(code))) ok = true;
+  }
+  return ok;
+}

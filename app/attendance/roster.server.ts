@@ -1,0 +1,189 @@
+import { randomBytes } from "node:crypto";
+import { parseIdentifier } from "~/auth/identifier";
+import { hashPassword } from "~/auth/password.server";
+import { type Prisma, db } from "~/db/db.server";
+import { searchKey } from "~/users/users.server";
+import { activationExpiry, activationHash, activationMatches, newActivationCode } from "./activation";
+import { provincePath } from "./courses.server";
+import { type RosterRow, type RosterTable, contactsIn, validateRoster } from "./roster";
+
+/** Roster import and single enrolment: persistence (preview staging, all-or-nothing commit). */
+
+type Tx = Prisma.TransactionClient;
+const PREVIEW_MINUTES = 30;
+
+export async function unitsOfProvince(courseUnitPath: string) {
+  return db().unit.findMany({ where: { path: { startsWith: provincePath(courseUnitPath) }, active: true }, select: { id: true, name: true } });
+}
+
+async function accountsFor(client: Tx | ReturnType<typeof db>, courseId: number, phones: string[], emails: string[]) {
+  if (phones.length === 0 && emails.length === 0) return [];
+  const users = await client.user.findMany({
+    where: { OR: [...(phones.length ? [{ phone: { in: phones } }] : []), ...(emails.length ? [{ email: { in: emails } }] : [])] },
+    select: { id: true, phone: true, email: true, enrolments: { where: { courseId }, select: { id: true } } },
+  });
+  return users.map((u) => ({ id: u.id, phone: u.phone, email: u.email, enrolled: u.enrolments.length > 0 }));
+}
+
+/** Validates a read table against the database (units of the province, existing accounts). Reads only. */
+export async function checkRoster(course: { id: number; unitPath: string }, table: RosterTable) {
+  const { phones, emails } = contactsIn(table);
+  const [units, accounts] = await Promise.all([unitsOfProvince(course.unitPath), accountsFor(db(), course.id, phones, emails)]);
+  return validateRoster(table, { units, accounts });
+}
+
+/** Keeps the valid rows for 30 minutes under a random token until the trainer confirms. */
+export async function stageRoster(courseId: number, createdById: number, fileName: string, rows: RosterRow[], now = new Date()) {
+  const token = randomBytes(18).toString("base64url");
+  await db().$transaction([
+    db().rosterImport.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db().rosterImport.create({
+      data: { token, courseId, createdById, fileName: fileName.slice(0, 200), rows: JSON.stringify(rows), expiresAt: new Date(now.getTime() + PREVIEW_MINUTES * 60_000) },
+    }),
+  ]);
+  return token;
+}
+
+export type IssuedCode = { userId: number; fullName: string; phone: string | null; email: string | null; unitName: string; code: string };
+export type CommitOutcome = { ok: true; enrolled: number; created: number; codes: IssuedCode[] } | { ok: false; error: "expired" | "changed" };
+
+class Changed extends Error {}
+
+/**
+ * Writes the rows in one transaction: existing accounts (same phone or email) are enrolled,
+ * new ones created with a learner/producer role at their unit and a one-time activation code.
+ * Everything is checked again inside the transaction; any conflict rolls the whole import back.
+ */
+async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows: readonly RosterRow[], now: Date) {
+  const unitIds = new Set((await tx.unit.findMany({ where: { path: { startsWith: provincePath(course.unitPath) } }, select: { id: true } })).map((u) => u.id));
+  const phones = rows.flatMap((r) => (r.phone ? [r.phone] : []));
+  const emails = rows.flatMap((r) => (r.email ? [r.email] : []));
+  const accounts = await accountsFor(tx, course.id, phones, emails);
+  const byPhone = new Map(accounts.filter((a) => a.phone).map((a) => [a.phone!, a]));
+  const byEmail = new Map(accounts.filter((a) => a.email).map((a) => [a.email!, a]));
+  const enrolIds: number[] = [];
+  const fresh: RosterRow[] = [];
+  for (const r of rows) {
+    if (!unitIds.has(r.unitId)) throw new Changed();
+    const p = r.phone ? byPhone.get(r.phone) : undefined;
+    const e = r.email ? byEmail.get(r.email) : undefined;
+    if (p && e && p.id !== e.id) throw new Changed();
+    const existing = p ?? e;
+    if (existing) {
+      if (!existing.enrolled && !enrolIds.includes(existing.id)) enrolIds.push(existing.id);
+    } else fresh.push(r);
+  }
+  const created = fresh.length
+    ? await tx.user.createManyAndReturn({
+        data: fresh.map((r) => ({
+          fullName: r.fullName,
+          phone: r.phone,
+          email: r.email,
+          unitId: r.unitId,
+          position: r.position,
+          category: r.category,
+          searchName: searchKey(r),
+        })),
+        select: { id: true, phone: true, email: true },
+      })
+    : [];
+  const rowOf = (u: { phone: string | null; email: string | null }) => fresh.find((r) => (u.phone && r.phone === u.phone) || (u.email && r.email === u.email))!;
+  const codes: IssuedCode[] = [];
+  if (created.length) {
+    await tx.roleAssignment.createMany({
+      data: created.map((u) => {
+        const r = rowOf(u);
+        return { userId: u.id, role: r.category === "PRODUCER" ? "producer" : "learner", unitId: r.unitId };
+      }),
+    });
+    const activations = created.map((u) => {
+      const r = rowOf(u);
+      const code = newActivationCode();
+      codes.push({ userId: u.id, fullName: r.fullName, phone: r.phone, email: r.email, unitName: r.unitName, code });
+      return { userId: u.id, codeHash: activationHash(u.id, code), expiresAt: activationExpiry(now), createdAt: now };
+    });
+    await tx.accountActivation.createMany({ data: activations });
+  }
+  const allIds = [...enrolIds, ...created.map((u) => u.id)];
+  if (allIds.length) await tx.enrolment.createMany({ data: allIds.map((userId) => ({ courseId: course.id, userId })) });
+  return { enrolled: allIds.length, created: created.length, codes };
+}
+
+export async function commitRoster(course: { id: number; unitPath: string }, token: string, userId: number, now = new Date()): Promise<CommitOutcome> {
+  try {
+    return await db().$transaction(
+      async (tx) => {
+        const staged = await tx.rosterImport.findUnique({ where: { token } });
+        if (!staged || staged.courseId !== course.id || staged.createdById !== userId || staged.expiresAt < now) return { ok: false, error: "expired" } as const;
+        await tx.rosterImport.delete({ where: { token } });
+        const rows = JSON.parse(staged.rows) as RosterRow[];
+        return { ok: true, ...(await writeRows(tx, course, rows, now)) } as const;
+      },
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    if (error instanceof Changed || (error as { code?: string }).code === "P2002") return { ok: false, error: "changed" };
+    throw error;
+  }
+}
+
+/** Adds one learner by hand: the same checks and writes as a one-row roster. */
+export async function addOneLearner(course: { id: number; unitPath: string }, row: RosterRow, now = new Date()) {
+  try {
+    return { ok: true as const, ...(await db().$transaction((tx) => writeRows(tx, course, [row], now))) };
+  } catch (error) {
+    if (error instanceof Changed || (error as { code?: string }).code === "P2002") return { ok: false as const, error: "changed" as const };
+    throw error;
+  }
+}
+
+export async function removeLearner(courseId: number, userId: number): Promise<boolean> {
+  const { count } = await db().enrolment.deleteMany({ where: { courseId, userId } });
+  return count > 0;
+}
+
+/** Accounts of the course still waiting for activation. */
+export async function pendingActivations(courseId: number) {
+  const rows = await db().accountActivation.findMany({
+    where: { usedAt: null, user: { enrolments: { some: { courseId } } } },
+    select: { userId: true },
+  });
+  return new Set(rows.map((r) => r.userId));
+}
+
+/** New codes for every not-yet-activated account of the course (the old ones stop working). */
+export async function reissueCodes(courseId: number, now = new Date()): Promise<IssuedCode[]> {
+  return db().$transaction(async (tx) => {
+    const pending = await tx.accountActivation.findMany({
+      where: { usedAt: null, user: { enrolments: { some: { courseId } } } },
+      select: { user: { select: { id: true, fullName: true, phone: true, email: true, unit: { select: { name: true } } } } },
+    });
+    const codes: IssuedCode[] = [];
+    for (const { user } of pending) {
+      const code = newActivationCode();
+      await tx.accountActivation.update({ where: { userId: user.id }, data: { codeHash: activationHash(user.id, code), expiresAt: activationExpiry(now) } });
+      codes.push({ userId: user.id, fullName: user.fullName, phone: user.phone, email: user.email, unitName: user.unit?.name ?? "", code });
+    }
+    return codes;
+  });
+}
+
+/** Sets the password of an imported account with its one-time code. Returns the user id or null. */
+export async function activateAccount(identifier: string, code: string, password: string, now = new Date()): Promise<number | null> {
+  const id = parseIdentifier(identifier);
+  if (!id) return null;
+  const user = await db().user.findFirst({
+    where: id.kind === "phone" ? { phone: id.value } : { email: id.value },
+    select: { id: true, active: true, activation: { select: { codeHash: true, usedAt: true, expiresAt: true } } },
+  });
+  const a = user?.activation;
+  if (!user || !user.active || !a || a.usedAt || a.expiresAt < now || !activationMatches(user.id, code, a.codeHash)) return null;
+  const passwordHash = await hashPassword(password);
+  const done = await db().$transaction(async (tx) => {
+    const { count } = await tx.accountActivation.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+    if (count === 0) return false;
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    return true;
+  });
+  return done ? user.id : null;
+}

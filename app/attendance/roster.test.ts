@@ -1,0 +1,161 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { matchesSearch } from "~/i18n/fold";
+import { byUnitThenName, countsBySession, belowRate, grid, learnerRates } from "./report";
+import { findHeaderRow, hasErrors, headerField, parseCategory, parseCsv, unitMatcher, validateRoster } from "./roster";
+import { vnDateInput, vnInstant, vnTimeInput } from "./time";
+
+const UNITS = [
+  { id: 1, name: "Tỉnh Hà Tĩnh" },
+  { id: 2, name: "Huyện Can Lộc" },
+  { id: 3, name: "Xã Thiên Lộc" },
+  { id: 4, name: "Xã Vượng Lộc" },
+];
+const HEADER = ["Họ và tên", "Số điện thoại", "Email", "Đơn vị (xã/huyện)", "Chức vụ", "Đối tượng"];
+
+describe("roster headers and values", () => {
+  it("matches Vietnamese header names without diacritics and case", () => {
+    expect(headerField("HỌ VÀ TÊN")).toBe("fullName");
+    expect(headerField("ho va ten")).toBe("fullName");
+    expect(headerField("Số điện thoại")).toBe("phone");
+    expect(headerField("SDT")).toBe("phone");
+    expect(headerField("Đơn vị (xã/huyện)")).toBe("unit");
+    expect(headerField("đối tượng")).toBe("category");
+    expect(headerField("Ghi chú")).toBeNull();
+    expect(findHeaderRow([["DANH SÁCH HỌC VIÊN"], [], HEADER])).toBe(2);
+    expect(findHeaderRow([["a", "b"]])).toBe(-1);
+  });
+
+  it("reads the four categories", () => {
+    expect(parseCategory("Cán bộ huyện")).toBe("DISTRICT_OFFICER");
+    expect(parseCategory("can bo xa")).toBe("COMMUNE_OFFICER");
+    expect(parseCategory("Chủ thể OCOP")).toBe("PRODUCER");
+    expect(parseCategory("Tư vấn")).toBe("CONSULTANT");
+    expect(parseCategory("")).toBe("OTHER");
+    expect(parseCategory("sinh viên")).toBeNull();
+  });
+
+  it("finds units with or without level and diacritics", () => {
+    const m = unitMatcher(UNITS);
+    expect(m("Xã Thiên Lộc")).toEqual({ unit: UNITS[2] });
+    expect(m("thien loc")).toEqual({ unit: UNITS[2] });
+    expect(m("HUYỆN CAN LỘC")).toEqual({ unit: UNITS[1] });
+    expect(m("xa vuong loc")).toEqual({ unit: UNITS[3] });
+    expect(m("Xã Không Có")).toEqual({ error: "unknown" });
+    expect(unitMatcher([...UNITS, { id: 9, name: "Huyện Thiên Lộc" }])("thien loc")).toEqual({ error: "ambiguous" });
+  });
+});
+
+describe("roster validation", () => {
+  const ctx = { units: UNITS, accounts: [{ id: 50, phone: "0913000001", email: null, enrolled: true }, { id: 51, phone: "0913000002", email: "b@x.vn", enrolled: false }] };
+  it("lists each problem with row number and column", () => {
+    const table = {
+      rows: [
+        HEADER,
+        ["Nguyễn Văn A", "0914 000 001", "", "thien loc", "Công chức", "cán bộ xã"],
+        ["", "0914000002", "", "Xã Thiên Lộc", "", ""],
+        ["Trần B", "12345", "", "Xã Thiên Lộc", "", ""],
+        ["Lê C", "0914000001", "", "Xã Thiên Lộc", "", ""],
+        ["Phạm D", "0914000005", "", "Xã Mơ Hồ", "", ""],
+        ["Hồ E", "0913000001", "", "Huyện Can Lộc", "", "cán bộ huyện"],
+        ["Võ F", "0913000002", "", "Huyện Can Lộc", "", "sinh viên"],
+        ["Đỗ G", "", "", "Huyện Can Lộc", "", ""],
+        ["", "", "", "", "", ""],
+      ],
+    };
+    const r = validateRoster(table, ctx);
+    if (!r.ok) throw new Error(r.error);
+    const brief = r.problems.map((p) => [p.row, p.column, p.message]);
+    expect(brief).toEqual([
+      [3, "fullName", "att.import.nameMissing"],
+      [4, "phone", "att.import.phoneBad"],
+      [5, "phone", "att.import.phoneDuplicate"],
+      [6, "unit", "att.import.unitUnknown"],
+      [7, "phone", "att.import.alreadyEnrolled"],
+      [8, "category", "att.import.categoryUnknown"],
+      [9, "phone", "att.import.contactMissing"],
+    ]);
+    expect(r.problems.find((p) => p.row === 7)!.severity).toBe("warning");
+    expect(hasErrors(r.problems)).toBe(true);
+    expect(r.rows.map((x) => [x.row, x.phone, x.unitId, x.category])).toEqual([[2, "0914000001", 3, "COMMUNE_OFFICER"]]);
+    expect(r.fileRows).toBe(8);
+  });
+
+  it("enrols an existing account instead of creating one", () => {
+    const r = validateRoster({ rows: [HEADER, ["Võ F", "0913000002", "", "Can Loc", "", "tư vấn"]] }, ctx);
+    expect(r.ok && r.rows[0].existingUserId).toBe(51);
+  });
+
+  it("refuses files without a header, without rows, or with too many rows", () => {
+    expect(validateRoster({ rows: [["a", "b"], ["c", "d"]] }, ctx)).toMatchObject({ ok: false, error: "att.import.noHeader" });
+    expect(validateRoster({ rows: [HEADER] }, ctx)).toMatchObject({ ok: false, error: "att.import.empty" });
+    const big = [HEADER, ...Array.from({ length: 10_000 }, (_, i) => [`Người ${i}`, "", "", "Xã Thiên Lộc", "", ""])];
+    expect(validateRoster({ rows: big }, ctx)).toMatchObject({ ok: false, error: "att.import.tooMany" });
+    expect(validateRoster({ rows: [["Họ và tên", "Số điện thoại"], ["A", "0914000001"]] }, ctx)).toMatchObject({ ok: false, error: "att.import.missingColumn" });
+  });
+
+  it("flags formula cells", () => {
+    const r = validateRoster({ rows: [HEADER, ["A", "0914000009", "", "Xã Thiên Lộc", "", ""]], formulaCells: [{ row: 2, col: 1 }] }, ctx);
+    expect(r.ok && r.problems.map((p) => [p.row, p.column, p.message])).toEqual([[2, "phone", "att.import.formula"]]);
+  });
+
+  it("parses CSV with quotes, semicolons and a BOM", () => {
+    expect(parseCsv('\uFEFFHọ và tên,Đơn vị\r\n"Nguyễn ""Văn"" A","Xã Thiên Lộc, Can Lộc"\r\n')).toEqual([
+      ["Họ và tên", "Đơn vị"],
+      ['Nguyễn "Văn" A', "Xã Thiên Lộc, Can Lộc"],
+    ]);
+    expect(parseCsv("a;b;c\n1;2;3")).toEqual([["a", "b", "c"], ["1", "2", "3"]]);
+  });
+});
+
+describe("diacritics-insensitive search", () => {
+  it("finds Vietnamese names typed without marks", () => {
+    expect(matchesSearch("nguyen van a", "nguyen van a")).toBe(true);
+    expect(matchesSearch("đặng thị hồng nhung".normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d"), "dang nhung")).toBe(true);
+    fc.assert(
+      fc.property(fc.constantFrom("Nguyễn Văn Ánh", "Đặng Thị Hằng", "Lê Quang Hữu", "Võ Thị Yến"), (name) => {
+        const folded = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+        return matchesSearch(folded, name) && matchesSearch(folded, folded.toUpperCase());
+      }),
+    );
+  });
+});
+
+describe("times in Asia/Ho_Chi_Minh", () => {
+  it("converts local date and time to an instant and back", () => {
+    const d = vnInstant("2026-11-02", "08:00")!;
+    expect(d.toISOString()).toBe("2026-11-02T01:00:00.000Z");
+    expect(vnDateInput(d)).toBe("2026-11-02");
+    expect(vnTimeInput(new Date("2026-11-02T17:30:00Z"))).toBe("00:30");
+    expect(vnDateInput(new Date("2026-11-02T17:30:00Z"))).toBe("2026-11-03");
+    expect(vnInstant("2026-02-31", "08:00")).toBeNull();
+    expect(vnInstant("2026-11-02", "25:00")).toBeNull();
+  });
+});
+
+describe("reports", () => {
+  const sessions = [
+    { id: 1, startsAt: new Date("2026-11-02T01:00:00Z"), status: "SCHEDULED", title: "1" },
+    { id: 2, startsAt: new Date("2026-11-03T01:00:00Z"), status: "SCHEDULED", title: "2" },
+  ];
+  const learners = [
+    { id: 10, fullName: "Nguyễn Văn An", unitName: "Xã Thiên Lộc", phone: null },
+    { id: 11, fullName: "Trần Thị Bình", unitName: "Huyện Can Lộc", phone: null },
+  ];
+  const marks = [
+    { sessionId: 1, userId: 10, status: "PRESENT" },
+    { sessionId: 2, userId: 10, status: "LATE" },
+    { sessionId: 1, userId: 11, status: "EXCUSED" },
+  ];
+  it("counts per session, rates per learner, grid and below threshold", () => {
+    expect(countsBySession(sessions, learners, marks)).toEqual([
+      { sessionId: 1, PRESENT: 1, LATE: 0, EXCUSED: 1, ABSENT: 0, UNMARKED: 0 },
+      { sessionId: 2, PRESENT: 0, LATE: 1, EXCUSED: 0, ABSENT: 0, UNMARKED: 1 },
+    ]);
+    const rates = learnerRates(sessions, learners, marks);
+    expect(rates.map((r) => [r.id, r.attended, r.excused, r.rate])).toEqual([[10, 2, 0, 100], [11, 0, 1, 0]]);
+    expect(belowRate(rates, 80).map((r) => r.id)).toEqual([11]);
+    expect(grid(sessions, learners, marks)[1].cells).toEqual(["EXCUSED", null]);
+    expect([...learners].sort(byUnitThenName).map((l) => l.id)).toEqual([11, 10]);
+  });
+});

@@ -1,0 +1,286 @@
+import { normalizeEmail, normalizePhone } from "~/auth/identifier";
+import { foldForSearch } from "~/i18n/fold";
+import { type MessageKey, t } from "~/i18n/messages";
+import type { Category } from "./statuses";
+
+/**
+ * Roster import, the pure part: find the header row (Vietnamese names matched without
+ * diacritics and case), read each row, and list every problem with its row number and column.
+ * Nothing here touches the database: accounts and units are passed in.
+ */
+export const ROSTER_FIELDS = ["fullName", "phone", "email", "unit", "position", "category"] as const;
+export type RosterField = (typeof ROSTER_FIELDS)[number];
+
+/** Accepted header names, folded ("Họ và tên" → "ho va ten"); text in parentheses is ignored. */
+const HEADER_NAMES: Record<RosterField, string[]> = {
+  fullName: ["ho va ten", "ho ten", "ten hoc vien", "ten"],
+  phone: ["so dien thoai", "dien thoai", "sdt", "so dt"],
+  email: ["email", "e-mail", "thu dien tu"],
+  unit: ["don vi", "xa/huyen", "don vi cong tac", "dia phuong"],
+  position: ["chuc vu"],
+  category: ["doi tuong"],
+};
+
+export const MAX_ROSTER_ROWS = 2000;
+
+export function foldHeader(text: string): string {
+  return foldForSearch(text.replace(/\([^)]*\)/g, " ")).replace(/[:*]/g, "").trim();
+}
+
+export function headerField(text: string): RosterField | null {
+  const folded = foldHeader(text);
+  for (const field of ROSTER_FIELDS) if (HEADER_NAMES[field].includes(folded)) return field;
+  return null;
+}
+
+/** Column index of each known field in a header row. */
+export function mapHeader(row: readonly string[]): Partial<Record<RosterField, number>> {
+  const map: Partial<Record<RosterField, number>> = {};
+  row.forEach((cell, i) => {
+    const field = headerField(cell ?? "");
+    if (field && map[field] === undefined) map[field] = i;
+  });
+  return map;
+}
+
+/** The first of the top rows that names at least the full name and one contact or unit column. */
+export function findHeaderRow(rows: readonly (readonly string[])[]): number {
+  for (let i = 0; i < Math.min(rows.length, 10); i++) {
+    const m = mapHeader(rows[i]);
+    if (m.fullName !== undefined && (m.phone !== undefined || m.email !== undefined || m.unit !== undefined)) return i;
+  }
+  return -1;
+}
+
+const CATEGORY_NAMES: Record<string, Category> = {
+  "can bo huyen": "DISTRICT_OFFICER",
+  "can bo cap huyen": "DISTRICT_OFFICER",
+  "can bo xa": "COMMUNE_OFFICER",
+  "can bo cap xa": "COMMUNE_OFFICER",
+  "chu the ocop": "PRODUCER",
+  "chu the": "PRODUCER",
+  "tu van": "CONSULTANT",
+  "don vi tu van": "CONSULTANT",
+  "khac": "OTHER",
+};
+
+export function parseCategory(text: string): Category | null {
+  const folded = foldForSearch(text);
+  if (!folded) return "OTHER";
+  return CATEGORY_NAMES[folded] ?? null;
+}
+
+export type UnitRef = { id: number; name: string };
+
+const LEVEL_PREFIX = /^(tinh|thanh pho|tp\.?|huyen|thi xa|quan|xa|phuong|thi tran|tt\.?)\s+/;
+
+/** Finds a unit by name without diacritics/case, with or without its level ("Xã Thiên Lộc", "thien loc"). */
+export function unitMatcher(units: readonly UnitRef[]) {
+  const full = new Map<string, UnitRef[]>();
+  const bare = new Map<string, UnitRef[]>();
+  const add = (m: Map<string, UnitRef[]>, k: string, u: UnitRef) => m.set(k, [...(m.get(k) ?? []), u]);
+  for (const u of units) {
+    const f = foldForSearch(u.name);
+    add(full, f, u);
+    add(bare, f.replace(LEVEL_PREFIX, ""), u);
+  }
+  return (text: string): { unit: UnitRef } | { error: "unknown" | "ambiguous" } => {
+    const f = foldForSearch(text);
+    const exact = full.get(f);
+    if (exact?.length === 1) return { unit: exact[0] };
+    const loose = bare.get(f.replace(LEVEL_PREFIX, "")) ?? [];
+    if (loose.length === 1) return { unit: loose[0] };
+    return { error: loose.length > 1 || (exact?.length ?? 0) > 1 ? "ambiguous" : "unknown" };
+  };
+}
+
+export type RosterRow = {
+  row: number;
+  fullName: string;
+  phone: string | null;
+  email: string | null;
+  unitId: number;
+  unitName: string;
+  position: string | null;
+  category: Category;
+  /** an account with this phone or email exists: it is enrolled, not duplicated */
+  existingUserId: number | null;
+};
+
+export type Problem = {
+  row: number;
+  column: RosterField | null;
+  message: MessageKey;
+  value?: string;
+  severity: "error" | "warning";
+};
+
+export type Account = { id: number; phone: string | null; email: string | null; enrolled: boolean };
+
+export type RosterContext = {
+  units: readonly UnitRef[];
+  /** accounts whose phone or email occurs in the file */
+  accounts: readonly Account[];
+};
+
+/** A cell position in the sheet flagged by the reader (a formula instead of a value). */
+export type CellFlag = { row: number; col: number };
+
+export type RosterTable = { rows: string[][]; formulaCells?: CellFlag[]; firstRowNumber?: number };
+
+export type RosterResult =
+  | { ok: true; rows: RosterRow[]; problems: Problem[]; fileRows: number }
+  | { ok: false; error: MessageKey; vars?: Record<string, string | number> };
+
+/** The phones and emails a file mentions (to look the accounts up before validating). */
+export function contactsIn(table: RosterTable): { phones: string[]; emails: string[] } {
+  const h = findHeaderRow(table.rows);
+  if (h < 0) return { phones: [], emails: [] };
+  const map = mapHeader(table.rows[h]);
+  const phones = new Set<string>();
+  const emails = new Set<string>();
+  for (const r of table.rows.slice(h + 1, h + 1 + MAX_ROSTER_ROWS)) {
+    const p = map.phone !== undefined ? normalizePhone(r[map.phone] ?? "") : null;
+    const e = map.email !== undefined ? normalizeEmail(r[map.email] ?? "") : null;
+    if (p) phones.add(p);
+    if (e) emails.add(e);
+  }
+  return { phones: [...phones], emails: [...emails] };
+}
+
+const clean = (s: string | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
+
+export function validateRoster(table: RosterTable, ctx: RosterContext): RosterResult {
+  const first = table.firstRowNumber ?? 1;
+  const h = findHeaderRow(table.rows);
+  if (h < 0) return { ok: false, error: "att.import.noHeader" };
+  const map = mapHeader(table.rows[h]);
+  if (map.unit === undefined) return { ok: false, error: "att.import.missingColumn", vars: { column: t("att.column.unit") } };
+  if (map.phone === undefined && map.email === undefined)
+    return { ok: false, error: "att.import.missingColumn", vars: { column: t("att.column.phone") } };
+  const body = table.rows
+    .map((cells, i) => ({ cells, row: first + i }))
+    .slice(h + 1)
+    .filter(({ cells }) => cells.some((c) => clean(c) !== ""));
+  if (body.length === 0) return { ok: false, error: "att.import.empty" };
+  if (body.length > MAX_ROSTER_ROWS)
+    return { ok: false, error: "att.import.tooMany", vars: { count: body.length, max: MAX_ROSTER_ROWS } };
+
+  const matchUnit = unitMatcher(ctx.units);
+  const byPhone = new Map(ctx.accounts.filter((a) => a.phone).map((a) => [a.phone!, a]));
+  const byEmail = new Map(ctx.accounts.filter((a) => a.email).map((a) => [a.email!, a]));
+  const problems: Problem[] = [];
+  const rows: RosterRow[] = [];
+  const seenPhone = new Map<string, number>();
+  const seenEmail = new Map<string, number>();
+  const formula = new Set((table.formulaCells ?? []).map((c) => `${c.row}:${c.col}`));
+  const columnOf = new Map<number, RosterField>(Object.entries(map).map(([f, i]) => [i as number, f as RosterField]));
+
+  for (const { cells, row } of body) {
+    const before = problems.length;
+    const err = (column: RosterField | null, message: MessageKey, value?: string) =>
+      problems.push({ row, column, message, value, severity: "error" });
+    for (const key of formula) {
+      const [r, c] = key.split(":").map(Number);
+      if (r === row) err(columnOf.get(c) ?? null, "att.import.formula");
+    }
+    const get = (f: RosterField) => (map[f] === undefined ? "" : clean(cells[map[f]!]));
+    const fullName = get("fullName");
+    if (!fullName) err("fullName", "att.import.nameMissing");
+    else if (fullName.length > 120) err("fullName", "att.import.nameTooLong");
+
+    const rawPhone = get("phone");
+    const rawEmail = get("email");
+    const phone = rawPhone ? normalizePhone(rawPhone) : null;
+    const email = rawEmail ? normalizeEmail(rawEmail) : null;
+    if (rawPhone && !phone) err("phone", "att.import.phoneBad", rawPhone);
+    if (rawEmail && !email) err("email", "att.import.emailBad", rawEmail);
+    if (!rawPhone && !rawEmail) err("phone", "att.import.contactMissing");
+    if (phone) {
+      if (seenPhone.has(phone)) err("phone", "att.import.phoneDuplicate", t("att.import.seeRow", { value: phone, row: seenPhone.get(phone)! }));
+      else seenPhone.set(phone, row);
+    }
+    if (email) {
+      if (seenEmail.has(email)) err("email", "att.import.emailDuplicate", t("att.import.seeRow", { value: email, row: seenEmail.get(email)! }));
+      else seenEmail.set(email, row);
+    }
+
+    const rawUnit = get("unit");
+    let unit: UnitRef | null = null;
+    if (!rawUnit) err("unit", "att.import.unitMissing");
+    else {
+      const found = matchUnit(rawUnit);
+      if ("unit" in found) unit = found.unit;
+      else err("unit", found.error === "ambiguous" ? "att.import.unitAmbiguous" : "att.import.unitUnknown", rawUnit);
+    }
+    const position = get("position").slice(0, 120) || null;
+    const category = parseCategory(get("category"));
+    if (!category) err("category", "att.import.categoryUnknown", get("category"));
+
+    const byP = phone ? byPhone.get(phone) : undefined;
+    const byE = email ? byEmail.get(email) : undefined;
+    if (byP && byE && byP.id !== byE.id) err("email", "att.import.accountConflict", email ?? "");
+    const existing = byP ?? byE ?? null;
+
+    if (problems.length > before) continue;
+    if (existing?.enrolled) {
+      problems.push({ row, column: phone ? "phone" : "email", message: "att.import.alreadyEnrolled", value: phone ?? email ?? "", severity: "warning" });
+      continue;
+    }
+    rows.push({
+      row,
+      fullName,
+      phone,
+      email,
+      unitId: unit!.id,
+      unitName: unit!.name,
+      position,
+      category: category!,
+      existingUserId: existing?.id ?? null,
+    });
+  }
+  return { ok: true, rows, problems, fileRows: body.length };
+}
+
+export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === "error");
+
+/**
+ * CSV as Excel writes it in Vietnam: comma, semicolon or tab separated (guessed from the
+ * header line), quoted fields with doubled quotes, CRLF or LF.
+ */
+export function parseCsv(text: string): string[][] {
+  const src = text.replace(/^\uFEFF/, "");
+  const firstLine = src.slice(0, src.search(/\r?\n|$/));
+  const counts = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length] as const);
+  const delim = counts.sort((a, b) => b[1] - a[1])[0][0];
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (quoted) {
+      if (c === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === delim) {
+      row.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && src[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += c;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

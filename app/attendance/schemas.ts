@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { choice, id, intInRange, optionalText, text } from "~/forms/fields";
+import { many } from "~/forms/parse";
+import { t } from "~/i18n/messages";
+import { STATUSES } from "./statuses";
+import { vnInstant } from "./time";
+
+/** zod schemas of the attendance forms (Vietnamese messages at each field). */
+
+const dateField = z.string({ error: t("att.session.dateInvalid") }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, t("att.session.dateInvalid"));
+const timeField = z.string({ error: t("att.session.dateInvalid") }).trim().regex(/^\d{2}:\d{2}$/, t("att.session.dateInvalid"));
+const minutes = () => intInRange(0, 240, t("att.session.minutesRange"));
+const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+export const sessionFields = z
+  .object({
+    title: optionalText(200),
+    date: dateField,
+    start: timeField,
+    end: timeField,
+    place: optionalText(200),
+    trainerId: z.preprocess(blankToUndefined, id().optional()),
+    rotateSeconds: intInRange(10, 300, t("att.session.rotateRange")),
+    graceBeforeMin: minutes(),
+    graceAfterMin: minutes(),
+    lateAfterMin: minutes(),
+  })
+  .transform((v, ctx) => {
+    const startsAt = vnInstant(v.date, v.start);
+    const endsAt = vnInstant(v.date, v.end);
+    if (!startsAt || !endsAt) {
+      ctx.addIssue({ code: "custom", path: [startsAt ? "end" : "date"], message: t("att.session.dateInvalid") });
+      return z.NEVER;
+    }
+    if (endsAt <= startsAt) {
+      ctx.addIssue({ code: "custom", path: ["end"], message: t("att.session.endBeforeStart") });
+      return z.NEVER;
+    }
+    return {
+      title: v.title ?? "",
+      place: v.place ?? "",
+      trainerId: v.trainerId ?? null,
+      startsAt,
+      endsAt,
+      rotateSeconds: v.rotateSeconds,
+      graceBeforeMin: v.graceBeforeMin,
+      graceAfterMin: v.graceAfterMin,
+      lateAfterMin: v.lateAfterMin,
+    };
+  });
+
+export const sessionsActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("create") }).passthrough(),
+    z.object({ intent: z.literal("cancel"), sessionId: id() }),
+    z.object({ intent: z.literal("restore"), sessionId: id() }),
+  ],
+  { error: t("form.invalidChoice") },
+);
+
+/** The marking form: `ids` lists the learners shown; `s_<id>` their status, `n_<id>` a note. */
+export const markFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("save"), ids: many(id()).refine((a) => a.length <= 5000, t("form.tooLarge")) }).catchall(z.unknown()),
+    z.object({ intent: z.literal("allPresent"), ids: many(id()).refine((a) => a.length <= 5000, t("form.tooLarge")) }).catchall(z.unknown()),
+  ],
+  { error: t("form.invalidChoice") },
+);
+
+export const statusField = choice(STATUSES);
+export const noteField = optionalText(300);
+
+export const checkinSchema = z.object({
+  code: text(40),
+  buoi: z.preprocess(blankToUndefined, id().optional()),
+});
+
+export const rosterActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("add"),
+      fullName: text(120),
+      phone: optionalText(20),
+      email: optionalText(254),
+      unit: text(200),
+      position: optionalText(120),
+      category: optionalText(40),
+    }),
+    z.object({ intent: z.literal("remove"), userId: id() }),
+    z.object({ intent: z.literal("reissue") }),
+  ],
+  { error: t("form.invalidChoice") },
+);
+
+export const confirmImportSchema = z.object({ intent: z.literal("confirm"), token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, t("att.import.expired")) });
+
+export const activateSchema = z
+  .object({
+    identifier: text(254),
+    code: text(20),
+    password: z.string({ error: t("form.required") }).min(8, t("auth.password.tooShort", { min: 8 })).max(128, t("auth.password.tooLong", { max: 128 })),
+    passwordConfirm: z.string({ error: t("form.required") }).max(128, t("auth.password.tooLong", { max: 128 })),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: t("att.activate.mismatch") });
+
+export const REPORT_KINDS = ["buoi", "hoc-vien", "luoi", "duoi-nguong"] as const;
+export const exportQuerySchema = z.object({
+  bang: z.enum(REPORT_KINDS, { error: t("att.report.exportBad") }).default("buoi"),
+  "dinh-dang": z.enum(["csv", "xlsx"], { error: t("att.report.exportBad") }).default("csv"),
+  nguong: z.preprocess(blankToUndefined, intInRange(0, 100, t("att.report.thresholdInvalid")).optional()),
+});

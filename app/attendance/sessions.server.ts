@@ -1,0 +1,192 @@
+import { db } from "~/db/db.server";
+import { foldForSearch } from "~/i18n/fold";
+import { newSecret, verifyCode } from "./checkin-code";
+import type { AttendanceStatus } from "./statuses";
+import { arrivalStatus, checkinState } from "./window";
+
+/** Class sessions, marking and self check-in: persistence. */
+
+export type SessionInput = {
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string;
+  trainerId: number | null;
+  rotateSeconds: number;
+  graceBeforeMin: number;
+  graceAfterMin: number;
+  lateAfterMin: number;
+};
+
+export function createClassSession(courseId: number, input: SessionInput) {
+  return db().classSession.create({ data: { ...input, courseId, checkinSecret: newSecret() }, select: { id: true } });
+}
+
+export function updateClassSession(courseId: number, id: number, input: SessionInput) {
+  return db().classSession.updateMany({ where: { id, courseId }, data: input });
+}
+
+export function setSessionStatus(courseId: number, id: number, status: "SCHEDULED" | "CANCELLED") {
+  return db().classSession.updateMany({ where: { id, courseId }, data: { status } });
+}
+
+/** Sessions of a course with per-status counts (two queries). */
+export async function sessionsWithCounts(courseId: number) {
+  const [sessions, counts] = await Promise.all([
+    db().classSession.findMany({
+      where: { courseId },
+      orderBy: { startsAt: "asc" },
+      select: { id: true, title: true, startsAt: true, endsAt: true, place: true, status: true, trainer: { select: { fullName: true } } },
+    }),
+    db().attendance.groupBy({ by: ["sessionId", "status"], where: { session: { courseId } }, _count: { _all: true } }),
+  ]);
+  return sessions.map((s) => {
+    const c: Record<string, number> = { PRESENT: 0, LATE: 0, EXCUSED: 0, ABSENT: 0 };
+    for (const row of counts) if (row.sessionId === s.id) c[row.status] = row._count._all;
+    return { ...s, counts: c };
+  });
+}
+
+export function courseTrainers(courseId: number) {
+  return db().user.findMany({ where: { teaching: { some: { courseId } } }, select: { id: true, fullName: true }, orderBy: { fullName: "asc" } });
+}
+
+/** The roster of a course with unit names, as one flat list. */
+export async function rosterOf(courseId: number) {
+  const rows = await db().enrolment.findMany({
+    where: { courseId },
+    select: { user: { select: { id: true, fullName: true, phone: true, email: true, searchName: true, unit: { select: { id: true, name: true } } } } },
+  });
+  return rows.map(({ user: u }) => ({
+    id: u.id,
+    fullName: u.fullName,
+    phone: u.phone,
+    email: u.email,
+    search: u.searchName || foldForSearch(u.fullName),
+    unitId: u.unit?.id ?? null,
+    unitName: u.unit?.name ?? "",
+  }));
+}
+
+export function marksOf(sessionId: number) {
+  return db().attendance.findMany({
+    where: { sessionId },
+    select: { userId: true, status: true, note: true, source: true, markedAt: true, markedBy: { select: { fullName: true } } },
+  });
+}
+
+export type MarkChange = { userId: number; status: AttendanceStatus; note: string };
+
+/**
+ * Writes the changed marks of one session in one transaction, recording who marked and when.
+ * Only rows whose status or note differ from the stored ones are written.
+ */
+export async function saveMarks(
+  sessionId: number,
+  markerId: number,
+  changes: readonly MarkChange[],
+  now = new Date(),
+  loadedAt: Date | null = null,
+): Promise<{ written: number; overwritten: number }> {
+  return db().$transaction(async (tx) => {
+    const current = await tx.attendance.findMany({
+      where: { sessionId, userId: { in: changes.map((c) => c.userId) } },
+      select: { userId: true, status: true, note: true, markedById: true, markedAt: true },
+    });
+    // Rows someone else marked after this form was loaded: saved over, but the trainer is told.
+    let overwritten = 0;
+    const byUser = new Map(current.map((c) => [c.userId, c]));
+    let written = 0;
+    const fresh: MarkChange[] = [];
+    for (const c of changes) {
+      const prev = byUser.get(c.userId);
+      if (!prev) {
+        fresh.push(c);
+        continue;
+      }
+      if (prev.status === c.status && prev.note === c.note) continue;
+      if (loadedAt && prev.markedById !== markerId && prev.markedAt > loadedAt) overwritten++;
+      await tx.attendance.update({
+        where: { sessionId_userId: { sessionId, userId: c.userId } },
+        data: { status: c.status, note: c.note, source: "MANUAL", markedById: markerId, markedAt: now },
+      });
+      written++;
+    }
+    if (fresh.length) {
+      await tx.attendance.createMany({
+        data: fresh.map((c) => ({ sessionId, userId: c.userId, status: c.status, note: c.note, source: "MANUAL", markedById: markerId, markedAt: now })),
+      });
+      written += fresh.length;
+    }
+    return { written, overwritten };
+  });
+}
+
+/** "All present": every listed learner without a mark yet becomes present (one transaction). */
+export async function markUnmarkedPresent(sessionId: number, userIds: readonly number[], markerId: number, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const marked = await tx.attendance.findMany({ where: { sessionId, userId: { in: [...userIds] } }, select: { userId: true } });
+    const done = new Set(marked.map((m) => m.userId));
+    const todo = userIds.filter((id) => !done.has(id));
+    if (todo.length)
+      await tx.attendance.createMany({
+        data: todo.map((userId) => ({ sessionId, userId, status: "PRESENT", source: "MANUAL", markedById: markerId, markedAt: now })),
+      });
+    return todo.length;
+  });
+}
+
+export function checkedInCount(sessionId: number) {
+  return db().attendance.count({ where: { sessionId, status: { in: ["PRESENT", "LATE"] } } });
+}
+
+export type CheckinOutcome =
+  | { ok: true; status: "PRESENT" | "LATE"; sessionId: number; startsAt: Date; endsAt: Date }
+  | { ok: false; reason: "wrongCode" | "notEnrolled" | "closed" }
+  | { ok: false; reason: "already"; status: string };
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * Self check-in with a typed or scanned code. With `sessionId` (from the QR link) only that
+ * session is tried; otherwise the sessions of the learner's courses that are open now.
+ * The unique (sessionId, userId) key makes a double submit or a burst write one row.
+ */
+export async function checkIn(userId: number, code: string, sessionId: number | null, now = new Date()): Promise<CheckinOutcome> {
+  const candidates = await db().classSession.findMany({
+    where: {
+      ...(sessionId !== null ? { id: sessionId } : { status: "SCHEDULED", startsAt: { lte: new Date(now.getTime() + DAY) }, endsAt: { gte: new Date(now.getTime() - DAY) } }),
+      ...(sessionId === null ? { course: { enrolments: { some: { userId } } } } : {}),
+    },
+    select: {
+      id: true,
+      courseId: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      graceBeforeMin: true,
+      graceAfterMin: true,
+      lateAfterMin: true,
+      rotateSeconds: true,
+      checkinSecret: true,
+      course: { select: { enrolments: { where: { userId }, select: { id: true } } } },
+    },
+    take: 50,
+  });
+  const matching = candidates.filter((s) => verifyCode(s.checkinSecret, code, now, s.rotateSeconds));
+  if (matching.length === 0) return { ok: false, reason: "wrongCode" };
+  const session = matching.find((s) => checkinState(s, now) === "open") ?? matching[0];
+  if (session.course.enrolments.length === 0) return { ok: false, reason: "notEnrolled" };
+  if (checkinState(session, now) !== "open") return { ok: false, reason: "closed" };
+  const status = arrivalStatus(session, now);
+  try {
+    await db().attendance.create({ data: { sessionId: session.id, userId, status, source: "CHECKIN", markedById: userId, markedAt: now } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") {
+      const existing = await db().attendance.findUnique({ where: { sessionId_userId: { sessionId: session.id, userId } }, select: { status: true } });
+      return { ok: false, reason: "already", status: existing?.status ?? "PRESENT" };
+    }
+    throw error;
+  }
+  return { ok: true, status, sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt };
+}

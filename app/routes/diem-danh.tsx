@@ -1,0 +1,93 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { isWellFormedCode, normalizeCode } from "~/attendance/checkin-code";
+import { checkinSchema } from "~/attendance/schemas";
+import { checkIn } from "~/attendance/sessions.server";
+import { statusLabelKey } from "~/attendance/statuses";
+import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
+import { SIGNED_IN } from "~/auth/access";
+import { requireUser } from "~/auth/guard.server";
+import { requestMeta } from "~/auth/request-meta";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { formatDate, formatTime } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { PageHeader } from "~/ui/page";
+
+/**
+ * Self check-in: a signed-in learner types the code on the projector, or scans the QR whose link
+ * fills in the session and the code (a GET never checks in: the learner confirms with one tap).
+ */
+export const access = SIGNED_IN;
+
+export const meta: MetaFunction = () => [{ title: `${t("att.checkin.title")} · ${t("app.name")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, access);
+  const url = new URL(request.url);
+  const code = normalizeCode((url.searchParams.get("ma") ?? "").slice(0, 20));
+  const buoi = url.searchParams.get("buoi") ?? "";
+  return { code: isWellFormedCode(code) ? code : "", buoi: /^\d{1,9}$/.test(buoi) ? buoi : "" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const form = await parseRequestForm(request, checkinSchema);
+  if (!form.ok) return invalid(form);
+  const now = new Date();
+  const keys = [personKey("checkin", auth.user.id), ipGuessKey("checkin", requestMeta(request, context).ip)];
+  const values = { code: form.data.code, buoi: form.data.buoi ? String(form.data.buoi) : "" };
+  const until = await guessBlockedUntil(keys, now);
+  if (until) return invalid({ errors: { code: t("att.checkin.throttled", { time: formatTime(until) }) }, values }, 429);
+  if (!isWellFormedCode(form.data.code)) {
+    await recordGuessFailure(keys, now);
+    return invalid({ errors: { code: t("att.checkin.codeMalformed") }, values });
+  }
+  const outcome = await checkIn(auth.user.id, form.data.code, form.data.buoi ?? null, now);
+  if (outcome.ok) {
+    const session = `${formatDate(outcome.startsAt)} ${formatTime(outcome.startsAt)}–${formatTime(outcome.endsAt)}`;
+    return data({ ok: true as const, message: t("att.checkin.done", { status: t(statusLabelKey(outcome.status)), session }) });
+  }
+  switch (outcome.reason) {
+    case "wrongCode":
+      await recordGuessFailure(keys, now);
+      return invalid({ errors: { code: t("att.checkin.wrongCode") }, values }, 422);
+    case "notEnrolled":
+      return invalid({ errors: { code: t("att.checkin.notEnrolled") }, values }, 403);
+    case "closed":
+      return invalid({ errors: { code: t("att.checkin.closed") }, values }, 422);
+    case "already":
+      return invalid({ errors: { code: t("att.checkin.already", { status: t(statusLabelKey(outcome.status as "PRESENT")) }) }, values }, 409);
+  }
+}
+
+export default function CheckinPage() {
+  const { code, buoi } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = actionErrors(result);
+  return (
+    <div className="narrow">
+      <PageHeader title={t("att.checkin.title")} />
+      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <p>{t("att.checkin.intro")}</p>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="buoi" value={failure?.values.buoi ?? buoi} />
+        <Field
+          label={t("att.checkin.code")}
+          name="code"
+          required
+          defaultValue={failure?.values.code ?? code}
+          error={failure?.errors.code}
+          autoCapitalize="characters"
+          autoComplete="off"
+          inputMode="text"
+          maxLength={12}
+          className="att-code-input"
+        />
+        <div>
+          <button type="submit">{t("att.checkin.submit")}</button>
+        </div>
+      </Form>
+    </div>
+  );
+}

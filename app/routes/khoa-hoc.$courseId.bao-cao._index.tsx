@@ -1,0 +1,111 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { managedCourse } from "~/attendance/courses.server";
+import { attendancePermissions } from "~/attendance/permissions";
+import { courseReport, reportTable } from "~/attendance/report.server";
+import { CourseNav } from "~/attendance/ui";
+import { requireUser } from "~/auth/guard.server";
+import { type MessageKey, t } from "~/i18n/messages";
+import { Field } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/page";
+
+/** Attendance reports of a course: per session, per learner, the class grid, and who is below the threshold. */
+export const access = attendancePermissions.manageAttendance;
+
+export const meta: MetaFunction = () => [{ title: `${t("att.report.title")} · ${t("app.name")}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const course = await managedCourse(auth, params.courseId);
+  const raw = new URL(request.url).searchParams.get("nguong") ?? "80";
+  const thresholdOk = /^\d{1,3}$/.test(raw) && Number(raw) <= 100;
+  const threshold = thresholdOk ? Number(raw) : 80;
+  const report = await courseReport(course.id);
+  const shortOf = (s: string) => (s ? t(`att.report.short.${s}` as MessageKey) : "–");
+  const gridTable = reportTable(report, "luoi", threshold);
+  const byCell = new Map(report.marks.map((m) => [`${m.sessionId}:${m.userId}`, m.status]));
+  return {
+    course: { id: course.id, title: course.title },
+    threshold,
+    thresholdError: thresholdOk ? "" : t("att.report.thresholdInvalid"),
+    bySession: reportTable(report, "buoi", threshold),
+    byLearner: reportTable(report, "hoc-vien", threshold),
+    below: reportTable(report, "duoi-nguong", threshold),
+    grid: {
+      header: gridTable.header,
+      rows: report.learners.map((l) => [l.fullName, l.unitName, ...report.sessions.map((s) => shortOf(byCell.get(`${s.id}:${l.id}`) ?? ""))]),
+    },
+  };
+}
+
+function Downloads({ courseId, kind, threshold }: { courseId: number; kind: string; threshold: number }) {
+  const q = `/khoa-hoc/${courseId}/bao-cao/tai-ve?bang=${kind}&nguong=${threshold}`;
+  return (
+    <p className="toolbar">
+      <a className="button button--ghost" href={`${q}&dinh-dang=csv`} download>
+        {t("att.report.csv")}
+      </a>
+      <a className="button button--ghost" href={`${q}&dinh-dang=xlsx`} download>
+        {t("att.report.xlsx")}
+      </a>
+    </p>
+  );
+}
+
+function SimpleTable({ table, label }: { table: { header: string[]; rows: (string | number)[][] }; label: string }) {
+  return (
+    <div className="table-wrap">
+      <table aria-label={label}>
+        <thead>
+          <tr>
+            {table.header.map((h, i) => (
+              <th key={i} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) => (
+                <td key={j}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function ReportPage() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("att.report.title")} />
+      <CourseNav courseId={d.course.id} />
+      <Card title={t("att.report.bySession")}>
+        <Downloads courseId={d.course.id} kind="buoi" threshold={d.threshold} />
+        <SimpleTable table={d.bySession} label={t("att.report.bySession")} />
+      </Card>
+      <Card title={t("att.report.below")}>
+        <Form method="get" className="toolbar">
+          <Field label={t("att.report.threshold")} name="nguong" type="number" min={0} max={100} defaultValue={String(d.threshold)} error={d.thresholdError || undefined} />
+          <button type="submit">{t("att.report.apply")}</button>
+        </Form>
+        <Downloads courseId={d.course.id} kind="duoi-nguong" threshold={d.threshold} />
+        {d.below.rows.length === 0 ? <p>{t("att.report.noneBelow")}</p> : <SimpleTable table={d.below} label={t("att.report.below")} />}
+      </Card>
+      <Card title={t("att.report.byLearner")}>
+        <Downloads courseId={d.course.id} kind="hoc-vien" threshold={d.threshold} />
+        <SimpleTable table={d.byLearner} label={t("att.report.byLearner")} />
+      </Card>
+      <Card title={t("att.report.grid")}>
+        <p className="muted">{t("att.report.gridHint")}</p>
+        <Downloads courseId={d.course.id} kind="luoi" threshold={d.threshold} />
+        <SimpleTable table={d.grid} label={t("att.report.grid")} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { managedCourse } from "~/attendance/courses.server";
+import { attendancePermissions } from "~/attendance/permissions";
+import { courseReport, reportTable, toCsv, toXlsx } from "~/attendance/report.server";
+import { exportQuerySchema } from "~/attendance/schemas";
+import { requireUser } from "~/auth/guard.server";
+
+/** Downloads of the attendance reports: ?bang=buoi|hoc-vien|luoi|duoi-nguong&dinh-dang=csv|xlsx[&nguong=80]. */
+export const access = attendancePermissions.manageAttendance;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const course = await managedCourse(auth, params.courseId);
+  const query = exportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return new Response(query.error.issues[0].message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const { bang, "dinh-dang": format, nguong } = query.data;
+  const table = reportTable(await courseReport(course.id), bang, nguong ?? 80);
+  const name = `diem-danh-${bang}-lop-${course.id}.${format}`;
+  const headers = { "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" };
+  if (format === "csv") return new Response(toCsv(table), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  return new Response(await toXlsx(table), {
+    headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  });
+}

@@ -1,0 +1,194 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { managedCourse, sessionOfCourse } from "~/attendance/courses.server";
+import { attendancePermissions } from "~/attendance/permissions";
+import { byUnitThenName } from "~/attendance/report";
+import { markFormSchema, noteField, statusField } from "~/attendance/schemas";
+import { type MarkChange, markUnmarkedPresent, marksOf, rosterOf, saveMarks } from "~/attendance/sessions.server";
+import { STATUSES, statusLabelKey } from "~/attendance/statuses";
+import { CourseNav } from "~/attendance/ui";
+import { requireUser } from "~/auth/guard.server";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { matchesSearch } from "~/i18n/fold";
+import { formatDate, formatDateTime, formatTime } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { PageHeader } from "~/ui/page";
+
+export const access = attendancePermissions.manageAttendance;
+
+export const meta: MetaFunction = () => [{ title: `${t("att.mark.title")} · ${t("app.name")}` }];
+
+async function load(request: Request, params: LoaderFunctionArgs["params"]) {
+  const auth = await requireUser(request, access);
+  const course = await managedCourse(auth, params.courseId);
+  const session = await sessionOfCourse(course.id, params.sessionId);
+  return { auth, course, session };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { course, session } = await load(request, params);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const unit = /^\d{1,9}$/.test(url.searchParams.get("don-vi") ?? "") ? Number(url.searchParams.get("don-vi")) : null;
+  const [roster, marks] = await Promise.all([rosterOf(course.id), marksOf(session.id)]);
+  const byUser = new Map(marks.map((m) => [m.userId, m]));
+  const summary: Record<string, number> = { total: roster.length, PRESENT: 0, LATE: 0, EXCUSED: 0, ABSENT: 0, UNMARKED: 0 };
+  for (const l of roster) summary[byUser.get(l.id)?.status ?? "UNMARKED"]++;
+  const units = new Map<number, string>();
+  for (const l of roster) if (l.unitId !== null) units.set(l.unitId, l.unitName);
+  const shown = roster
+    .filter((l) => (!q || matchesSearch(l.search, q)) && (unit === null || l.unitId === unit))
+    .sort(byUnitThenName)
+    .map((l) => {
+      const m = byUser.get(l.id);
+      return {
+        id: l.id,
+        name: l.fullName,
+        unit: l.unitName,
+        phone: l.phone ?? "",
+        status: m?.status ?? "",
+        note: m?.note ?? "",
+        who: m
+          ? m.source === "CHECKIN"
+            ? t("att.mark.byCheckin", { time: formatDateTime(m.markedAt) })
+            : t("att.mark.by", { name: m.markedBy?.fullName ?? "", time: formatDateTime(m.markedAt) })
+          : "",
+      };
+    });
+  return {
+    course: { id: course.id, title: course.title },
+    session: {
+      id: session.id,
+      title: session.title,
+      heading: t("att.session.heading", { date: formatDate(session.startsAt), from: formatTime(session.startsAt), to: formatTime(session.endsAt) }),
+      cancelled: session.status === "CANCELLED",
+    },
+    q,
+    unit: unit === null ? "" : String(unit),
+    units: [...units].sort((a, b) => a[1].localeCompare(b[1], "vi")).map(([id, name]) => ({ value: String(id), label: name })),
+    summary,
+    rows: shown,
+    loadedAt: String(Date.now()),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { auth, course, session } = await load(request, params);
+  const form = await parseRequestForm(request, markFormSchema);
+  if (!form.ok) return invalid(form);
+  if (session.status === "CANCELLED") return invalid({ errors: { _form: t("att.mark.cancelledSession") } }, 422);
+  const input = form.data as { intent: "save" | "allPresent"; ids: number[] } & Record<string, unknown>;
+  const enrolled = new Set((await rosterOf(course.id)).map((l) => l.id));
+  const ids = [...new Set(input.ids)];
+  if (ids.some((id) => !enrolled.has(id))) return invalid({ errors: { _form: t("att.mark.notEnrolled") } }, 422);
+  if (input.intent === "allPresent") {
+    const count = await markUnmarkedPresent(session.id, ids, auth.user.id);
+    return data({ ok: true as const, message: t("att.mark.allPresentDone", { count }) });
+  }
+  const errors: Record<string, string> = {};
+  const changes: MarkChange[] = [];
+  for (const id of ids) {
+    const rawStatus = input[`s_${id}`];
+    if (rawStatus === undefined || rawStatus === "") continue;
+    const status = statusField.safeParse(rawStatus);
+    const note = noteField.safeParse(input[`n_${id}`] ?? "");
+    if (!status.success) errors[`s_${id}`] = status.error.issues[0].message;
+    if (!note.success) errors[`n_${id}`] = note.error.issues[0].message;
+    if (status.success && note.success) changes.push({ userId: id, status: status.data, note: note.data ?? "" });
+  }
+  if (Object.keys(errors).length) return invalid({ errors: { _form: t("form.hasErrors"), ...errors } });
+  const loadedAt = typeof input.loadedAt === "string" && /^\d{13}$/.test(input.loadedAt) ? new Date(Number(input.loadedAt)) : null;
+  const { written, overwritten } = await saveMarks(session.id, auth.user.id, changes, new Date(), loadedAt);
+  const message = written ? t("att.mark.saved", { count: written }) : t("att.mark.noChange");
+  return data({ ok: true as const, message: overwritten ? `${message} ${t("att.mark.overwritten", { count: overwritten })}` : message });
+}
+
+export default function MarkingPage() {
+  const { course, session, q, unit, units, summary, rows, loadedAt } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const e = actionErrors(result)?.errors ?? {};
+  const busy = useNavigation().state === "submitting";
+  const base = `/khoa-hoc/${course.id}/diem-danh/${session.id}`;
+  // A row remounts only when its stored mark changes, so the form shows what was saved without re-creating 800+ inputs.
+  return (
+    <>
+      <PageHeader title={`${t("att.mark.title")}: ${session.title || session.heading}`}>
+        {session.cancelled ? <span className="tag tag--off">{t("att.session.isCancelled")}</span> : null}
+      </PageHeader>
+      <CourseNav courseId={course.id} />
+      <p className="muted">
+        {session.heading} ·{" "}
+        <Link to={`${base}/trinh-chieu`}>{t("att.session.display")}</Link> · <Link to={`${base}/so-ky-ten`}>{t("att.session.sheet")}</Link>
+      </p>
+      <p role="status">{t("att.mark.summary", summary)}</p>
+      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="error">{e._form}</FormMessage>
+      <Form method="get" className="toolbar" role="search">
+        <Field label={t("att.mark.search")} name="q" type="search" defaultValue={q} hint={t("att.mark.searchHint")} />
+        <SelectField label={t("att.mark.unit")} name="don-vi" defaultValue={unit} options={[{ value: "", label: t("att.mark.allUnits") }, ...units]} />
+        <button type="submit">{t("att.mark.filter")}</button>
+      </Form>
+      <p className="muted">{t("att.mark.showing", { shown: rows.length, total: summary.total })}</p>
+      <Form method="post">
+        <input type="hidden" name="loadedAt" value={loadedAt} />
+        {rows.map((r) => (
+          <input key={r.id} type="hidden" name="ids" value={r.id} />
+        ))}
+        <div className="toolbar">
+          <button type="submit" name="intent" value="save" disabled={busy}>
+            {t("att.mark.save")}
+          </button>
+          <button type="submit" name="intent" value="allPresent" className="button button--ghost" disabled={busy}>
+            {t("att.mark.allPresent")}
+          </button>
+        </div>
+        <div className="table-wrap">
+          <table className="att-mark">
+            <thead>
+              <tr>
+                <th scope="col">{t("att.mark.learner")}</th>
+                <th scope="col">{t("att.mark.status")}</th>
+                <th scope="col">{t("att.mark.note")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.id}|${r.status}|${r.note}`} data-status={r.status || "UNMARKED"}>
+                  <th scope="row">
+                    <span id={`l${r.id}`}>{r.name}</span>
+                    <small className="muted">
+                      {r.unit}
+                      {r.phone ? ` · ${r.phone}` : ""}
+                    </small>
+                    {r.who ? <small className="att-who">{r.who}</small> : null}
+                  </th>
+                  <td>
+                    <div role="radiogroup" aria-labelledby={`l${r.id}`} className="att-radios">
+                      {STATUSES.map((s) => (
+                        <label key={s}>
+                          <input type="radio" name={`s_${r.id}`} value={s} defaultChecked={r.status === s} />
+                          {t(statusLabelKey(s))}
+                        </label>
+                      ))}
+                    </div>
+                    {e[`s_${r.id}`] ? <p className="field__error">{e[`s_${r.id}`]}</p> : null}
+                  </td>
+                  <td>
+                    <input name={`n_${r.id}`} defaultValue={r.note} aria-label={t("att.mark.noteFor", { name: r.name })} maxLength={300} />
+                    {e[`n_${r.id}`] ? <p className="field__error">{e[`n_${r.id}`]}</p> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          <button type="submit" name="intent" value="save" disabled={busy}>
+            {t("att.mark.save")}
+          </button>
+        </p>
+      </Form>
+    </>
+  );
+}

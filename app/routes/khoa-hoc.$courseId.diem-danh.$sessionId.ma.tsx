@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { managedCourse, sessionOfCourse } from "~/attendance/courses.server";
+import { displayState, originOf } from "~/attendance/display.server";
+import { attendancePermissions } from "~/attendance/permissions";
+import { requireUser } from "~/auth/guard.server";
+
+/** Resource route polled by the check-in display: the current code, its QR (SVG) and the live count. */
+export const access = attendancePermissions.manageAttendance;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const course = await managedCourse(auth, params.courseId);
+  const session = await sessionOfCourse(course.id, params.sessionId);
+  const state = await displayState(session, originOf(request));
+  return Response.json(state, { headers: { "Cache-Control": "no-store" } });
+}

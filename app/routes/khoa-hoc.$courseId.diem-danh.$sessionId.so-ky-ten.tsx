@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { managedCourse, sessionOfCourse } from "~/attendance/courses.server";
+import { attendancePermissions } from "~/attendance/permissions";
+import { byUnitThenName } from "~/attendance/report";
+import { rosterOf } from "~/attendance/sessions.server";
+import { requireUser } from "~/auth/guard.server";
+import { formatDate, formatTime } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+
+/** Printable A4 sign-in sheet, names sorted by unit, for rooms without devices. */
+export const access = attendancePermissions.manageAttendance;
+
+export const meta: MetaFunction = () => [{ title: `${t("att.sheet.title")} · ${t("app.name")}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const course = await managedCourse(auth, params.courseId);
+  const session = await sessionOfCourse(course.id, params.sessionId);
+  const roster = (await rosterOf(course.id)).sort(byUnitThenName);
+  return {
+    back: `/khoa-hoc/${course.id}/diem-danh/${session.id}`,
+    course: course.title,
+    session: session.title,
+    when: t("att.session.heading", { date: formatDate(session.startsAt), from: formatTime(session.startsAt), to: formatTime(session.endsAt) }),
+    place: session.place,
+    rows: roster.map((l) => ({ id: l.id, name: l.fullName, unit: l.unitName })),
+  };
+}
+
+export default function SignInSheet() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="att-sheet">
+      <p className="no-print toolbar">
+        <Link to={d.back}>{t("att.display.back")}</Link>
+        <span className="muted">{t("att.sheet.hint")}</span>
+      </p>
+      <h1>
+        {t("att.sheet.title")} — {d.course}
+      </h1>
+      <p>
+        {d.session ? `${d.session} · ` : ""}
+        {d.when}
+        {d.place ? ` · ${d.place}` : ""}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("att.sheet.no")}</th>
+            <th scope="col">{t("att.column.fullName")}</th>
+            <th scope="col">{t("att.column.unit")}</th>
+            <th scope="col" className="att-sheet__sign">
+              {t("att.sheet.signature")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.rows.map((r, i) => (
+            <tr key={r.id}>
+              <td>{i + 1}</td>
+              <td>{r.name}</td>
+              <td>{r.unit}</td>
+              <td />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

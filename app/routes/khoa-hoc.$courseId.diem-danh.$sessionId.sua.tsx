@@ -1,0 +1,76 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { managedCourse, sessionOfCourse } from "~/attendance/courses.server";
+import { attendancePermissions } from "~/attendance/permissions";
+import { sessionFields } from "~/attendance/schemas";
+import { courseTrainers, updateClassSession } from "~/attendance/sessions.server";
+import { vnDateInput, vnTimeInput } from "~/attendance/time";
+import { CourseNav, SessionFields } from "~/attendance/ui";
+import { requireUser } from "~/auth/guard.server";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { t } from "~/i18n/messages";
+import { actionErrors } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/page";
+
+export const access = attendancePermissions.manageAttendance;
+
+export const meta: MetaFunction = () => [{ title: `${t("att.session.edit")} · ${t("app.name")}` }];
+
+async function load(request: Request, params: LoaderFunctionArgs["params"]) {
+  const auth = await requireUser(request, access);
+  const course = await managedCourse(auth, params.courseId);
+  const session = await sessionOfCourse(course.id, params.sessionId);
+  return { course, session };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { course, session } = await load(request, params);
+  const trainers = await courseTrainers(course.id);
+  return {
+    course: { id: course.id, title: course.title },
+    trainers: trainers.map((u) => ({ value: String(u.id), label: u.fullName })),
+    values: {
+      title: session.title,
+      date: vnDateInput(session.startsAt),
+      start: vnTimeInput(session.startsAt),
+      end: vnTimeInput(session.endsAt),
+      place: session.place,
+      trainerId: session.trainerId ? String(session.trainerId) : "",
+      rotateSeconds: String(session.rotateSeconds),
+      graceBeforeMin: String(session.graceBeforeMin),
+      graceAfterMin: String(session.graceAfterMin),
+      lateAfterMin: String(session.lateAfterMin),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { course, session } = await load(request, params);
+  const form = await parseRequestForm(request, sessionFields);
+  if (!form.ok) return invalid(form);
+  const trainers = await courseTrainers(course.id);
+  if (form.data.trainerId !== null && !trainers.some((u) => u.id === form.data.trainerId))
+    return invalid({ errors: { trainerId: t("att.session.trainerInvalid") } }, 422);
+  await updateClassSession(course.id, session.id, form.data);
+  return redirect(`/khoa-hoc/${course.id}/diem-danh`);
+}
+
+export default function EditSessionPage() {
+  const { course, trainers, values } = useLoaderData<typeof loader>();
+  const failure = actionErrors(useActionData<typeof action>());
+  return (
+    <>
+      <PageHeader title={t("att.session.edit")} />
+      <CourseNav courseId={course.id} />
+      <Card title={course.title}>
+        <Form method="post" className="stack" noValidate>
+          <SessionFields v={{ ...values, ...(failure?.values ?? {}) }} e={failure?.errors ?? {}} trainers={trainers} />
+          <div className="toolbar">
+            <button type="submit">{t("form.save")}</button>
+            <Link to={`/khoa-hoc/${course.id}/diem-danh`}>{t("form.cancel")}</Link>
+          </div>
+        </Form>
+      </Card>
+    </>
+  );
+}

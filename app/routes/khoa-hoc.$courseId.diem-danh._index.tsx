@@ -1,0 +1,129 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { managedCourse } from "~/attendance/courses.server";
+import { attendancePermissions } from "~/attendance/permissions";
+import { sessionFields, sessionsActionSchema } from "~/attendance/schemas";
+import { courseTrainers, createClassSession, sessionsWithCounts, setSessionStatus } from "~/attendance/sessions.server";
+import { vnDateInput } from "~/attendance/time";
+import { CourseNav, SessionFields } from "~/attendance/ui";
+import { requireUser } from "~/auth/guard.server";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { issuesToErrors } from "~/forms/parse";
+import { formatDate, formatTime } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import { FormMessage, actionErrors } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/page";
+
+export const access = attendancePermissions.manageAttendance;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t("att.course.title", { title: data.course.title }) : ""} · ${t("app.name")}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const course = await managedCourse(auth, params.courseId);
+  const [sessions, trainers] = await Promise.all([sessionsWithCounts(course.id), courseTrainers(course.id)]);
+  return {
+    course: { id: course.id, title: course.title },
+    today: vnDateInput(new Date()),
+    trainers: trainers.map((u) => ({ value: String(u.id), label: u.fullName })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      title: s.title,
+      when: t("att.session.when", { date: formatDate(s.startsAt), from: formatTime(s.startsAt), to: formatTime(s.endsAt) }),
+      place: s.place,
+      trainer: s.trainer?.fullName ?? "",
+      cancelled: s.status === "CANCELLED",
+      counts: t("att.session.counts", { present: s.counts.PRESENT, late: s.counts.LATE, excused: s.counts.EXCUSED, absent: s.counts.ABSENT }),
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const course = await managedCourse(auth, params.courseId);
+  const form = await parseRequestForm(request, sessionsActionSchema);
+  if (!form.ok) return invalid(form);
+  const input = form.data;
+  if (input.intent === "create") {
+    const parsed = sessionFields.safeParse(input);
+    if (!parsed.success) return invalid({ errors: issuesToErrors(parsed.error.issues), values: stringValues(input) });
+    const trainers = await courseTrainers(course.id);
+    if (parsed.data.trainerId !== null && !trainers.some((u) => u.id === parsed.data.trainerId))
+      return invalid({ errors: { trainerId: t("att.session.trainerInvalid") }, values: stringValues(input) }, 422);
+    await createClassSession(course.id, parsed.data);
+    return data({ ok: true as const, message: t("att.session.created") });
+  }
+  const { count } = await setSessionStatus(course.id, input.sessionId, input.intent === "cancel" ? "CANCELLED" : "SCHEDULED");
+  if (count === 0) return invalid({ errors: { _form: t("error.notFound.body") } }, 404);
+  return data({ ok: true as const, message: t(input.intent === "cancel" ? "att.session.cancelled" : "att.session.restored") });
+}
+
+function stringValues(input: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input)) if (typeof v === "string") out[k] = v.slice(0, 300);
+  return out;
+}
+
+export default function SessionsPage() {
+  const { course, sessions, trainers, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = actionErrors(result);
+  const e = failure?.errors ?? {};
+  const base = `/khoa-hoc/${course.id}/diem-danh`;
+  return (
+    <>
+      <PageHeader title={t("att.course.title", { title: course.title })} />
+      <CourseNav courseId={course.id} />
+      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="error">{e._form}</FormMessage>
+      <Card title={t("att.course.sessions")}>
+        {sessions.length === 0 ? <p>{t("att.session.none")}</p> : null}
+        <ul className="att-sessions">
+          {sessions.map((s) => (
+            <li key={s.id} className={s.cancelled ? "att-cancelled" : undefined}>
+              <strong>{s.title || s.when}</strong> {s.cancelled ? <span className="tag tag--off">{t("att.session.isCancelled")}</span> : null}
+              <br />
+              <small className="muted">
+                {s.when}
+                {s.place ? ` · ${s.place}` : ""}
+                {s.trainer ? ` · ${s.trainer}` : ""}
+              </small>
+              <br />
+              <small>{s.counts}</small>
+              <div className="toolbar">
+                <Link className="button" to={`${base}/${s.id}`}>
+                  {t("att.session.mark")}
+                </Link>
+                <Link className="button button--ghost" to={`${base}/${s.id}/trinh-chieu`}>
+                  {t("att.session.display")}
+                </Link>
+                <Link className="button button--ghost" to={`${base}/${s.id}/so-ky-ten`}>
+                  {t("att.session.sheet")}
+                </Link>
+                <Link className="button button--ghost" to={`${base}/${s.id}/sua`}>
+                  {t("att.session.edit")}
+                </Link>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value={s.cancelled ? "restore" : "cancel"} />
+                  <input type="hidden" name="sessionId" value={s.id} />
+                  <button type="submit" className="button button--ghost">
+                    {s.cancelled ? t("att.session.restore") : t("att.session.cancel")}
+                  </button>
+                </Form>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card title={t("att.session.create")}>
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="create" />
+          <SessionFields v={{ date: today, ...(failure?.values ?? {}) }} e={e} trainers={trainers} />
+          <div>
+            <button type="submit">{t("att.session.create")}</button>
+          </div>
+        </Form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { managedCourse } from "~/attendance/courses.server";
+import { attendancePermissions } from "~/attendance/permissions";
+import { byUnitThenName } from "~/attendance/report";
+import { ROSTER_FIELDS, hasErrors } from "~/attendance/roster";
+import { addOneLearner, checkRoster, pendingActivations, reissueCodes, removeLearner } from "~/attendance/roster.server";
+import { rosterActionSchema } from "~/attendance/schemas";
+import { rosterOf } from "~/attendance/sessions.server";
+import { CourseNav } from "~/attendance/ui";
+import { requireUser } from "~/auth/guard.server";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { matchesSearch } from "~/i18n/fold";
+import { type MessageKey, t } from "~/i18n/messages";
+import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/page";
+
+/** The class list: search, add one learner by hand, remove one, reissue activation codes. */
+export const access = attendancePermissions.manageAttendance;
+
+export const meta: MetaFunction = () => [{ title: `${t("att.roster.title")} · ${t("app.name")}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const course = await managedCourse(auth, params.courseId);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const [roster, pending] = await Promise.all([rosterOf(course.id), pendingActivations(course.id)]);
+  return {
+    course: { id: course.id, title: course.title },
+    q,
+    total: roster.length,
+    rows: roster
+      .filter((l) => !q || matchesSearch(l.search, q))
+      .sort(byUnitThenName)
+      .map((l) => ({ id: l.id, name: l.fullName, contact: [l.phone, l.email].filter(Boolean).join(" · "), unit: l.unitName, pending: pending.has(l.id) })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const course = await managedCourse(auth, params.courseId);
+  const form = await parseRequestForm(request, rosterActionSchema);
+  if (!form.ok) return invalid(form);
+  const input = form.data;
+  if (input.intent === "remove") {
+    if (!(await removeLearner(course.id, input.userId))) return invalid({ errors: { _form: t("att.roster.notInCourse") } }, 404);
+    return data({ ok: true as const, message: t("att.roster.removed"), codes: [] });
+  }
+  if (input.intent === "reissue") {
+    const codes = await reissueCodes(course.id);
+    return data({ ok: true as const, message: codes.length ? "" : t("att.roster.noPending"), codes: codes.map((c) => ({ name: c.fullName, contact: [c.phone, c.email].filter(Boolean).join(" · "), code: c.code })) });
+  }
+  const values = { fullName: input.fullName, phone: input.phone ?? "", email: input.email ?? "", unit: input.unit, position: input.position ?? "", category: input.category ?? "" };
+  const header = ROSTER_FIELDS.map((f) => t(`att.column.${f}` as MessageKey));
+  const checked = await checkRoster(course, { rows: [header, [values.fullName, values.phone, values.email, values.unit, values.position, values.category]], firstRowNumber: 0 });
+  if (!checked.ok) return invalid({ errors: { _form: t(checked.error, checked.vars) }, values });
+  if (hasErrors(checked.problems) || checked.rows.length === 0) {
+    const errors: Record<string, string> = {};
+    for (const p of checked.problems) errors[p.column ?? "_form"] ??= t(p.message as MessageKey);
+    return invalid({ errors, values }, 422);
+  }
+  const outcome = await addOneLearner(course, checked.rows[0]);
+  if (!outcome.ok) return invalid({ errors: { _form: t("att.import.changed") }, values }, 409);
+  const code = outcome.codes[0]?.code;
+  return data({ ok: true as const, message: code ? t("att.roster.addedNew", { code }) : t("att.roster.added"), codes: [] });
+}
+
+export default function RosterPage() {
+  const { course, q, total, rows } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = actionErrors(result);
+  const e = failure?.errors ?? {};
+  const v = failure?.values ?? {};
+  const ok = result && "message" in result ? result : undefined;
+  return (
+    <>
+      <PageHeader title={t("att.course.roster", { count: total })} />
+      <CourseNav courseId={course.id} />
+      {ok?.message ? <FormMessage tone="success">{ok.message}</FormMessage> : null}
+      <FormMessage tone="error">{e._form}</FormMessage>
+      {ok?.codes.length ? (
+        <Card title={t("att.import.codesTitle")}>
+          <div className="table-wrap">
+            <table>
+              <tbody>
+                {ok.codes.map((c) => (
+                  <tr key={c.code}>
+                    <td>{c.name}</td>
+                    <td>{c.contact}</td>
+                    <td>
+                      <code>{c.code}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ) : null}
+      <Card title={t("att.roster.add")}>
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="add" />
+          <Field label={t("att.column.fullName")} name="fullName" required defaultValue={v.fullName} error={e.fullName} />
+          <Field label={t("att.column.phone")} name="phone" type="tel" defaultValue={v.phone} error={e.phone} />
+          <Field label={t("att.column.email")} name="email" type="email" defaultValue={v.email} error={e.email} />
+          <Field label={t("att.column.unit")} name="unit" required defaultValue={v.unit} error={e.unit} hint={t("att.roster.unitHint")} />
+          <Field label={t("att.column.position")} name="position" defaultValue={v.position} error={e.position} />
+          <Field label={t("att.column.category")} name="category" defaultValue={v.category} error={e.category} hint={t("att.roster.categoryHint")} />
+          <div>
+            <button type="submit">{t("att.roster.add")}</button>
+          </div>
+        </Form>
+      </Card>
+      <Card title={t("att.roster.title")}>
+        <Form method="get" className="toolbar" role="search">
+          <Field label={t("att.roster.search")} name="q" type="search" defaultValue={q} hint={t("att.mark.searchHint")} />
+          <button type="submit">{t("form.search")}</button>
+        </Form>
+        <Form method="post" className="toolbar">
+          <input type="hidden" name="intent" value="reissue" />
+          <button type="submit" className="button button--ghost">
+            {t("att.roster.newCodes")}
+          </button>
+        </Form>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("att.column.fullName")}</th>
+                <th scope="col">{t("att.column.phone")}</th>
+                <th scope="col">{t("att.column.unit")}</th>
+                <th scope="col">{t("att.session.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {r.name} {r.pending ? <span className="tag">{t("att.roster.pending")}</span> : null}
+                  </td>
+                  <td>{r.contact}</td>
+                  <td>{r.unit}</td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="userId" value={r.id} />
+                      <button type="submit" className="button button--ghost" aria-label={t("att.roster.removeLabel", { name: r.name })}>
+                        {t("att.roster.remove")}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+    </>
+  );
+}

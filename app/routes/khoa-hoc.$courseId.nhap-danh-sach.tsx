@@ -1,0 +1,235 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ACTIVATION_DAYS } from "~/attendance/activation";
+import { managedCourse } from "~/attendance/courses.server";
+import { attendancePermissions } from "~/attendance/permissions";
+import { type Problem, type RosterRow, hasErrors } from "~/attendance/roster";
+import { checkRoster, commitRoster, stageRoster } from "~/attendance/roster.server";
+import { confirmImportSchema } from "~/attendance/schemas";
+import { readRosterFile } from "~/attendance/spreadsheet.server";
+import { CourseNav } from "~/attendance/ui";
+import { UPLOAD_LIMIT_BYTES, readUpload } from "~/attendance/upload.server";
+import { requireUser } from "~/auth/guard.server";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { type MessageKey, t } from "~/i18n/messages";
+import { FormMessage, actionErrors } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/page";
+
+export const access = attendancePermissions.manageAttendance;
+
+export const meta: MetaFunction = () => [{ title: `${t("att.import.title")} · ${t("app.name")}` }];
+
+const MB = UPLOAD_LIMIT_BYTES / 1024 / 1024;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const course = await managedCourse(auth, params.courseId);
+  // Limits come through loader data: values imported from server modules are empty in the browser.
+  return { course: { id: course.id, title: course.title }, origin: new URL(request.url).origin, mb: MB, days: ACTIVATION_DAYS };
+}
+
+const problemView = (p: Problem) => ({
+  row: p.row,
+  column: p.column ? t(`att.column.${p.column}` as MessageKey) : "",
+  message: t(p.message),
+  value: p.value ?? "",
+  severity: p.severity,
+});
+
+const rowView = (r: RosterRow) => ({
+  row: r.row,
+  fullName: r.fullName,
+  contact: [r.phone, r.email].filter(Boolean).join(" · "),
+  unit: r.unitName,
+  existing: r.existingUserId !== null,
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const course = await managedCourse(auth, params.courseId);
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const form = await parseRequestForm(request, confirmImportSchema);
+    if (!form.ok) return invalid({ errors: { _form: t("att.import.expired") } }, 400);
+    const outcome = await commitRoster(course, form.data.token, auth.user.id);
+    if (!outcome.ok) return invalid({ errors: { _form: t(outcome.error === "expired" ? "att.import.expired" : "att.import.changed") } }, 409);
+    return data({
+      ok: true as const,
+      step: "done" as const,
+      message: t("att.import.done", { count: outcome.enrolled, new: outcome.created }),
+      codes: outcome.codes.map((c) => ({ userId: c.userId, fullName: c.fullName, contact: [c.phone, c.email].filter(Boolean).join(" · "), unit: c.unitName, code: c.code })),
+    });
+  }
+  const upload = await readUpload(request);
+  if (!upload.ok) return invalid({ errors: { file: upload.error === "tooLarge" ? t("att.import.tooLarge", { mb: MB }) : t("att.import.fileMissing") } }, upload.error === "tooLarge" ? 413 : 400);
+  if (!upload.file) return invalid({ errors: { file: t("att.import.fileMissing") } });
+  const fileName = upload.file.name.slice(0, 200);
+  const read = await readRosterFile(new Uint8Array(await upload.file.arrayBuffer()), fileName);
+  if (!read.ok) return invalid({ errors: { file: t(read.error) } }, 422);
+  const checked = await checkRoster(course, read.table);
+  if (!checked.ok) return invalid({ errors: { file: t(checked.error, checked.vars) } }, 422);
+  const errors = hasErrors(checked.problems);
+  const summary = t("att.import.previewSummary", {
+    rows: checked.fileRows,
+    ok: checked.rows.length,
+    new: checked.rows.filter((r) => r.existingUserId === null).length,
+    existing: checked.rows.filter((r) => r.existingUserId !== null).length,
+    errors: checked.problems.filter((p) => p.severity === "error").length,
+    warnings: checked.problems.filter((p) => p.severity === "warning").length,
+  });
+  const token = !errors && checked.rows.length > 0 ? await stageRoster(course.id, auth.user.id, fileName, checked.rows) : null;
+  return data(
+    {
+      ok: !errors,
+      step: "preview" as const,
+      fileName,
+      summary,
+      token,
+      count: checked.rows.length,
+      problems: checked.problems.slice(0, 1000).map(problemView),
+      rows: errors ? [] : checked.rows.map(rowView),
+    },
+    { status: errors ? 422 : 200 },
+  );
+}
+
+export default function ImportPage() {
+  const { course, origin, mb, days } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const failure = result && "errors" in result ? actionErrors(result) : undefined;
+  const preview = result && "step" in result && result.step === "preview" ? result : undefined;
+  const done = result && "step" in result && result.step === "done" ? result : undefined;
+  return (
+    <>
+      <PageHeader title={t("att.import.title")} />
+      <CourseNav courseId={course.id} />
+      <FormMessage tone="error">{failure?.errors._form}</FormMessage>
+      {done ? (
+        <>
+          <FormMessage tone="success">{done.message}</FormMessage>
+          {done.codes.length ? (
+            <Card title={t("att.import.codesTitle")}>
+              <p>{t("att.import.codesHint", { days, url: `${origin}/kich-hoat` })}</p>
+              <p className="no-print">
+                <button type="button" onClick={() => window.print()}>
+                  {t("att.sheet.print")}
+                </button>
+              </p>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("att.column.fullName")}</th>
+                      <th scope="col">{t("att.column.phone")}</th>
+                      <th scope="col">{t("att.column.unit")}</th>
+                      <th scope="col">{t("att.import.code")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {done.codes.map((c) => (
+                      <tr key={c.userId}>
+                        <td>{c.fullName}</td>
+                        <td>{c.contact}</td>
+                        <td>{c.unit}</td>
+                        <td>
+                          <code>{c.code}</code>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </Card>
+          ) : null}
+        </>
+      ) : null}
+      <Card title={course.title}>
+        <p>{t("att.import.intro", { mb })}</p>
+        <p className="muted">{t("att.import.nothingWritten")}</p>
+        <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+          <div className={failure?.errors.file ? "field field--invalid" : "field"}>
+            <label htmlFor="roster-file">{t("att.import.file")}</label>
+            <input id="roster-file" type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required aria-describedby={failure?.errors.file ? "roster-file-error" : undefined} />
+            {failure?.errors.file ? (
+              <p className="field__error" id="roster-file-error" role="alert">
+                {failure.errors.file}
+              </p>
+            ) : null}
+          </div>
+          <div>
+            <button type="submit" disabled={busy}>
+              {t("att.import.preview")}
+            </button>
+          </div>
+        </Form>
+      </Card>
+      {preview ? (
+        <Card title={t("att.import.previewTitle", { file: preview.fileName })}>
+          <p role="status">{preview.summary}</p>
+          {!preview.ok ? <FormMessage tone="error">{t("att.import.fixFirst")}</FormMessage> : null}
+          {preview.problems.length ? (
+            <div className="table-wrap">
+              <table className="att-problems">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("att.import.row")}</th>
+                    <th scope="col">{t("att.import.column")}</th>
+                    <th scope="col">{t("att.import.problem")}</th>
+                    <th scope="col">{t("att.import.value")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.problems.map((p, i) => (
+                    <tr key={i} className={p.severity === "error" ? "att-error" : "att-warning"}>
+                      <td>{p.row}</td>
+                      <td>{p.column}</td>
+                      <td>
+                        <span className={p.severity === "error" ? "tag tag--off" : "tag"}>{p.severity === "error" ? t("att.import.error") : t("att.import.warning")}</span> {p.message}
+                      </td>
+                      <td>{p.value}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {preview.token ? (
+            <>
+              <Form method="post" className="toolbar">
+                <input type="hidden" name="intent" value="confirm" />
+                <input type="hidden" name="token" value={preview.token} />
+                <button type="submit" disabled={busy}>
+                  {t("att.import.confirm", { count: preview.count })}
+                </button>
+              </Form>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("att.import.row")}</th>
+                      <th scope="col">{t("att.column.fullName")}</th>
+                      <th scope="col">{t("att.column.phone")}</th>
+                      <th scope="col">{t("att.column.unit")}</th>
+                      <th scope="col" />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.rows.map((r) => (
+                      <tr key={r.row}>
+                        <td>{r.row}</td>
+                        <td>{r.fullName}</td>
+                        <td>{r.contact}</td>
+                        <td>{r.unit}</td>
+                        <td>{r.existing ? t("att.import.existingAccount") : t("att.import.newAccount")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : null}
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import type autocannon from "autocannon";
+import Database from "better-sqlite3";
+import ExcelJS from "exceljs";
+import { DEMO_PASSWORD } from "../../prisma/demo-data";
+import { type Scenario, type Server, loginCookie } from "../harness";
+
+/**
+ * 210 distinct learners post the projected code within the same few seconds (50 connections,
+ * each request a different learner): 0 errors, every learner recorded exactly once. The run also
+ * times a 500-row roster import (upload + preview, then commit).
+ */
+const LEARNERS = 210;
+let sessionId = 0;
+
+/** "HH:mm" and "yyyy-MM-dd" in Vietnam, offset by some minutes (clamped to today). */
+function vn(offsetMin: number) {
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const at = new Date(Date.now() + 7 * 3600_000 + offsetMin * 60_000).toISOString();
+  return { date: today, time: at.slice(0, 10) === today ? at.slice(11, 16) : offsetMin < 0 ? "00:00" : "23:59" };
+}
+
+async function post(server: Server, path: string, cookie: string, body: URLSearchParams | FormData) {
+  return fetch(`${server.url}${path}`, { method: "POST", redirect: "manual", headers: { cookie, origin: server.url }, body });
+}
+
+export const checkinBurst: Scenario = {
+  name: "checkin-burst",
+  description: `${LEARNERS} distinct learners POST /diem-danh with the displayed code at once (50 connections, one request each)`,
+  baseline: "insert",
+  prepare: async (server) => {
+    const trainer = await loginCookie(server, "giangvien@ocop-demo.vn", DEMO_PASSWORD);
+    const [from, to] = [vn(-5), vn(120)];
+    const created = await post(
+      server,
+      "/khoa-hoc/1/diem-danh?index",
+      trainer,
+      new URLSearchParams({ intent: "create", title: "Buổi đo tải", date: from.date, start: from.time, end: to.time, rotateSeconds: "300", graceBeforeMin: "15", graceAfterMin: "30", lateAfterMin: "15" }),
+    );
+    if (created.status !== 200) throw new Error(`creating the session failed: ${created.status}`);
+    const db = new Database(server.dbFile, { readonly: true });
+    sessionId = (db.prepare("SELECT MAX(id) AS id FROM ClassSession").get() as { id: number }).id;
+    db.close();
+    const display = await fetch(`${server.url}/khoa-hoc/1/diem-danh/${sessionId}/ma`, { headers: { cookie: trainer } });
+    const { code } = (await display.json()) as { code: string };
+    if (!code) throw new Error("no check-in code on the display");
+    const cookies: string[] = [];
+    for (let i = 1; i <= LEARNERS; i++) cookies.push(await loginCookie(server, `0913${String(i).padStart(6, "0")}`, DEMO_PASSWORD));
+    let next = 0;
+    const body = new URLSearchParams({ code, buoi: String(sessionId) }).toString();
+    return {
+      url: `${server.url}/diem-danh`,
+      connections: 50,
+      amount: LEARNERS,
+      requests: [
+        {
+          method: "POST",
+          body,
+          setupRequest: (req: autocannon.Request) => ({
+            ...req,
+            headers: { ...req.headers, "content-type": "application/x-www-form-urlencoded", origin: server.url, cookie: cookies[next++ % cookies.length] },
+          }),
+        },
+      ],
+    };
+  },
+  verify: async (server) => {
+    const db = new Database(server.dbFile, { readonly: true });
+    const row = db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT userId) AS users FROM Attendance WHERE sessionId = ?").get(sessionId) as { n: number; users: number };
+    db.close();
+    if (row.n !== LEARNERS || row.users !== LEARNERS) throw new Error(`expected ${LEARNERS} check-ins, found ${row.n} rows for ${row.users} learners`);
+    return { recorded: row.n, distinctLearners: row.users, roster500: await importTiming(server) };
+  },
+};
+
+/** Upload + preview, then commit, of a 500-row XLSX roster (all new accounts). */
+async function importTiming(server: Server) {
+  const trainer = await loginCookie(server, "giangvien@ocop-demo.vn", DEMO_PASSWORD);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Danh sách");
+  ws.addRow(["Họ và tên", "Số điện thoại", "Email", "Đơn vị (xã/huyện)", "Chức vụ", "Đối tượng"]);
+  for (let i = 1; i <= 500; i++) ws.addRow([`Học Viên Đo Tải ${i}`, `0917${String(i).padStart(6, "0")}`, "", i % 2 ? "Xã Thiên Lộc" : "huyen can loc", "Cán bộ", "cán bộ xã"]);
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const form = new FormData();
+  form.append("file", new File([bytes], "lop-500.xlsx"));
+  const t0 = performance.now();
+  const preview = await post(server, "/khoa-hoc/1/nhap-danh-sach", trainer, form);
+  const html = await preview.text();
+  const t1 = performance.now();
+  const token = /name="token" value="([^"]+)"/.exec(html)?.[1];
+  if (preview.status !== 200 || !token) throw new Error(`500-row preview failed: ${preview.status}`);
+  const commit = await post(server, "/khoa-hoc/1/nhap-danh-sach", trainer, new URLSearchParams({ intent: "confirm", token }));
+  const done = await commit.text();
+  const t2 = performance.now();
+  if (commit.status !== 200 || !done.includes("Đã nhập 500 học viên")) throw new Error(`500-row commit failed: ${commit.status}`);
+  return { rows: 500, preview_ms: Math.round(t1 - t0), commit_ms: Math.round(t2 - t1), total_ms: Math.round(t2 - t0) };
+}

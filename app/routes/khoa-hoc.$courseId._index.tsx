@@ -43,9 +43,17 @@ export default function CoursePage() {
     <>
       <PageHeader title={course.title}>
         {canSeeClass ? (
-          <Link className="button button--ghost" to={`${base}/tien-do`}>
-            {t("modules.course.progressView")}
-          </Link>
+          <>
+            <Link className="button button--ghost" to={`${base}/tien-do`}>
+              {t("modules.course.progressView")}
+            </Link>
+            <Link className="button button--ghost" to={`${base}/diem-danh`}>
+              {t("att.home.manage")}
+            </Link>
+            <Link className="button button--ghost" to={`${base}/chung-nhan`}>
+              {t("nav.certificates")}
+            </Link>
+          </>
         ) : null}
       </PageHeader>
       {tracking ? (

@@ -11,6 +11,7 @@ const ITEMS: { item: NavItem; roles: RoleGrant["role"][] | "all" }[] = [
   { item: { to: "/quan-tri/don-vi", label: "nav.units" }, roles: ["admin"] },
   { item: { to: "/quan-tri/cai-dat", label: "nav.settings" }, roles: ["admin"] },
   { item: { to: "/diem-danh", label: "nav.checkin" }, roles: ["learner", "producer"] },
+  { item: { to: "/chung-nhan-cua-toi", label: "nav.certificates" }, roles: ["learner", "producer"] },
   { item: { to: "/tai-khoan", label: "nav.account" }, roles: "all" },
   { item: { to: "/chung-nhan", label: "nav.verify" }, roles: ["admin", "trainer"] },
 ];

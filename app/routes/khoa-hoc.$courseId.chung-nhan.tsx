@@ -1,0 +1,199 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { type Auth, forbidden, requireUser } from "~/auth/guard.server";
+import { issueCertificate, revokeCertificates } from "~/certificates/certificates.server";
+import { classCertificates, saveCompletionRule } from "~/certificates/class.server";
+import { certificatePermissions } from "~/certificates/permissions";
+import { courseIdParam, courseRelation } from "~/content/access.server";
+import { id, text } from "~/forms/fields";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { many } from "~/forms/parse";
+import { t } from "~/i18n/messages";
+import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/page";
+
+export const access = certificatePermissions.manage;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? t("cert.manage.title", { course: data.course.title }) : t("cert.title")} · ${t("app.name")}` },
+];
+
+/** The course's trainer or an admin above it; anyone else with the role gets 403, strangers 404. */
+async function manager(request: Request, rawCourseId: string | undefined): Promise<{ auth: Auth; courseId: number; title: string }> {
+  const auth = await requireUser(request, access);
+  const courseId = courseIdParam(rawCourseId);
+  const relation = await courseRelation(auth, courseId);
+  if (!relation.teaches && !relation.administers) throw forbidden();
+  return { auth, courseId, title: relation.course.title };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { courseId, title } = await manager(request, params.courseId);
+  const { rule, modules, rows } = await classCertificates(courseId);
+  return {
+    course: { id: courseId, title },
+    rule,
+    modules,
+    eligible: rows.filter((r) => r.completion.complete).length,
+    issued: rows.filter((r) => r.certificate && !r.certificate.revoked).length,
+    rows: rows.map((r) => ({
+      userId: r.userId,
+      fullName: r.fullName,
+      unit: r.unit,
+      attendance: r.completion.attendancePercent,
+      quizzes: modules.length - r.completion.missing.filter((m) => m.kind === "quiz").length,
+      complete: r.completion.complete,
+      certificate: r.certificate,
+    })),
+  };
+}
+
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("rule"),
+    minAttendancePercent: z
+      .string({ error: t("cert.manage.minAttendanceInvalid") })
+      .trim()
+      .regex(/^\d{1,3}$/, t("cert.manage.minAttendanceInvalid"))
+      .transform(Number)
+      .refine((n) => n <= 100, t("cert.manage.minAttendanceInvalid")),
+    modules: many(z.string().max(80)),
+  }),
+  z.object({ intent: z.literal("issue") }),
+  z.object({
+    intent: z.literal("revoke"),
+    userIds: many(id()).refine((ids) => ids.length > 0, t("cert.manage.noneSelected")),
+    reason: text(300),
+  }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { auth, courseId } = await manager(request, params.courseId);
+  const form = await parseRequestForm(request, actionSchema);
+  if (!form.ok) return invalid(form);
+  const input = form.data;
+  const current = await classCertificates(courseId);
+  switch (input.intent) {
+    case "rule": {
+      const known = new Set(current.modules.map((m) => m.slug));
+      if (input.modules.some((m) => !known.has(m))) return invalid({ errors: { modules: t("form.invalidChoice") } });
+      await saveCompletionRule(courseId, input.minAttendancePercent, input.modules);
+      return data({ ok: true as const, message: t("cert.manage.ruleSaved") });
+    }
+    case "issue": {
+      const due = current.rows.filter((r) => r.completion.complete && !r.certificate);
+      for (const row of due) await issueCertificate(courseId, row.userId, auth.user.id);
+      return data({ ok: true as const, message: t("cert.manage.issued", { count: due.length }) });
+    }
+    case "revoke": {
+      const enrolled = new Set(current.rows.map((r) => r.userId));
+      if (input.userIds.some((u) => !enrolled.has(u))) return invalid({ errors: { userIds: t("form.invalidChoice") } });
+      const count = await revokeCertificates(courseId, input.userIds, input.reason, auth.user.id);
+      return data({ ok: true as const, message: t("cert.manage.revoked", { count }) });
+    }
+  }
+}
+
+export default function ManageCertificates() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const e = actionErrors(result)?.errors ?? {};
+  return (
+    <>
+      <p>
+        <Link to={`/khoa-hoc/${d.course.id}`}>← {d.course.title}</Link>
+      </p>
+      <PageHeader title={t("cert.manage.title", { course: d.course.title })} />
+      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="error">{e._form}</FormMessage>
+      <Card title={t("cert.manage.rule")}>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="rule" />
+          <Field
+            label={t("cert.manage.minAttendance")}
+            name="minAttendancePercent"
+            inputMode="numeric"
+            defaultValue={String(d.rule.minAttendancePercent)}
+            error={e.minAttendancePercent}
+          />
+          <fieldset className="field">
+            <legend>{t("cert.manage.modules")}</legend>
+            {d.modules.map((m) => (
+              <label key={m.slug} className="check">
+                <input type="checkbox" name="modules" value={m.slug} defaultChecked={d.rule.requiredModules.includes(m.slug)} /> {m.title}
+              </label>
+            ))}
+            {e.modules ? <p className="field__error">{e.modules}</p> : null}
+          </fieldset>
+          <div>
+            <button type="submit">{t("form.save")}</button>
+          </div>
+        </Form>
+      </Card>
+      <Card title={t("cert.manage.learners", { count: d.rows.length })}>
+        <p>{t("cert.manage.eligible", { count: d.eligible, issued: d.issued })}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="issue" />
+          <button type="submit">{t("cert.manage.issueAll")}</button>
+        </Form>
+        <Form method="post" className="stack stack--wide">
+          <input type="hidden" name="intent" value="revoke" />
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th />
+                  <th>{t("cert.manage.name")}</th>
+                  <th>{t("cert.manage.attendance")}</th>
+                  <th>{t("cert.manage.quizzes")}</th>
+                  <th>{t("cert.manage.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.rows.map((r) => (
+                  <tr key={r.userId}>
+                    <td>
+                      {r.certificate && !r.certificate.revoked ? (
+                        <input type="checkbox" name="userIds" value={r.userId} aria-label={t("cert.manage.select", { name: r.fullName })} />
+                      ) : null}
+                    </td>
+                    <td>
+                      {r.fullName}
+                      <br />
+                      <small className="muted">{r.unit}</small>
+                    </td>
+                    <td>{r.attendance}%</td>
+                    <td>
+                      {r.quizzes}/{d.modules.length}
+                    </td>
+                    <td>
+                      {r.certificate ? (
+                        r.certificate.revoked ? (
+                          <span className="tag tag--off">{t("cert.manage.status.revoked")}</span>
+                        ) : (
+                          <Link to={`/giay-chung-nhan/${r.certificate.code}`}>{t("cert.manage.status.issued")}</Link>
+                        )
+                      ) : r.complete ? (
+                        <span className="tag">{t("cert.manage.status.complete")}</span>
+                      ) : (
+                        <span className="muted">{t("cert.manage.status.missing")}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {e.userIds ? <p className="field__error">{e.userIds}</p> : null}
+          <Field label={t("cert.manage.revokeReason")} name="reason" error={e.reason} />
+          <div>
+            <button type="submit" className="button button--danger">
+              {t("cert.manage.revoke")}
+            </button>
+          </div>
+        </Form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import Database from "better-sqlite3";
+import { expect, test } from "./fixtures";
+import { login } from "./helpers";
+
+/**
+ * A class member who meets the rule gets a certificate, prints it, an outsider verifies it by
+ * URL, and after the trainer revokes it the public page says so. The learner's attendance and
+ * passed quizzes are written straight into the e2e database (their own journeys are covered by
+ * the attendance and quiz specs).
+ */
+const PHONE = "0913000150";
+
+function giveCompletionFacts(phone: string) {
+  const db = new Database("tests/.tmp/e2e.db");
+  try {
+    const user = db.prepare('SELECT id FROM "User" WHERE phone = ?').get(phone) as { id: number };
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    for (const { id } of db.prepare('SELECT id FROM "ClassSession" WHERE "startsAt" <= ?').all(now) as { id: number }[]) {
+      db.prepare('DELETE FROM "Attendance" WHERE "sessionId" = ? AND "userId" = ?').run(id, user.id);
+      db.prepare('INSERT INTO "Attendance" ("sessionId", "userId", status, note, source, "markedAt") VALUES (?, ?, \'PRESENT\', \'\', \'MANUAL\', ?)').run(id, user.id, now);
+    }
+    for (const module of ["kien-thuc-chung", "tieu-chi-danh-gia", "chinh-sach-ho-tro", "phuong-an-san-xuat-kinh-doanh"]) {
+      db.prepare(
+        'INSERT INTO "QuizAttempt" (token, "userId", module, layout, "startedAt", "submittedAt", status, score, "maxScore", percent, passed) VALUES (?, ?, ?, \'[]\', ?, ?, \'SUBMITTED\', 10, 10, 100, 1)',
+      ).run(`e2e-${phone}-${module}`, user.id, module, now, now);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+test("a learner who meets the rule prints a certificate that anyone can verify, until it is revoked", async ({ page, browser }) => {
+  await login(page, { identifier: PHONE });
+  await page.goto("/chung-nhan-cua-toi");
+  await expect(page.getByText("Còn thiếu để được cấp giấy chứng nhận:")).toBeVisible();
+
+  giveCompletionFacts(PHONE);
+  await page.reload();
+  await expect(page.getByText("Đã đủ điều kiện — giấy chứng nhận đã được cấp.")).toBeVisible();
+  await page.getByRole("link", { name: "In giấy chứng nhận" }).click();
+  await expect(page.getByRole("heading", { name: "GIẤY CHỨNG NHẬN" })).toBeVisible();
+  await expect(page.locator(".certificate__qr svg")).toBeVisible();
+  const code = (await page.locator(".certificate__qr p").innerText()).match(/[A-Z0-9]{4}(-[A-Z0-9]{4}){3}/)![0];
+  const name = await page.locator(".certificate__name").innerText();
+  // the Vietnamese font is loaded, and the page prints on one A4 landscape sheet
+  expect(await page.evaluate(() => document.fonts.check('700 16px "Noto Serif"', "Nguyễn Đặng Ưng"))).toBe(true);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".site-header")).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+
+  const outsider = await browser.newContext();
+  const publicPage = await outsider.newPage();
+  await publicPage.goto(`/chung-nhan/${code}`);
+  await expect(publicPage.getByRole("status")).toHaveText("Giấy chứng nhận hợp lệ");
+  await expect(publicPage.getByText(name)).toBeVisible();
+  await expect(publicPage.getByText(PHONE)).toHaveCount(0);
+
+  const trainer = await browser.newContext();
+  const trainerPage = await trainer.newPage();
+  await login(trainerPage, "trainer");
+  await trainerPage.goto("/khoa-hoc");
+  await trainerPage.getByRole("link", { name: "Lớp tập huấn phổ biến kiến thức Chương trình OCOP" }).first().click();
+  await expect(trainerPage).toHaveURL(/\/khoa-hoc\/\d+$/);
+  await trainerPage.getByRole("link", { name: "Chứng nhận", exact: true }).click();
+  await expect(trainerPage).toHaveURL(/\/chung-nhan$/);
+  // names repeat in a class of 210: pick the row whose certificate is issued
+  await trainerPage.locator("tr", { hasText: name }).getByRole("checkbox", { name: `Chọn ${name}` }).first().check();
+  await trainerPage.getByLabel("Lý do thu hồi").fill("Cấp nhầm người");
+  await trainerPage.getByRole("button", { name: "Thu hồi giấy chứng nhận đã chọn" }).click();
+  await expect(trainerPage.getByText("Đã thu hồi 1 giấy chứng nhận.")).toBeVisible();
+
+  await publicPage.reload();
+  await expect(publicPage.getByRole("status")).toHaveText("Giấy chứng nhận đã bị thu hồi");
+  await outsider.close();
+  await trainer.close();
+});
+
+test("an unknown code is reported as not found, and a typed code is accepted without dashes", async ({ page }) => {
+  await page.goto("/chung-nhan");
+  await page.getByLabel("Mã xác thực").fill("abcd efgh jkmn pqrs");
+  await page.getByRole("button", { name: "Tra cứu" }).click();
+  await expect(page).toHaveURL(/\/chung-nhan\/ABCD-EFGH-JKMN-PQRS$/);
+  await expect(page.getByRole("status")).toHaveText("Không tìm thấy giấy chứng nhận với mã này");
+});

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PUBLIC } from "~/auth/access";
 import { getAuth } from "~/auth/guard.server";
 import { getOutline } from "~/content/outline.server";
+import { myCertificates } from "~/certificates/mine.server";
 import { computeProgress } from "~/content/progress";
 import { doneSteps } from "~/content/progress.server";
 import { coursesOfLearner, coursesOfTrainer } from "~/courses/courses.server";
@@ -20,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
   if (!auth) return { user: null } as const;
   const roles = new Set(auth.user.grants.map((g) => g.role));
-  const [learning, teaching, admin, nextLesson] = await Promise.all([
+  const learns = roles.has("learner") || roles.has("producer");
+  const [learning, teaching, admin, nextLesson, certificates] = await Promise.all([
     roles.has("learner") || roles.has("producer") ? coursesOfLearner(auth.user.id) : null,
     roles.has("trainer") ? coursesOfTrainer(auth.user.id) : null,
     roles.has("admin")
@@ -29,12 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles.has("learner") || roles.has("producer")
       ? Promise.all([getOutline(), doneSteps(auth.user.id)]).then(([o, d]) => computeProgress(o, d).next)
       : null,
+    learns ? myCertificates(auth.user.id) : null,
   ]);
   return {
     user: { fullName: auth.user.fullName },
     roles: [...roles],
     learning: learning?.map((c) => ({ id: c.id, title: c.title, from: formatDate(c.startsOn), to: formatDate(c.endsOn) })),
     nextLesson,
+    certificates,
     teaching: teaching?.map((c) => ({
       id: c.id,
       title: c.title,
@@ -87,6 +91,7 @@ export default function Home() {
                       </Link>
                     </p>
                   ) : null}
+                  <CertificateStatus item={data.certificates?.find((x) => x.courseId === c.id)} />
                 </li>
               ))}
             </ul>
@@ -142,5 +147,31 @@ export default function Home() {
         ) : null}
       </div>
     </>
+  );
+}
+
+/** On the learner's home: the certificate, or what is still missing for it. */
+function CertificateStatus({ item }: { item: { certificate: { code: string; revoked: string | null } | null; missing: string[] } | undefined }) {
+  if (!item) return null;
+  if (item.certificate && item.certificate.revoked === null) {
+    return (
+      <p>
+        <Link to={`/giay-chung-nhan/${item.certificate.code}`}>{t("cert.print")}</Link>
+      </p>
+    );
+  }
+  if (item.certificate) return <p className="muted">{t("cert.mine.revoked", { reason: item.certificate.revoked ?? "" })}</p>;
+  return (
+    <details className="missing">
+      <summary>
+        {t("cert.mine.missing")} {item.missing.length}
+      </summary>
+      <ul>
+        {item.missing.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
+      <Link to="/chung-nhan-cua-toi">{t("cert.mine.title")}</Link>
+    </details>
   );
 }

@@ -6,8 +6,9 @@ import { admin } from "./vi/admin";
 import { auth } from "./vi/auth";
 import { core } from "./vi/core";
 import { modules } from "./vi/modules";
+import { quiz } from "./vi/quiz";
 
-const vi = { ...core, ...auth, ...admin, ...modules };
+const vi = { ...core, ...auth, ...admin, ...modules, ...quiz };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;

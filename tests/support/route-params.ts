@@ -10,7 +10,7 @@ export async function routeParams(): Promise<Record<string, string>> {
     userId: String(await userIdOf(demoAccount("learner").email)),
     // the seeded course (the demo learner and producer are enrolled, the demo trainer teaches it)
     courseId: String((await db().course.findFirstOrThrow({ orderBy: { id: "asc" } })).id),
-    moduleSlug: "tieu-chi-danh-gia",
+    moduleSlug: "tieu-chi-danh-gia", // also the quiz page's module
     lessonSlug: "cham-diem-va-xep-hang-sao",
   };
 }

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { db } from "~/db/db.server";
-import { type Answers, type Grade, type Layout, type QuestionResult, gradeAttempt, inTime, makeLayout } from "./grading";
+import { type Answers, GRACE_SECONDS, type Grade, type Layout, type QuestionResult, gradeAttempt, inTime, makeLayout } from "./grading";
 import type { Quiz } from "./schema";
 
 /**
@@ -71,27 +71,34 @@ export type SubmitOutcome =
  * concurrently, finds the row closed and returns it ("already"): one attempt, one grade.
  */
 export async function submitAttempt(userId: number, module: string, token: string, quiz: Quiz, answers: Answers, now = new Date()): Promise<SubmitOutcome> {
+  // Common path in one statement: close the learner's OPEN attempt with this token if still in time.
+  const grade = gradeAttempt(quiz, answers);
+  const inTimeWhere = { OR: [{ deadlineAt: null }, { deadlineAt: { gte: new Date(now.getTime() - GRACE_SECONDS * 1000) } }] };
+  const closed = await db()
+    .quizAttempt.update({
+      where: { token, userId, module, status: "OPEN", ...inTimeWhere },
+      select: { id: true },
+      data: {
+        status: "SUBMITTED",
+        submittedAt: now,
+        score: grade.score,
+        maxScore: grade.max,
+        percent: grade.percent,
+        passed: grade.passed,
+        results: JSON.stringify(grade.results),
+      },
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === "P2025") return null; // not open, not in time, or not this learner's
+      throw error;
+    });
+  if (closed) return { kind: "graded", attemptId: closed.id, grade };
   const attempt = await db().quizAttempt.findFirst({ where: { token, userId, module }, select: { id: true, status: true, deadlineAt: true } });
   if (!attempt) return { kind: "unknown" };
   if (attempt.status !== "OPEN") return { kind: "already", attemptId: attempt.id };
-  if (!inTime(attempt.deadlineAt, now)) {
-    const closed = await db().quizAttempt.updateMany({ where: { id: attempt.id, status: "OPEN" }, data: { status: "LATE", submittedAt: now, passed: false } });
-    return closed.count ? { kind: "late", attemptId: attempt.id } : { kind: "already", attemptId: attempt.id };
-  }
-  const grade = gradeAttempt(quiz, answers);
-  const closed = await db().quizAttempt.updateMany({
-    where: { id: attempt.id, status: "OPEN" },
-    data: {
-      status: "SUBMITTED",
-      submittedAt: now,
-      score: grade.score,
-      maxScore: grade.max,
-      percent: grade.percent,
-      passed: grade.passed,
-      results: JSON.stringify(grade.results),
-    },
-  });
-  return closed.count ? { kind: "graded", attemptId: attempt.id, grade } : { kind: "already", attemptId: attempt.id };
+  // still open but past the limit + grace: the answers are not counted
+  const late = await db().quizAttempt.updateMany({ where: { id: attempt.id, status: "OPEN" }, data: { status: "LATE", submittedAt: now, passed: false } });
+  return late.count ? { kind: "late", attemptId: attempt.id } : { kind: "already", attemptId: attempt.id };
 }
 
 export function parseResults(row: { results: string | null }): QuestionResult[] {

@@ -2,6 +2,7 @@ import type { Scenario } from "../harness";
 import { home } from "./home";
 import { lessonPage } from "./lesson-page";
 import { loginPage } from "./login-page";
+import { quizSubmit } from "./quiz-submit";
 
 /** Every scenario of `npm run bench`; add new ones here. */
-export const scenarios: Scenario[] = [loginPage, home, lessonPage];
+export const scenarios: Scenario[] = [loginPage, home, lessonPage, quizSubmit];

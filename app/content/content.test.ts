@@ -42,7 +42,7 @@ async function contentError(run: () => Promise<unknown>): Promise<ContentError> 
 describe("lesson frontmatter and MDX", () => {
   it("compiles a lesson: callouts, terms, pipe tables and the score-sheet island", async () => {
     const root = tmpModule({
-      "01-bai.mdx": `${GOOD_FM}\n## Mục\n\n<Callout type="warning" title="Chú ý">Nội dung **đậm**.</Callout>\n\n| Phần | Điểm |\n|---|---:|\n| A | **40** |\n\n<ScoreSheet />\n\nHết.\n`,
+      "01-bai.mdx": `${GOOD_FM}\n## Mục\n\n<Callout type="warning" title="Chú ý">Nội dung **đậm**.</Callout>\n\n| Phần | Điểm |\n|---|---:|\n| A | **40** |\n\n<ScoreSheet />\n\n<Figure src="/favicon.svg" alt="Biểu trưng" caption="Hình minh họa" />\n\nHết.\n`,
     });
     const lesson = await compileLesson(path.join(root, "01-thu/01-bai.mdx"));
     expect(lesson.title).toBe("Bài thử");
@@ -50,6 +50,20 @@ describe("lesson frontmatter and MDX", () => {
     expect(html).toContain('<aside class="callout callout--warning">');
     expect(html).toMatch(/<table><thead><tr><th>Phần<\/th><th[^>]*>Điểm<\/th><\/tr><\/thead><tbody><tr><td>A<\/td><td[^>]*><strong>40<\/strong><\/td>/);
     expect(html).toContain("[score-sheet]");
+    expect(html).toContain('<figure class="figure"><img src="/favicon.svg" alt="Biểu trưng" loading="lazy"/><figcaption>Hình minh họa</figcaption></figure>');
+  });
+
+  it("recompiles only changed files in development (mtime cache)", async () => {
+    const root = tmpModule({ "module.json": MODULE_JSON, "01-bai.mdx": `${GOOD_FM}\nMột.\n` });
+    const cache = new Map<string, { mtimeMs: number; value: unknown }>();
+    const first = await buildContent(root, cache);
+    const again = await buildContent(root, cache);
+    expect(again.modules[0].lessons[0]).toBe(first.modules[0].lessons[0]);
+    const file = path.join(root, "01-thu/01-bai.mdx");
+    fs.writeFileSync(file, `${GOOD_FM.replace("Bài thử", "Bài đã sửa")}\nHai.\n`);
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const changed = await buildContent(root, cache);
+    expect(changed.modules[0].lessons[0].title).toBe("Bài đã sửa");
   });
 
   it.each([

@@ -42,7 +42,7 @@ async function contentError(run: () => Promise<unknown>): Promise<ContentError> 
 describe("lesson frontmatter and MDX", () => {
   it("compiles a lesson: callouts, terms, pipe tables and the score-sheet island", async () => {
     const root = tmpModule({
-      "01-bai.mdx": `${GOOD_FM}\n## Mục\n\n<Callout type="warning" title="Chú ý">Nội dung **đậm**.</Callout>\n\n| Phần | Điểm |\n|---|---:|\n| A | **40** |\n\n<ScoreSheet />\n\nHết.\n`,
+      "01-bai.mdx": `${GOOD_FM}\n## Mục\n\n<Callout type="warning" title="Chú ý">Nội dung **đậm**.</Callout>\n\n| Phần | Điểm |\n|---|---:|\n| A | **40** |\n\n<ScoreSheet />\n\n<Figure src="/favicon.svg" alt="Biểu trưng" caption="Hình minh họa" />\n\nHết.\n`,
     });
     const lesson = await compileLesson(path.join(root, "01-thu/01-bai.mdx"));
     expect(lesson.title).toBe("Bài thử");
@@ -50,6 +50,20 @@ describe("lesson frontmatter and MDX", () => {
     expect(html).toContain('<aside class="callout callout--warning">');
     expect(html).toMatch(/<table><thead><tr><th>Phần<\/th><th[^>]*>Điểm<\/th><\/tr><\/thead><tbody><tr><td>A<\/td><td[^>]*><strong>40<\/strong><\/td>/);
     expect(html).toContain("[score-sheet]");
+    expect(html).toContain('<figure class="figure"><img src="/favicon.svg" alt="Biểu trưng" loading="lazy"/><figcaption>Hình minh họa</figcaption></figure>');
+  });
+
+  it("recompiles only changed files in development (mtime cache)", async () => {
+    const root = tmpModule({ "module.json": MODULE_JSON, "01-bai.mdx": `${GOOD_FM}\nMột.\n` });
+    const cache = new Map<string, { mtimeMs: number; value: unknown }>();
+    const first = await buildContent(root, cache);
+    const again = await buildContent(root, cache);
+    expect(again.modules[0].lessons[0]).toBe(first.modules[0].lessons[0]);
+    const file = path.join(root, "01-thu/01-bai.mdx");
+    fs.writeFileSync(file, `${GOOD_FM.replace("Bài thử", "Bài đã sửa")}\nHai.\n`);
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const changed = await buildContent(root, cache);
+    expect(changed.modules[0].lessons[0].title).toBe("Bài đã sửa");
   });
 
   it.each([
@@ -89,12 +103,43 @@ describe("lesson frontmatter and MDX", () => {
   });
 });
 
+describe("quiz files", () => {
+  it("fail with the file, the question id and the field", async () => {
+    const quiz = {
+      module: "thu",
+      title: "Kiểm tra thử",
+      passPercent: 70,
+      attemptsAllowed: 3,
+      shuffleQuestions: false,
+      shuffleOptions: false,
+      review: "after-submit",
+      questions: [
+        { id: "q1", type: "single", prompt: "Câu hỏi một?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }], correct: ["c"], explanation: "Giải thích.", lesson: "bai-thu" },
+        { id: "q2", type: "numeric", prompt: "Câu hỏi hai?", answer: "35", explanation: "Giải thích.", lesson: "bai-thu" },
+        { id: "q3", type: "true-false", prompt: "Câu hỏi ba?", correct: true, explanation: "Giải thích.", lesson: "khong-co" },
+      ],
+    };
+    const root = tmpModule({ "module.json": MODULE_JSON, "01-bai.mdx": `${GOOD_FM}\nx\n`, "quiz.json": JSON.stringify(quiz) });
+    const err = await contentError(() => buildContent(root));
+    expect(err.message).toContain("01-thu/quiz.json");
+    expect(err.message).toContain("questions[0] (id q1) › correct[0]");
+    expect(err.message).toContain("questions[1] (id q2) › answer");
+    const fixed = { ...quiz, questions: [quiz.questions[2]] };
+    const root2 = tmpModule({ "module.json": MODULE_JSON, "01-bai.mdx": `${GOOD_FM}\nx\n`, "quiz.json": JSON.stringify(fixed) });
+    expect((await contentError(() => buildContent(root2))).message).toContain('questions[0] (id q3) › lesson: no lesson "khong-co"');
+    const root3 = tmpModule({ "module.json": MODULE_JSON, "01-bai.mdx": `${GOOD_FM}\nx\n`, "quiz.json": "{ not json" });
+    expect((await contentError(() => buildContent(root3))).message).toMatch(/quiz\.json:\n\s+JSON: /);
+  });
+});
+
 describe("the real content", () => {
   it("has four modules, each with at least 3 real lessons (600+ words) citing sources", async () => {
     const index = await buildContent();
     expect(index.modules.map((m) => m.order)).toEqual([1, 2, 3, 4]);
     for (const m of index.modules) {
       expect(m.lessons.length, m.slug).toBeGreaterThanOrEqual(3);
+      expect(m.quiz?.questions.length ?? 0, `${m.slug}: quiz with 10+ questions`).toBeGreaterThanOrEqual(10);
+      expect(new Set(m.quiz!.questions.map((q) => q.type)).size, `${m.slug}: several question types`).toBeGreaterThanOrEqual(3);
       for (const l of m.lessons) {
         expect(l.words, l.file).toBeGreaterThanOrEqual(600);
         expect(l.sources.length, l.file).toBeGreaterThan(0);

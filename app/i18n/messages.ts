@@ -8,8 +8,9 @@ import { auth } from "./vi/auth";
 import { certificates } from "./vi/certificates";
 import { core } from "./vi/core";
 import { modules } from "./vi/modules";
+import { quiz } from "./vi/quiz";
 
-const vi = { ...core, ...auth, ...admin, ...modules, ...attendance, ...certificates };
+const vi = { ...core, ...auth, ...admin, ...modules, ...quiz, ...attendance, ...certificates };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;

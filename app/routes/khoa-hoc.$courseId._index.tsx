@@ -4,7 +4,7 @@ import { requireUser } from "~/auth/guard.server";
 import { courseIdParam, courseRelation } from "~/content/access.server";
 import { getOutline } from "~/content/outline.server";
 import { modulePermissions } from "~/content/permissions";
-import { computeProgress, stepKey } from "~/content/progress";
+import { QUIZ_STEP, computeProgress, stepKey } from "~/content/progress";
 import { doneSteps } from "~/content/progress.server";
 import { ProgressBar } from "~/content/ProgressBar";
 import { t } from "~/i18n/messages";
@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       progress: progress.modules[i],
       minutes: m.lessons.reduce((s, l) => s + l.minutes, 0),
       lessons: m.lessons.map((l) => ({ ...l, done: keys.has(stepKey(m.slug, l.slug)) })),
+      quizPassed: keys.has(stepKey(m.slug, QUIZ_STEP)),
     })),
   };
 }
@@ -43,9 +44,12 @@ export default function CoursePage() {
     <>
       <PageHeader title={course.title}>
         {canSeeClass ? (
-          <>
+          <span className="toolbar">
             <Link className="button button--ghost" to={`${base}/tien-do`}>
               {t("modules.course.progressView")}
+            </Link>
+            <Link className="button button--ghost" to={`${base}/ket-qua-kiem-tra`}>
+              {t("quiz.trainer.resultsLink")}
             </Link>
             <Link className="button button--ghost" to={`${base}/diem-danh`}>
               {t("att.home.manage")}
@@ -53,7 +57,7 @@ export default function CoursePage() {
             <Link className="button button--ghost" to={`${base}/chung-nhan`}>
               {t("nav.certificates")}
             </Link>
-          </>
+          </span>
         ) : null}
       </PageHeader>
       {tracking ? (
@@ -87,6 +91,14 @@ export default function CoursePage() {
               </li>
             ))}
           </ol>
+          {m.hasQuiz ? (
+            <p>
+              <Link className="button button--ghost" to={`/khoa-hoc/${course.id}/kiem-tra/${m.slug}`}>
+                {t("quiz.open")}
+              </Link>
+              {m.quizPassed ? <span className="tag"> ✓ {t("quiz.passed")}</span> : null}
+            </p>
+          ) : null}
         </section>
       ))}
     </>

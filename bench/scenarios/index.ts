@@ -3,6 +3,7 @@ import { checkinBurst } from "./checkin-burst";
 import { home } from "./home";
 import { lessonPage } from "./lesson-page";
 import { loginPage } from "./login-page";
+import { quizSubmit } from "./quiz-submit";
 
 /** Every scenario of `npm run bench`; add new ones here. */
-export const scenarios: Scenario[] = [loginPage, home, lessonPage, checkinBurst];
+export const scenarios: Scenario[] = [loginPage, home, lessonPage, quizSubmit, checkinBurst];

@@ -22,6 +22,8 @@ export default async function setup() {
   handle.pragma("journal_mode = DELETE");
   handle.close();
   // The compiled content (generated/content.json) is what the server and the tests read.
-  if (process.env.SKIP_BUILD !== "1") execFileSync("npm", ["run", "build", "--silent"], { stdio: "pipe" });
+  // NODE_ENV=production explicitly: vitest sets NODE_ENV=test, which would make `remix build` emit a dev
+  // (jsxDEV) bundle that the e2e server (reusing build/) cannot run.
+  if (process.env.SKIP_BUILD !== "1") execFileSync("npm", ["run", "build", "--silent"], { stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
   else if (!fs.existsSync("generated/content.json")) execFileSync("node_modules/.bin/tsx", ["scripts/build-content.ts"], { stdio: "pipe" });
 }

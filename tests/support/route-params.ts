@@ -11,7 +11,7 @@ export async function routeParams(): Promise<Record<string, string>> {
     code: "ABCD-EFGH-JKMN-PQRS",
     // the seeded course (the demo learner and producer are enrolled, the demo trainer teaches it)
     courseId: String((await db().course.findFirstOrThrow({ orderBy: { id: "asc" } })).id),
-    moduleSlug: "tieu-chi-danh-gia",
+    moduleSlug: "tieu-chi-danh-gia", // also the quiz page's module
     lessonSlug: "cham-diem-va-xep-hang-sao",
     // attendance: the seeded course's first class session
     sessionId: String((await db().classSession.findFirstOrThrow({ orderBy: { id: "asc" } })).id),

@@ -1,0 +1,50 @@
+import { forbidden, requireUser } from "~/auth/guard.server";
+import { courseIdParam, courseRelation } from "~/content/access.server";
+import { getContent } from "~/content/content.server";
+import { formatDateTime } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import { quizPermissions } from "./permissions";
+import { classAttempts } from "./quiz.server";
+import { classResults } from "./results";
+
+/** Quiz results of a class for a trainer of THIS course (or an admin of its unit), one module at a time. */
+export async function classQuizResults(request: Request, rawCourseId: string | undefined) {
+  const auth = await requireUser(request, quizPermissions.viewClassResults);
+  const relation = await courseRelation(auth, courseIdParam(rawCourseId));
+  if (!relation.teaches && !relation.administers) throw forbidden();
+  const index = await getContent();
+  const withQuiz = index.modules.filter((m) => m.quiz);
+  const wanted = new URL(request.url).searchParams.get("chuyen-de");
+  const module = withQuiz.find((m) => m.slug === wanted) ?? withQuiz[0];
+  const stats = classResults(module.quiz!, await classAttempts(relation.course.id, module.slug));
+  return {
+    course: relation.course,
+    modules: withQuiz.map((m) => ({ slug: m.slug, label: `${t("modules.course.module", { n: m.order })}: ${m.title}` })),
+    module: { slug: module.slug, order: module.order, title: module.title },
+    ...stats,
+  };
+}
+
+export function exportQuizTable(r: Awaited<ReturnType<typeof classQuizResults>>) {
+  const headers = [
+    t("modules.export.stt"),
+    t("modules.trainer.name"),
+    t("modules.trainer.contact"),
+    t("modules.trainer.unit"),
+    t("quiz.trainer.attempts"),
+    t("quiz.trainer.best"),
+    t("quiz.trainer.passed"),
+    t("quiz.trainer.lastSubmitted"),
+  ];
+  const rows = r.rows.map((row, i) => [
+    i + 1,
+    row.fullName,
+    row.contact,
+    row.unit,
+    row.attempts,
+    row.best,
+    row.attempts === 0 ? t("quiz.trainer.notTaken") : row.passed ? t("quiz.passed") : t("quiz.failed"),
+    row.last ? formatDateTime(row.last) : "",
+  ]);
+  return { headers, rows };
+}

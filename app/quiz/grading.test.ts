@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { GRACE_SECONDS, gradeAttempt, gradeQuestion, inTime, makeLayout, publicQuestions, readAnswers } from "./grading";
+import { type Quiz, quizSchema } from "./schema";
+
+const quiz: Quiz = quizSchema.parse({
+  module: "m",
+  title: "Thử",
+  passPercent: 70,
+  attemptsAllowed: 2,
+  shuffleQuestions: true,
+  shuffleOptions: true,
+  timeLimitMinutes: 10,
+  review: "after-submit",
+  questions: [
+    { id: "s", type: "single", prompt: "Chọn một?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }], correct: ["a"], explanation: "Vì A đúng.", lesson: "l" },
+    { id: "p", type: "multiple", scoring: "partial", prompt: "Chọn nhiều?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }, { id: "d", text: "D" }], correct: ["a", "b", "c"], explanation: "A, B, C.", lesson: "l" },
+    { id: "m", type: "multiple", prompt: "Tất cả hoặc không?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }], correct: ["a", "b"], explanation: "A và B.", lesson: "l" },
+    { id: "t", type: "true-false", prompt: "Đúng hay sai?", correct: false, explanation: "Sai vì vậy.", lesson: "l" },
+    { id: "n", type: "numeric", prompt: "Phần C bao nhiêu điểm?", answer: 35, tolerance: 0.5, unit: "điểm", explanation: "Phần C 35 điểm.", lesson: "l" },
+  ],
+});
+const q = (id: string) => quiz.questions.find((x) => x.id === id)!;
+
+describe("grading per type", () => {
+  it("single choice", () => {
+    expect(gradeQuestion(q("s"), ["a"])).toBe(1);
+    expect(gradeQuestion(q("s"), ["b"])).toBe(0);
+    expect(gradeQuestion(q("s"), null)).toBe(0);
+  });
+  it("multiple choice with partial credit: +1/n per right, −1/n per wrong, floor 0", () => {
+    expect(gradeQuestion(q("p"), ["a", "b", "c"])).toBe(1);
+    expect(gradeQuestion(q("p"), ["a", "b"])).toBe(0.667);
+    expect(gradeQuestion(q("p"), ["a", "b", "c", "d"])).toBe(0.667);
+    expect(gradeQuestion(q("p"), ["a", "d"])).toBe(0);
+    expect(gradeQuestion(q("p"), ["d"])).toBe(0);
+  });
+  it("multiple choice, all or nothing (the default)", () => {
+    expect(gradeQuestion(q("m"), ["b", "a"])).toBe(1);
+    expect(gradeQuestion(q("m"), ["a"])).toBe(0);
+    expect(gradeQuestion(q("m"), ["a", "b", "c"])).toBe(0);
+  });
+  it("true/false", () => {
+    expect(gradeQuestion(q("t"), false)).toBe(1);
+    expect(gradeQuestion(q("t"), true)).toBe(0);
+    expect(gradeQuestion(q("t"), null)).toBe(0);
+  });
+  it("numeric with tolerance: edges are inside, just beyond is outside", () => {
+    expect(gradeQuestion(q("n"), 35)).toBe(1);
+    expect(gradeQuestion(q("n"), 34.5)).toBe(1);
+    expect(gradeQuestion(q("n"), 35.5)).toBe(1);
+    expect(gradeQuestion(q("n"), 35.51)).toBe(0);
+    expect(gradeQuestion(q("n"), 34.49)).toBe(0);
+  });
+  it("adds credits to a percent and the pass mark", () => {
+    const all = gradeAttempt(quiz, { s: ["a"], p: ["a", "b"], m: ["a", "b"], t: false, n: 35 });
+    expect(all).toMatchObject({ score: 4.67, max: 5, percent: 93.4, passed: true });
+    expect(gradeAttempt(quiz, { s: ["a"], p: ["a"], m: null, t: false, n: 1 })).toMatchObject({ percent: 46.6, passed: false });
+    expect(gradeAttempt(quiz, { s: ["a"], p: ["a", "b", "c"], m: ["a", "b"], t: true, n: 0 })).toMatchObject({ percent: 60, passed: false });
+  });
+});
+
+describe("reading posted answers strictly", () => {
+  it("accepts good answers (comma decimals too)", () => {
+    const r = readAnswers(quiz, { "a.s": "a", "a.p": ["a", "c"], "a.t": "false", "a.n": "34,5", token: "x" });
+    expect(r).toEqual({ ok: true, answers: { s: ["a"], p: ["a", "c"], m: null, t: false, n: 34.5 } });
+  });
+  it("refuses unknown questions, foreign options, two radios, bad booleans and numbers as text", () => {
+    const r = readAnswers(quiz, { "a.zz": "a", "a.s": "d", "a.m": ["a", "a", "x"], "a.t": "có", "a.n": "ba mươi lăm" });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual({
+      _form: "Câu hỏi không thuộc bài kiểm tra này.",
+      "a.s": "Lựa chọn không thuộc câu hỏi này.",
+      "a.m": "Lựa chọn không thuộc câu hỏi này.",
+      "a.t": "Chọn Đúng hoặc Sai.",
+      "a.n": "Nhập một số (ví dụ 35 hoặc 2,5).",
+    });
+    expect(readAnswers(quiz, { "a.s": ["a", "b"] })).toEqual({ ok: false, errors: { "a.s": "Chỉ được chọn một đáp án." } });
+  });
+});
+
+describe("time limit", () => {
+  const deadline = new Date("2026-01-01T10:00:00Z");
+  it("accepts up to the grace and refuses after", () => {
+    expect(inTime(deadline, new Date(deadline.getTime() - 1))).toBe(true);
+    expect(inTime(deadline, new Date(deadline.getTime() + GRACE_SECONDS * 1000))).toBe(true);
+    expect(inTime(deadline, new Date(deadline.getTime() + GRACE_SECONDS * 1000 + 1))).toBe(false);
+    expect(inTime(null, new Date(8.64e15))).toBe(true);
+  });
+});
+
+describe("layout and the public view", () => {
+  it("shuffles within each question and never exposes answers or explanations", () => {
+    let seed = 1;
+    const layout = makeLayout(quiz, () => ((seed = (seed * 16807) % 2147483647) / 2147483647));
+    expect(layout.q.map((x) => x.id).sort()).toEqual(["m", "n", "p", "s", "t"]);
+    const pub = publicQuestions(quiz, layout);
+    const text = JSON.stringify(pub);
+    expect(text).not.toMatch(/correct|explanation|tolerance|"answer"/);
+    expect(text).not.toContain("Vì A đúng.");
+    expect(pub.find((x) => x.id === "p")!.options!.map((o) => o.id).sort()).toEqual(["a", "b", "c", "d"]);
+  });
+});
+
+describe("quiz file schema", () => {
+  it("names the question and field of a broken question", () => {
+    const bad = { ...quiz, questions: [{ ...quiz.questions[0], correct: ["zz"] }, { ...quiz.questions[4], answer: "35" }] };
+    const r = quizSchema.safeParse(bad);
+    expect(r.success).toBe(false);
+    const paths = r.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toContain("questions.0.correct.0");
+    expect(paths).toContain("questions.1.answer");
+  });
+});

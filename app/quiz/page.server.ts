@@ -1,0 +1,103 @@
+import { notFound, requireUser } from "~/auth/guard.server";
+import { courseIdParam, courseRelation } from "~/content/access.server";
+import { getContent } from "~/content/content.server";
+import { formatDateTime, formatTime } from "~/i18n/format";
+import { type Answer, GRACE_SECONDS, type Layout, answerText, correctText, publicQuestions, reviewVisible } from "./grading";
+import { quizPermissions } from "./permissions";
+import { type AttemptRow, attemptsOf, openAttempt, parseResults } from "./quiz.server";
+
+/** The quiz of THIS module in a course the user belongs to, or 404. */
+export async function quizContext(request: Request, params: { courseId?: string; moduleSlug?: string }) {
+  const auth = await requireUser(request, quizPermissions.take);
+  const courseId = courseIdParam(params.courseId);
+  const [relation, index] = await Promise.all([courseRelation(auth, courseId), getContent()]);
+  const module = index.modules.find((m) => m.slug === params.moduleSlug);
+  if (!module?.quiz) throw notFound();
+  return { auth, relation, module, quiz: module.quiz };
+}
+
+type Ctx = Awaited<ReturnType<typeof quizContext>>;
+
+function review(ctx: Ctx, attempt: AttemptRow, n: number) {
+  const { quiz, module } = ctx;
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+  const lessons = new Map(module.lessons.map((l) => [l.slug, l.title]));
+  const layout = JSON.parse(attempt.layout) as Layout;
+  const results = new Map(parseResults(attempt).map((r) => [r.id, r]));
+  const mode = reviewVisible(quiz, attempt.passed === true);
+  return {
+    id: attempt.id,
+    n,
+    status: attempt.status,
+    score: attempt.score,
+    max: attempt.maxScore,
+    percent: attempt.percent,
+    passed: attempt.passed === true,
+    mode,
+    questions:
+      mode === "full" && attempt.status === "SUBMITTED"
+        ? layout.q.flatMap((item, i) => {
+            const q = byId.get(item.id);
+            const r = results.get(item.id);
+            if (!q || !r) return [];
+            return [
+              {
+                n: i + 1,
+                id: q.id,
+                prompt: q.prompt,
+                credit: r.credit,
+                yours: answerText(q, r.answer as Answer),
+                correct: correctText(q),
+                explanation: q.explanation,
+                lesson: { slug: q.lesson, title: lessons.get(q.lesson) ?? q.lesson },
+              },
+            ];
+          })
+        : [],
+  };
+}
+
+export async function quizPage(request: Request, params: { courseId?: string; moduleSlug?: string }, now = new Date()) {
+  const ctx = await quizContext(request, params);
+  const { auth, relation, module, quiz } = ctx;
+  const attempts = relation.enrolled ? await attemptsOf(auth.user.id, module.slug) : [];
+  const open = openAttempt(attempts, now);
+  const wanted = new URL(request.url).searchParams.get("ket-qua");
+  let result = null;
+  if (wanted !== null) {
+    const i = attempts.findIndex((a) => String(a.id) === wanted && a.status !== "OPEN");
+    if (i < 0) throw notFound();
+    result = review(ctx, attempts[i], i + 1);
+  }
+  return {
+    course: { id: relation.course.id, title: relation.course.title },
+    module: { slug: module.slug, order: module.order, title: module.title },
+    quiz: {
+      title: quiz.title,
+      count: quiz.questions.length,
+      passPercent: quiz.passPercent,
+      attemptsAllowed: quiz.attemptsAllowed,
+      timeLimitMinutes: quiz.timeLimitMinutes ?? null,
+    },
+    tracking: relation.enrolled,
+    canSeeClass: relation.teaches || relation.administers,
+    attemptsLeft: Math.max(0, quiz.attemptsAllowed - attempts.length),
+    history: attempts.map((a, i) => ({
+      id: a.id,
+      n: i + 1,
+      status: a.status === "OPEN" && a !== open ? "EXPIRED" : a.status,
+      percent: a.percent,
+      passed: a.passed === true,
+      submittedAt: a.submittedAt ? formatDateTime(a.submittedAt) : null,
+    })),
+    open: open
+      ? {
+          token: open.token,
+          deadline: open.deadlineAt ? formatTime(open.deadlineAt) : null,
+          grace: GRACE_SECONDS,
+          questions: publicQuestions(quiz, JSON.parse(open.layout) as Layout),
+        }
+      : null,
+    result,
+  };
+}

@@ -1,0 +1,12 @@
+import { definePermissions } from "~/auth/access";
+
+/**
+ * Quizzes. Object-level rules on top (app/content/access.server.ts): learners and producers take
+ * the quizzes of courses they are enrolled in; trainers of THIS course and admins of its unit see
+ * the class results.
+ */
+export const quizPermissions = definePermissions({
+  /** the quiz page (trainers and admins see its settings, not the questions) */
+  take: ["learner", "producer", "trainer", "admin"],
+  viewClassResults: ["trainer", "admin"],
+});

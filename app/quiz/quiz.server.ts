@@ -1,0 +1,132 @@
+import crypto from "node:crypto";
+import { db } from "~/db/db.server";
+import { type Answers, GRACE_SECONDS, type Grade, type Layout, type QuestionResult, gradeAttempt, inTime, makeLayout } from "./grading";
+import type { Quiz } from "./schema";
+
+/**
+ * Attempts. One row is created when the learner starts (its random token is the idempotency key
+ * of the submit); the submit grades on the server and closes the row with a conditional update,
+ * so a double click or a resent form records one attempt.
+ */
+export type AttemptRow = {
+  id: number;
+  token: string;
+  layout: string;
+  startedAt: Date;
+  deadlineAt: Date | null;
+  submittedAt: Date | null;
+  status: string;
+  score: number | null;
+  maxScore: number | null;
+  percent: number | null;
+  passed: boolean | null;
+  results: string | null;
+};
+
+export function attemptsOf(userId: number, module: string): Promise<AttemptRow[]> {
+  return db().quizAttempt.findMany({
+    where: { userId, module },
+    orderBy: { id: "asc" },
+    select: { id: true, token: true, layout: true, startedAt: true, deadlineAt: true, submittedAt: true, status: true, score: true, maxScore: true, percent: true, passed: true, results: true },
+  });
+}
+
+/** The attempt that can still be answered (open and within the time limit), if any. */
+export function openAttempt(attempts: AttemptRow[], now = new Date()): AttemptRow | null {
+  return attempts.find((a) => a.status === "OPEN" && inTime(a.deadlineAt, now)) ?? null;
+}
+
+export type StartOutcome = { kind: "started" | "resumed"; attempt: AttemptRow } | { kind: "limit" };
+
+/** Resumes the open attempt or starts a new one when attempts remain (every started attempt counts). */
+export async function startAttempt(userId: number, module: string, quiz: Quiz, now = new Date()): Promise<StartOutcome> {
+  return db().$transaction(async (tx) => {
+    const attempts = await tx.quizAttempt.findMany({ where: { userId, module }, orderBy: { id: "asc" } });
+    const open = openAttempt(attempts, now);
+    if (open) return { kind: "resumed", attempt: open };
+    if (attempts.length >= quiz.attemptsAllowed) return { kind: "limit" };
+    const layout: Layout = makeLayout(quiz, () => crypto.randomInt(0, 2 ** 32) / 2 ** 32);
+    const attempt = await tx.quizAttempt.create({
+      data: {
+        token: crypto.randomBytes(16).toString("hex"),
+        userId,
+        module,
+        layout: JSON.stringify(layout),
+        startedAt: now,
+        deadlineAt: quiz.timeLimitMinutes ? new Date(now.getTime() + quiz.timeLimitMinutes * 60_000) : null,
+      },
+    });
+    return { kind: "started", attempt };
+  });
+}
+
+export type SubmitOutcome =
+  | { kind: "graded"; attemptId: number; grade: Grade }
+  | { kind: "late"; attemptId: number }
+  | { kind: "already"; attemptId: number }
+  | { kind: "unknown" };
+
+/**
+ * Grades and closes the attempt with this token (only the learner's own). Submitting again, or
+ * concurrently, finds the row closed and returns it ("already"): one attempt, one grade.
+ */
+export async function submitAttempt(userId: number, module: string, token: string, quiz: Quiz, answers: Answers, now = new Date()): Promise<SubmitOutcome> {
+  // Common path in one statement: close the learner's OPEN attempt with this token if still in time.
+  const grade = gradeAttempt(quiz, answers);
+  const inTimeWhere = { OR: [{ deadlineAt: null }, { deadlineAt: { gte: new Date(now.getTime() - GRACE_SECONDS * 1000) } }] };
+  const closed = await db()
+    .quizAttempt.update({
+      where: { token, userId, module, status: "OPEN", ...inTimeWhere },
+      select: { id: true },
+      data: {
+        status: "SUBMITTED",
+        submittedAt: now,
+        score: grade.score,
+        maxScore: grade.max,
+        percent: grade.percent,
+        passed: grade.passed,
+        results: JSON.stringify(grade.results),
+      },
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === "P2025") return null; // not open, not in time, or not this learner's
+      throw error;
+    });
+  if (closed) return { kind: "graded", attemptId: closed.id, grade };
+  const attempt = await db().quizAttempt.findFirst({ where: { token, userId, module }, select: { id: true, status: true, deadlineAt: true } });
+  if (!attempt) return { kind: "unknown" };
+  if (attempt.status !== "OPEN") return { kind: "already", attemptId: attempt.id };
+  // still open but past the limit + grace: the answers are not counted
+  const late = await db().quizAttempt.updateMany({ where: { id: attempt.id, status: "OPEN" }, data: { status: "LATE", submittedAt: now, passed: false } });
+  return late.count ? { kind: "late", attemptId: attempt.id } : { kind: "already", attemptId: attempt.id };
+}
+
+export function parseResults(row: { results: string | null }): QuestionResult[] {
+  return row.results ? (JSON.parse(row.results) as QuestionResult[]) : [];
+}
+
+/** Every enrolled learner of a course with their attempts at one module's quiz. */
+export async function classAttempts(courseId: number, module: string) {
+  const enrolments = await db().enrolment.findMany({
+    where: { courseId },
+    select: {
+      user: {
+        select: {
+          id: true,
+          fullName: true,
+          phone: true,
+          email: true,
+          unit: { select: { name: true } },
+          quizAttempts: { where: { module }, select: { status: true, percent: true, passed: true, submittedAt: true, results: true } },
+        },
+      },
+    },
+  });
+  return enrolments.map(({ user }) => ({
+    id: user.id,
+    fullName: user.fullName,
+    contact: user.phone ?? user.email ?? "",
+    unit: user.unit?.name ?? "",
+    attempts: user.quizAttempts,
+  }));
+}

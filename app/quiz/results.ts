@@ -1,0 +1,55 @@
+import type { QuestionResult } from "./grading";
+import type { Quiz } from "./schema";
+
+/** Trainer statistics for one quiz over a class, pure. */
+export type LearnerAttempts = {
+  id: number;
+  fullName: string;
+  contact: string;
+  unit: string;
+  attempts: { status: string; percent: number | null; passed: boolean | null; submittedAt: Date | string | null; results: string | null }[];
+};
+
+export function classResults(quiz: Quiz, learners: LearnerAttempts[]) {
+  const rows = learners.map((l) => {
+    const graded = l.attempts.filter((a) => a.status === "SUBMITTED");
+    const best = graded.reduce<number | null>((m, a) => (a.percent !== null && (m === null || a.percent > m) ? a.percent : m), null);
+    const last = l.attempts.reduce<Date | null>((m, a) => (a.submittedAt && (!m || new Date(a.submittedAt) > m) ? new Date(a.submittedAt) : m), null);
+    return {
+      id: l.id,
+      fullName: l.fullName,
+      contact: l.contact,
+      unit: l.unit,
+      attempts: l.attempts.filter((a) => a.status !== "OPEN").length,
+      best,
+      passed: graded.some((a) => a.passed),
+      last: last ? last.toISOString() : null,
+    };
+  });
+  const attempted = rows.filter((r) => r.attempts > 0).length;
+  const passed = rows.filter((r) => r.passed).length;
+  const perQuestion = new Map(quiz.questions.map((q) => [q.id, { credit: 0, n: 0 }]));
+  for (const l of learners)
+    for (const a of l.attempts) {
+      if (a.status !== "SUBMITTED" || !a.results) continue;
+      for (const r of JSON.parse(a.results) as QuestionResult[]) {
+        const s = perQuestion.get(r.id);
+        if (s) {
+          s.credit += r.credit;
+          s.n += 1;
+        }
+      }
+    }
+  const questions = quiz.questions.map((q, i) => {
+    const s = perQuestion.get(q.id)!;
+    return { n: i + 1, id: q.id, prompt: q.prompt, answers: s.n, share: s.n ? Math.round((s.credit / s.n) * 1000) / 10 : null };
+  });
+  return {
+    rows,
+    total: rows.length,
+    attempted,
+    passed,
+    passRate: attempted ? Math.round((passed / attempted) * 1000) / 10 : 0,
+    questions,
+  };
+}

@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { tableDownload } from "~/content/export.server";
+import { t } from "~/i18n/messages";
+import { classQuizResults, exportQuizTable } from "~/quiz/class-results.server";
+import { quizPermissions } from "~/quiz/permissions";
+
+export const access = quizPermissions.viewClassResults;
+
+/** CSV (UTF-8 with BOM) or XLSX of one quiz's results for the class. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const r = await classQuizResults(request, params.courseId);
+  const format = new URL(request.url).searchParams.get("dinh-dang") === "xlsx" ? "xlsx" : "csv";
+  const { headers, rows } = exportQuizTable(r);
+  return tableDownload(format, `ket-qua-${r.course.code}-${r.module.slug}`, t("quiz.trainer.sheet"), headers, rows);
+}

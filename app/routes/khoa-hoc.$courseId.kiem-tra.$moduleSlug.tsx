@@ -1,0 +1,203 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { forbidden } from "~/auth/guard.server";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { t } from "~/i18n/messages";
+import { quizActionSchema } from "~/quiz/action.server";
+import { readAnswers } from "~/quiz/grading";
+import { quizContext, quizPage } from "~/quiz/page.server";
+import { quizPermissions } from "~/quiz/permissions";
+import { startAttempt, submitAttempt } from "~/quiz/quiz.server";
+import { FormMessage, actionErrors } from "~/ui/form";
+import { PageHeader } from "~/ui/page";
+
+export const access = quizPermissions.take;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.quiz.title ?? t("quiz.title")} · ${t("app.name")}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return quizPage(request, params);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { auth, relation, module, quiz } = await quizContext(request, params);
+  if (!relation.enrolled) throw forbidden();
+  const form = await parseRequestForm(request, quizActionSchema);
+  if (!form.ok) return invalid(form);
+  const here = new URL(request.url).pathname;
+  if (form.data.intent === "start") {
+    const started = await startAttempt(auth.user.id, module.slug, quiz);
+    if (started.kind === "limit") return invalid({ errors: { _form: t("quiz.noAttemptsLeft", { attempts: quiz.attemptsAllowed }) } }, 409);
+    return redirect(here);
+  }
+  const read = readAnswers(quiz, form.data as Record<string, string | string[]>);
+  if (!read.ok) return invalid({ errors: read.errors }, 400);
+  const outcome = await submitAttempt(auth.user.id, module.slug, form.data.token, quiz, read.answers);
+  if (outcome.kind === "unknown") return invalid({ errors: { _form: t("quiz.badToken") } }, 400);
+  return redirect(`${here}?ket-qua=${outcome.attemptId}`);
+}
+
+export default function QuizPage() {
+  const d = useLoaderData<typeof loader>();
+  const errors = actionErrors(useActionData<typeof action>())?.errors ?? {};
+  const busy = useNavigation().state === "submitting";
+  const base = `/khoa-hoc/${d.course.id}`;
+  const { result } = d;
+  return (
+    <>
+      <p>
+        <Link to={base}>{t("modules.lesson.backToCourse")}</Link>
+      </p>
+      <PageHeader title={d.quiz.title}>
+        {d.canSeeClass ? (
+          <Link className="button button--ghost" to={`${base}/ket-qua-kiem-tra?chuyen-de=${d.module.slug}`}>
+            {t("quiz.trainer.resultsLink")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      <p className="muted">
+        {t("quiz.settings", { count: d.quiz.count, pass: d.quiz.passPercent, attempts: d.quiz.attemptsAllowed })}
+        {d.quiz.timeLimitMinutes ? t("quiz.timeLimit", { minutes: d.quiz.timeLimitMinutes }) : ""}
+      </p>
+      <FormMessage tone="error">{errors._form}</FormMessage>
+      {result ? (
+        <section className="card quiz-result" aria-labelledby="quiz-result-title">
+          <h2 id="quiz-result-title">{t("quiz.resultTitle", { n: result.n })}</h2>
+          {result.status === "LATE" ? (
+            <p className="notice notice--error" role="alert">
+              {t("quiz.late")}
+            </p>
+          ) : (
+            <p className="quiz-result__score">
+              {t("quiz.score", { score: String(result.score).replace(".", ","), max: result.max ?? 0, percent: String(result.percent).replace(".", ",") })} ·{" "}
+              <span className={result.passed ? "tag" : "tag tag--off"}>{result.passed ? t("quiz.passed") : t("quiz.failed")}</span>
+            </p>
+          )}
+          {result.mode === "hidden-until-pass" ? <p className="muted">{t("quiz.reviewHidden")}</p> : null}
+          {result.mode === "score-only" ? <p className="muted">{t("quiz.scoreOnly")}</p> : null}
+          <ol className="quiz-review">
+            {result.questions.map((q) => (
+              <li key={q.id} className={q.credit === 1 ? "quiz-review__item--ok" : "quiz-review__item--wrong"}>
+                <p>
+                  <strong>{q.prompt}</strong>
+                </p>
+                <p>
+                  <span className={q.credit === 1 ? "tag" : "tag tag--off"}>
+                    {q.credit === 1 ? t("quiz.questionCorrect") : q.credit > 0 ? t("quiz.questionPartial", { percent: Math.round(q.credit * 100) }) : t("quiz.questionWrong")}
+                  </span>{" "}
+                  {t("quiz.yourAnswer", { answer: q.yours })}
+                </p>
+                <p>{t("quiz.correctAnswer", { answer: q.correct })}</p>
+                <p>
+                  <em>{t("quiz.explanation")}:</em> {q.explanation}{" "}
+                  <Link to={`${base}/hoc/${d.module.slug}/${q.lesson.slug}`}>{t("quiz.seeLesson", { title: q.lesson.title })}</Link>
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {d.open ? (
+        <Form method="post" className="quiz-form stack" noValidate>
+          <input type="hidden" name="intent" value="submit" />
+          <input type="hidden" name="token" value={d.open.token} />
+          {d.open.deadline ? <p className="notice">{t("quiz.deadline", { time: d.open.deadline, grace: d.open.grace })}</p> : null}
+          <ol className="quiz-questions">
+            {d.open.questions.map((q, i) => (
+              <li key={q.id}>
+                <fieldset aria-describedby={errors[`a.${q.id}`] ? `err-${q.id}` : undefined}>
+                  <legend>
+                    <span className="muted">{t("quiz.question", { n: i + 1 })}. </span>
+                    {q.prompt}
+                  </legend>
+                  {q.type === "single" || q.type === "multiple" ? (
+                    <>
+                      <p className="muted">{q.type === "single" ? t("quiz.chooseOne") : t("quiz.chooseMany")}</p>
+                      {q.options!.map((o) => (
+                        <label key={o.id} className="quiz-option">
+                          <input type={q.type === "single" ? "radio" : "checkbox"} name={`a.${q.id}`} value={o.id} /> {o.text}
+                        </label>
+                      ))}
+                    </>
+                  ) : q.type === "true-false" ? (
+                    <>
+                      <label className="quiz-option">
+                        <input type="radio" name={`a.${q.id}`} value="true" /> {t("quiz.true")}
+                      </label>
+                      <label className="quiz-option">
+                        <input type="radio" name={`a.${q.id}`} value="false" /> {t("quiz.false")}
+                      </label>
+                    </>
+                  ) : (
+                    <label className="quiz-option">
+                      {t("quiz.numberLabel")}: <input name={`a.${q.id}`} inputMode="decimal" autoComplete="off" size={8} /> {q.unit ?? ""}
+                    </label>
+                  )}
+                  {errors[`a.${q.id}`] ? (
+                    <p className="field__error" id={`err-${q.id}`} role="alert">
+                      {errors[`a.${q.id}`]}
+                    </p>
+                  ) : null}
+                </fieldset>
+              </li>
+            ))}
+          </ol>
+          <div>
+            <button type="submit" disabled={busy}>
+              {t("quiz.submit")}
+            </button>
+          </div>
+        </Form>
+      ) : d.tracking ? (
+        d.attemptsLeft > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="start" />
+            <p>{t("quiz.attemptsLeft", { left: d.attemptsLeft })}</p>
+            <button type="submit">{d.history.length ? t("quiz.retry") : t("quiz.start")}</button>
+          </Form>
+        ) : (
+          <p className="notice">{t("quiz.noAttemptsLeft", { attempts: d.quiz.attemptsAllowed })}</p>
+        )
+      ) : (
+        <p className="notice">{t("modules.lesson.notEnrolled")}</p>
+      )}
+      {d.history.length ? (
+        <section className="card">
+          <h2>{t("quiz.history")}</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("quiz.historyAttempt", { n: "" }).trim()}</th>
+                  <th scope="col">{t("quiz.historyWhen")}</th>
+                  <th scope="col">{t("quiz.historyScore")}</th>
+                  <th scope="col">{t("quiz.historyResult")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.history.map((h) => (
+                  <tr key={h.id}>
+                    <td>{t("quiz.historyAttempt", { n: h.n })}</td>
+                    <td>{h.submittedAt ?? "—"}</td>
+                    <td>{h.percent !== null ? `${String(h.percent).replace(".", ",")}%` : "—"}</td>
+                    <td>
+                      {h.status === "OPEN" ? (
+                        t("quiz.historyOpen")
+                      ) : h.status === "EXPIRED" ? (
+                        t("quiz.historyExpired")
+                      ) : (
+                        <Link to={`?ket-qua=${h.id}`}>
+                          {h.status === "LATE" ? t("quiz.late") : h.passed ? t("quiz.passed") : t("quiz.failed")} · {t("quiz.view")}
+                        </Link>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

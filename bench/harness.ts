@@ -19,6 +19,8 @@ export type Scenario = {
   baseline: Baseline;
   /** Returns the autocannon options for the subject (url is filled in). */
   prepare(server: Server): Promise<Partial<autocannon.Options>>;
+  /** A scripted load instead of autocannon (e.g. a whole class day); `prepare` then returns {}. */
+  run?(server: Server): Promise<Measure & { extra?: Record<string, unknown> }>;
   /** Optional checks after the run (e.g. "all 210 recorded exactly once"); throw to fail. */
   verify?(server: Server): Promise<Record<string, unknown> | void>;
 };
@@ -99,4 +101,11 @@ export async function loginCookie(server: Server, identifier: string, password: 
   const cookie = res.headers.get("set-cookie");
   if (res.status !== 302 || !cookie) throw new Error(`login failed for ${identifier}: ${res.status}`);
   return cookie.split(";")[0];
+}
+
+/** p-th percentile (0–100) of a list of durations, in whole milliseconds. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
 }

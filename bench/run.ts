@@ -23,7 +23,8 @@ for (const scenario of selected) {
     const subjectOptions = await scenario.prepare(server);
     await measure({ ...baselineOptions(server, scenario.baseline), duration: 1 }); // warm-up
     const baseline = await measure(baselineOptions(server, scenario.baseline));
-    const subject = await measure({ url: server.url, ...subjectOptions });
+    const scripted = scenario.run ? await scenario.run(server) : null;
+    const subject = scripted ?? (await measure({ url: server.url, ...subjectOptions }));
     const extra = (await scenario.verify?.(server)) ?? {};
     const result = {
       scenario: scenario.name,
@@ -33,6 +34,7 @@ for (const scenario of selected) {
       baseline: { rps: baseline.rps, p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms },
       subject: { rps: subject.rps, p50_ms: subject.p50_ms, p99_ms: subject.p99_ms },
       ratio: Math.round((subject.rps / baseline.rps) * 1000) / 1000,
+      ...(scripted?.extra ?? {}),
       ...extra,
     };
     fs.writeFileSync(path.join("bench/results", `${scenario.name}.json`), JSON.stringify(result, null, 2) + "\n");

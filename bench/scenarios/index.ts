@@ -1,9 +1,10 @@
 import type { Scenario } from "../harness";
 import { checkinBurst } from "./checkin-burst";
+import { classDay } from "./class-day";
 import { home } from "./home";
 import { lessonPage } from "./lesson-page";
 import { loginPage } from "./login-page";
 import { quizSubmit } from "./quiz-submit";
 
 /** Every scenario of `npm run bench`; add new ones here. */
-export const scenarios: Scenario[] = [loginPage, home, lessonPage, quizSubmit, checkinBurst];
+export const scenarios: Scenario[] = [loginPage, home, lessonPage, quizSubmit, checkinBurst, classDay];

@@ -1,5 +1,6 @@
-import type Database from "better-sqlite3";
-import { COURSE } from "../prisma/demo-data";
+import Database from "better-sqlite3";
+import { currentCode } from "../app/attendance/checkin-code";
+import { COURSE, DEMO_PASSWORD } from "../prisma/demo-data";
 
 /**
  * Write loads for the crash test. Each `write` returns true only when the server acknowledged
@@ -9,6 +10,8 @@ import { COURSE } from "../prisma/demo-data";
 export type CrashDriver = {
   name: string;
   concurrency: number;
+  /** runs once before the burst, with the server up */
+  setup?(base: string, dbFile: string): Promise<void>;
   write(base: string, key: string): Promise<boolean>;
   verify(db: Database.Database, acknowledgedKeys: string[]): string[];
 };
@@ -60,4 +63,66 @@ const registration: CrashDriver = {
   },
 };
 
-export const crashDrivers: CrashDriver[] = [registration];
+async function loginCookie(base: string, identifier: string): Promise<string> {
+  const res = await fetch(`${base}/dang-nhap`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+    body: new URLSearchParams({ identifier, password: DEMO_PASSWORD }),
+  });
+  return (res.headers.get("set-cookie") ?? "").split(";")[0];
+}
+
+/** Self check-in by the seeded class: one attendance row per learner (unique key), or none. */
+const checkin = (() => {
+  const learners: { phone: string; cookie: string }[] = [];
+  let sessionId = 0;
+  let secret = "";
+  let next = 0;
+  const keyToPhone = new Map<string, string>();
+  return {
+    name: "checkin",
+    concurrency: 4,
+    async setup(base: string, dbFile: string) {
+      const trainer = await loginCookie(base, "giangvien@ocop-demo.vn");
+      const at = (min: number) => new Date(Date.now() + 7 * 3600_000 + min * 60_000).toISOString();
+      const [from, to] = [at(-5), at(120)];
+      await fetch(`${base}/khoa-hoc/1/diem-danh?index`, {
+        method: "POST",
+        headers: { cookie: trainer, origin: base, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "create", title: "Buổi thử sự cố", date: from.slice(0, 10), start: from.slice(11, 16), end: to.slice(0, 10) === from.slice(0, 10) ? to.slice(11, 16) : "23:59", rotateSeconds: "300", graceBeforeMin: "15", graceAfterMin: "30", lateAfterMin: "60" }),
+      });
+      const db = new Database(dbFile, { readonly: true });
+      const row = db.prepare('SELECT id, "checkinSecret" FROM "ClassSession" ORDER BY id DESC LIMIT 1').get() as { id: number; checkinSecret: string };
+      db.close();
+      [sessionId, secret] = [row.id, row.checkinSecret];
+      for (let i = 1; i <= 120; i++) {
+        const phone = `0913${String(i).padStart(6, "0")}`;
+        learners.push({ phone, cookie: await loginCookie(base, phone) });
+      }
+    },
+    async write(base: string, key: string) {
+      const learner = learners[next++];
+      if (!learner) return false;
+      keyToPhone.set(key, learner.phone);
+      const res = await fetch(`${base}/diem-danh`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie: learner.cookie, origin: base, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ code: currentCode(secret, new Date(), 300), buoi: String(sessionId) }),
+      });
+      return res.status === 200;
+    },
+    verify(db: Database.Database, keys: string[]) {
+      const problems: string[] = [];
+      const row = db.prepare('SELECT COUNT(*) AS n FROM "Attendance" a JOIN "User" u ON u.id = a."userId" WHERE a."sessionId" = ? AND u.phone = ?');
+      for (const key of keys) {
+        const n = (row.get(sessionId, keyToPhone.get(key)) as { n: number }).n;
+        if (n !== 1) problems.push(`check-in ${key} (${keyToPhone.get(key)}) acknowledged but ${n} rows`);
+      }
+      return problems;
+    },
+  } satisfies CrashDriver;
+})();
+
+export const crashDrivers: CrashDriver[] = [registration, checkin];

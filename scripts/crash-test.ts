@@ -34,6 +34,7 @@ async function start(): Promise<ChildProcess> {
 }
 
 let server = await start();
+for (const driver of crashDrivers) await driver.setup?.(base, dbFile);
 const acknowledged: { driver: string; key: string }[] = [];
 let attempted = 0;
 const deadline = Date.now() + 4000;

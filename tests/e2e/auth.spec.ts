@@ -12,7 +12,7 @@ test.describe("đăng nhập theo vai trò", () => {
 
   test("logs in with a phone number in +84 form", async ({ page }) => {
     await login(page, { identifier: `+84${account("producer").phone.slice(1)}` });
-    await expect(page.getByText("Phương án sản xuất kinh doanh")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Phương án sản xuất kinh doanh" })).toBeVisible();
   });
 });
 

@@ -62,10 +62,10 @@ test("a trainer sees the learner's progress, searches without diacritics and dow
   await page.goto("/khoa-hoc");
   await page.getByRole("link", { name: "Tiến độ học viên" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tiến độ học viên");
-  await expect(page.getByText(/^\d+\/2\d\d học viên$/)).toBeVisible();
+  await expect(page.getByText(/^\d+\/\d+ học viên$/)).toBeVisible();
   await page.getByLabel("Tìm học viên (không cần dấu)").fill("0913000101");
   await page.getByRole("button", { name: "Lọc" }).click();
-  await expect(page.getByText(/^1\/2\d\d học viên$/)).toBeVisible();
+  await expect(page.getByText(/^1\/\d+ học viên$/)).toBeVisible();
   const row = page.locator("tbody tr").first();
   await expect(row).toContainText("0913000101");
   await expect(row).toContainText("1/5");

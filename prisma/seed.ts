@@ -13,6 +13,7 @@ import {
   pick,
   prng,
 } from "./demo-data";
+import { seedPlans } from "./seed-plans";
 
 export async function seedDemo(db: Db): Promise<boolean> {
   if ((await db.unit.count()) > 0) return false;
@@ -95,6 +96,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await tx.enrolment.create({ data: { courseId: course.id, userId: user.id } });
     }
   }, { timeout: 60_000 });
+  await seedPlans(db);
   return true;
 }
 

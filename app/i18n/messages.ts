@@ -5,8 +5,9 @@
 import { admin } from "./vi/admin";
 import { auth } from "./vi/auth";
 import { core } from "./vi/core";
+import { plans } from "./vi/plans";
 
-const vi = { ...core, ...auth, ...admin };
+const vi = { ...core, ...auth, ...admin, ...plans };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;

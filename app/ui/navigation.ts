@@ -6,6 +6,7 @@ export type NavItem = { to: string; label: MessageKey };
 /** Navigation by role: each item names the roles that see it (the pages check again on the server). */
 const ITEMS: { item: NavItem; roles: RoleGrant["role"][] | "all" }[] = [
   { item: { to: "/", label: "nav.home" }, roles: "all" },
+  { item: { to: "/phuong-an", label: "plans.nav" }, roles: ["producer", "consultant"] },
   { item: { to: "/quan-tri/nguoi-dung", label: "nav.users" }, roles: ["admin"] },
   { item: { to: "/quan-tri/don-vi", label: "nav.units" }, roles: ["admin"] },
   { item: { to: "/quan-tri/cai-dat", label: "nav.settings" }, roles: ["admin"] },

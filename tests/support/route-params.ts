@@ -1,3 +1,5 @@
+import { db } from "~/db/db.server";
+import { DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
 import { demoAccount, userIdOf } from "./http";
 
 /**
@@ -7,5 +9,8 @@ import { demoAccount, userIdOf } from "./http";
 export async function routeParams(): Promise<Record<string, string>> {
   return {
     userId: String(await userIdOf(demoAccount("learner").email)),
+    // the demo producer's plan, to which the demo consultant is invited
+    planId: String((await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE } })).id),
+    step: "9",
   };
 }

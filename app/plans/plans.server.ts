@@ -61,6 +61,13 @@ export async function planFor(auth: Auth, rawId: string | undefined) {
   return { plan, access };
 }
 
+/** For saves: the plan's id and status when `userId` owns it (one query), else null. */
+export async function ownPlanForSave(userId: number, rawId: string | undefined) {
+  const id = /^\d{1,9}$/.test(rawId ?? "") ? Number(rawId) : NaN;
+  if (Number.isNaN(id)) return null;
+  return db().businessPlan.findFirst({ where: { id, org: { ownerId: userId } }, select: { id: true, status: true } });
+}
+
 export type PlanWithSteps = NonNullable<Awaited<ReturnType<typeof planFor>>>["plan"];
 
 /** Every step checked: values (validated on load), completeness and what is missing. */
@@ -85,26 +92,26 @@ export async function saveStep(
   complete: boolean,
   userId: number,
   now = new Date(),
+  touchPlan = true,
 ): Promise<SaveOutcome> {
   const data = JSON.stringify(stored);
   if (expectedVersion === 0) {
     try {
-      await db().$transaction([
-        db().planStep.create({ data: { planId, step, data, complete, version: 1, updatedAt: now, updatedById: userId } }),
-        db().businessPlan.update({ where: { id: planId }, data: { updatedAt: now } }),
-      ]);
-      return { ok: true, version: 1, savedAt: now };
-    } catch {
+      await db().planStep.create({ data: { planId, step, data, complete, version: 1, updatedAt: now, updatedById: userId } });
+    } catch (error) {
+      // Only "the row exists already" is a conflict; anything else is a real failure.
+      if ((error as { code?: string }).code !== "P2002") throw error;
       return conflictOf(planId, step);
     }
+    if (touchPlan) await db().businessPlan.updateMany({ where: { id: planId }, data: { updatedAt: now } });
+    return { ok: true, version: 1, savedAt: now };
   }
-  const [updated] = await db().$transaction([
-    db().planStep.updateMany({
-      where: { planId, step, version: expectedVersion },
-      data: { data, complete, version: expectedVersion + 1, updatedAt: now, updatedById: userId },
-    }),
-    db().businessPlan.updateMany({ where: { id: planId }, data: { updatedAt: now } }),
-  ]);
+  // One conditional UPDATE: atomic on its own, so no transaction is needed for the step row.
+  const updated = await db().planStep.updateMany({
+    where: { planId, step, version: expectedVersion },
+    data: { data, complete, version: expectedVersion + 1, updatedAt: now, updatedById: userId },
+  });
+  if (updated.count === 1 && touchPlan) await db().businessPlan.updateMany({ where: { id: planId }, data: { updatedAt: now } });
   if (updated.count === 1) return { ok: true, version: expectedVersion + 1, savedAt: now };
   return conflictOf(planId, step);
 }

@@ -8,7 +8,7 @@ import { formDataToObject, issuesToErrors } from "~/forms/parse";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
-import { EDITABLE_STATUSES, checkAllSteps, planFor, saveStep } from "~/plans/plans.server";
+import { EDITABLE_STATUSES, checkAllSteps, ownPlanForSave, planFor, saveStep } from "~/plans/plans.server";
 import { STEP_COUNT, type StepValues, checkStored, fieldLabel, missingLabels, nestFormValues, stepSchema, stepSpec, toFormValues, toStored } from "~/plans/steps";
 import { AssessmentSummary, FinanceSummary, InvestmentSummary, StepFields } from "~/plans/ui";
 import { FormMessage } from "~/ui/form";
@@ -62,11 +62,11 @@ const metaSchema = z.looseObject({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, planPermissions.editPlans);
-  const found = await planFor(auth, params.planId);
-  if (!found || found.access !== "owner") throw notFound();
+  const plan = auth.user.grants.some((g) => g.role === "producer") ? await ownPlanForSave(auth.user.id, params.planId) : null;
+  if (!plan) throw notFound();
   const n = stepNumber(params.step);
-  if (!(EDITABLE_STATUSES as readonly string[]).includes(found.plan.status)) {
-    return invalid({ errors: { _form: t("plans.locked", { status: t(`plans.status.${found.plan.status}` as "plans.status.DRAFT") }) } }, 409);
+  if (!(EDITABLE_STATUSES as readonly string[]).includes(plan.status)) {
+    return invalid({ errors: { _form: t("plans.locked", { status: t(`plans.status.${plan.status}` as "plans.status.DRAFT") }) } }, 409);
   }
   const form = await parseRequestForm(request, metaSchema);
   if (!form.ok) return invalid(form);
@@ -78,7 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const stored = toStored(n, parsed.data);
   const complete = checkStored(n, JSON.stringify(stored));
   const expected = form.data.overwriteVersion ?? form.data.version;
-  const saved = await saveStep(found.plan.id, n, expected, stored, complete.complete, auth.user.id);
+  // Autosaves do not touch the plan row (one UPDATE per keystroke pause); explicit saves do.
+  const saved = await saveStep(plan.id, n, expected, stored, complete.complete, auth.user.id, new Date(), form.data.intent === "save");
   if (!saved.ok) {
     const theirs = checkStored(n, saved.conflict.data);
     return data(

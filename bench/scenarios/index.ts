@@ -1,6 +1,7 @@
 import type { Scenario } from "../harness";
 import { home } from "./home";
 import { loginPage } from "./login-page";
+import { planAutosave } from "./plan-autosave";
 
 /** Every scenario of `npm run bench`; add new ones here. */
-export const scenarios: Scenario[] = [loginPage, home];
+export const scenarios: Scenario[] = [loginPage, home, planAutosave];

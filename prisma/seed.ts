@@ -13,7 +13,7 @@ import {
   pick,
   prng,
 } from "./demo-data";
-import { seedPlans } from "./seed-plans";
+import { seedAppraisal, seedPlans } from "./seed-plans";
 
 export async function seedDemo(db: Db): Promise<boolean> {
   if ((await db.unit.count()) > 0) return false;
@@ -97,6 +97,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
   }, { timeout: 60_000 });
   await seedPlans(db);
+  await seedAppraisal(db);
   return true;
 }
 

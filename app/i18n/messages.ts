@@ -3,11 +3,12 @@
  * capability under ./vi/), so an English catalogue can be added later with the same keys.
  */
 import { admin } from "./vi/admin";
+import { appraisal } from "./vi/appraisal";
 import { auth } from "./vi/auth";
 import { core } from "./vi/core";
 import { plans } from "./vi/plans";
 
-const vi = { ...core, ...auth, ...admin, ...plans };
+const vi = { ...core, ...auth, ...admin, ...plans, ...appraisal };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;

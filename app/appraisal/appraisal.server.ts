@@ -103,8 +103,9 @@ export async function decideCase(
   return db().$transaction(async (tx) => {
     const c = await tx.appraisalCase.findUnique({ where: { planId } });
     if (!c) return { ok: false, error: "notFound" } as const;
-    if (!appraiserCovers(auth.user.grants, c)) return { ok: false, error: "forbidden" } as const;
+    // a decision on what the appraiser saw: a newer revision (double click, another decision) or version is stale
     if (c.revision !== input.revision || c.versionNumber !== input.versionNumber) return { ok: false, error: "stale" } as const;
+    if (!appraiserCovers(auth.user.grants, c)) return { ok: false, error: "forbidden" } as const;
     const rules = await rulesFor(c.unitPath, tx);
     const step = decide({ status: c.status as CaseStatus, levelIndex: c.levelIndex }, input.decision, rules.levels, input.reason);
     if (!step.ok) return { ok: false, error: step.refusal } as const;

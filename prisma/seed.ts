@@ -13,6 +13,7 @@ import {
   pick,
   prng,
 } from "./demo-data";
+import { rebuildStats } from "../app/appraisal/counters.server";
 import { seedAppraisal, seedPlans } from "./seed-plans";
 
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -98,6 +99,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   }, { timeout: 60_000 });
   await seedPlans(db);
   await seedAppraisal(db);
+  await rebuildStats(db);
   return true;
 }
 

@@ -4,6 +4,7 @@ import { db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
 import { rulesFromRow, type ProvinceRules } from "~/units/settings";
 import { now } from "./clock.server";
+import { bumpStat } from "./counters.server";
 import { deadlineFor, localYear } from "./deadline";
 import { type CaseStatus, type Decision, decide, resubmit } from "./workflow";
 
@@ -69,6 +70,7 @@ export async function submitPlan(planId: number, userId: number, at = now()): Pr
     await tx.appraisalEvent.create({
       data: { planId, versionNumber: number, actorId: userId, action, fromStatus: existing?.status ?? "DRAFT", toStatus: "SUBMITTED", fromLevel: existing?.level ?? "", toLevel: level, unitPath: plan.org.unit.path, year, createdAt: at },
     });
+    await bumpStat(tx, plan.org.unit.path, year, action, existing?.level ?? "");
     await tx.businessPlan.update({ where: { id: planId }, data: { status: "SUBMITTED" } });
     await notify(tx, await appraisersFor(tx, plan.org.unit.path, level), t("appraisal.notify.received", { title: plan.title }), `/tham-dinh/${planId}`);
     return { ok: true, version: number } as const;
@@ -137,6 +139,7 @@ export async function decideCase(
         createdAt: at,
       },
     });
+    await bumpStat(tx, c.unitPath, c.year, input.decision, c.level);
     const plan = await tx.businessPlan.update({ where: { id: planId }, data: { status: step.next.status }, include: { org: { select: { ownerId: true } } } });
     const label = t(`appraisal.decision.${input.decision}` as "appraisal.decision.FORWARD");
     await notify(tx, [plan.org.ownerId], t("appraisal.notify.decided", { title: plan.title, decision: label }), `/phuong-an/${planId}`);
@@ -155,6 +158,7 @@ export async function markOverdue(at = now()) {
       await tx.appraisalEvent.create({
         data: { planId: c.planId, versionNumber: c.versionNumber, action: "OVERDUE", fromStatus: c.status, toStatus: c.status, fromLevel: c.level, toLevel: c.level, reason: "", unitPath: c.unitPath, year: c.year, createdAt: at },
       });
+      await bumpStat(tx, c.unitPath, c.year, "OVERDUE", c.level);
     });
   }
   return due.length;

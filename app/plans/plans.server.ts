@@ -1,4 +1,6 @@
 import type { Auth } from "~/auth/guard.server";
+import { bumpStat } from "~/appraisal/counters.server";
+import { localYear } from "~/appraisal/deadline";
 import { db } from "~/db/db.server";
 import { STEP_COUNT, type StepCheck, type StoredValues, checkStored } from "./steps";
 
@@ -29,10 +31,15 @@ export function plansVisibleTo(userId: number) {
   });
 }
 
-export async function createPlan(orgId: number, ownerId: number, title: string) {
-  const org = await db().producerOrg.findFirst({ where: { id: orgId, ownerId }, select: { id: true } });
+/** Creating a plan registers a product idea ("ý tưởng đăng ký") for the statistics. */
+export async function createPlan(orgId: number, ownerId: number, title: string, at = new Date()) {
+  const org = await db().producerOrg.findFirst({ where: { id: orgId, ownerId }, select: { id: true, unit: { select: { path: true } } } });
   if (!org) return null;
-  return db().businessPlan.create({ data: { orgId, title }, select: { id: true } });
+  return db().$transaction(async (tx) => {
+    const plan = await tx.businessPlan.create({ data: { orgId, title, createdAt: at }, select: { id: true } });
+    await bumpStat(tx, org.unit.path, localYear(at), "IDEA");
+    return plan;
+  });
 }
 
 export type PlanAccess = "owner" | "consultant";

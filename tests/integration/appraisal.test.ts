@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { markOverdue } from "~/appraisal/appraisal.server";
+import { rebuildStats } from "~/appraisal/counters.server";
 import { setClockOffset } from "~/appraisal/clock.server";
 import { db } from "~/db/db.server";
+import { createPlan } from "~/plans/plans.server";
 import * as overview from "~/routes/phuong-an.$planId._index";
 import * as caseRoute from "~/routes/tham-dinh.$caseId";
 import * as queue from "~/routes/tham-dinh._index";
@@ -36,7 +38,7 @@ beforeAll(async () => {
 describe("submission", () => {
   it("an incomplete plan is refused with the list of missing steps, writing nothing", async () => {
     const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: planId } } } });
-    const draft = await db().businessPlan.create({ data: { orgId: org.id, title: "Chưa xong" } });
+    const draft = (await createPlan(org.id, org.ownerId, "Chưa xong"))!;
     const before = await tableCounts();
     const res = await run(() => overview.action({ request: postRequest(`/phuong-an/${draft.id}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(draft.id) }, context: testContext() }));
     expect(res.status).toBe(422);
@@ -162,5 +164,13 @@ describe("overdue and statistics", () => {
     const commune = await run(() => stats.loader({ request: getRequest("/thong-ke/tham-dinh?nam=2020", { cookie: communeThienLoc }), params: {}, context: testContext() }));
     expect(commune.data.stats.unit.name).toBe("Xã Thiên Lộc");
     expect(commune.data.stats.funnel.ideas).toBeLessThan(180);
+  });
+
+  it("the counters kept with each transition equal a rebuild from the audit trail", async () => {
+    const kept = await db().appraisalStat.findMany({ orderBy: [{ year: "asc" }, { unitId: "asc" }, { metric: "asc" }, { level: "asc" }] });
+    await rebuildStats(db());
+    const rebuilt = await db().appraisalStat.findMany({ orderBy: [{ year: "asc" }, { unitId: "asc" }, { metric: "asc" }, { level: "asc" }] });
+    expect(kept).toEqual(rebuilt);
+    expect(kept.some((r) => r.metric === "APPROVE" && r.level === "PROVINCE")).toBe(true);
   });
 });

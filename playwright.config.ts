@@ -38,6 +38,6 @@ export default defineConfig({
     url: `${baseURL}/dang-nhap`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port) },
+    env: { PORT: String(port), E2E_CLOCK: "1" }, // E2E_CLOCK: the test-only clock route (app/appraisal/clock.server.ts)
   },
 });

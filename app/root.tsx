@@ -14,6 +14,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { PUBLIC } from "~/auth/access";
+import { unreadCount } from "~/appraisal/appraisal.server";
 import { getAuth } from "~/auth/guard.server";
 import { roleLabelKey } from "~/auth/roles";
 import { t } from "~/i18n/messages";
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         fullName: auth.user.fullName,
         roles: [...new Set(auth.user.grants.map((g) => t(roleLabelKey(g.role))))],
         nav: navigationFor(auth.user.grants).map((item) => ({ to: item.to, label: t(item.label) })),
+        unread: await unreadCount(auth.user.id),
       }
     : null;
   const headers = auth?.refreshedCookie ? { "Set-Cookie": auth.refreshedCookie } : undefined;
@@ -82,6 +84,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   </ul>
                 </nav>
                 <div className="menu__user">
+                  <Link to="/thong-bao" className="menu__bell" aria-label={t("appraisal.unread", { count: user.unread })}>
+                    🔔{user.unread ? <span className="badge">{user.unread}</span> : null}
+                  </Link>
                   <span>
                     {user.fullName}
                     <small>{user.roles.join(", ")}</small>

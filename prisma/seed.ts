@@ -14,6 +14,8 @@ import {
   pick,
   prng,
 } from "./demo-data";
+import { rebuildStats } from "../app/appraisal/counters.server";
+import { seedAppraisal, seedPlans } from "./seed-plans";
 
 export async function seedDemo(db: Db): Promise<boolean> {
   if ((await db.unit.count()) > 0) return false;
@@ -97,6 +99,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     await seedAttendance(tx);
   }, { timeout: 60_000 });
+  await seedPlans(db);
+  await seedAppraisal(db);
+  await rebuildStats(db);
   return true;
 }
 

@@ -3,14 +3,16 @@
  * capability under ./vi/), so an English catalogue can be added later with the same keys.
  */
 import { admin } from "./vi/admin";
+import { appraisal } from "./vi/appraisal";
 import { attendance } from "./vi/attendance";
 import { auth } from "./vi/auth";
 import { certificates } from "./vi/certificates";
 import { core } from "./vi/core";
 import { modules } from "./vi/modules";
+import { plans } from "./vi/plans";
 import { quiz } from "./vi/quiz";
 
-const vi = { ...core, ...auth, ...admin, ...modules, ...quiz, ...attendance, ...certificates };
+const vi = { ...core, ...auth, ...admin, ...modules, ...quiz, ...attendance, ...certificates, ...plans, ...appraisal };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;

@@ -119,11 +119,13 @@ export default function Home() {
         {roles.has("producer") ? (
           <Card title={t("home.producer.title")}>
             <p className="muted">{t("home.producer.body")}</p>
+            <Link to="/phuong-an">{t("plans.mine")}</Link>
           </Card>
         ) : null}
         {roles.has("consultant") ? (
           <Card title={t("home.consultant.title")}>
             <p className="muted">{t("home.consultant.body")}</p>
+            <Link to="/phuong-an">{t("plans.invited")}</Link>
           </Card>
         ) : null}
         {roles.has("appraiser") ? (

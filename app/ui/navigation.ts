@@ -7,6 +7,9 @@ export type NavItem = { to: string; label: MessageKey };
 const ITEMS: { item: NavItem; roles: RoleGrant["role"][] | "all" }[] = [
   { item: { to: "/", label: "nav.home" }, roles: "all" },
   { item: { to: "/khoa-hoc", label: "nav.courses" }, roles: ["learner", "producer", "trainer", "admin"] },
+  { item: { to: "/phuong-an", label: "plans.nav" }, roles: ["producer", "consultant"] },
+  { item: { to: "/tham-dinh", label: "appraisal.nav" }, roles: ["appraiser"] },
+  { item: { to: "/thong-ke/tham-dinh", label: "appraisal.navStats" }, roles: ["appraiser", "admin"] },
   { item: { to: "/quan-tri/nguoi-dung", label: "nav.users" }, roles: ["admin"] },
   { item: { to: "/quan-tri/don-vi", label: "nav.units" }, roles: ["admin"] },
   { item: { to: "/quan-tri/cai-dat", label: "nav.settings" }, roles: ["admin"] },

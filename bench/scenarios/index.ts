@@ -4,7 +4,9 @@ import { classDay } from "./class-day";
 import { home } from "./home";
 import { lessonPage } from "./lesson-page";
 import { loginPage } from "./login-page";
+import { planAutosave } from "./plan-autosave";
 import { quizSubmit } from "./quiz-submit";
+import { statsDashboard } from "./stats-dashboard";
 
 /** Every scenario of `npm run bench`; add new ones here. */
-export const scenarios: Scenario[] = [loginPage, home, lessonPage, quizSubmit, checkinBurst, classDay];
+export const scenarios: Scenario[] = [loginPage, home, lessonPage, quizSubmit, checkinBurst, planAutosave, statsDashboard, classDay];

@@ -1,4 +1,5 @@
 import { db } from "~/db/db.server";
+import { DEMO_PLAN_TITLE, THIENLOC_PLAN_TITLE } from "../../prisma/seed-plans";
 import { demoAccount, userIdOf } from "./http";
 
 /**
@@ -15,5 +16,10 @@ export async function routeParams(): Promise<Record<string, string>> {
     lessonSlug: "cham-diem-va-xep-hang-sao",
     // attendance: the seeded course's first class session
     sessionId: String((await db().classSession.findFirstOrThrow({ orderBy: { id: "asc" } })).id),
+    // the demo producer's plan, to which the demo consultant is invited
+    planId: String((await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE } })).id),
+    step: "9",
+    // the plan submitted at Thiên Lộc, in the demo commune appraiser's queue
+    caseId: String((await db().businessPlan.findFirstOrThrow({ where: { title: THIENLOC_PLAN_TITLE } })).id),
   };
 }

@@ -1,0 +1,54 @@
+/**
+ * Deadline clocks in the province's time zone (Asia/Ho_Chi_Minh, UTC+7 all year, no DST).
+ * A level has N days from receipt: the deadline is the end (23:59:59.999 local) of the N-th
+ * calendar day after the day of receipt, or of the N-th working day (Monday–Friday, not a
+ * holiday of the province's list) when the province counts working days. Pure.
+ */
+import type { ProvinceRules } from "~/units/settings";
+
+const OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The local calendar day of an instant as yyyy-MM-dd. */
+export function localDay(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function localYear(at: Date): number {
+  return Number(localDay(at).slice(0, 4));
+}
+
+function addDays(iso: string, n: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+function isWorkingDay(iso: string, holidays: ReadonlySet<string>): boolean {
+  const dow = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return dow !== 0 && dow !== 6 && !holidays.has(iso);
+}
+
+/** End of the local day `iso` as an instant. */
+function endOfLocalDay(iso: string): Date {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + DAY_MS - OFFSET_MS - 1);
+}
+
+export function deadlineFor(receivedAt: Date, rules: Pick<ProvinceRules, "deadlineDays" | "deadlineKind" | "holidays">): Date {
+  let day = localDay(receivedAt);
+  if (rules.deadlineKind === "CALENDAR") return endOfLocalDay(addDays(day, rules.deadlineDays));
+  const holidays = new Set(rules.holidays);
+  let counted = 0;
+  while (counted < rules.deadlineDays) {
+    day = addDays(day, 1);
+    if (isWorkingDay(day, holidays)) counted++;
+  }
+  return endOfLocalDay(day);
+}
+
+export type TimeLeft = { overdue: boolean; days: number; hours: number };
+
+/** Whole days and hours left (or past, when overdue). */
+export function timeLeft(now: Date, deadline: Date): TimeLeft {
+  const ms = deadline.getTime() - now.getTime();
+  const abs = Math.abs(ms);
+  return { overdue: ms < 0, days: Math.floor(abs / DAY_MS), hours: Math.floor((abs % DAY_MS) / 3_600_000) };
+}

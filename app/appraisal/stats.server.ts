@@ -1,0 +1,37 @@
+import type { Auth } from "~/auth/guard.server";
+import { db } from "~/db/db.server";
+import { unitsWithin } from "~/units/units.server";
+import { localYear } from "./deadline";
+import { now } from "./clock.server";
+import { rulesFor } from "./appraisal.server";
+import { appraisalPermissions } from "./permissions";
+import { funnel } from "./stats";
+
+
+/** Statistics for a year and a unit the user may see (appraisers and admins: only their units). */
+export async function statsFor(auth: Auth, url: URL) {
+  const paths = auth.user.grants.filter((g) => appraisalPermissions.statistics.roles.includes(g.role)).map((g) => g.unitPath);
+  const units = await unitsWithin(paths);
+  const rawUnit = url.searchParams.get("donvi");
+  const unit = units.find((u) => String(u.id) === rawUnit) ?? units[0];
+  const rawYear = url.searchParams.get("nam");
+  const year = rawYear && /^\d{4}$/.test(rawYear) ? Number(rawYear) : localYear(now());
+  if (!unit) return null;
+  const [rows, rules] = await Promise.all([db().appraisalStat.findMany({ where: { year, unitId: unit.id } }), rulesFor(unit.path)]);
+  const count = (metric: string) => rows.filter((r) => r.metric === metric).reduce((n, r) => n + r.count, 0);
+  const grouped = rows.filter((r) => r.metric !== "IDEA" && !r.metric.startsWith("STARS_"));
+  return {
+    year,
+    unit: { id: unit.id, name: unit.name },
+    units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+    funnel: funnel(
+      count("IDEA"),
+      grouped.map((g) => ({ action: g.metric, fromLevel: g.level, count: g.count })),
+      // show every level that has events, in chain order (a 2020 year still has its district level)
+      (["COMMUNE", "DISTRICT", "PROVINCE"] as const).filter((l) => rules.levels.includes(l) || grouped.some((g) => g.level === l)),
+    ),
+    stars: [1, 2, 3, 4, 5].map((n) => ({ stars: n, count: count(`STARS_${n}`) })),
+  };
+}
+
+export type Stats = NonNullable<Awaited<ReturnType<typeof statsFor>>>;

@@ -1,0 +1,43 @@
+/**
+ * The appraisal state machine. A case sits at one level of the province's chain; appraisers of
+ * that level forward it (not at the last level), approve it (last level only), return it for
+ * changes or reject it (both with a reason). A returned case comes back, as a new version, to
+ * the level that returned it. Approved and rejected are final. Pure.
+ */
+import type { UnitLevel } from "~/auth/roles";
+
+export const CASE_STATUSES = ["SUBMITTED", "RETURNED", "APPROVED", "REJECTED"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const DECISIONS = ["FORWARD", "APPROVE", "RETURN", "REJECT"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export type CaseState = { status: CaseStatus; levelIndex: number };
+export type Refusal = "final" | "notSubmitted" | "notLastLevel" | "lastLevel" | "reasonRequired" | "notReturned";
+
+export type Transition = { ok: true; next: CaseState; toLevel: UnitLevel } | { ok: false; refusal: Refusal };
+
+export function decide(state: CaseState, decision: Decision, levels: readonly UnitLevel[], reason: string): Transition {
+  if (state.status === "APPROVED" || state.status === "REJECTED") return { ok: false, refusal: "final" };
+  if (state.status !== "SUBMITTED") return { ok: false, refusal: "notSubmitted" };
+  const last = state.levelIndex >= levels.length - 1;
+  const here = levels[Math.min(state.levelIndex, levels.length - 1)];
+  switch (decision) {
+    case "FORWARD":
+      if (last) return { ok: false, refusal: "lastLevel" };
+      return { ok: true, next: { status: "SUBMITTED", levelIndex: state.levelIndex + 1 }, toLevel: levels[state.levelIndex + 1] };
+    case "APPROVE":
+      if (!last) return { ok: false, refusal: "notLastLevel" };
+      return { ok: true, next: { status: "APPROVED", levelIndex: state.levelIndex }, toLevel: here };
+    case "RETURN":
+    case "REJECT":
+      if (!reason.trim()) return { ok: false, refusal: "reasonRequired" };
+      return { ok: true, next: { status: decision === "RETURN" ? "RETURNED" : "REJECTED", levelIndex: state.levelIndex }, toLevel: here };
+  }
+}
+
+/** The producer resubmits a returned case: back to the level that returned it. */
+export function resubmit(state: CaseState, levels: readonly UnitLevel[]): Transition {
+  if (state.status !== "RETURNED") return { ok: false, refusal: "notReturned" };
+  const index = Math.min(state.levelIndex, levels.length - 1);
+  return { ok: true, next: { status: "SUBMITTED", levelIndex: index }, toLevel: levels[index] };
+}

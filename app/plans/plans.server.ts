@@ -1,0 +1,148 @@
+import type { Auth } from "~/auth/guard.server";
+import { bumpStat } from "~/appraisal/counters.server";
+import { localYear } from "~/appraisal/deadline";
+import { db } from "~/db/db.server";
+import { STEP_COUNT, type StepCheck, type StoredValues, checkStored } from "./steps";
+
+/** Statuses in which the producer may still edit the steps. */
+export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const;
+
+export function orgsOf(userId: number) {
+  return db().producerOrg.findMany({ where: { ownerId: userId }, orderBy: { id: "asc" }, select: { id: true, name: true, kind: true, address: true, unitId: true } });
+}
+
+export function createOrg(input: { name: string; kind: string; address: string; unitId: number; ownerId: number }) {
+  return db().producerOrg.create({ data: input, select: { id: true } });
+}
+
+/** Plans the user owns (through their organisations) or was invited to — one query. */
+export function plansVisibleTo(userId: number) {
+  return db().businessPlan.findMany({
+    where: { OR: [{ org: { ownerId: userId } }, { invites: { some: { userId } } }] },
+    orderBy: { updatedAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      updatedAt: true,
+      org: { select: { name: true, ownerId: true } },
+      steps: { select: { step: true, complete: true } },
+    },
+  });
+}
+
+/** Creating a plan registers a product idea ("ý tưởng đăng ký") for the statistics. */
+export async function createPlan(orgId: number, ownerId: number, title: string, at = new Date()) {
+  const org = await db().producerOrg.findFirst({ where: { id: orgId, ownerId }, select: { id: true, unit: { select: { path: true } } } });
+  if (!org) return null;
+  return db().$transaction(async (tx) => {
+    const plan = await tx.businessPlan.create({ data: { orgId, title, createdAt: at }, select: { id: true } });
+    await bumpStat(tx, org.unit.path, localYear(at), "IDEA");
+    return plan;
+  });
+}
+
+export type PlanAccess = "owner" | "consultant";
+
+/**
+ * The plan as `auth` may see it, or null (→ 404): the owner of its organisation, or an invited
+ * consultant. One query: plan + organisation (+ unit) + steps + invites.
+ */
+export async function planFor(auth: Auth, rawId: string | undefined) {
+  const id = /^\d{1,9}$/.test(rawId ?? "") ? Number(rawId) : NaN;
+  if (Number.isNaN(id)) return null;
+  const plan = await db().businessPlan.findUnique({
+    where: { id },
+    include: {
+      org: { include: { unit: { select: { id: true, name: true, path: true } } } },
+      steps: true,
+      invites: { include: { user: { select: { id: true, fullName: true, email: true, phone: true } } } },
+    },
+  });
+  if (!plan) return null;
+  const roles = new Set(auth.user.grants.map((g) => g.role));
+  let access: PlanAccess | null = null;
+  if (plan.org.ownerId === auth.user.id && roles.has("producer")) access = "owner";
+  else if (roles.has("consultant") && plan.invites.some((i) => i.userId === auth.user.id)) access = "consultant";
+  if (!access) return null;
+  return { plan, access };
+}
+
+/** For saves: the plan's id and status when `userId` owns it (one query), else null. */
+export async function ownPlanForSave(userId: number, rawId: string | undefined) {
+  const id = /^\d{1,9}$/.test(rawId ?? "") ? Number(rawId) : NaN;
+  if (Number.isNaN(id)) return null;
+  return db().businessPlan.findFirst({ where: { id, org: { ownerId: userId } }, select: { id: true, status: true } });
+}
+
+export type PlanWithSteps = NonNullable<Awaited<ReturnType<typeof planFor>>>["plan"];
+
+/** Every step checked: values (validated on load), completeness and what is missing. */
+export function checkAllSteps(steps: { step: number; data: string }[]): StepCheck[] {
+  const byStep = new Map(steps.map((s) => [s.step, s.data]));
+  return Array.from({ length: STEP_COUNT }, (_, i) => checkStored(i + 1, byStep.get(i + 1)));
+}
+
+export type SaveOutcome =
+  | { ok: true; version: number; savedAt: Date }
+  | { ok: false; conflict: { version: number; data: string; updatedAt: Date; by: string | null } };
+
+/**
+ * Optimistic concurrency: the save applies only when the stored version is the one the editor
+ * started from (0 = the step was never saved). Otherwise the current row is returned to show.
+ */
+export async function saveStep(
+  planId: number,
+  step: number,
+  expectedVersion: number,
+  stored: StoredValues,
+  complete: boolean,
+  userId: number,
+  now = new Date(),
+  touchPlan = true,
+): Promise<SaveOutcome> {
+  const data = JSON.stringify(stored);
+  if (expectedVersion === 0) {
+    try {
+      await db().planStep.create({ data: { planId, step, data, complete, version: 1, updatedAt: now, updatedById: userId } });
+    } catch (error) {
+      // Only "the row exists already" is a conflict; anything else is a real failure.
+      if ((error as { code?: string }).code !== "P2002") throw error;
+      return conflictOf(planId, step);
+    }
+    if (touchPlan) await db().businessPlan.updateMany({ where: { id: planId }, data: { updatedAt: now } });
+    return { ok: true, version: 1, savedAt: now };
+  }
+  // One conditional UPDATE: atomic on its own, so no transaction is needed for the step row.
+  const updated = await db().planStep.updateMany({
+    where: { planId, step, version: expectedVersion },
+    data: { data, complete, version: expectedVersion + 1, updatedAt: now, updatedById: userId },
+  });
+  if (updated.count === 1 && touchPlan) await db().businessPlan.updateMany({ where: { id: planId }, data: { updatedAt: now } });
+  if (updated.count === 1) return { ok: true, version: expectedVersion + 1, savedAt: now };
+  return conflictOf(planId, step);
+}
+
+async function conflictOf(planId: number, step: number): Promise<SaveOutcome> {
+  const row = await db().planStep.findUnique({ where: { planId_step: { planId, step } } });
+  const by = row?.updatedById ? await db().user.findUnique({ where: { id: row.updatedById }, select: { fullName: true } }) : null;
+  return {
+    ok: false,
+    conflict: { version: row?.version ?? 0, data: row?.data ?? "{}", updatedAt: row?.updatedAt ?? new Date(0), by: by?.fullName ?? null },
+  };
+}
+
+/** Invites a consultant (by email or phone) to a plan; null when no such consultant exists. */
+export async function inviteConsultant(planId: number, contact: { email?: string; phone?: string }) {
+  const user = await db().user.findFirst({
+    where: { active: true, OR: [contact.email ? { email: contact.email } : {}, contact.phone ? { phone: contact.phone } : {}].filter((c) => Object.keys(c).length), roles: { some: { role: "consultant" } } },
+    select: { id: true, fullName: true },
+  });
+  if (!user) return null;
+  await db().planInvite.upsert({ where: { planId_userId: { planId, userId: user.id } }, update: {}, create: { planId, userId: user.id } });
+  return user;
+}
+
+export function removeInvite(planId: number, userId: number) {
+  return db().planInvite.deleteMany({ where: { planId, userId } });
+}

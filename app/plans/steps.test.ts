@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { selfAssessment } from "./ocop-food-sheet";
+import { planFinancials } from "./plan-finance";
+import { STEPS, checkStored, missingLabels, nestFormValues, stepSchema, toFormValues, toStored } from "./steps";
+
+describe("step schemas", () => {
+  it("declares the 12 steps of module 4", () => {
+    expect(STEPS.map((s) => s.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  it("a draft may be incomplete, a complete step may not", () => {
+    expect(stepSchema(2, "draft").safeParse({ workers: "12" }).success).toBe(true);
+    const complete = stepSchema(2, "complete").safeParse({ workers: "12" });
+    expect(complete.success).toBe(false);
+    const paths = complete.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["structure", "localWorkers", "accounting", "community"]));
+    expect(paths).not.toContain("femaleWorkers"); // optional
+  });
+
+  it("reports badly typed values at the field in Vietnamese", () => {
+    const r = stepSchema(8, "draft").safeParse(nestFormValues({ "items.0.name": "Máy", "items.0.amount": "abc", loans: "-5", ownCapital: "1,2 tỷ" }));
+    expect(r.success).toBe(false);
+    const errors = Object.fromEntries(r.error!.issues.map((i) => [i.path.join("."), i.message]));
+    expect(errors["items.0.amount"]).toMatch(/Số tiền không hợp lệ/);
+    expect(errors.loans).toBe("Số tiền không được âm.");
+    expect(errors.ownCapital).toBeUndefined();
+  });
+
+  it("refuses wrong types and unknown choices", () => {
+    expect(stepSchema(3, "draft").safeParse({ ocopGroup: "BANH_KEO" }).success).toBe(false);
+    expect(stepSchema(3, "draft").safeParse({ productName: ["a", "b"] }).success).toBe(false);
+    expect(stepSchema(1, "draft").safeParse({ representative: "x".repeat(100_000) }).success).toBe(false);
+    expect(stepSchema(12, "draft").safeParse({ A: "41" }).success).toBe(false);
+    expect(stepSchema(12, "draft").safeParse({ A: "12,5" }).success).toBe(true);
+    expect(stepSchema(12, "draft").safeParse({ A: "12,3" }).success).toBe(false);
+  });
+
+  it("drops blank table rows and keeps row indexes in error paths", () => {
+    const input = nestFormValues({ "risks.0.risk": "", "risks.1.risk": "Mất mùa", "risks.1.likelihood": "CAO", "risks.2.risk": "" });
+    const r = stepSchema(10, "complete").safeParse(input);
+    expect(r.success).toBe(false);
+    const paths = r.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toContain("risks.1.impact");
+    expect(paths).toContain("risks"); // needs 2 rows
+    const draft = stepSchema(10, "draft").parse(input);
+    expect((draft.risks as unknown[]).length).toBe(1);
+  });
+
+  it("financial step requires quantities only for the plan's years", () => {
+    const row = { "products.0.name": "Mật ong", "products.0.unit": "chai", "products.0.price": "180.000", "products.0.variableCost": "110.000", "products.0.q1": "6000", "products.0.q2": "6000", "products.0.q3": "6.000" };
+    const base = { years: "3", taxRate: "20", depreciation: "60 triệu", "fixedCosts.0.name": "Lương", "fixedCosts.0.amount": "150.000.000" };
+    expect(stepSchema(9, "complete").safeParse(nestFormValues({ ...base, ...row })).success).toBe(true);
+    const four = stepSchema(9, "complete").safeParse(nestFormValues({ ...base, ...row, years: "4" }));
+    expect(four.error!.issues.map((i) => i.path.join("."))).toEqual(["products.0.q4"]);
+  });
+
+  it("stores canonical values that load back to the same values and form", () => {
+    const posted = nestFormValues({ "items.0.name": "Máy chiết rót", "items.0.amount": "130 triệu", ownCapital: "150.000.000", loans: "150000000", support: "0" });
+    const values = stepSchema(8, "draft").parse(posted);
+    const stored = toStored(8, values);
+    expect(stored).toEqual({ items: [{ name: "Máy chiết rót", amount: "130000000" }], ownCapital: "150000000", loans: "150000000", support: "0" });
+    const loaded = checkStored(8, JSON.stringify(stored));
+    expect(loaded.values).toEqual(values);
+    expect(loaded.complete).toBe(true);
+    expect(toFormValues(8, loaded.values)["items.0.amount"]).toBe("130.000.000");
+  });
+
+  it("a corrupt stored row loads as empty and incomplete, never throws", () => {
+    const r = checkStored(3, "{not json");
+    expect(r.complete).toBe(false);
+    expect(missingLabels(3, r.missing)).toContain("Tên thương mại của sản phẩm");
+  });
+});
+
+describe("self-assessment and finance from steps", () => {
+  it("scores the parts with the shared scoring function", () => {
+    const s = selfAssessment(stepSchema(12, "draft").parse({ A: "27", B: "16", C: "24" }));
+    expect(s).toEqual({ ok: true, result: { parts: { A: 27, B: 16, C: 24 }, total: 67, stars: 3 } });
+    expect(selfAssessment({ A: 27 }).ok).toBe(false);
+    const top = selfAssessment({ A: 40, B: 25, C: 35 });
+    expect(top.ok && top.result.stars).toBe(5);
+  });
+
+  it("computes the plan's totals from steps 8 and 9", () => {
+    const step8 = stepSchema(8, "draft").parse(nestFormValues({ "items.0.name": "Đầu tư", "items.0.amount": "300 triệu" }));
+    const step9 = stepSchema(9, "draft").parse(
+      nestFormValues({ years: "3", taxRate: "20", depreciation: "60 triệu", "products.0.name": "Mật", "products.0.price": "180.000", "products.0.variableCost": "110.000", "products.0.q1": "6000", "fixedCosts.0.name": "Cố định", "fixedCosts.0.amount": "150 triệu" }),
+    );
+    const r = planFinancials(step8, step9);
+    expect(r.years[0].profitAfterTax).toBe(168_000_000);
+    expect(r.years[1].revenue).toBe(0);
+  });
+});

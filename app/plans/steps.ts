@@ -1,0 +1,516 @@
+/**
+ * The 12 steps of the business-plan builder (the step names of training module 4). Each step is
+ * declared once as fields; its zod schemas are built from the declaration:
+ *   - draft: every value typed must be well-formed (amounts, numbers, choices, lengths), blanks allowed;
+ *   - complete: the draft schema plus the required fields and rows (needed to submit).
+ * Stored data is the canonical form of the values (strings, as the form posts them), so the same
+ * schema validates a save and every load. Pure: used by the server and the browser.
+ */
+import { z } from "zod";
+import { type MessageKey, t } from "~/i18n/messages";
+import { formatDecimal, groupDigits, parseDecimal, parseMoney } from "./money";
+
+export const OCOP_GROUPS = ["THUC_PHAM", "DO_UONG", "DUOC_LIEU", "THU_CONG", "SINH_VAT_CANH", "DU_LICH"] as const;
+export const ORG_KINDS = ["HTX", "DOANH_NGHIEP", "HO_SAN_XUAT"] as const;
+export const LEVELS_3 = ["THAP", "TRUNG_BINH", "CAO"] as const;
+
+type Base = { name: string; label: MessageKey; hint?: MessageKey; required?: boolean };
+export type ScalarField = Base &
+  (
+    | { kind: "text"; max: number }
+    | { kind: "textarea"; max: number }
+    | { kind: "int"; min: number; max: number }
+    | { kind: "money" }
+    | { kind: "percent" }
+    | { kind: "score"; max: number }
+    | { kind: "select"; options: readonly string[]; optionLabel: (v: string) => MessageKey }
+  );
+export type TableField = Base & { kind: "table"; columns: ScalarField[]; minRows: number; maxRows: number };
+export type FieldSpec = ScalarField | TableField;
+
+export type StepSpec = { n: number; title: MessageKey; guidance: MessageKey; example: MessageKey; fields: FieldSpec[] };
+
+const text = (name: string, label: MessageKey, required = true, max = 200): ScalarField => ({ kind: "text", name, label, required, max });
+const area = (name: string, label: MessageKey, required = true, hint?: MessageKey): ScalarField => ({
+  kind: "textarea",
+  name,
+  label,
+  required,
+  max: 4000,
+  hint,
+});
+const int = (name: string, label: MessageKey, required = true, max = 1_000_000): ScalarField => ({ kind: "int", name, label, required, min: 0, max });
+const money = (name: string, label: MessageKey, required = true, hint?: MessageKey): ScalarField => ({ kind: "money", name, label, required, hint });
+
+export const STEPS: StepSpec[] = [
+  {
+    n: 1,
+    title: "plans.step1.title",
+    guidance: "plans.step1.guidance",
+    example: "plans.step1.example",
+    fields: [
+      text("representative", "plans.f.representative"),
+      text("position", "plans.f.position"),
+      text("phone", "plans.f.phone", true, 20),
+      text("email", "plans.f.email", false, 120),
+      text("registrationNo", "plans.f.registrationNo"),
+      int("foundedYear", "plans.f.foundedYear", true, 2100),
+      text("mainBusiness", "plans.f.mainBusiness"),
+      int("members", "plans.f.members"),
+      money("charterCapital", "plans.f.charterCapital", false),
+      area("achievements", "plans.f.achievements", false),
+    ],
+  },
+  {
+    n: 2,
+    title: "plans.step2.title",
+    guidance: "plans.step2.guidance",
+    example: "plans.step2.example",
+    fields: [
+      area("structure", "plans.f.structure"),
+      int("workers", "plans.f.workers"),
+      int("localWorkers", "plans.f.localWorkers"),
+      int("femaleWorkers", "plans.f.femaleWorkers", false),
+      area("accounting", "plans.f.accounting"),
+      area("community", "plans.f.community"),
+    ],
+  },
+  {
+    n: 3,
+    title: "plans.step3.title",
+    guidance: "plans.step3.guidance",
+    example: "plans.step3.example",
+    fields: [
+      text("productName", "plans.f.productName"),
+      area("specification", "plans.f.specification"),
+      { kind: "select", name: "ocopGroup", label: "plans.f.ocopGroup", required: true, options: OCOP_GROUPS, optionLabel: (v) => `plans.group.${v}` as MessageKey },
+      text("subgroup", "plans.f.subgroup", false),
+      area("story", "plans.f.story"),
+      area("certificates", "plans.f.certificates", true, "plans.f.certificatesHint"),
+    ],
+  },
+  {
+    n: 4,
+    title: "plans.step4.title",
+    guidance: "plans.step4.guidance",
+    example: "plans.step4.example",
+    fields: [
+      area("materials", "plans.f.materials"),
+      area("sourcingArea", "plans.f.sourcingArea"),
+      int("linkedHouseholds", "plans.f.linkedHouseholds", false),
+      area("contracts", "plans.f.contracts"),
+      area("inputControl", "plans.f.inputControl"),
+    ],
+  },
+  {
+    n: 5,
+    title: "plans.step5.title",
+    guidance: "plans.step5.guidance",
+    example: "plans.step5.example",
+    fields: [
+      area("customers", "plans.f.customers"),
+      area("channels", "plans.f.channels"),
+      area("competitors", "plans.f.competitors"),
+      area("evidence", "plans.f.evidence", false),
+    ],
+  },
+  {
+    n: 6,
+    title: "plans.step6.title",
+    guidance: "plans.step6.guidance",
+    example: "plans.step6.example",
+    fields: [
+      area("productMix", "plans.f.productMix"),
+      area("pricing", "plans.f.pricing"),
+      area("distribution", "plans.f.distribution"),
+      area("promotion", "plans.f.promotion"),
+      money("marketingBudget", "plans.f.marketingBudget"),
+    ],
+  },
+  {
+    n: 7,
+    title: "plans.step7.title",
+    guidance: "plans.step7.guidance",
+    example: "plans.step7.example",
+    fields: [
+      area("process", "plans.f.process"),
+      area("controlPoints", "plans.f.controlPoints"),
+      area("facilities", "plans.f.facilities"),
+      int("capacityPerYear", "plans.f.capacityPerYear", true, 1_000_000_000),
+      area("environment", "plans.f.environment"),
+    ],
+  },
+  {
+    n: 8,
+    title: "plans.step8.title",
+    guidance: "plans.step8.guidance",
+    example: "plans.step8.example",
+    fields: [
+      {
+        kind: "table",
+        name: "items",
+        label: "plans.f.investmentItems",
+        minRows: 1,
+        maxRows: 30,
+        columns: [text("name", "plans.f.itemName"), money("amount", "plans.f.amount")],
+      },
+      money("ownCapital", "plans.f.ownCapital"),
+      money("loans", "plans.f.loans"),
+      money("support", "plans.f.support"),
+      text("loanTerms", "plans.f.loanTerms", false, 300),
+    ],
+  },
+  {
+    n: 9,
+    title: "plans.step9.title",
+    guidance: "plans.step9.guidance",
+    example: "plans.step9.example",
+    fields: [
+      { kind: "select", name: "years", label: "plans.f.years", required: true, options: ["3", "4", "5"], optionLabel: (v) => `plans.years.${v}` as MessageKey },
+      { kind: "percent", name: "taxRate", label: "plans.f.taxRate", hint: "plans.f.taxRateHint", required: true },
+      money("depreciation", "plans.f.depreciation", true, "plans.f.depreciationHint"),
+      {
+        kind: "table",
+        name: "products",
+        label: "plans.f.products",
+        minRows: 1,
+        maxRows: 10,
+        columns: [
+          text("name", "plans.f.productLine"),
+          text("unit", "plans.f.unit", true, 30),
+          money("price", "plans.f.price"),
+          money("variableCost", "plans.f.variableCost"),
+          int("q1", "plans.f.q1", true, 100_000_000),
+          int("q2", "plans.f.q2", true, 100_000_000),
+          int("q3", "plans.f.q3", true, 100_000_000),
+          int("q4", "plans.f.q4", false, 100_000_000),
+          int("q5", "plans.f.q5", false, 100_000_000),
+        ],
+      },
+      {
+        kind: "table",
+        name: "fixedCosts",
+        label: "plans.f.fixedCosts",
+        minRows: 1,
+        maxRows: 20,
+        columns: [text("name", "plans.f.costLine"), money("amount", "plans.f.amountPerYear")],
+      },
+    ],
+  },
+  {
+    n: 10,
+    title: "plans.step10.title",
+    guidance: "plans.step10.guidance",
+    example: "plans.step10.example",
+    fields: [
+      {
+        kind: "table",
+        name: "risks",
+        label: "plans.f.risks",
+        minRows: 2,
+        maxRows: 15,
+        columns: [
+          text("risk", "plans.f.risk", true, 300),
+          { kind: "select", name: "likelihood", label: "plans.f.likelihood", required: true, options: LEVELS_3, optionLabel: (v) => `plans.level.${v}` as MessageKey },
+          { kind: "select", name: "impact", label: "plans.f.impact", required: true, options: LEVELS_3, optionLabel: (v) => `plans.level.${v}` as MessageKey },
+          text("solution", "plans.f.solution", true, 500),
+        ],
+      },
+      area("scenario", "plans.f.scenario", false),
+    ],
+  },
+  {
+    n: 11,
+    title: "plans.step11.title",
+    guidance: "plans.step11.guidance",
+    example: "plans.step11.example",
+    fields: [
+      {
+        kind: "table",
+        name: "requests",
+        label: "plans.f.requests",
+        minRows: 1,
+        maxRows: 15,
+        columns: [
+          text("content", "plans.f.requestContent", true, 300),
+          money("amount", "plans.f.requestAmount"),
+          text("basis", "plans.f.requestBasis", true, 300),
+          money("counterpart", "plans.f.counterpart", false),
+        ],
+      },
+      area("commitments", "plans.f.commitments"),
+    ],
+  },
+  {
+    n: 12,
+    title: "plans.step12.title",
+    guidance: "plans.step12.guidance",
+    example: "plans.step12.example",
+    fields: [
+      { kind: "score", name: "A", label: "plans.sheet.partA", max: 40, required: true },
+      { kind: "score", name: "B", label: "plans.sheet.partB", max: 25, required: true },
+      { kind: "score", name: "C", label: "plans.sheet.partC", max: 35, required: true },
+      area("evidence", "plans.f.assessmentEvidence", false),
+      area("improvements", "plans.f.improvements"),
+    ],
+  },
+];
+
+export const STEP_COUNT = STEPS.length;
+export const stepSpec = (n: number) => STEPS[n - 1];
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/** Typed values of a step: numbers for amounts and counts, strings otherwise, arrays for tables. */
+export type Scalar = string | number;
+export type Row = Record<string, Scalar | undefined>;
+export type StepValues = Record<string, Scalar | Row[] | undefined>;
+
+/** What a form posts and what is stored: strings, nested for tables ("items.0.name"). */
+export type StoredValues = Record<string, string | Record<string, string>[]>;
+
+function parseScalar(f: ScalarField, raw: string): { value?: Scalar; error?: string } {
+  const v = raw.trim();
+  if (!v) return {};
+  switch (f.kind) {
+    case "text":
+    case "textarea":
+      return v.length > f.max ? { error: t("form.tooLong", { max: f.max }) } : { value: v };
+    case "int": {
+      const digits = v.replace(/[.\s]/g, "");
+      if (!/^-?\d{1,12}$/.test(digits)) return { error: t("plans.err.int") };
+      const n = Number(digits);
+      if (n < f.min || n > f.max) return { error: t("plans.err.range", { min: f.min, max: groupDigits(f.max) }) };
+      return { value: n };
+    }
+    case "money": {
+      const r = parseMoney(v);
+      if (r.ok) return { value: r.value };
+      return { error: t(r.reason === "negative" ? "plans.err.moneyNegative" : r.reason === "tooLarge" ? "plans.err.moneyTooLarge" : "plans.err.money") };
+    }
+    case "percent": {
+      const n = parseDecimal(v);
+      if (n === null || n < 0 || n > 100) return { error: t("plans.err.percent") };
+      return { value: n };
+    }
+    case "score": {
+      const n = parseDecimal(v);
+      if (n === null || n < 0 || n > f.max || Math.round(n * 2) !== n * 2) return { error: t("plans.err.score", { max: f.max }) };
+      return { value: n };
+    }
+    case "select":
+      return f.options.includes(v) ? { value: v } : { error: t("form.invalidChoice") };
+  }
+}
+
+const isBlankRow = (row: Record<string, unknown>) => Object.values(row).every((v) => typeof v !== "string" || v.trim() === "");
+
+/** Accepts a string or nothing; anything else (arrays, objects) is a wrong type. */
+const rawScalar = z.union([z.string(), z.undefined()], { error: t("form.invalid") });
+
+function scalarSchema(f: ScalarField) {
+  return rawScalar.transform((raw, ctx) => {
+    if (raw === undefined) return undefined;
+    if (raw.length > 20_000) {
+      ctx.addIssue({ code: "custom", message: t("form.tooLong", { max: f.kind === "text" || f.kind === "textarea" ? f.max : 100 }) });
+      return z.NEVER;
+    }
+    const r = parseScalar(f, raw);
+    if (r.error) {
+      ctx.addIssue({ code: "custom", message: r.error });
+      return z.NEVER;
+    }
+    return r.value;
+  }).optional();
+}
+
+function tableSchema(f: TableField) {
+  const row = z.object(Object.fromEntries(f.columns.map((c) => [c.name, scalarSchema(c)])));
+  return z
+    .union([z.array(z.union([z.record(z.string(), z.unknown()), z.undefined(), z.null()])), z.undefined()], { error: t("form.invalid") })
+    .transform((rows, ctx) => {
+      const list = rows ?? [];
+      if (list.length > f.maxRows * 3) {
+        ctx.addIssue({ code: "custom", message: t("plans.err.tooManyRows", { max: f.maxRows }) });
+        return z.NEVER;
+      }
+      const out: Row[] = [];
+      list.forEach((r, i) => {
+        if (!r || isBlankRow(r)) return;
+        const parsed = row.safeParse(r);
+        if (parsed.success) out.push(parsed.data as Row);
+        else for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: [i, ...issue.path], message: issue.message });
+      });
+      if (out.length > f.maxRows) ctx.addIssue({ code: "custom", message: t("plans.err.tooManyRows", { max: f.maxRows }) });
+      return out;
+    })
+    .optional();
+}
+
+function draftObject(step: StepSpec) {
+  return z.object(
+    Object.fromEntries(step.fields.map((f) => [f.name, f.kind === "table" ? tableSchema(f) : scalarSchema(f)])),
+    { error: t("form.invalid") },
+  );
+}
+
+/** Required fields and rows (checked on the posted shape, so row numbers match the form). */
+function requireComplete(step: StepSpec, raw: Record<string, unknown>, values: StepValues, ctx: z.RefinementCtx) {
+  const years = step.n === 9 ? Number(values.years ?? 5) : 5;
+  for (const f of step.fields) {
+    if (f.kind !== "table") {
+      if (f.required && values[f.name] === undefined) ctx.addIssue({ code: "custom", path: [f.name], message: t("form.required") });
+      continue;
+    }
+    const rows = Array.isArray(raw[f.name]) ? (raw[f.name] as unknown[]) : [];
+    let kept = 0;
+    rows.forEach((r, i) => {
+      if (!r || typeof r !== "object" || isBlankRow(r as Record<string, unknown>)) return;
+      kept++;
+      const row = r as Record<string, unknown>;
+      for (const c of f.columns) {
+        const needed = c.required || (step.n === 9 && /^q[1-5]$/.test(c.name) && Number(c.name.slice(1)) <= years);
+        const v = row[c.name];
+        if (needed && (typeof v !== "string" || v.trim() === "")) ctx.addIssue({ code: "custom", path: [f.name, i, c.name], message: t("form.required") });
+      }
+    });
+    if (kept < f.minRows) ctx.addIssue({ code: "custom", path: [f.name], message: t("plans.err.minRows", { min: f.minRows }) });
+  }
+}
+
+const cache = new Map<string, z.ZodType<StepValues>>();
+
+/** The zod schema of a step: "draft" checks what was typed, "complete" also what is required. */
+export function stepSchema(n: number, mode: "draft" | "complete"): z.ZodType<StepValues> {
+  const key = `${n}:${mode}`;
+  let schema = cache.get(key);
+  if (!schema) {
+    const step = stepSpec(n);
+    const draft = draftObject(step);
+    const complete = z.unknown().transform((raw, ctx) => {
+      const r = draft.safeParse(raw);
+      if (!r.success) {
+        for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+        return z.NEVER;
+      }
+      const values = r.data as StepValues;
+      requireComplete(step, (raw ?? {}) as Record<string, unknown>, values, ctx);
+      return values;
+    });
+    schema = (mode === "draft" ? draft : complete) as unknown as z.ZodType<StepValues>;
+    cache.set(key, schema);
+  }
+  return schema;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical stored form and display
+
+function canonicalScalar(f: ScalarField, v: Scalar | undefined): string {
+  if (v === undefined) return "";
+  if (typeof v === "number") return f.kind === "percent" || f.kind === "score" ? String(v) : String(Math.round(v));
+  return v;
+}
+
+/** Typed values → the canonical strings stored (blank rows dropped, amounts as digits). */
+export function toStored(n: number, values: StepValues): StoredValues {
+  const out: StoredValues = {};
+  for (const f of stepSpec(n).fields) {
+    const v = values[f.name];
+    if (f.kind === "table") {
+      out[f.name] = ((v as Row[] | undefined) ?? []).map((row) =>
+        Object.fromEntries(f.columns.map((c) => [c.name, canonicalScalar(c, row[c.name])])),
+      );
+    } else {
+      const s = canonicalScalar(f, v as Scalar | undefined);
+      if (s) out[f.name] = s;
+    }
+  }
+  return out;
+}
+
+function displayScalar(f: ScalarField, v: Scalar | undefined): string {
+  if (v === undefined) return "";
+  if (typeof v === "number") {
+    if (f.kind === "money" || f.kind === "int") return f.name === "foundedYear" ? String(v) : groupDigits(v);
+    return formatDecimal(v);
+  }
+  return v;
+}
+
+/** Typed values → flat form values ("products.0.price" → "180.000") to fill the inputs. */
+export function toFormValues(n: number, values: StepValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of stepSpec(n).fields) {
+    const v = values[f.name];
+    if (f.kind === "table") {
+      ((v as Row[] | undefined) ?? []).forEach((row, i) => {
+        for (const c of f.columns) out[`${f.name}.${i}.${c.name}`] = displayScalar(c, row[c.name]);
+      });
+    } else out[f.name] = displayScalar(f, v as Scalar | undefined);
+  }
+  return out;
+}
+
+/** Flat posted keys ("items.0.name") → nested objects and arrays, ready for the step schema. */
+export function nestFormValues(flat: Record<string, string | string[]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(flat)) {
+    const value = Array.isArray(raw) ? raw.join("\n") : raw;
+    const parts = key.split(".");
+    if (parts.length === 1) {
+      out[key] = value;
+      continue;
+    }
+    const [table, index, column] = parts;
+    if (parts.length !== 3 || !/^\d{1,3}$/.test(index) || !column) continue; // unknown shapes are ignored
+    const rows = (Array.isArray(out[table]) ? out[table] : (out[table] = [])) as Record<string, string>[];
+    const i = Number(index);
+    rows[i] ??= {};
+    rows[i][column] = value;
+  }
+  for (const v of Object.values(out)) if (Array.isArray(v)) for (let i = 0; i < v.length; i++) v[i] ??= {};
+  return out;
+}
+
+export type StepCheck = { values: StepValues; complete: boolean; missing: Record<string, string> };
+
+/** Loads stored JSON: validated by the draft schema, then checked for completeness. */
+export function checkStored(n: number, json: string | null | undefined): StepCheck {
+  let raw: unknown = {};
+  try {
+    raw = json ? JSON.parse(json) : {};
+  } catch {
+    raw = {};
+  }
+  const draft = stepSchema(n, "draft").safeParse(raw);
+  const values = draft.success ? draft.data : {};
+  const complete = stepSchema(n, "complete").safeParse(raw);
+  const missing: Record<string, string> = {};
+  if (!complete.success) for (const issue of complete.error.issues) missing[issue.path.map(String).join(".") || "_form"] ??= issue.message;
+  return { values, complete: complete.success, missing };
+}
+
+/** Labels of the fields named in a missing/errors map ("products.0.price" → "Giá bán"). */
+export function missingLabels(n: number, missing: Record<string, string>): string[] {
+  const labels = new Set<string>();
+  for (const key of Object.keys(missing)) {
+    const [name, , column] = key.split(".");
+    const f = stepSpec(n).fields.find((x) => x.name === name);
+    if (!f) continue;
+    const c = f.kind === "table" && column ? f.columns.find((x) => x.name === column) : undefined;
+    labels.add(c ? `${t(f.label)}: ${t(c.label)}` : t(f.label));
+  }
+  return [...labels];
+}
+
+/** "products.0.price" → "Sản phẩm: giá, … — dòng 1: Giá bán bình quân (đồng)"; "loans" → its label. */
+export function fieldLabel(n: number, key: string): string {
+  const [name, index, column] = key.split(".");
+  const f = stepSpec(n).fields.find((x) => x.name === name);
+  if (!f) return key;
+  if (f.kind !== "table" || !column) return t(f.label);
+  const c = f.columns.find((x) => x.name === column);
+  return `${t("plans.row", { n: Number(index) + 1 })} — ${c ? t(c.label) : column}`;
+}

@@ -1,0 +1,248 @@
+/** Components of the business-plan builder (no server imports: values come from loader data). */
+import { t } from "~/i18n/messages";
+import { Field, SelectField, TextAreaField } from "~/ui/form";
+import { formatDecimal, formatMoney, groupDigits } from "./money";
+import type { FinancialFlag, FinancialResult } from "./financials";
+import { FOOD_SHEET, PART_GROUPS, selfAssessment } from "./ocop-food-sheet";
+import { investmentTotals, planFinancials } from "./plan-finance";
+import type { FieldSpec, ScalarField, StepSpec, StepValues, TableField } from "./steps";
+
+type Values = Record<string, string>;
+type Errors = Record<string, string | undefined>;
+
+function numeric(f: ScalarField) {
+  return f.kind === "money" || f.kind === "int" ? "numeric" : f.kind === "percent" || f.kind === "score" ? "decimal" : undefined;
+}
+
+function ScalarInput({ f, values, errors, disabled }: { f: ScalarField; values: Values; errors: Errors; disabled: boolean }) {
+  const common = {
+    label: t(f.label) + (f.required ? " *" : ""),
+    name: f.name,
+    defaultValue: values[f.name] ?? "",
+    error: errors[f.name],
+    hint: f.hint ? t(f.hint) : undefined,
+    disabled,
+  };
+  if (f.kind === "textarea") return <TextAreaField {...common} rows={4} maxLength={f.max} />;
+  if (f.kind === "select")
+    return <SelectField {...common} options={[{ value: "", label: t("plans.choose") }, ...f.options.map((o) => ({ value: o, label: t(f.optionLabel(o)) }))]} />;
+  return <Field {...common} type="text" inputMode={numeric(f)} maxLength={f.kind === "text" ? f.max : 40} autoComplete="off" />;
+}
+
+export function tableRowCount(f: TableField, values: Values, stored: number) {
+  let max = stored;
+  for (const key of Object.keys(values)) {
+    const m = new RegExp(`^${f.name}\\.(\\d+)\\.`).exec(key);
+    if (m) max = Math.max(max, Number(m[1]) + 1);
+  }
+  return Math.min(f.maxRows, Math.max(max + 2, f.minRows + 1));
+}
+
+function TableInput({ f, values, errors, disabled, storedRows }: { f: TableField; values: Values; errors: Errors; disabled: boolean; storedRows: number }) {
+  const rows = tableRowCount(f, values, storedRows);
+  return (
+    <fieldset className="plan-table">
+      <legend>
+        {t(f.label)} {f.minRows > 0 ? "*" : ""}
+      </legend>
+      <p className="field__hint">{t("plans.addRowsHint")}</p>
+      {errors[f.name] ? (
+        <p className="field__error" role="alert">
+          {errors[f.name]}
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              {f.columns.map((c) => (
+                <th key={c.name} scope="col">
+                  {t(c.label)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, i) => (
+              <tr key={i}>
+                <td>{i + 1}</td>
+                {f.columns.map((c) => {
+                  const name = `${f.name}.${i}.${c.name}`;
+                  const error = errors[name];
+                  const label = `${t(c.label)} (${t("plans.row", { n: i + 1 }).toLowerCase()})`;
+                  return (
+                    <td key={c.name}>
+                      {c.kind === "select" ? (
+                        <select name={name} defaultValue={values[name] ?? ""} aria-label={label} aria-invalid={error ? true : undefined} disabled={disabled}>
+                          <option value="">{t("plans.choose")}</option>
+                          {c.options.map((o) => (
+                            <option key={o} value={o}>
+                              {t(c.optionLabel(o))}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <input
+                          name={name}
+                          defaultValue={values[name] ?? ""}
+                          aria-label={label}
+                          aria-invalid={error ? true : undefined}
+                          inputMode={numeric(c)}
+                          autoComplete="off"
+                          disabled={disabled}
+                        />
+                      )}
+                      {error ? <small className="field__error">{error}</small> : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </fieldset>
+  );
+}
+
+export function StepFields({ step, values, errors, disabled, storedRows }: { step: StepSpec; values: Values; errors: Errors; disabled: boolean; storedRows: Record<string, number> }) {
+  return (
+    <>
+      {step.fields.map((f: FieldSpec) =>
+        f.kind === "table" ? (
+          <TableInput key={f.name} f={f} values={values} errors={errors} disabled={disabled} storedRows={storedRows[f.name] ?? 0} />
+        ) : (
+          <ScalarInput key={f.name} f={f} values={values} errors={errors} disabled={disabled} />
+        ),
+      )}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function flagText(f: FinancialFlag): string {
+  switch (f.kind) {
+    case "loss":
+    case "breakEvenNever":
+    case "marginImplausible":
+      return t(`plans.flag.${f.kind}`, { year: f.year });
+    case "priceBelowCost":
+    case "zeroPrice":
+      return t(`plans.flag.${f.kind}`, { product: f.product });
+    case "paybackBeyondPlan":
+      return t("plans.flag.paybackBeyondPlan");
+  }
+}
+
+export function FinancialTable({ result, investment }: { result: FinancialResult; investment: number }) {
+  const rows: [string, (y: FinancialResult["years"][number]) => string, boolean?][] = [
+    [t("plans.fin.quantity"), (y) => groupDigits(y.quantity)],
+    [t("plans.fin.revenue"), (y) => formatMoney(y.revenue)],
+    [t("plans.fin.variable"), (y) => formatMoney(y.variableCosts)],
+    [t("plans.fin.fixed"), (y) => formatMoney(y.fixedCosts)],
+    [t("plans.fin.pbt"), (y) => formatMoney(y.profitBeforeTax), true],
+    [t("plans.fin.tax"), (y) => formatMoney(y.tax)],
+    [t("plans.fin.pat"), (y) => formatMoney(y.profitAfterTax), true],
+    [t("plans.fin.cash"), (y) => formatMoney(y.cashFlow)],
+    [t("plans.fin.cumulative"), (y) => formatMoney(y.cumulativeCashFlow)],
+    [t("plans.fin.breakEven"), (y) => (y.breakEvenQuantity === null ? t("plans.fin.never") : groupDigits(y.breakEvenQuantity))],
+    [t("plans.fin.breakEvenRevenue"), (y) => (y.breakEvenRevenue === null ? t("plans.fin.never") : formatMoney(y.breakEvenRevenue))],
+  ];
+  return (
+    <div className="stack">
+      <div className="table-wrap">
+        <table className="fin-table" data-testid="financial-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("plans.fin.item")}</th>
+              {result.years.map((y) => (
+                <th key={y.year} scope="col">
+                  {t("plans.fin.year", { n: y.year })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([label, cell, strong]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {result.years.map((y) => (
+                  <td key={y.year} className={strong ? "num strong" : "num"}>
+                    {cell(y)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        {t("plans.fin.investment")}: <strong>{formatMoney(investment)}</strong> · {t("plans.fin.payback")}:{" "}
+        <strong data-testid="payback">
+          {result.paybackYears === null ? t("plans.fin.paybackNever") : t("plans.fin.paybackYears", { years: formatDecimal(result.paybackYears) })}
+        </strong>
+      </p>
+      {result.flags.length ? (
+        <div className="notice notice--warn" role="status">
+          <strong>{t("plans.fin.flags")}</strong>
+          <ul>
+            {result.flags.map((f, i) => (
+              <li key={i}>{flagText(f)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function FinanceSummary({ step8, step9 }: { step8: StepValues; step9: StepValues }) {
+  const result = planFinancials(step8, step9);
+  return <FinancialTable result={result} investment={investmentTotals(step8).investment} />;
+}
+
+export function InvestmentSummary({ step8 }: { step8: StepValues }) {
+  const totals = investmentTotals(step8);
+  return (
+    <div className="stack">
+      <p>
+        {t("plans.inv.total")}: <strong data-testid="investment-total">{formatMoney(totals.investment)}</strong> · {t("plans.inv.sources")}:{" "}
+        <strong>{formatMoney(totals.sources)}</strong>
+      </p>
+      {totals.balanced ? null : (
+        <p className="notice notice--warn" role="status">
+          {t("plans.flag.capitalMismatch", { sources: formatMoney(totals.sources), investment: formatMoney(totals.investment) })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function AssessmentSummary({ step12 }: { step12: StepValues }) {
+  const outcome = selfAssessment(step12);
+  return (
+    <div className="stack">
+      <p className="muted">{t("plans.sheet.byPart")}</p>
+      <ul>
+        {FOOD_SHEET.criteria.map((c) => (
+          <li key={c.id}>
+            <strong>{c.label}</strong> (≤ {c.max}): {t("plans.sheet.groups", { list: PART_GROUPS[c.part].map((k) => t(k)).join("; ") })}
+          </li>
+        ))}
+      </ul>
+      {outcome.ok ? (
+        <p data-testid="assessment-total">
+          {t("plans.sheet.total")}: <strong>{formatDecimal(outcome.result.total)}/100</strong> (A {formatDecimal(outcome.result.parts.A)} · B{" "}
+          {formatDecimal(outcome.result.parts.B)} · C {formatDecimal(outcome.result.parts.C)}) — <strong>{t("plans.sheet.stars", { stars: outcome.result.stars })}</strong>{" "}
+          <span aria-hidden="true">{"★".repeat(outcome.result.stars)}</span>
+        </p>
+      ) : (
+        <p className="muted" data-testid="assessment-total">
+          {t("plans.sheet.incomplete")}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,296 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { z } from "zod";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { formDataToObject, issuesToErrors } from "~/forms/parse";
+import { formatTime } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import { planPermissions } from "~/plans/permissions";
+import { EDITABLE_STATUSES, checkAllSteps, ownPlanForSave, planFor, saveStep } from "~/plans/plans.server";
+import { STEP_COUNT, type StepValues, checkStored, fieldLabel, missingLabels, nestFormValues, stepSchema, stepSpec, toFormValues, toStored } from "~/plans/steps";
+import { AssessmentSummary, FinanceSummary, InvestmentSummary, StepFields } from "~/plans/ui";
+import { FormMessage } from "~/ui/form";
+
+export const access = planPermissions.viewPlans;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${t("plans.step", { n: data.step })}: ${t(stepSpec(data.step).title)} · ${data.plan.title}` : t("plans.title") },
+];
+
+function stepNumber(raw: string | undefined): number {
+  const n = /^\d{1,2}$/.test(raw ?? "") ? Number(raw) : 0;
+  if (n < 1 || n > STEP_COUNT) throw notFound();
+  return n;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const found = await planFor(auth, params.planId);
+  if (!found) throw notFound();
+  const n = stepNumber(params.step);
+  const { plan } = found;
+  const checks = checkAllSteps(plan.steps);
+  const row = plan.steps.find((s) => s.step === n);
+  const check = checks[n - 1];
+  const storedRows: Record<string, number> = {};
+  for (const f of stepSpec(n).fields) if (f.kind === "table") storedRows[f.name] = ((check.values[f.name] as unknown[]) ?? []).length;
+  return {
+    plan: { id: plan.id, title: plan.title, status: plan.status, org: plan.org.name },
+    editable: found.access === "owner" && (EDITABLE_STATUSES as readonly string[]).includes(plan.status),
+    readOnlyReason: found.access === "consultant" ? "consultant" : plan.status,
+    step: n,
+    version: row?.version ?? 0,
+    savedAt: row ? formatTime(row.updatedAt) : null,
+    formValues: toFormValues(n, check.values),
+    storedRows,
+    checklist: checks.map((c) => c.complete),
+    // what the live summaries need from the other steps
+    step8: checks[7].values,
+    values: check.values,
+  };
+}
+
+const META_KEYS = new Set(["intent", "version", "overwriteVersion"]);
+const versionField = z.string({ error: t("plans.err.version") }).regex(/^\d{1,9}$/, t("plans.err.version")).transform(Number);
+const metaSchema = z.looseObject({
+  intent: z.enum(["save", "autosave"], { error: t("form.invalidChoice") }),
+  version: versionField,
+  overwriteVersion: versionField.optional(),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = await requireUser(request, planPermissions.editPlans);
+  const plan = auth.user.grants.some((g) => g.role === "producer") ? await ownPlanForSave(auth.user.id, params.planId) : null;
+  if (!plan) throw notFound();
+  const n = stepNumber(params.step);
+  if (!(EDITABLE_STATUSES as readonly string[]).includes(plan.status)) {
+    return invalid({ errors: { _form: t("plans.locked", { status: t(`plans.status.${plan.status}` as "plans.status.DRAFT") }) } }, 409);
+  }
+  const form = await parseRequestForm(request, metaSchema);
+  if (!form.ok) return invalid(form);
+  const flat: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(form.data)) if (!META_KEYS.has(k) && (typeof v === "string" || Array.isArray(v))) flat[k] = v as string | string[];
+  const echo = Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, (Array.isArray(v) ? v.join("\n") : v).slice(0, 5000)]));
+  const parsed = stepSchema(n, "draft").safeParse(nestFormValues(flat));
+  if (!parsed.success) return data({ ok: false as const, errors: { ...issuesToErrors(parsed.error.issues), _form: t("plans.notSaved") }, values: echo }, { status: 400 });
+  const stored = toStored(n, parsed.data);
+  const complete = checkStored(n, JSON.stringify(stored));
+  const expected = form.data.overwriteVersion ?? form.data.version;
+  // Autosaves do not touch the plan row (one UPDATE per keystroke pause); explicit saves do.
+  const saved = await saveStep(plan.id, n, expected, stored, complete.complete, auth.user.id, new Date(), form.data.intent === "save");
+  if (!saved.ok) {
+    const theirs = checkStored(n, saved.conflict.data);
+    return data(
+      {
+        ok: false as const,
+        errors: { _form: t("plans.conflict", { who: saved.conflict.by ?? t("plans.someone"), time: formatTime(saved.conflict.updatedAt), version: saved.conflict.version }) },
+        values: echo,
+        conflict: { version: saved.conflict.version, values: toFormValues(n, theirs.values) },
+      },
+      { status: 409 },
+    );
+  }
+  return {
+    ok: true as const,
+    intent: form.data.intent,
+    version: saved.version,
+    savedAt: formatTime(saved.savedAt),
+    complete: complete.complete,
+    missing: form.data.intent === "save" ? complete.missing : {},
+    missingLabels: form.data.intent === "save" ? missingLabels(n, complete.missing) : [],
+  };
+}
+
+type Ok = { ok: true; intent: string; version: number; savedAt: string; complete: boolean; missing: Record<string, string>; missingLabels: string[] };
+type ActionResult = Ok | Failure;
+type Failure = { ok: false; errors: Record<string, string>; values: Record<string, string>; conflict?: { version: number; values: Record<string, string> } };
+
+function readForm(form: HTMLFormElement): Record<string, string | string[]> {
+  const flat = formDataToObject(new FormData(form));
+  for (const k of META_KEYS) delete flat[k];
+  return flat;
+}
+
+export default function StepPage() {
+  const loaded = useLoaderData<typeof loader>();
+  // A new saved version from elsewhere (reload after a conflict) re-mounts the form with its values.
+  return <StepEditor key={`${loaded.step}:${loaded.version}`} />;
+}
+
+function StepEditor() {
+  const loaded = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>() as unknown as ActionResult | undefined;
+  const fetcher = useFetcher<typeof action>();
+  const step = stepSpec(loaded.step);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [version, setVersion] = useState(loaded.version);
+  const versionRef = useRef(loaded.version);
+  const [savedAt, setSavedAt] = useState<string | null>(loaded.savedAt);
+  const [dirty, setDirty] = useState(false);
+  const [live, setLive] = useState<StepValues>(loaded.values);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const pending = useRef(false);
+
+  const auto = fetcher.data as unknown as ActionResult | undefined;
+  const latest = auto ?? posted;
+  useEffect(() => {
+    for (const r of [posted, auto]) {
+      if (r && r.ok && r.version > versionRef.current) {
+        versionRef.current = r.version;
+        setVersion(r.version);
+        setSavedAt(r.savedAt);
+        if (r === auto) setDirty(false);
+      }
+    }
+  }, [posted, auto]);
+
+  const submitAutosave = useCallback(() => {
+    const form = formRef.current;
+    if (!form) return;
+    if (fetcher.state !== "idle") {
+      pending.current = true;
+      return;
+    }
+    const fd = new FormData(form);
+    fd.set("intent", "autosave");
+    fd.set("version", String(versionRef.current));
+    fd.delete("overwriteVersion");
+    fetcher.submit(fd, { method: "post" });
+  }, [fetcher]);
+
+  useEffect(() => {
+    if (fetcher.state === "idle" && pending.current) {
+      pending.current = false;
+      submitAutosave();
+    }
+  }, [fetcher.state, submitAutosave]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onChange = () => {
+    if (!loaded.editable || !formRef.current) return;
+    setDirty(true);
+    if (loaded.step === 8 || loaded.step === 9 || loaded.step === 12) {
+      const r = stepSchema(loaded.step, "draft").safeParse(nestFormValues(readForm(formRef.current)));
+      if (r.success) setLive(r.data);
+    }
+    clearTimeout(timer.current);
+    timer.current = setTimeout(submitAutosave, 1200);
+  };
+
+  const failure = latest && !latest.ok ? (latest as Failure) : undefined;
+  const success = posted && posted.ok ? (posted as Ok) : undefined;
+  const errors: Record<string, string | undefined> = { ...(success?.missing ?? {}), ...(failure?.errors ?? {}) };
+  const values = posted && !posted.ok ? { ...loaded.formValues, ...(posted as Failure).values } : loaded.formValues;
+  const conflict = failure?.conflict;
+  const status = fetcher.state !== "idle" ? t("plans.saving") : failure ? null : dirty ? t("plans.unsaved") : savedAt ? t("plans.savedAt", { time: savedAt }) : null;
+
+  return (
+    <div className="plan-layout">
+      <nav className="plan-steps" aria-label={t("plans.checklist")}>
+        <p>
+          <Link to={`/phuong-an/${loaded.plan.id}`}>← {t("plans.back")}</Link>
+        </p>
+        <ol>
+          {loaded.checklist.map((done, i) => (
+            <li key={i} className={i + 1 === loaded.step ? "current" : undefined}>
+              <Link to={`/phuong-an/${loaded.plan.id}/buoc/${i + 1}`} aria-current={i + 1 === loaded.step ? "step" : undefined}>
+                <span aria-hidden="true">{done ? "✓" : "○"}</span> {t(stepSpec(i + 1).title)}
+                <span className="visually-hidden">{done ? ` (${t("plans.checklist.done")})` : ""}</span>
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <div>
+        <p className="muted">
+          {loaded.plan.title} · {loaded.plan.org} · {t("plans.stepOf", { n: loaded.step, total: STEP_COUNT })}
+        </p>
+        <h1>{t(step.title)}</h1>
+        <details className="card plan-guidance" open>
+          <summary>{t("plans.guidance")}</summary>
+          <p>{t(step.guidance)}</p>
+          <p>
+            <strong>{t("plans.example")}:</strong> {t(step.example)}
+          </p>
+        </details>
+        {loaded.editable ? null : (
+          <p className="notice notice--warn">
+            {loaded.readOnlyReason === "consultant"
+              ? t("plans.readOnly")
+              : t("plans.locked", { status: t(`plans.status.${loaded.readOnlyReason}` as "plans.status.DRAFT") })}
+          </p>
+        )}
+        <FormMessage tone="error">{failure?.errors._form}</FormMessage>
+        {success ? (
+          <FormMessage tone="success">
+            {success.missingLabels.length ? t("plans.stillMissing", { list: success.missingLabels.join("; ") }) : t("plans.stepComplete")}
+          </FormMessage>
+        ) : null}
+        {conflict ? (
+          <section className="card conflict" aria-label={t("plans.conflict.theirs")}>
+            <h2>{t("plans.conflict.theirs")}</h2>
+            <dl className="conflict__values">
+              {Object.entries(conflict.values)
+                .filter(([, v]) => v)
+                .map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{fieldLabel(loaded.step, k)}</dt>
+                    <dd>{v}</dd>
+                  </div>
+                ))}
+            </dl>
+            <p className="toolbar">
+              <a className="button button--ghost" href={`/phuong-an/${loaded.plan.id}/buoc/${loaded.step}`}>
+                {t("plans.conflict.reload")}
+              </a>
+              <button type="submit" form="step-form" name="overwriteVersion" value={conflict.version} className="button button--danger">
+                {t("plans.conflict.overwrite")}
+              </button>
+            </p>
+          </section>
+        ) : null}
+        <Form method="post" id="step-form" ref={formRef} className="stack" noValidate onChange={onChange} onSubmit={() => {
+            clearTimeout(timer.current);
+            pending.current = false;
+          }}>
+          <input type="hidden" name="version" value={version} />
+          <StepFields step={step} values={values} errors={errors} disabled={!loaded.editable} storedRows={loaded.storedRows} />
+          {loaded.step === 8 ? <InvestmentSummary step8={live} /> : null}
+          {loaded.step === 9 ? (
+            <section className="card" aria-labelledby="fin-title">
+              <h2 id="fin-title">{t("plans.fin.title")}</h2>
+              <p className="muted">{t("plans.fin.live")}</p>
+              <FinanceSummary step8={loaded.step8} step9={live} />
+            </section>
+          ) : null}
+          {loaded.step === 12 ? <AssessmentSummary step12={live} /> : null}
+          {loaded.editable ? (
+            <div className="toolbar plan-savebar">
+              <button type="submit" name="intent" value="save">
+                {t("plans.save")}
+              </button>
+              <span role="status" className="muted" data-testid="save-status">
+                {status}
+              </span>
+            </div>
+          ) : null}
+        </Form>
+        <p className="toolbar">
+          {loaded.step > 1 ? (
+            <Link className="button button--ghost" to={`/phuong-an/${loaded.plan.id}/buoc/${loaded.step - 1}`}>
+              {t("plans.prev")}
+            </Link>
+          ) : null}
+          {loaded.step < STEP_COUNT ? (
+            <Link className="button button--ghost" to={`/phuong-an/${loaded.plan.id}/buoc/${loaded.step + 1}`}>
+              {t("plans.next")}
+            </Link>
+          ) : null}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { formatDate } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import { planPermissions } from "~/plans/permissions";
+import { checkAllSteps, planFor } from "~/plans/plans.server";
+import { PrintedPlan } from "~/plans/print";
+
+export const access = planPermissions.viewPlans;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${t("plans.printTitle")} — ${data?.plan.title ?? ""}` }];
+
+/** The A4 document of a plan: every section, the tables and the self-assessment (@media print in app.css). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const found = await planFor(auth, params.planId);
+  if (!found) throw notFound();
+  const { plan } = found;
+  return {
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      org: plan.org.name,
+      kind: t(`plans.org.kind.${plan.org.kind}` as "plans.org.kind.HTX"),
+      address: plan.org.address,
+      unit: plan.org.unit.name,
+    },
+    printed: formatDate(new Date()),
+    steps: checkAllSteps(plan.steps).map((c) => c.values),
+  };
+}
+
+export default function PrintPlan() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="no-print toolbar">
+        <Link to={`/phuong-an/${data.plan.id}`}>← {t("plans.back")}</Link>
+        <span className="muted">{t("plans.printHint")}</span>
+      </p>
+      <PrintedPlan plan={data.plan} printed={data.printed} steps={data.steps} />
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/guard.server";
+import { choice, id, text } from "~/forms/fields";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { formatDate } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import { planPermissions } from "~/plans/permissions";
+import { createOrg, createPlan, orgsOf, plansVisibleTo } from "~/plans/plans.server";
+import { ORG_KINDS, STEP_COUNT } from "~/plans/steps";
+import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/page";
+
+export const access = planPermissions.viewPlans;
+
+export const meta: MetaFunction = () => [{ title: `${t("plans.title")} · ${t("app.name")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const isProducer = auth.user.grants.some((g) => g.role === "producer");
+  const [plans, orgs] = await Promise.all([plansVisibleTo(auth.user.id), isProducer ? orgsOf(auth.user.id) : []]);
+  const row = (p: (typeof plans)[number]) => ({
+    id: p.id,
+    title: p.title,
+    org: p.org.name,
+    status: t(`plans.status.${p.status}` as "plans.status.DRAFT"),
+    updated: formatDate(p.updatedAt),
+    done: p.steps.filter((s) => s.complete).length,
+  });
+  return {
+    isProducer,
+    mine: plans.filter((p) => p.org.ownerId === auth.user.id).map(row),
+    invited: plans.filter((p) => p.org.ownerId !== auth.user.id).map(row),
+    orgs: orgs.map((o) => ({ id: o.id, name: o.name, kind: t(`plans.org.kind.${o.kind}` as "plans.org.kind.HTX"), address: o.address })),
+  };
+}
+
+const actionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("createOrg"), name: text(200), kind: choice(ORG_KINDS), address: text(300) }),
+    z.object({ intent: z.literal("createPlan"), orgId: id(), title: text(200) }),
+  ],
+  { error: t("form.invalidChoice") },
+);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireUser(request, planPermissions.editPlans);
+  const form = await parseRequestForm(request, actionSchema);
+  if (!form.ok) return invalid(form);
+  const input = form.data;
+  if (input.intent === "createOrg") {
+    // The organisation sits in the commune where the producer holds the role.
+    const grant = auth.user.grants.find((g) => g.role === "producer");
+    if (!grant) return invalid({ errors: { _form: t("plans.org.noUnit") } }, 403);
+    await createOrg({ name: input.name, kind: input.kind, address: input.address, unitId: grant.unitId, ownerId: auth.user.id });
+    return { ok: true as const, message: t("plans.org.created") };
+  }
+  const plan = await createPlan(input.orgId, auth.user.id, input.title);
+  if (!plan) return invalid({ errors: { orgId: t("form.invalidChoice") } }, 404);
+  return redirect(`/phuong-an/${plan.id}/buoc/1`);
+}
+
+function PlanList({ rows }: { rows: { id: number; title: string; org: string; status: string; updated: string; done: number }[] }) {
+  if (rows.length === 0) return <p>{t("plans.none")}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("plans.create.title")}</th>
+            <th scope="col">{t("plans.create.org")}</th>
+            <th scope="col">{t("plans.status")}</th>
+            <th scope="col">{t("plans.checklist")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <Link to={`/phuong-an/${p.id}`}>{p.title}</Link>
+                <br />
+                <small className="muted">{t("plans.updated", { date: p.updated })}</small>
+              </td>
+              <td>{p.org}</td>
+              <td>
+                <span className="tag">{p.status}</span>
+              </td>
+              <td>{t("plans.progress", { done: p.done, total: STEP_COUNT })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function PlansPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const e = actionErrors(result)?.errors ?? {};
+  const v = actionErrors(result)?.values ?? {};
+  return (
+    <>
+      <PageHeader title={t("plans.title")} />
+      <p className="muted">{t("plans.intro")}</p>
+      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="error">{e._form}</FormMessage>
+      {data.isProducer ? (
+        <Card title={t("plans.mine")}>
+          <PlanList rows={data.mine} />
+        </Card>
+      ) : null}
+      {data.invited.length || !data.isProducer ? (
+        <Card title={t("plans.invited")}>
+          <PlanList rows={data.invited} />
+        </Card>
+      ) : null}
+      {data.isProducer ? (
+        <div className="grid">
+          <Card title={t("plans.create")}>
+            {data.orgs.length === 0 ? (
+              <p>{t("plans.org.none")}</p>
+            ) : (
+              <Form method="post" className="stack" noValidate>
+                <input type="hidden" name="intent" value="createPlan" />
+                <SelectField label={t("plans.create.org")} name="orgId" error={e.orgId} options={data.orgs.map((o) => ({ value: String(o.id), label: o.name }))} />
+                <Field label={t("plans.create.title")} name="title" error={e.title} defaultValue={v.title} maxLength={200} />
+                <div>
+                  <button type="submit">{t("plans.create")}</button>
+                </div>
+              </Form>
+            )}
+          </Card>
+          <Card title={t("plans.orgs")}>
+            <ul>
+              {data.orgs.map((o) => (
+                <li key={o.id}>
+                  <strong>{o.name}</strong> — {o.kind}
+                  <br />
+                  <small className="muted">{o.address}</small>
+                </li>
+              ))}
+            </ul>
+            <h3>{t("plans.org.create")}</h3>
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="createOrg" />
+              <Field label={t("plans.org.name")} name="name" error={e.name} defaultValue={v.name} maxLength={200} />
+              <SelectField label={t("plans.org.kind")} name="kind" error={e.kind} options={ORG_KINDS.map((k) => ({ value: k, label: t(`plans.org.kind.${k}`) }))} />
+              <Field label={t("plans.org.address")} name="address" error={e.address} defaultValue={v.address} maxLength={300} />
+              <div>
+                <button type="submit">{t("plans.org.create")}</button>
+              </div>
+            </Form>
+          </Card>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,209 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { appraiserCovers, addComment, caseDetail, caseView, decideCase } from "~/appraisal/appraisal.server";
+import { now } from "~/appraisal/clock.server";
+import { timeLeft } from "~/appraisal/deadline";
+import { diffVersions, versionSteps } from "~/appraisal/diff";
+import { appraisalPermissions } from "~/appraisal/permissions";
+import { AuditTrail, CommentThreads } from "~/appraisal/ui";
+import { DECISIONS } from "~/appraisal/workflow";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { db } from "~/db/db.server";
+import { choice, id, optionalText, text } from "~/forms/fields";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { formatDate, formatDateTime } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import { PrintedPlan } from "~/plans/print";
+import { checkStored } from "~/plans/steps";
+import { FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/page";
+
+export const access = appraisalPermissions.appraise;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? t("appraisal.case.title", { title: data.plan.title }) : t("appraisal.nav") }];
+
+/** The case, when the appraiser's units cover the producer's unit (any level, to read the history); 404 otherwise. */
+async function load(request: Request, rawId: string | undefined) {
+  const auth = await requireUser(request, access);
+  const planId = /^\d{1,9}$/.test(rawId ?? "") ? Number(rawId) : NaN;
+  if (Number.isNaN(planId)) throw notFound();
+  const detail = await caseDetail(planId);
+  if (!detail.c || !auth.user.grants.some((g) => g.role === "appraiser" && detail.c!.unitPath.startsWith(g.unitPath))) throw notFound();
+  return { auth, planId, detail };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { auth, planId, detail } = await load(request, params.caseId);
+  const c = detail.c!;
+  const plan = await db().businessPlan.findUniqueOrThrow({ where: { id: planId }, include: { org: { include: { unit: { select: { name: true } } } } } });
+  const url = new URL(request.url);
+  const latest = detail.versions[detail.versions.length - 1];
+  const pick = (raw: string | null, fallback: number) => (raw && /^\d{1,4}$/.test(raw) ? Number(raw) : fallback);
+  const fromN = pick(url.searchParams.get("tu"), Math.max(1, (latest?.number ?? 1) - 1));
+  const toN = pick(url.searchParams.get("den"), latest?.number ?? 1);
+  const vFrom = detail.versions.find((v) => v.number === fromN);
+  const vTo = detail.versions.find((v) => v.number === toN);
+  const frozen = latest ? versionSteps(latest.data) : {};
+  const left = timeLeft(now(), c.deadlineAt);
+  const view = caseView(detail, { officerNames: true, viewerId: auth.user.id, formatWhen: formatDateTime });
+  return {
+    plan: { id: plan.id, title: plan.title, org: plan.org.name, kind: t(`plans.org.kind.${plan.org.kind}` as "plans.org.kind.HTX"), address: plan.org.address, unit: plan.org.unit.name },
+    c: {
+      status: c.status,
+      statusLabel: t(`appraisal.status.${c.status}` as "appraisal.status.SUBMITTED"),
+      level: t(`level.${c.level}` as "level.COMMUNE"),
+      received: formatDateTime(c.receivedAt),
+      deadline: formatDateTime(c.deadlineAt),
+      overdue: c.status === "SUBMITTED" && left.overdue,
+      left: left.overdue ? t("appraisal.overdueBy", { days: left.days, hours: left.hours }) : t("appraisal.left", { days: left.days, hours: left.hours }),
+      revision: c.revision,
+      versionNumber: c.versionNumber,
+    },
+    canDecide: c.status === "SUBMITTED" && appraiserCovers(auth.user.grants, c),
+    versions: detail.versions.map((v) => ({ number: v.number, when: formatDateTime(v.createdAt) })),
+    diff: vFrom && vTo && vFrom.number !== vTo.number ? { from: vFrom.number, to: vTo.number, steps: diffVersions(versionSteps(vFrom.data), versionSteps(vTo.data)) } : null,
+    steps: Array.from({ length: 12 }, (_, i) => checkStored(i + 1, JSON.stringify(frozen[i + 1] ?? {})).values),
+    printed: formatDate(now()),
+    ...view,
+  };
+}
+
+const actionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("decide"),
+      decision: choice(DECISIONS),
+      reason: optionalText(2000),
+      revision: id(),
+      version: id(),
+    }),
+    z.object({
+      intent: z.literal("comment"),
+      step: z.string({ error: t("form.invalidChoice") }).regex(/^(1[0-2]|[1-9])$/, t("form.invalidChoice")).transform(Number),
+      parentId: id().optional(),
+      body: text(2000),
+    }),
+  ],
+  { error: t("form.invalidChoice") },
+);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { auth, planId, detail } = await load(request, params.caseId);
+  const form = await parseRequestForm(request, actionSchema);
+  if (!form.ok) return invalid(form);
+  const input = form.data;
+  const plan = await db().businessPlan.findUniqueOrThrow({ where: { id: planId }, select: { title: true, org: { select: { ownerId: true } } } });
+  if (input.intent === "comment") {
+    await addComment(planId, auth.user.id, { step: input.step, body: input.body, parentId: input.parentId, versionNumber: detail.c!.versionNumber }, [plan.org.ownerId], `/phuong-an/${planId}`, plan.title);
+    return { ok: true as const, message: t("appraisal.comment.added") };
+  }
+  const outcome = await decideCase(planId, auth, { decision: input.decision, reason: input.reason ?? "", revision: input.revision, versionNumber: input.version });
+  if (!outcome.ok) {
+    const field = outcome.error === "reasonRequired" ? "reason" : "_form";
+    const status = outcome.error === "stale" ? 409 : outcome.error === "forbidden" ? 403 : outcome.error === "reasonRequired" ? 400 : 422;
+    return invalid({ errors: { [field]: t(`appraisal.err.${outcome.error}` as "appraisal.err.stale") } }, status);
+  }
+  return { ok: true as const, message: t("appraisal.decided", { decision: t(`appraisal.decision.${input.decision}` as "appraisal.decision.FORWARD") }) };
+}
+
+export default function CasePage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const e = actionErrors(result)?.errors ?? {};
+  return (
+    <>
+      <p className="no-print">
+        <Link to="/tham-dinh">← {t("appraisal.queue.title")}</Link>
+      </p>
+      <PageHeader title={t("appraisal.case.title", { title: data.plan.title })}>
+        <span className={data.c.overdue ? "tag tag--off" : "tag"}>{data.c.overdue ? t("appraisal.overdue") : data.c.statusLabel}</span>
+      </PageHeader>
+      <p>
+        {t("appraisal.case.status", { status: data.c.statusLabel, level: data.c.level })} · {t("appraisal.case.deadline", { received: data.c.received, deadline: data.c.deadline })} ·{" "}
+        <strong className={data.c.overdue ? "overdue" : undefined}>{data.c.left}</strong>
+      </p>
+      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="error">{e._form}</FormMessage>
+      {data.canDecide ? (
+        <Card title={t("appraisal.decide")}>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="decide" />
+            <input type="hidden" name="revision" value={data.c.revision} />
+            <input type="hidden" name="version" value={data.c.versionNumber} />
+            <SelectField
+              label={t("appraisal.decide")}
+              name="decision"
+              error={e.decision}
+              options={["FORWARD", "APPROVE", "RETURN", "REJECT"].map((d) => ({ value: d, label: t(`appraisal.decision.${d}` as "appraisal.decision.FORWARD") }))}
+            />
+            <TextAreaField label={t("appraisal.reason")} hint={t("appraisal.reasonHint")} name="reason" error={e.reason} rows={3} maxLength={2000} />
+            <div>
+              <button type="submit">{t("appraisal.decide")}</button>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+      <Card title={t("appraisal.comments")}>
+        <CommentThreads comments={data.comments} canComment errors={e} />
+      </Card>
+      <Card title={t("appraisal.trail")}>
+        <AuditTrail rows={data.trail} />
+      </Card>
+      <Card title={t("appraisal.versions")}>
+        <ul>
+          {data.versions.map((v) => (
+            <li key={v.number}>
+              {t("appraisal.version", { n: v.number })} — {v.when}
+            </li>
+          ))}
+        </ul>
+        {data.versions.length > 1 ? (
+          <Form method="get" className="toolbar">
+            <SelectField label={t("appraisal.diff.from")} name="tu" defaultValue={String(data.diff?.from ?? 1)} options={data.versions.map((v) => ({ value: String(v.number), label: String(v.number) }))} />
+            <SelectField label={t("appraisal.diff.to")} name="den" defaultValue={String(data.diff?.to ?? data.versions.length)} options={data.versions.map((v) => ({ value: String(v.number), label: String(v.number) }))} />
+            <button type="submit">{t("appraisal.diff.show")}</button>
+          </Form>
+        ) : null}
+        {data.diff ? (
+          <section data-testid="version-diff">
+            <h3>
+              {t("appraisal.diff")}: {data.diff.from} → {data.diff.to}
+            </h3>
+            {data.diff.steps.length === 0 ? <p>{t("appraisal.diff.none")}</p> : null}
+            {data.diff.steps.map((s) => (
+              <div key={s.step} className="table-wrap">
+                <table>
+                  <caption>{t("plans.step", { n: s.step })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("appraisal.diff.field")}</th>
+                      <th scope="col">{t("appraisal.diff.from")}</th>
+                      <th scope="col">{t("appraisal.diff.to")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.changes.map((c) => (
+                      <tr key={c.key}>
+                        <td>{c.label}</td>
+                        <td>
+                          <del>{c.before}</del>
+                        </td>
+                        <td>
+                          <ins>{c.after}</ins>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ))}
+          </section>
+        ) : null}
+      </Card>
+      <h2>{t("appraisal.frozen", { n: data.c.versionNumber })}</h2>
+      <PrintedPlan plan={data.plan} printed={data.printed} steps={data.steps} />
+    </>
+  );
+}

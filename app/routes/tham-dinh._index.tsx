@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { appraisalPermissions } from "~/appraisal/permissions";
+import { markOverdue, queueFor } from "~/appraisal/appraisal.server";
+import { now } from "~/appraisal/clock.server";
+import { timeLeft } from "~/appraisal/deadline";
+import { requireUser } from "~/auth/guard.server";
+import { db } from "~/db/db.server";
+import { formatDateTime } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import { PageHeader } from "~/ui/page";
+
+export const access = appraisalPermissions.appraise;
+
+export const meta: MetaFunction = () => [{ title: `${t("appraisal.queue.title")} · ${t("app.name")}` }];
+
+/** The appraiser's queue: cases at their level within their units, most urgent first. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const at = now();
+  await markOverdue(at);
+  const cases = await queueFor(auth);
+  const plans = cases.length
+    ? await db().businessPlan.findMany({ where: { id: { in: cases.map((c) => c.planId) } }, select: { id: true, title: true, org: { select: { name: true } } } })
+    : [];
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  return {
+    rows: cases.map((c) => {
+      const left = timeLeft(at, c.deadlineAt);
+      return {
+        planId: c.planId,
+        title: byId.get(c.planId)?.title ?? "",
+        org: byId.get(c.planId)?.org.name ?? "",
+        level: t(`level.${c.level}` as "level.COMMUNE"),
+        version: c.versionNumber,
+        received: formatDateTime(c.receivedAt),
+        deadline: formatDateTime(c.deadlineAt),
+        overdue: left.overdue,
+        left: left.overdue ? t("appraisal.overdueBy", { days: left.days, hours: left.hours }) : t("appraisal.left", { days: left.days, hours: left.hours }),
+      };
+    }),
+  };
+}
+
+export default function Queue() {
+  const { rows } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("appraisal.queue.title")} />
+      <p className="muted">{t("appraisal.queue.intro")}</p>
+      {rows.length === 0 ? (
+        <p>{t("appraisal.queue.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="queue">
+            <thead>
+              <tr>
+                <th scope="col">{t("appraisal.plan")}</th>
+                <th scope="col">{t("appraisal.level")}</th>
+                <th scope="col">{t("appraisal.received")}</th>
+                <th scope="col">{t("appraisal.deadline")}</th>
+                <th scope="col">{t("appraisal.timeLeft")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.planId} className={r.overdue ? "is-overdue" : undefined}>
+                  <td>
+                    <Link to={`/tham-dinh/${r.planId}`}>{r.title}</Link>
+                    <br />
+                    <small className="muted">
+                      {r.org} · {t("appraisal.version", { n: r.version })}
+                    </small>
+                  </td>
+                  <td>{r.level}</td>
+                  <td>{r.received}</td>
+                  <td>{r.deadline}</td>
+                  <td>{r.overdue ? <strong className="overdue">{r.left}</strong> : r.left}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

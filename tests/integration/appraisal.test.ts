@@ -1,0 +1,176 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { markOverdue } from "~/appraisal/appraisal.server";
+import { rebuildStats } from "~/appraisal/counters.server";
+import { setClockOffset } from "~/appraisal/clock.server";
+import { db } from "~/db/db.server";
+import { createPlan } from "~/plans/plans.server";
+import * as overview from "~/routes/phuong-an.$planId._index";
+import * as caseRoute from "~/routes/tham-dinh.$caseId";
+import * as queue from "~/routes/tham-dinh._index";
+import * as stats from "~/routes/thong-ke.tham-dinh";
+import * as csv from "~/routes/thong-ke.tham-dinh[.]csv";
+import * as stepRoute from "~/routes/phuong-an.$planId.buoc.$step";
+import { APPRAISAL_DEMO, DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
+import { cookieFor, getRequest, postRequest, run, tableCounts, testContext, userIdOf } from "../support/http";
+
+let producer: string;
+let communeSonKim: string;
+let communeThienLoc: string;
+let province: string;
+let planId: number;
+const p = () => ({ planId: String(planId) });
+const c = () => ({ caseId: String(planId) });
+
+const submit = (cookie = producer) =>
+  run(() => overview.action({ request: postRequest(`/phuong-an/${planId}`, { intent: "submit" }, { cookie }), params: p(), context: testContext() }));
+const caseGet = (cookie: string) => run(() => caseRoute.loader({ request: getRequest(`/tham-dinh/${planId}`, { cookie }), params: c(), context: testContext() }));
+const decidePost = (cookie: string, fields: Record<string, string>) =>
+  run(() => caseRoute.action({ request: postRequest(`/tham-dinh/${planId}`, { intent: "decide", ...fields }, { cookie }), params: c(), context: testContext() }));
+
+beforeAll(async () => {
+  producer = await cookieFor("producer");
+  communeSonKim = await cookieFor(await userIdOf(APPRAISAL_DEMO.communeAppraiser.email));
+  communeThienLoc = await cookieFor(await userIdOf("thamdinh@ocop-demo.vn"));
+  province = await cookieFor(await userIdOf("thamdinh.tinh@ocop-demo.vn"));
+  planId = (await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE } })).id;
+});
+
+describe("submission", () => {
+  it("an incomplete plan is refused with the list of missing steps, writing nothing", async () => {
+    const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: planId } } } });
+    const draft = (await createPlan(org.id, org.ownerId, "Chưa xong"))!;
+    const before = await tableCounts();
+    const res = await run(() => overview.action({ request: postRequest(`/phuong-an/${draft.id}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(draft.id) }, context: testContext() }));
+    expect(res.status).toBe(422);
+    expect(res.data.errors._form).toBe("Chưa nộp được: còn thiếu các bước 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12.");
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("submitting freezes version 1 and routes it to the commune appraiser of the producer's commune only", async () => {
+    const res = await submit();
+    expect(res.status).toBe(200);
+    expect(res.data.message).toBe("Đã nộp phiên bản 1.");
+    const cs = await db().appraisalCase.findUniqueOrThrow({ where: { planId } });
+    expect(cs).toMatchObject({ status: "SUBMITTED", level: "COMMUNE", versionNumber: 1 });
+    expect(cs.deadlineAt.getTime() - cs.receivedAt.getTime()).toBeGreaterThan(4 * 86_400_000);
+    // the plan is now locked for editing
+    const locked = await run(() => stepRoute.action({ request: postRequest(`/phuong-an/${planId}/buoc/2`, { intent: "save", version: "1" }, { cookie: producer }), params: { planId: String(planId), step: "2" }, context: testContext() }));
+    expect(locked.status).toBe(409);
+    // a double submit does nothing more
+    expect((await submit()).status).toBe(409);
+    const sonKimQueue = await run(() => queue.loader({ request: getRequest("/tham-dinh", { cookie: communeSonKim }), params: {}, context: testContext() }));
+    expect(sonKimQueue.data.rows.map((r: { planId: number }) => r.planId)).toContain(planId);
+    const notes = await db().notification.count({ where: { userId: await userIdOf(APPRAISAL_DEMO.communeAppraiser.email) } });
+    expect(notes).toBe(1);
+  });
+
+  it("an appraiser of another unit can neither see nor act on the plan", async () => {
+    const thienLocQueue = await run(() => queue.loader({ request: getRequest("/tham-dinh", { cookie: communeThienLoc }), params: {}, context: testContext() }));
+    expect(thienLocQueue.data.rows.map((r: { planId: number }) => r.planId)).not.toContain(planId);
+    expect((await caseGet(communeThienLoc)).status).toBe(404);
+    const before = await tableCounts();
+    expect((await decidePost(communeThienLoc, { decision: "RETURN", reason: "x", revision: "1", version: "1" })).status).toBe(404);
+    // the province appraiser sees it (within the province) but cannot decide at commune level
+    const seen = await caseGet(province);
+    expect(seen.status).toBe(200);
+    expect(seen.data.canDecide).toBe(false);
+    expect((await decidePost(province, { decision: "FORWARD", revision: "1", version: "1" })).status).toBe(403);
+    expect(await tableCounts()).toEqual(before);
+  });
+});
+
+describe("decisions", () => {
+  it("return needs a reason; the producer resubmits version 2; an old-version decision is refused", async () => {
+    const noReason = await decidePost(communeSonKim, { decision: "RETURN", reason: "", revision: "1", version: "1" });
+    expect(noReason.status).toBe(400);
+    expect(noReason.data.errors.reason).toBe("Vui lòng nêu lý do.");
+    const bad = await decidePost(communeSonKim, { decision: "APPROVE_ALL", revision: "1", version: "1" });
+    expect(bad.status).toBe(400);
+    const ret = await decidePost(communeSonKim, { decision: "RETURN", reason: "Bổ sung hợp đồng thu mua", revision: "1", version: "1" });
+    expect(ret.status).toBe(200);
+    expect((await db().businessPlan.findUniqueOrThrow({ where: { id: planId } })).status).toBe("RETURNED");
+    const re = await submit();
+    expect(re.data.message).toBe("Đã nộp phiên bản 2.");
+    const stale = await decidePost(communeSonKim, { decision: "FORWARD", revision: "3", version: "1" });
+    expect(stale.status).toBe(409);
+  });
+
+  it("a double forward acts once; approve only at the province", async () => {
+    const cs = await db().appraisalCase.findUniqueOrThrow({ where: { planId } });
+    const fields = { decision: "FORWARD", revision: String(cs.revision), version: String(cs.versionNumber) };
+    const [a, b] = await Promise.all([decidePost(communeSonKim, fields), decidePost(communeSonKim, fields)]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const after = await db().appraisalCase.findUniqueOrThrow({ where: { planId } });
+    expect(after).toMatchObject({ level: "PROVINCE", revision: cs.revision + 1 });
+    expect(await db().appraisalEvent.count({ where: { planId, action: "FORWARD" } })).toBe(1);
+    const forward = await decidePost(province, { decision: "FORWARD", revision: String(after.revision), version: "2" });
+    expect(forward.status).toBe(422);
+    const ok = await decidePost(province, { decision: "APPROVE", revision: String(after.revision), version: "2" });
+    expect(ok.status).toBe(200);
+    expect((await decidePost(province, { decision: "REJECT", reason: "x", revision: String(after.revision + 1), version: "2" })).status).toBe(422);
+  });
+
+  it("the audit trail records every transition, visible to the producer without officers' names", async () => {
+    const events = await db().appraisalEvent.findMany({ where: { planId }, orderBy: { id: "asc" } });
+    expect(events.map((e) => `${e.action}:${e.fromStatus}>${e.toStatus}:${e.fromLevel}>${e.toLevel}`)).toEqual([
+      "SUBMIT:DRAFT>SUBMITTED:>COMMUNE",
+      "RETURN:SUBMITTED>RETURNED:COMMUNE>COMMUNE",
+      "RESUBMIT:RETURNED>SUBMITTED:COMMUNE>COMMUNE",
+      "FORWARD:SUBMITTED>SUBMITTED:COMMUNE>PROVINCE",
+      "APPROVE:SUBMITTED>APPROVED:PROVINCE>PROVINCE",
+    ]);
+    expect(events[1].reason).toBe("Bổ sung hợp đồng thu mua");
+    const page = await run(() => overview.loader({ request: getRequest(`/phuong-an/${planId}`, { cookie: producer }), params: p(), context: testContext() }));
+    const trail = page.data.appraisal.trail;
+    expect(trail).toHaveLength(5);
+    expect(trail[1].who).toBe("Cán bộ thẩm định");
+    expect(trail[0].who).toBe("Phạm Thị Lan");
+    const officer = await caseGet(province);
+    expect(officer.data.trail[1].who).toBe(APPRAISAL_DEMO.communeAppraiser.fullName);
+    expect(officer.data.diff.steps).toEqual([]); // resubmitted unchanged
+  });
+});
+
+describe("overdue and statistics", () => {
+  it("a case past its deadline (clock moved) is marked overdue once", async () => {
+    const thienLoc = await db().appraisalCase.findFirstOrThrow({ where: { status: "SUBMITTED", level: "COMMUNE" } });
+    setClockOffset(6 * 86_400_000);
+    try {
+      const rows = await run(() => queue.loader({ request: getRequest("/tham-dinh", { cookie: communeThienLoc }), params: {}, context: testContext() }));
+      const row = rows.data.rows.find((r: { planId: number }) => r.planId === thienLoc.planId);
+      expect(row.overdue).toBe(true);
+      expect(row.left).toMatch(/^Quá hạn/);
+      expect(await markOverdue()).toBe(0);
+      expect(await db().appraisalEvent.count({ where: { planId: thienLoc.planId, action: "OVERDUE" } })).toBe(1);
+    } finally {
+      setClockOffset(0);
+    }
+  });
+
+  it("the 2020 funnel of the seed, and the CSV export with BOM and CRLF", async () => {
+    const admin = await cookieFor("admin");
+    const res = await run(() => stats.loader({ request: getRequest("/thong-ke/tham-dinh?nam=2020", { cookie: admin }), params: {}, context: testContext() }));
+    const f = res.data.stats.funnel;
+    expect(f.ideas).toBe(180);
+    expect(f.appraisedByLevel.find((l: { level: string }) => l.level === "DISTRICT").count).toBe(159);
+    expect(f.approved).toBe(122);
+    expect(res.data.stats.stars.find((s: { stars: number }) => s.stars === 3).count).toBe(69);
+    const file = await csv.loader({ request: getRequest("/thong-ke/tham-dinh.csv?nam=2020", { cookie: admin }), params: {}, context: testContext() });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain('"Ý tưởng đăng ký","180"\r\n');
+    // a commune appraiser sees only their commune
+    const commune = await run(() => stats.loader({ request: getRequest("/thong-ke/tham-dinh?nam=2020", { cookie: communeThienLoc }), params: {}, context: testContext() }));
+    expect(commune.data.stats.unit.name).toBe("Xã Thiên Lộc");
+    expect(commune.data.stats.funnel.ideas).toBeLessThan(180);
+  });
+
+  it("the counters kept with each transition equal a rebuild from the audit trail", async () => {
+    const kept = await db().appraisalStat.findMany({ orderBy: [{ year: "asc" }, { unitId: "asc" }, { metric: "asc" }, { level: "asc" }] });
+    await rebuildStats(db());
+    const rebuilt = await db().appraisalStat.findMany({ orderBy: [{ year: "asc" }, { unitId: "asc" }, { metric: "asc" }, { level: "asc" }] });
+    expect(kept).toEqual(rebuilt);
+    expect(kept.some((r) => r.metric === "APPROVE" && r.level === "PROVINCE")).toBe(true);
+  });
+});

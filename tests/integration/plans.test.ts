@@ -1,0 +1,194 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db/db.server";
+import * as list from "~/routes/phuong-an._index";
+import * as overview from "~/routes/phuong-an.$planId._index";
+import * as stepRoute from "~/routes/phuong-an.$planId.buoc.$step";
+import * as printRoute from "~/routes/phuong-an.$planId.in";
+import { DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
+import { cookieFor, getRequest, postRequest, run, tableCounts, testContext } from "../support/http";
+
+let producer: string;
+let consultant: string;
+let demoPlanId: number;
+let newPlanId: number;
+
+const stepGet = (planId: number, step: number | string, cookie: string) =>
+  run(() => stepRoute.loader({ request: getRequest(`/phuong-an/${planId}/buoc/${step}`, { cookie }), params: { planId: String(planId), step: String(step) }, context: testContext() }));
+const stepPost = (planId: number, step: number | string, fields: Record<string, string | string[]>, cookie: string) =>
+  run(() =>
+    stepRoute.action({ request: postRequest(`/phuong-an/${planId}/buoc/${step}`, fields, { cookie }), params: { planId: String(planId), step: String(step) }, context: testContext() }),
+  );
+
+/** A second producer (a seeded class member) with an organisation of their own. */
+async function otherProducer() {
+  const member = await db().user.findFirstOrThrow({ where: { roles: { some: { role: "producer" } }, phone: { startsWith: "0913" } } });
+  return cookieFor(member.id);
+}
+
+beforeAll(async () => {
+  producer = await cookieFor("producer");
+  consultant = await cookieFor("consultant");
+  demoPlanId = (await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE } })).id;
+  const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: demoPlanId } } } });
+  const created = await run(() =>
+    list.action({ request: postRequest("/phuong-an", { intent: "createPlan", orgId: String(org.id), title: "Trà xanh Sơn Kim" }, { cookie: producer }), params: {}, context: testContext() }),
+  );
+  expect(created.status).toBe(302);
+  newPlanId = Number(created.location!.split("/")[2]);
+});
+
+describe("plans list and creation", () => {
+  it("lists the producer's own plans and the consultant's invitations", async () => {
+    const mine = await run(() => list.loader({ request: getRequest("/phuong-an", { cookie: producer }), params: {}, context: testContext() }));
+    expect(mine.data.mine.map((p: { title: string }) => p.title)).toEqual(expect.arrayContaining([DEMO_PLAN_TITLE, "Trà xanh Sơn Kim"]));
+    const invited = await run(() => list.loader({ request: getRequest("/phuong-an", { cookie: consultant }), params: {}, context: testContext() }));
+    expect(invited.data.invited.map((p: { title: string }) => p.title)).toEqual([DEMO_PLAN_TITLE]);
+  });
+
+  it("refuses bad organisation and plan input without writing", async () => {
+    const other = await otherProducer();
+    const before = await tableCounts();
+    const cases: [Record<string, string>, string][] = [
+      [{ intent: "createOrg", name: "", kind: "HTX", address: "x" }, "name"],
+      [{ intent: "createOrg", name: "HTX", kind: "CONG_TY", address: "x" }, "kind"],
+      [{ intent: "createOrg", name: "x".repeat(100_000), kind: "HTX", address: "x" }, "name"],
+      [{ intent: "createPlan", orgId: "abc", title: "x" }, "orgId"],
+      [{ intent: "hack" }, "intent"],
+    ];
+    for (const [fields, field] of cases) {
+      const res = await run(() => list.action({ request: postRequest("/phuong-an", fields, { cookie: producer }), params: {}, context: testContext() }));
+      expect(res.status).toBe(400);
+      expect(res.data.errors[field]).toMatch(/[ạ-ỹà-ýđ]/i);
+    }
+    // someone else's organisation
+    const org = await db().producerOrg.findFirstOrThrow();
+    const res = await run(() => list.action({ request: postRequest("/phuong-an", { intent: "createPlan", orgId: String(org.id), title: "Của người khác" }, { cookie: other }), params: {}, context: testContext() }));
+    expect(res.status).toBe(404);
+    expect(await tableCounts()).toEqual(before);
+  });
+});
+
+describe("draft save and load", () => {
+  it("saves a partial draft, loads it back validated and formatted, and reports what is missing", async () => {
+    const empty = await stepGet(newPlanId, 9, producer);
+    expect(empty.status).toBe(200);
+    expect(empty.data.version).toBe(0);
+    const saved = await stepPost(
+      newPlanId,
+      9,
+      { intent: "save", version: "0", years: "3", taxRate: "20", depreciation: "60 triệu", "products.0.name": "Trà", "products.0.unit": "gói", "products.0.price": "1,2 triệu", "products.0.q1": "100", "products.1.name": "" },
+      producer,
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.data.version).toBe(1);
+    expect(saved.data.savedAt).toMatch(/^\d{2}:\d{2}$/);
+    expect(saved.data.complete).toBe(false);
+    expect(saved.data.missing["products.0.variableCost"]).toBe("Vui lòng nhập thông tin này.");
+    expect(saved.data.missing.fixedCosts).toBe("Cần ít nhất 1 dòng.");
+    const row = await db().planStep.findUniqueOrThrow({ where: { planId_step: { planId: newPlanId, step: 9 } } });
+    expect(JSON.parse(row.data)).toMatchObject({ depreciation: "60000000", products: [{ name: "Trà", price: "1200000", q1: "100" }] });
+    const loaded = await stepGet(newPlanId, 9, producer);
+    expect(loaded.data.version).toBe(1);
+    expect(loaded.data.formValues["products.0.price"]).toBe("1.200.000");
+    expect(loaded.data.formValues.depreciation).toBe("60.000.000");
+  });
+
+  it("a stale version is refused with 409 and the other change shown, never overwritten", async () => {
+    const first = await stepPost(newPlanId, 2, { intent: "autosave", version: "0", structure: "Bản A" }, producer);
+    expect(first.status).toBe(200);
+    const second = await stepPost(newPlanId, 2, { intent: "autosave", version: "1", structure: "Bản B (tab 1)" }, producer);
+    expect(second.data.version).toBe(2);
+    const stale = await stepPost(newPlanId, 2, { intent: "autosave", version: "1", structure: "Bản C (tab 2)" }, producer);
+    expect(stale.status).toBe(409);
+    expect(stale.data.errors._form).toMatch(/vừa được .* lưu lúc \d{2}:\d{2} \(phiên bản 2\)/);
+    expect(stale.data.conflict.values.structure).toBe("Bản B (tab 1)");
+    expect(stale.data.values.structure).toBe("Bản C (tab 2)");
+    const row = await db().planStep.findUniqueOrThrow({ where: { planId_step: { planId: newPlanId, step: 2 } } });
+    expect(JSON.parse(row.data).structure).toBe("Bản B (tab 1)");
+    // a second "first save" of the same step is a conflict too
+    expect((await stepPost(newPlanId, 2, { intent: "autosave", version: "0", structure: "X" }, producer)).status).toBe(409);
+    // overwriting on purpose names the version seen
+    const overwrite = await stepPost(newPlanId, 2, { intent: "save", version: "1", overwriteVersion: "2", structure: "Bản C (tab 2)" }, producer);
+    expect(overwrite.data.version).toBe(3);
+  });
+
+  it("refuses badly typed values at the field, saving nothing", async () => {
+    const before = await tableCounts();
+    const beforeRow = await db().planStep.findUniqueOrThrow({ where: { planId_step: { planId: newPlanId, step: 9 } } });
+    const cases: [Record<string, string | string[]>, string, string][] = [
+      [{ intent: "save", version: "1", "products.0.price": "mười nghìn" }, "products.0.price", "Số tiền không hợp lệ"],
+      [{ intent: "save", version: "1", depreciation: "-5" }, "depreciation", "không được âm"],
+      [{ intent: "save", version: "1", years: "7" }, "years", "Lựa chọn không hợp lệ"],
+      [{ intent: "save", version: "1", taxRate: "150" }, "taxRate", "phần trăm"],
+      [{ intent: "save", version: "1", "products.0.name": "x".repeat(100_000) }, "products.0.name", "quá dài"],
+      [{ intent: "save", version: "1", years: ["3", "4"] }, "years", "không hợp lệ"],
+      [{ intent: "save", version: "abc" }, "version", "Phiên bản"],
+      [{ intent: "publish", version: "1" }, "intent", "Lựa chọn"],
+      [{}, "intent", "Lựa chọn"],
+    ];
+    for (const [fields, field, message] of cases) {
+      const res = await stepPost(newPlanId, 9, fields, producer);
+      expect(res.status, field).toBe(400);
+      expect(res.data.errors[field], field).toContain(message);
+    }
+    expect(await tableCounts()).toEqual(before);
+    expect((await db().planStep.findUniqueOrThrow({ where: { planId_step: { planId: newPlanId, step: 9 } } })).version).toBe(beforeRow.version);
+  });
+
+  it("unknown steps are 404", async () => {
+    for (const step of ["0", "13", "abc"]) expect((await stepGet(newPlanId, step, producer)).status).toBe(404);
+  });
+});
+
+describe("who sees which plan", () => {
+  it("another producer gets 404 on the plan, its steps, print view and saves", async () => {
+    const other = await otherProducer();
+    const before = await tableCounts();
+    expect((await stepGet(demoPlanId, 1, other)).status).toBe(404);
+    expect((await stepPost(demoPlanId, 1, { intent: "save", version: "1", representative: "x" }, other)).status).toBe(404);
+    const p = { planId: String(demoPlanId) };
+    expect((await run(() => overview.loader({ request: getRequest(`/phuong-an/${demoPlanId}`, { cookie: other }), params: p, context: testContext() }))).status).toBe(404);
+    expect((await run(() => printRoute.loader({ request: getRequest(`/phuong-an/${demoPlanId}/in`, { cookie: other }), params: p, context: testContext() }))).status).toBe(404);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("an invited consultant reads the draft but cannot save; others roles are refused", async () => {
+    const page = await stepGet(demoPlanId, 9, consultant);
+    expect(page.status).toBe(200);
+    expect(page.data.editable).toBe(false);
+    expect((await stepPost(demoPlanId, 9, { intent: "save", version: "1" }, consultant)).status).toBe(403);
+    expect((await stepGet(newPlanId, 1, consultant)).status).toBe(404); // not invited to this one
+    expect((await stepGet(demoPlanId, 1, await cookieFor("appraiser"))).status).toBe(403);
+  });
+
+  it("the producer invites and uninvites a consultant by email or phone", async () => {
+    const p = { planId: String(newPlanId) };
+    const post = (fields: Record<string, string>) =>
+      run(() => overview.action({ request: postRequest(`/phuong-an/${newPlanId}`, fields, { cookie: producer }), params: p, context: testContext() }));
+    expect((await post({ intent: "invite", contact: "hocvien@ocop-demo.vn" })).status).toBe(404); // a learner, not a consultant
+    const ok = await post({ intent: "invite", contact: "0912 000 005" });
+    expect(ok.status).toBe(200);
+    expect((await stepGet(newPlanId, 1, consultant)).status).toBe(200);
+    const consultantId = (await db().user.findUniqueOrThrow({ where: { email: "tuvan@ocop-demo.vn" } })).id;
+    await post({ intent: "uninvite", userId: String(consultantId) });
+    expect((await stepGet(newPlanId, 1, consultant)).status).toBe(404);
+  });
+});
+
+describe("overview and print", () => {
+  it("the seeded plan is complete; the new one lists its missing steps", async () => {
+    const demo = await run(() => overview.loader({ request: getRequest(`/phuong-an/${demoPlanId}`, { cookie: producer }), params: { planId: String(demoPlanId) }, context: testContext() }));
+    expect(demo.data.steps.every((s: { complete: boolean }) => s.complete)).toBe(true);
+    const fresh = await run(() => overview.loader({ request: getRequest(`/phuong-an/${newPlanId}`, { cookie: producer }), params: { planId: String(newPlanId) }, context: testContext() }));
+    const step9 = fresh.data.steps[8];
+    expect(step9.complete).toBe(false);
+    expect(step9.missing.join(" ")).toContain("Chi phí biến đổi");
+  });
+
+  it("the print view carries every step's values", async () => {
+    const res = await run(() => printRoute.loader({ request: getRequest(`/phuong-an/${demoPlanId}/in`, { cookie: consultant }), params: { planId: String(demoPlanId) }, context: testContext() }));
+    expect(res.status).toBe(200);
+    expect(res.data.steps).toHaveLength(12);
+    expect(res.data.steps[8].products[0].price).toBe(180000);
+  });
+});

@@ -1,5 +1,6 @@
 // Demo business plan: the producer's cooperative and a complete plan built from module 4's worked
 // example (HTX Mật ong Suối Xanh is hypothetical; figures illustrate the method only).
+import { searchKey } from "../app/users/users.server";
 import type { Db, Prisma } from "../app/db/db.server";
 import { checkStored, STEP_COUNT, type StoredValues } from "../app/plans/steps";
 
@@ -70,7 +71,7 @@ export async function seedAppraisal(db: Db): Promise<void> {
   const mk = async (a: typeof APPRAISAL_DEMO.communeAppraiser, role: string) => {
     const unit = units.get(a.unit)!;
     const user = await db.user.create({
-      data: { fullName: a.fullName, email: a.email, phone: a.phone, passwordHash: template.passwordHash, unitId: unit.id, position: a.position, searchName: a.fullName.toLowerCase() },
+      data: { fullName: a.fullName, email: a.email, phone: a.phone, passwordHash: template.passwordHash, unitId: unit.id, position: a.position, searchName: searchKey(a) },
     });
     await db.roleAssignment.create({ data: { userId: user.id, role, unitId: unit.id } });
     return { user, unit };

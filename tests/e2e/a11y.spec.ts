@@ -12,6 +12,18 @@ const pages: [Role | null, string][] = [
   ["admin", "/quan-tri/nguoi-dung"],
   ["admin", "/quan-tri/don-vi"],
   ["admin", "/quan-tri/cai-dat"],
+  ["learner", "/khoa-hoc/1"],
+  ["learner", "/khoa-hoc/1/hoc/tieu-chi-danh-gia/cham-diem-va-xep-hang-sao"],
+  ["learner", "/khoa-hoc/1/kiem-tra/kien-thuc-chung"],
+  ["learner", "/diem-danh"],
+  ["learner", "/chung-nhan-cua-toi"],
+  ["trainer", "/khoa-hoc/1/tien-do"],
+  ["trainer", "/khoa-hoc/1/diem-danh"],
+  ["trainer", "/khoa-hoc/1/chung-nhan"],
+  ["producer", "/phuong-an"],
+  ["appraiser", "/tham-dinh"],
+  ["admin", "/thong-ke/tham-dinh"],
+  [null, "/chung-nhan"],
 ];
 
 for (const [role, path] of pages) {

@@ -236,3 +236,19 @@ export function caseView(detail: Detail, opts: { officerNames: boolean; viewerId
     })),
   };
 }
+
+/** The council's official result for an approved product (admins); the star counters follow. */
+export async function recordResult(planId: number, actorId: number, score: number, stars: number, at = now()) {
+  return db().$transaction(async (tx) => {
+    const c = await tx.appraisalCase.findUnique({ where: { planId } });
+    if (!c || c.status !== "APPROVED") return false;
+    await tx.appraisalCase.update({ where: { planId }, data: { officialScore: score, officialStars: stars, revision: { increment: 1 } } });
+    if (c.officialStars) await bumpStat(tx, c.unitPath, c.year, `STARS_${c.officialStars}`, "", -1);
+    await bumpStat(tx, c.unitPath, c.year, `STARS_${stars}`);
+    await tx.appraisalEvent.create({
+      data: { planId, versionNumber: c.versionNumber, actorId, action: "RESULT", fromStatus: c.status, toStatus: c.status, fromLevel: c.level, toLevel: c.level, reason: `${score} điểm, ${stars} sao`, unitPath: c.unitPath, year: c.year, createdAt: at },
+    });
+    await bumpStat(tx, c.unitPath, c.year, "RESULT", c.level);
+    return true;
+  });
+}

@@ -10,6 +10,7 @@ const ITEMS: { item: NavItem; roles: RoleGrant["role"][] | "all" }[] = [
   { item: { to: "/phuong-an", label: "plans.nav" }, roles: ["producer", "consultant"] },
   { item: { to: "/tham-dinh", label: "appraisal.nav" }, roles: ["appraiser"] },
   { item: { to: "/thong-ke/tham-dinh", label: "appraisal.navStats" }, roles: ["appraiser", "admin"] },
+  { item: { to: "/ket-qua-danh-gia", label: "appraisal.result.title" }, roles: ["admin"] },
   { item: { to: "/quan-tri/nguoi-dung", label: "nav.users" }, roles: ["admin"] },
   { item: { to: "/quan-tri/don-vi", label: "nav.units" }, roles: ["admin"] },
   { item: { to: "/quan-tri/cai-dat", label: "nav.settings" }, roles: ["admin"] },

@@ -8,6 +8,7 @@ import * as overview from "~/routes/phuong-an.$planId._index";
 import * as caseRoute from "~/routes/tham-dinh.$caseId";
 import * as queue from "~/routes/tham-dinh._index";
 import * as stats from "~/routes/thong-ke.tham-dinh";
+import * as results from "~/routes/ket-qua-danh-gia";
 import * as csv from "~/routes/thong-ke.tham-dinh[.]csv";
 import * as stepRoute from "~/routes/phuong-an.$planId.buoc.$step";
 import { APPRAISAL_DEMO, DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
@@ -172,5 +173,23 @@ describe("overdue and statistics", () => {
     const rebuilt = await db().appraisalStat.findMany({ orderBy: [{ year: "asc" }, { unitId: "asc" }, { metric: "asc" }, { level: "asc" }] });
     expect(kept).toEqual(rebuilt);
     expect(kept.some((r) => r.metric === "APPROVE" && r.level === "PROVINCE")).toBe(true);
+  });
+
+  it("an admin records the official result of an approved product: star counters move", async () => {
+    const admin = await cookieFor("admin");
+    const post = (fields: Record<string, string>) => run(() => results.action({ request: postRequest("/ket-qua-danh-gia", fields, { cookie: admin }), params: {}, context: testContext() }));
+    expect((await post({ planId: String(planId), score: "abc" })).status).toBe(400);
+    expect((await post({ planId: String(planId), score: "120" })).data.errors.score).toContain("0 đến 100");
+    const cs = await db().appraisalCase.findUniqueOrThrow({ where: { planId } });
+    const starsBefore = async (n: number) => (await db().appraisalStat.findUnique({ where: { year_unitId_metric_level: { year: cs.year, unitId: 1, metric: `STARS_${n}`, level: "" } } }))?.count ?? 0;
+    const three = await starsBefore(3);
+    expect((await post({ planId: String(planId), score: "67" })).status).toBe(200);
+    expect(await starsBefore(3)).toBe(three + 1);
+    expect((await post({ planId: String(planId), score: "72,5" })).status).toBe(200);
+    expect(await starsBefore(3)).toBe(three);
+    expect(await db().appraisalCase.findUniqueOrThrow({ where: { planId } })).toMatchObject({ officialStars: 4, officialScore: 72.5 });
+    // a case that is not approved is refused
+    const pending = await db().appraisalCase.findFirstOrThrow({ where: { status: "SUBMITTED" } });
+    expect((await post({ planId: String(pending.planId), score: "50" })).status).toBe(404);
   });
 });

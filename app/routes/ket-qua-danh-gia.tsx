@@ -1,0 +1,102 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { recordResult } from "~/appraisal/appraisal.server";
+import { appraisalPermissions } from "~/appraisal/permissions";
+import { requireUser, unitsGranted } from "~/auth/guard.server";
+import { db } from "~/db/db.server";
+import { id } from "~/forms/fields";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { t } from "~/i18n/messages";
+import { starsFor } from "~/ocop/scoring";
+import { parseDecimal } from "~/plans/money";
+import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { PageHeader } from "~/ui/page";
+
+export const access = appraisalPermissions.recordResult;
+
+export const meta: MetaFunction = () => [{ title: `${t("appraisal.result.title")} · ${t("app.name")}` }];
+
+function approvedIn(paths: string[]) {
+  return db().appraisalCase.findMany({
+    where: { status: "APPROVED", OR: paths.map((p) => ({ unitPath: { startsWith: p } })) },
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+  });
+}
+
+/** Admins record the council's official score and star for approved products of their units. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const cases = await approvedIn(unitsGranted(auth, access).map((g) => g.unitPath));
+  const plans = await db().businessPlan.findMany({ where: { id: { in: cases.map((c) => c.planId) } }, select: { id: true, title: true } });
+  const titles = new Map(plans.map((p) => [p.id, p.title]));
+  return { rows: cases.map((c) => ({ planId: c.planId, title: titles.get(c.planId) ?? "", year: c.year, score: c.officialScore, stars: c.officialStars })) };
+}
+
+const schema = z.object({
+  planId: id(),
+  score: z
+    .string({ error: t("appraisal.result.invalid") })
+    .transform((v, ctx) => {
+      const n = parseDecimal(v);
+      if (n === null || n < 0 || n > 100) {
+        ctx.addIssue({ code: "custom", message: t("appraisal.result.invalid") });
+        return z.NEVER;
+      }
+      return n;
+    }),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const form = await parseRequestForm(request, schema);
+  if (!form.ok) return invalid(form);
+  const inScope = await approvedIn(unitsGranted(auth, access).map((g) => g.unitPath));
+  if (!inScope.some((c) => c.planId === form.data.planId)) return invalid({ errors: { _form: t("appraisal.result.notApproved") } }, 404);
+  const stars = starsFor(form.data.score);
+  await recordResult(form.data.planId, auth.user.id, form.data.score, stars);
+  return { ok: true as const, message: t("appraisal.result.saved") };
+}
+
+export default function Results() {
+  const { rows } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const e = actionErrors(result)?.errors ?? {};
+  return (
+    <>
+      <PageHeader title={t("appraisal.result.title")} />
+      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="error">{e._form ?? e.score}</FormMessage>
+      <h2>{t("appraisal.result.list")}</h2>
+      {rows.length === 0 ? <p>{t("appraisal.result.none")}</p> : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("appraisal.plan")}</th>
+              <th scope="col">{t("appraisal.stats.year")}</th>
+              <th scope="col">{t("appraisal.result.title")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.planId}>
+                <td>{r.title}</td>
+                <td>{r.year}</td>
+                <td>
+                  {r.score !== null ? <p>{t("appraisal.result.current", { score: r.score, stars: r.stars ?? "" })}</p> : null}
+                  <Form method="post" className="toolbar">
+                    <input type="hidden" name="planId" value={r.planId} />
+                    <Field label={`${t("appraisal.result.score")} (${r.title})`} name="score" inputMode="decimal" maxLength={6} />
+                    <button type="submit">{t("appraisal.result.save")}</button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

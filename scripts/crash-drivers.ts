@@ -125,4 +125,43 @@ const checkin = (() => {
   } satisfies CrashDriver;
 })();
 
-export const crashDrivers: CrashDriver[] = [registration, checkin];
+/** Autosaves of one plan step (optimistic versions): the stored version never falls behind an acknowledged save. */
+const autosave = (() => {
+  let cookie = "";
+  let planId = 0;
+  let version = 0;
+  let acked = 0;
+  return {
+    name: "autosave",
+    concurrency: 1,
+    async setup(base: string, dbFile: string) {
+      cookie = await loginCookie(base, "chuthe@ocop-demo.vn");
+      const db = new Database(dbFile, { readonly: true });
+      const plan = db.prepare('SELECT p.id AS id FROM "BusinessPlan" p JOIN "ProducerOrg" o ON o.id = p."orgId" JOIN "User" u ON u.id = o."ownerId" WHERE u.email = ? ORDER BY p.id LIMIT 1').get("chuthe@ocop-demo.vn") as { id: number };
+      planId = plan.id;
+      version = (db.prepare('SELECT version FROM "PlanStep" WHERE "planId" = ? AND step = 2').get(planId) as { version: number } | undefined)?.version ?? 0;
+      db.close();
+    },
+    async write(base: string) {
+      const res = await fetch(`${base}/phuong-an/${planId}/buoc/2.data`, {
+        method: "POST",
+        headers: { cookie, origin: base, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "autosave", version: String(version), structure: `Lần lưu ${version + 1}`, workers: String(version + 1) }),
+      });
+      if (res.status !== 200) return false;
+      version++;
+      acked = version;
+      return true;
+    },
+    verify(db: Database.Database) {
+      const row = db.prepare('SELECT version, data FROM "PlanStep" WHERE "planId" = ? AND step = 2').get(planId) as { version: number; data: string } | undefined;
+      if (acked === 0) return [];
+      if (!row || row.version < acked) return [`autosave: version ${acked} acknowledged, ${row?.version ?? "nothing"} stored`];
+      const text = JSON.parse(row.data).structure as string;
+      if (text !== `Lần lưu ${row.version}`) return [`autosave: stored version ${row.version} holds "${text}"`];
+      return [];
+    },
+  } satisfies CrashDriver;
+})();
+
+export const crashDrivers: CrashDriver[] = [registration, checkin, autosave];

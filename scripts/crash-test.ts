@@ -60,7 +60,8 @@ const workers = crashDrivers.flatMap((driver) =>
   }),
 );
 await Promise.all([...workers, killer]);
-console.log(`Server killed with SIGKILL after ${acknowledged.length} acknowledged writes (${attempted} attempted).`);
+const perDriver = crashDrivers.map((d) => `${d.name} ${acknowledged.filter((a) => a.driver === d.name).length}`).join(", ");
+console.log(`Server killed with SIGKILL after ${acknowledged.length} acknowledged writes (${perDriver}; ${attempted} attempted).`);
 
 // Restart on the same file (recovery runs on open), then check from a separate connection.
 server = await start();

@@ -85,7 +85,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 </nav>
                 <div className="menu__user">
                   <Link to="/thong-bao" className="menu__bell" aria-label={t("appraisal.unread", { count: user.unread })}>
-                    🔔{user.unread ? <span className="badge">{user.unread}</span> : null}
+                    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+                      <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
+                    </svg>
+                    {user.unread ? <span className="badge">{user.unread}</span> : null}
                   </Link>
                   <span>
                     {user.fullName}

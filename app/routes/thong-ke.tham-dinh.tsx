@@ -73,7 +73,7 @@ export default function StatsPage() {
           <p>
             <strong>{s.unit.name}</strong> — {s.year}
           </p>
-          <div className="grid">
+          <div className="charts">
             <Card title={t("appraisal.stats.funnel")}>
               <Bars
                 title={t("appraisal.stats.funnel")}

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { db } from "~/db/db.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { type MessageKey, t } from "~/i18n/messages";
@@ -53,27 +52,4 @@ export function reportTable(report: Awaited<ReturnType<typeof courseReport>>, ki
         rows: grid(report.sessions, report.learners, report.marks).map((g) => [g.learner.fullName, g.learner.unitName, ...g.cells.map((s) => (s ? t(statusLabelKey(s)) : ""))]),
       };
   }
-}
-
-/** CSV for Excel in Vietnam: UTF-8 with BOM, CRLF, every field quoted when needed. */
-export function toCsv(table: Table): string {
-  const cell = (v: string | number) => {
-    const s = String(v);
-    // A leading =, +, - or @ would run as a formula in Excel: neutralise it.
-    const safe = /^[=+\-@]/.test(s) && typeof v === "string" ? `'${s}` : s;
-    return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return "\uFEFF" + [table.header, ...table.rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
-}
-
-export async function toXlsx(table: Table): Promise<ArrayBuffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = t("app.name");
-  const ws = wb.addWorksheet(table.title.slice(0, 31).replace(/[\\/?*[\]:]/g, " "));
-  ws.addRow(table.header).font = { bold: true };
-  for (const r of table.rows) ws.addRow(r);
-  ws.columns.forEach((col, i) => (col.width = i === 0 ? 32 : Math.max(12, Math.min(40, (table.header[i] ?? "").length + 4))));
-  ws.views = [{ state: "frozen", ySplit: 1 }];
-  const buf = new Uint8Array(await wb.xlsx.writeBuffer());
-  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ClassRow, buildRows, filterRows, sortRows } from "./class-table";
-import { toCsv } from "./export";
+import { toCsv } from "~/exports/table";
 import { type OutlineModule, QUIZ_STEP, computeProgress } from "./progress";
 
 const outline: OutlineModule[] = [

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { managedCourse } from "~/attendance/courses.server";
 import { attendancePermissions } from "~/attendance/permissions";
-import { courseReport, reportTable, toCsv, toXlsx } from "~/attendance/report.server";
+import { courseReport, reportTable } from "~/attendance/report.server";
 import { exportQuerySchema } from "~/attendance/schemas";
 import { requireUser } from "~/auth/guard.server";
+import { tableDownload } from "~/exports/download.server";
 
 /** Downloads of the attendance reports: ?bang=buoi|hoc-vien|luoi|duoi-nguong&dinh-dang=csv|xlsx[&nguong=80]. */
 export const access = attendancePermissions.manageAttendance;
@@ -15,10 +16,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!query.success) return new Response(query.error.issues[0].message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { bang, "dinh-dang": format, nguong } = query.data;
   const table = reportTable(await courseReport(course.id), bang, nguong ?? 80);
-  const name = `diem-danh-${bang}-lop-${course.id}.${format}`;
-  const headers = { "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" };
-  if (format === "csv") return new Response(toCsv(table), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
-  return new Response(await toXlsx(table), {
-    headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
-  });
+  return tableDownload(format, `diem-danh-${bang}-lop-${course.id}`, table.title, table.header, table.rows);
 }

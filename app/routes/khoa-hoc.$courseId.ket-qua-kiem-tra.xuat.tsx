@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { tableDownload } from "~/content/export.server";
+import { tableDownload } from "~/exports/download.server";
 import { t } from "~/i18n/messages";
 import { classQuizResults, exportQuizTable } from "~/quiz/class-results.server";
 import { quizPermissions } from "~/quiz/permissions";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { classProgressTable, exportTable } from "~/content/class-progress.server";
-import { tableDownload } from "~/content/export.server";
+import { tableDownload } from "~/exports/download.server";
 import { modulePermissions } from "~/content/permissions";
 import { t } from "~/i18n/messages";
 

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { type Cell, asciiFileName, toCsv } from "./export";
+import { type Cell, asciiFileName, toCsv } from "./table";
 
-/** A CSV or XLSX download of a table (used by the class progress and quiz results exports). */
+/** A CSV or XLSX download of a table: every export of the app (progress, quiz results, attendance reports, statistics). */
 export async function tableDownload(format: "csv" | "xlsx", name: string, sheet: string, headers: string[], rows: Cell[][]): Promise<Response> {
   const file = asciiFileName(name);
   if (format === "csv") {
@@ -14,7 +14,8 @@ export async function tableDownload(format: "csv" | "xlsx", name: string, sheet:
     });
   }
   const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet(sheet.slice(0, 31));
+  // Excel refuses sheet names over 31 characters or with \ / ? * [ ] :
+  const ws = workbook.addWorksheet(sheet.replace(/[\\/?*[\]:]/g, " ").slice(0, 31));
   ws.addRow(headers).font = { bold: true };
   for (const row of rows) ws.addRow(row.map((c) => (c === null ? "" : c)));
   ws.columns.forEach((col, i) => {

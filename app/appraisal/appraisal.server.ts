@@ -8,14 +8,12 @@ import { bumpStat } from "./counters.server";
 import { deadlineFor, localYear } from "./deadline";
 import { type CaseStatus, type Decision, decide, resubmit } from "./workflow";
 
-const DEFAULT_RULES: ProvinceRules = { levels: ["COMMUNE", "PROVINCE"], deadlineDays: 5, deadlineKind: "CALENDAR", holidays: [] };
-
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
 export async function rulesFor(unitPath: string, tx: Tx | ReturnType<typeof db> = db()): Promise<ProvinceRules> {
   const rootId = Number(unitPath.split("/").filter(Boolean)[0]);
   const row = await tx.provinceSettings.findUnique({ where: { unitId: rootId } });
-  return row ? rulesFromRow(row) : DEFAULT_RULES;
+  return rulesFromRow(row);
 }
 
 /** Appraisers whose grant covers `unitPath` at `level` (they receive the case). */

@@ -8,7 +8,7 @@ import { t } from "~/i18n/messages";
 import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { unitPermissions } from "~/units/permissions";
-import { DEADLINE_KINDS, isoToVietnamese, rulesFromRow, rulesToRow, settingsSchema } from "~/units/settings";
+import { DEADLINE_KINDS, OVERDUE_RULES, isoToVietnamese, rulesFromRow, rulesToRow, settingsSchema } from "~/units/settings";
 
 export const access = unitPermissions.manageSettings;
 
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const list = await provinces(request);
   return {
     provinces: list.map((p) => {
-      const rules = rulesFromRow(p.settings ?? { appraisalLevels: "COMMUNE,PROVINCE", deadlineDays: 5, deadlineKind: "CALENDAR", holidays: "" });
+      const rules = rulesFromRow(p.settings);
       return { id: p.id, name: p.name, ...rules, holidays: rules.holidays.map(isoToVietnamese).join("\n") };
     }),
   };
@@ -94,6 +94,21 @@ export default function SettingsPage() {
               defaultValue={failed?.values.holidays ?? p.holidays}
               error={e.holidays}
             />
+            <SelectField
+              label={t("admin.settings.overdueRule")}
+              hint={t("admin.settings.overdueRuleHint")}
+              name="overdueRule"
+              defaultValue={p.overdueRule}
+              error={e.overdueRule}
+              options={OVERDUE_RULES.map((r) => ({ value: r, label: t(`admin.settings.overdue.${r}`) }))}
+            />
+            <div className="field">
+              <label className="check">
+                <input type="checkbox" name="showOfficerNames" defaultChecked={p.showOfficerNames} /> {t("admin.settings.showOfficerNames")}
+              </label>
+              <p className="field__hint">{t("admin.settings.showOfficerNamesHint")}</p>
+              {e.showOfficerNames ? <p className="field__error">{e.showOfficerNames}</p> : null}
+            </div>
             <div>
               <button type="submit">{t("form.save")}</button>
             </div>

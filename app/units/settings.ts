@@ -8,9 +8,28 @@ export type ProvinceRules = {
   deadlineDays: number;
   deadlineKind: "CALENDAR" | "WORKING";
   holidays: string[]; // yyyy-MM-dd
+  overdueRule: OverdueRule;
+  /** producers see appraisers' names in their audit trail (else "cán bộ thẩm định") */
+  showOfficerNames: boolean;
 };
 
 export const DEADLINE_KINDS = ["CALENDAR", "WORKING"] as const;
+/**
+ * What a missed deadline means. FLAG: the case is marked overdue and counted, and stays in the
+ * queue. LAPSE: the case closes and the locality of that level counts as having no product
+ * registered that year (the rule of the 2020 seed province).
+ */
+export const OVERDUE_RULES = ["FLAG", "LAPSE"] as const;
+export type OverdueRule = (typeof OVERDUE_RULES)[number];
+
+export const DEFAULT_RULES: ProvinceRules = {
+  levels: ["COMMUNE", "PROVINCE"],
+  deadlineDays: 5,
+  deadlineKind: "CALENDAR",
+  holidays: [],
+  overdueRule: "FLAG",
+  showOfficerNames: false,
+};
 
 /** The chain is valid when each level appears once, in order from low to high, ending at the province. */
 export function validChain(levels: readonly UnitLevel[]): boolean {
@@ -48,6 +67,9 @@ export const settingsSchema = z
       .transform(Number)
       .refine((n) => n >= 1 && n <= 60, t("admin.settings.deadlineDaysInvalid")),
     deadlineKind: z.enum(DEADLINE_KINDS, { error: t("form.invalidChoice") }),
+    overdueRule: z.enum(OVERDUE_RULES, { error: t("form.invalidChoice") }),
+    // an unchecked checkbox sends nothing
+    showOfficerNames: z.literal("on", { error: t("form.invalidChoice") }).optional(),
     holidays: z
       .string()
       .max(5000, t("form.tooLong", { max: 5000 }))
@@ -71,23 +93,44 @@ export const settingsSchema = z
       ctx.addIssue({ code: "custom", path: ["level1"], message: t("admin.settings.levelsInvalid") });
       return z.NEVER;
     }
-    return { levels, deadlineDays: v.deadlineDays, deadlineKind: v.deadlineKind, holidays: v.holidays } satisfies ProvinceRules;
+    return {
+      levels,
+      deadlineDays: v.deadlineDays,
+      deadlineKind: v.deadlineKind,
+      holidays: v.holidays,
+      overdueRule: v.overdueRule,
+      showOfficerNames: v.showOfficerNames === "on",
+    } satisfies ProvinceRules;
   });
 
-export function rulesFromRow(row: { appraisalLevels: string; deadlineDays: number; deadlineKind: string; holidays: string }): ProvinceRules {
+type SettingsRow = {
+  appraisalLevels: string;
+  deadlineDays: number;
+  deadlineKind: string;
+  holidays: string;
+  overdueRule: string;
+  showOfficerNames: boolean;
+};
+
+export function rulesFromRow(row: SettingsRow | null): ProvinceRules {
+  if (!row) return DEFAULT_RULES;
   return {
     levels: row.appraisalLevels.split(",").filter(Boolean) as UnitLevel[],
     deadlineDays: row.deadlineDays,
     deadlineKind: row.deadlineKind === "WORKING" ? "WORKING" : "CALENDAR",
     holidays: row.holidays.split(",").filter(Boolean),
+    overdueRule: row.overdueRule === "LAPSE" ? "LAPSE" : "FLAG",
+    showOfficerNames: row.showOfficerNames,
   };
 }
 
-export function rulesToRow(rules: ProvinceRules) {
+export function rulesToRow(rules: ProvinceRules): SettingsRow {
   return {
     appraisalLevels: rules.levels.join(","),
     deadlineDays: rules.deadlineDays,
     deadlineKind: rules.deadlineKind,
     holidays: rules.holidays.join(","),
+    overdueRule: rules.overdueRule,
+    showOfficerNames: rules.showOfficerNames,
   };
 }

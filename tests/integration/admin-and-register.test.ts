@@ -179,23 +179,45 @@ describe("admin: units and province settings", () => {
     const admin = await cookieFor("admin");
     const post = (fields: Record<string, string>) =>
       run(() => settings.action({ request: postRequest("/quan-tri/cai-dat", fields, { cookie: admin }), params: {}, context: testContext() }));
-    const ok = await post({ level1: "COMMUNE", level2: "DISTRICT", level3: "PROVINCE", deadlineDays: "7", deadlineKind: "WORKING", holidays: "02/09/2026\n01/01/2027" });
+    const ok = await post({
+      level1: "COMMUNE",
+      level2: "DISTRICT",
+      level3: "PROVINCE",
+      deadlineDays: "7",
+      deadlineKind: "WORKING",
+      overdueRule: "LAPSE",
+      showOfficerNames: "on",
+      holidays: "02/09/2026\n01/01/2027",
+    });
     expect(ok.status).toBe(200);
     const row = await db().provinceSettings.findFirstOrThrow();
-    expect(row).toMatchObject({ appraisalLevels: "COMMUNE,DISTRICT,PROVINCE", deadlineDays: 7, deadlineKind: "WORKING", holidays: "2026-09-02,2027-01-01" });
-    const bads: Record<string, string>[] = [
-      { level1: "PROVINCE", level2: "COMMUNE", deadlineDays: "5", deadlineKind: "CALENDAR" },
-      { level1: "COMMUNE", level2: "PROVINCE", deadlineDays: "0", deadlineKind: "CALENDAR" },
-      { level1: "COMMUNE", level2: "PROVINCE", deadlineDays: "5", deadlineKind: "SOMETIMES" },
-      { level1: "COMMUNE", level2: "PROVINCE", deadlineDays: "5", deadlineKind: "CALENDAR", holidays: "31/02/2026" },
-      { level1: "KINGDOM", deadlineDays: "5", deadlineKind: "CALENDAR" },
+    expect(row).toMatchObject({
+      appraisalLevels: "COMMUNE,DISTRICT,PROVINCE",
+      deadlineDays: 7,
+      deadlineKind: "WORKING",
+      holidays: "2026-09-02,2027-01-01",
+      overdueRule: "LAPSE",
+      showOfficerNames: true,
+    });
+    const good = { level1: "COMMUNE", level2: "PROVINCE", deadlineDays: "5", deadlineKind: "CALENDAR", overdueRule: "FLAG" };
+    const bads: [Record<string, string>, string][] = [
+      [{ ...good, level1: "PROVINCE", level2: "COMMUNE" }, "level1"],
+      [{ ...good, deadlineDays: "0" }, "deadlineDays"],
+      [{ ...good, deadlineKind: "SOMETIMES" }, "deadlineKind"],
+      [{ ...good, holidays: "31/02/2026" }, "holidays"],
+      [{ ...good, level1: "KINGDOM", level2: "" }, "level1"],
+      [{ ...good, overdueRule: "DELETE_PLANS" }, "overdueRule"],
+      [{ ...good, showOfficerNames: "yes please" }, "showOfficerNames"],
     ];
-    for (const bad of bads) {
+    for (const [bad, field] of bads) {
       const res = await post(bad);
       expect(res.status).toBe(400);
-      expect(Object.values(res.data.errors as Record<string, string>)[0]).toMatch(VIETNAMESE);
+      expect((res.data.errors as Record<string, string>)[field]).toMatch(VIETNAMESE);
     }
-    expect(await db().provinceSettings.findFirstOrThrow()).toMatchObject({ deadlineDays: 7 });
+    expect(await db().provinceSettings.findFirstOrThrow()).toMatchObject({ deadlineDays: 7, overdueRule: "LAPSE", showOfficerNames: true });
+    // unchecking the box hides the names again
+    await post({ ...good, level2: "PROVINCE" });
+    expect(await db().provinceSettings.findFirstOrThrow()).toMatchObject({ showOfficerNames: false, overdueRule: "FLAG" });
   });
 
   it("is forbidden to a trainer", async () => {

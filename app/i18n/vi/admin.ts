@@ -58,4 +58,10 @@ export const admin = {
   "admin.settings.saved": "Đã lưu cài đặt.",
   "admin.settings.level": "Cấp {n}",
   "admin.settings.none": "(không dùng)",
+  "admin.settings.overdueRule": "Khi hồ sơ quá hạn",
+  "admin.settings.overdueRuleHint": "Quá hạn là khi hết thời hạn của cấp đang giữ hồ sơ mà chưa có quyết định.",
+  "admin.settings.overdue.FLAG": "Đánh dấu quá hạn, hồ sơ vẫn được thẩm định tiếp",
+  "admin.settings.overdue.LAPSE": "Đóng hồ sơ: địa phương coi như không có sản phẩm đăng ký năm đó",
+  "admin.settings.showOfficerNames": "Cho chủ thể xem tên cán bộ thẩm định trong lịch sử hồ sơ",
+  "admin.settings.showOfficerNamesHint": "Nếu không chọn, chủ thể chỉ thấy “Cán bộ thẩm định”.",
 } as const;

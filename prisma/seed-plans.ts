@@ -2,7 +2,7 @@
 // example (HTX Mật ong Suối Xanh is hypothetical; figures illustrate the method only).
 import { searchKey } from "../app/users/users.server";
 import type { Db, Prisma } from "../app/db/db.server";
-import { checkStored, STEP_COUNT, type StoredValues } from "../app/plans/steps";
+import { checkStored, OCOP_GROUPS, STEP_COUNT, type StoredValues } from "../app/plans/steps";
 
 export const DEMO_ORG = { name: "HTX Nông sản Sơn Kim", kind: "HTX", address: "Thôn Khe Máng, xã Sơn Kim 1, huyện Hương Sơn, tỉnh Hà Tĩnh" };
 export const DEMO_PLAN_TITLE = "Mật ong hoa rừng Sơn Kim";
@@ -33,13 +33,27 @@ export const DEMO_STEPS: Record<number, StoredValues> = {
   12: { A: "27", B: "16", C: "24", improvements: "Đăng ký nhãn hiệu; áp dụng hệ thống quản lý chất lượng" },
 };
 
+/** A plan with the registered idea it was built from (the idea is what the statistics count). */
+function planFromIdea(db: Db, p: { orgId: number; title: string; status?: string; createdAt?: Date; ocopGroup?: string }) {
+  const createdAt = p.createdAt ?? new Date();
+  return db.businessPlan.create({
+    data: {
+      title: p.title,
+      status: p.status ?? "DRAFT",
+      createdAt,
+      org: { connect: { id: p.orgId } },
+      idea: { create: { orgId: p.orgId, title: p.title, ocopGroup: p.ocopGroup ?? "THUC_PHAM", createdAt } },
+    },
+  });
+}
+
 /** Adds the demo cooperative and its complete plan (and invites the demo consultant). */
 export async function seedPlans(db: Db): Promise<number | null> {
   const producer = await db.user.findUnique({ where: { email: "chuthe@ocop-demo.vn" }, select: { id: true, unitId: true } });
   const consultant = await db.user.findUnique({ where: { email: "tuvan@ocop-demo.vn" }, select: { id: true } });
   if (!producer?.unitId) return null;
   const org = await db.producerOrg.create({ data: { ...DEMO_ORG, unitId: producer.unitId, ownerId: producer.id } });
-  const plan = await db.businessPlan.create({ data: { orgId: org.id, title: DEMO_PLAN_TITLE } });
+  const plan = await planFromIdea(db, { orgId: org.id, title: DEMO_PLAN_TITLE });
   await db.planStep.createMany({
     data: Array.from({ length: STEP_COUNT }, (_, i) => {
       const json = JSON.stringify(DEMO_STEPS[i + 1]);
@@ -82,7 +96,7 @@ export async function seedAppraisal(db: Db): Promise<void> {
   // A plan submitted at Thiên Lộc today, waiting at commune level.
   const at = new Date();
   const org = await db.producerOrg.create({ data: { name: "Hộ sản xuất Nguyễn Thị Hà", kind: "HO_SAN_XUAT", address: "Thôn Trung Tiến, xã Thiên Lộc, Can Lộc, Hà Tĩnh", unitId: thienLoc.id, ownerId: producer.id } });
-  const plan = await db.businessPlan.create({ data: { orgId: org.id, title: THIENLOC_PLAN_TITLE, status: "SUBMITTED" } });
+  const plan = await planFromIdea(db, { orgId: org.id, title: THIENLOC_PLAN_TITLE, status: "SUBMITTED" });
   await db.planStep.createMany({
     data: Array.from({ length: STEP_COUNT }, (_, i) => ({ planId: plan.id, step: i + 1, data: JSON.stringify(DEMO_STEPS[i + 1]), complete: true, updatedById: producer.id })),
   });
@@ -104,7 +118,7 @@ export async function seedAppraisal(db: Db): Promise<void> {
     const unit = communes.find((c) => c.id === owner.unitId) ?? communes[i % communes.length];
     const created = new Date(Date.UTC(2020, 2, 1) + (i % 60) * DAY);
     const o = await db.producerOrg.create({ data: { name: `Chủ thể OCOP 2020 số ${i + 1}`, kind: ORG_KIND_CYCLE[i % 3], address: "Hà Tĩnh", unitId: unit.id, ownerId: owner.id, createdAt: created } });
-    const p = await db.businessPlan.create({ data: { orgId: o.id, title: `Ý tưởng sản phẩm 2020 số ${i + 1}`, status: "DRAFT", createdAt: created } });
+    const p = await planFromIdea(db, { orgId: o.id, title: `Ý tưởng sản phẩm 2020 số ${i + 1}`, createdAt: created, ocopGroup: OCOP_GROUPS[i % OCOP_GROUPS.length] });
     plans.push({ id: p.id, path: unit.path });
   }
   const events: Prisma.AppraisalEventCreateManyInput[] = [];

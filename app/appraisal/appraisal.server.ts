@@ -6,7 +6,7 @@ import { rulesFromRow, type ProvinceRules } from "~/units/settings";
 import { now } from "./clock.server";
 import { bumpStat } from "./counters.server";
 import { deadlineFor, localYear } from "./deadline";
-import { type CaseStatus, type Decision, decide, resubmit } from "./workflow";
+import { type CaseStatus, type Decision, decide, overdueStatus, resubmit } from "./workflow";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
@@ -146,17 +146,35 @@ export async function decideCase(
   });
 }
 
-/** Marks cases past their deadline (once each, with an audit event). Cheap when there are none. */
-export async function markOverdue(at = now()) {
-  const due = await db().appraisalCase.findMany({ where: { status: "SUBMITTED", overdue: false, deadlineAt: { lt: at } } });
+/**
+ * Marks cases past their deadline, once each, with an audit event and notifications; under the
+ * province's LAPSE rule the case also closes. Run lazily by the pages that show cases (no
+ * scheduler needed); cheap when there are none. `planId` limits it to one case.
+ */
+export async function markOverdue(at = now(), planId?: number) {
+  const due = await db().appraisalCase.findMany({ where: { status: "SUBMITTED", overdue: false, deadlineAt: { lt: at }, ...(planId ? { planId } : {}) } });
   for (const c of due) {
     await db().$transaction(async (tx) => {
-      const r = await tx.appraisalCase.updateMany({ where: { planId: c.planId, overdue: false, revision: c.revision }, data: { overdue: true } });
+      const rules = await rulesFor(c.unitPath, tx);
+      const status = overdueStatus(rules.overdueRule);
+      const r = await tx.appraisalCase.updateMany({
+        where: { planId: c.planId, overdue: false, revision: c.revision },
+        // a flag alone leaves the revision: a decision prepared before the deadline still applies
+        data: { overdue: true, status, ...(status !== c.status ? { revision: { increment: 1 } } : {}) },
+      });
       if (r.count !== 1) return;
       await tx.appraisalEvent.create({
-        data: { planId: c.planId, versionNumber: c.versionNumber, action: "OVERDUE", fromStatus: c.status, toStatus: c.status, fromLevel: c.level, toLevel: c.level, reason: "", unitPath: c.unitPath, year: c.year, createdAt: at },
+        data: { planId: c.planId, versionNumber: c.versionNumber, action: "OVERDUE", fromStatus: c.status, toStatus: status, fromLevel: c.level, toLevel: c.level, reason: "", unitPath: c.unitPath, year: c.year, createdAt: at },
       });
       await bumpStat(tx, c.unitPath, c.year, "OVERDUE", c.level);
+      const plan = await tx.businessPlan.update({
+        where: { id: c.planId },
+        data: { status },
+        select: { title: true, org: { select: { ownerId: true } } },
+      });
+      const text = t(status === "LAPSED" ? "appraisal.notify.lapsed" : "appraisal.notify.overdue", { title: plan.title });
+      await notify(tx, [plan.org.ownerId], text, `/phuong-an/${c.planId}`);
+      await notify(tx, await appraisersFor(tx, c.unitPath, c.level), text, `/tham-dinh/${c.planId}`);
     });
   }
   return due.length;

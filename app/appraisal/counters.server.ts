@@ -1,5 +1,6 @@
 /** Keeps AppraisalStat in step with the audit trail: one upsert per (ancestor unit, metric). */
 import { db } from "~/db/db.server";
+import { localYear } from "./deadline";
 
 type Client = Pick<ReturnType<typeof db>, "appraisalStat">;
 
@@ -18,11 +19,10 @@ export async function bumpStat(client: Client, unitPath: string, year: number, m
 }
 
 /**
- * Recomputes every counter from the plans, cases and events (used by the seed and after bulk
+ * Recomputes every counter from the registered ideas, cases and events (used by the seed and after bulk
  * imports). Grouped queries, then one insert per counter.
  */
 export async function rebuildStats(client: ReturnType<typeof db>) {
-  const OFFSET = 7 * 3_600_000;
   const totals = new Map<string, { year: number; unitId: number; metric: string; level: string; count: number }>();
   const add = (unitPath: string, year: number, metric: string, level: string, n: number) => {
     for (const unitId of ancestorIds(unitPath)) {
@@ -36,8 +36,8 @@ export async function rebuildStats(client: ReturnType<typeof db>) {
   for (const e of events) add(e.unitPath, e.year, e.action, e.fromLevel, e._count._all);
   const stars = await client.appraisalCase.groupBy({ by: ["year", "unitPath", "officialStars"], where: { officialStars: { not: null } }, _count: { _all: true } });
   for (const s of stars) add(s.unitPath, s.year, `STARS_${s.officialStars}`, "", s._count._all);
-  const plans = await client.businessPlan.findMany({ select: { createdAt: true, org: { select: { unit: { select: { path: true } } } } } });
-  for (const p of plans) add(p.org.unit.path, Number(new Date(p.createdAt.getTime() + OFFSET).toISOString().slice(0, 4)), "IDEA", "", 1);
+  const ideas = await client.productIdea.findMany({ select: { createdAt: true, org: { select: { unit: { select: { path: true } } } } } });
+  for (const i of ideas) add(i.org.unit.path, localYear(i.createdAt), "IDEA", "", 1);
   await client.appraisalStat.deleteMany({});
   const rows = [...totals.values()];
   for (let i = 0; i < rows.length; i += 500) await client.appraisalStat.createMany({ data: rows.slice(i, i + 500) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deadlineFor, localDay, timeLeft } from "./deadline";
-import { decide, resubmit } from "./workflow";
-import { funnel } from "./stats";
+import { decide, overdueStatus, resubmit } from "./workflow";
+import { funnel, lapsedLocalities } from "./stats";
 
 const at = (iso: string) => new Date(iso);
 const rules = (kind: "CALENDAR" | "WORKING", days = 5, holidays: string[] = []) => ({ deadlineDays: days, deadlineKind: kind, holidays });
@@ -58,9 +58,15 @@ describe("state machine", () => {
       expect(decide({ status: "SUBMITTED", levelIndex: 0 }, d, chain, "  ")).toEqual({ ok: false, refusal: "reasonRequired" });
       expect(decide({ status: "SUBMITTED", levelIndex: 0 }, d, chain, "Thiếu số liệu")).toMatchObject({ ok: true });
     }
-    for (const status of ["APPROVED", "REJECTED"] as const)
+    for (const status of ["APPROVED", "REJECTED", "LAPSED"] as const)
       for (const d of ["FORWARD", "APPROVE", "RETURN", "REJECT"] as const) expect(decide({ status, levelIndex: 1 }, d, chain, "x")).toEqual({ ok: false, refusal: "final" });
     for (const d of ["FORWARD", "APPROVE", "RETURN", "REJECT"] as const) expect(decide({ status: "RETURNED", levelIndex: 0 }, d, chain, "x")).toEqual({ ok: false, refusal: "notSubmitted" });
+  });
+
+  it("a missed deadline flags the case or closes it, as the province rules", () => {
+    expect(overdueStatus("FLAG")).toBe("SUBMITTED");
+    expect(overdueStatus("LAPSE")).toBe("LAPSED");
+    expect(resubmit({ status: "LAPSED", levelIndex: 0 }, chain)).toEqual({ ok: false, refusal: "notReturned" });
   });
 
   it("a returned case is resubmitted to the level that returned it", () => {
@@ -91,5 +97,36 @@ describe("funnel", () => {
       { level: "PROVINCE", count: 125 },
     ]);
     expect(f).toMatchObject({ ideas: 180, submitted: 170, forwarded: 275, approved: 120, returned: 9, rejected: 5, overdue: 3 });
+  });
+});
+
+describe("lapsedLocalities", () => {
+  const units = [
+    { id: 1, name: "Tỉnh Hà Tĩnh", level: "PROVINCE" },
+    { id: 2, name: "Huyện Can Lộc", level: "DISTRICT" },
+    { id: 3, name: "Xã Thiên Lộc", level: "COMMUNE" },
+    { id: 4, name: "Huyện Hương Sơn", level: "DISTRICT" },
+    { id: 5, name: "Xã Sơn Kim 1", level: "COMMUNE" },
+  ];
+  it("names the unit on the producer's path at the level that let the case lapse, once per unit", () => {
+    expect(
+      lapsedLocalities(
+        [
+          { unitPath: "/1/4/5/", fromLevel: "DISTRICT" },
+          { unitPath: "/1/2/3/", fromLevel: "DISTRICT" },
+          { unitPath: "/1/2/3/", fromLevel: "DISTRICT" },
+          { unitPath: "/1/2/3/", fromLevel: "COMMUNE" },
+        ],
+        units,
+      ),
+    ).toEqual([
+      { unitId: 2, name: "Huyện Can Lộc", level: "DISTRICT", cases: 2 },
+      { unitId: 4, name: "Huyện Hương Sơn", level: "DISTRICT", cases: 1 },
+      { unitId: 3, name: "Xã Thiên Lộc", level: "COMMUNE", cases: 1 },
+    ]);
+  });
+  it("skips a lapse whose unit is unknown and gives nothing for no lapses", () => {
+    expect(lapsedLocalities([{ unitPath: "/9/", fromLevel: "PROVINCE" }], units)).toEqual([]);
+    expect(lapsedLocalities([], units)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /** The statistics as labelled rows (for the page, CSV and XLSX). Pure. */
 import { t } from "~/i18n/messages";
-import type { Funnel } from "./stats";
+import type { Funnel, LapsedLocality } from "./stats";
 
-export function statRows(f: Funnel, stars: { stars: number; count: number }[]): { label: string; value: number }[] {
+export function statRows(s: { funnel: Funnel; stars: { stars: number; count: number }[]; lapsed: LapsedLocality[] }): { label: string; value: number }[] {
+  const f = s.funnel;
   return [
     { label: t("appraisal.stats.ideas"), value: f.ideas },
     { label: t("appraisal.stats.submitted"), value: f.submitted },
@@ -12,12 +13,8 @@ export function statRows(f: Funnel, stars: { stars: number; count: number }[]): 
     { label: t("appraisal.stats.returned"), value: f.returned },
     { label: t("appraisal.stats.rejected"), value: f.rejected },
     { label: t("appraisal.stats.overdue"), value: f.overdue },
-    ...stars.map((s) => ({ label: `${t("appraisal.stats.stars")}: ${t("appraisal.stats.starsLabel", { n: s.stars })}`, value: s.count })),
+    ...(s.lapsed.length ? [{ label: t("appraisal.stats.lapsedLocalities"), value: s.lapsed.length }] : []),
+    ...s.lapsed.map((l) => ({ label: t("appraisal.stats.lapsedLocality", { name: l.name }), value: l.cases })),
+    ...s.stars.map((x) => ({ label: `${t("appraisal.stats.stars")}: ${t("appraisal.stats.starsLabel", { n: x.stars })}`, value: x.count })),
   ];
-}
-
-/** CSV: UTF-8 with BOM, CRLF, quoted fields. */
-export function toCsv(header: string[], rows: (string | number)[][]): string {
-  const q = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
-  return "\uFEFF" + [header, ...rows].map((r) => r.map(q).join(",")).join("\r\n") + "\r\n";
 }

@@ -5,8 +5,13 @@ import { localYear } from "./deadline";
 import { now } from "./clock.server";
 import { rulesFor } from "./appraisal.server";
 import { appraisalPermissions } from "./permissions";
-import { funnel } from "./stats";
+import { funnel, lapsedLocalities } from "./stats";
 
+/** The units named in some paths, abolished ones included (a 2020 district). */
+async function unitsOnPaths(paths: string[]) {
+  const ids = [...new Set(paths.flatMap((p) => p.split("/").filter(Boolean).map(Number)))];
+  return ids.length ? db().unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, level: true } }) : [];
+}
 
 /** Statistics for a year and a unit the user may see (appraisers and admins: only their units). */
 export async function statsFor(auth: Auth, url: URL) {
@@ -17,7 +22,11 @@ export async function statsFor(auth: Auth, url: URL) {
   const rawYear = url.searchParams.get("nam");
   const year = rawYear && /^\d{4}$/.test(rawYear) ? Number(rawYear) : localYear(now());
   if (!unit) return null;
-  const [rows, rules] = await Promise.all([db().appraisalStat.findMany({ where: { year, unitId: unit.id } }), rulesFor(unit.path)]);
+  const [rows, rules, lapses] = await Promise.all([
+    db().appraisalStat.findMany({ where: { year, unitId: unit.id } }),
+    rulesFor(unit.path),
+    db().appraisalEvent.findMany({ where: { action: "OVERDUE", toStatus: "LAPSED", year, unitPath: { startsWith: unit.path } }, select: { unitPath: true, fromLevel: true } }),
+  ]);
   const count = (metric: string) => rows.filter((r) => r.metric === metric).reduce((n, r) => n + r.count, 0);
   const grouped = rows.filter((r) => r.metric !== "IDEA" && !r.metric.startsWith("STARS_"));
   return {
@@ -31,6 +40,9 @@ export async function statsFor(auth: Auth, url: URL) {
       (["COMMUNE", "DISTRICT", "PROVINCE"] as const).filter((l) => rules.levels.includes(l) || grouped.some((g) => g.level === l)),
     ),
     stars: [1, 2, 3, 4, 5].map((n) => ({ stars: n, count: count(`STARS_${n}`) })),
+    overdueRule: rules.overdueRule,
+    // the localities that lost the year's registration (the rule may have changed during the year, so read the events)
+    lapsed: lapsedLocalities(lapses, await unitsOnPaths(lapses.map((l) => l.unitPath))),
   };
 }
 

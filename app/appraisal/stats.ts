@@ -32,3 +32,29 @@ export function funnel(ideas: number, counts: readonly EventCount[], levels: rea
     overdue: sum("OVERDUE"),
   };
 }
+
+export type LapsedLocality = { unitId: number; name: string; level: string; cases: number };
+
+/**
+ * Under the LAPSE rule a missed deadline costs the locality of that level its registration for the
+ * year: the unit on the producer's path at the level that let the case lapse. Pure.
+ */
+export function lapsedLocalities(
+  lapses: readonly { unitPath: string; fromLevel: string }[],
+  units: readonly { id: number; name: string; level: string }[],
+): LapsedLocality[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const out = new Map<number, LapsedLocality>();
+  for (const lapse of lapses) {
+    const unit = lapse.unitPath
+      .split("/")
+      .filter(Boolean)
+      .map((id) => byId.get(Number(id)))
+      .find((u) => u?.level === lapse.fromLevel);
+    if (!unit) continue;
+    const row = out.get(unit.id) ?? { unitId: unit.id, name: unit.name, level: unit.level, cases: 0 };
+    row.cases += 1;
+    out.set(unit.id, row);
+  }
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, "vi"));
+}

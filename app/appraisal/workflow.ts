@@ -2,11 +2,13 @@
  * The appraisal state machine. A case sits at one level of the province's chain; appraisers of
  * that level forward it (not at the last level), approve it (last level only), return it for
  * changes or reject it (both with a reason). A returned case comes back, as a new version, to
- * the level that returned it. Approved and rejected are final. Pure.
+ * the level that returned it. Approved, rejected and lapsed (closed by the province's overdue
+ * rule) are final. Pure.
  */
 import type { UnitLevel } from "~/auth/roles";
+import type { OverdueRule } from "~/units/settings";
 
-export const CASE_STATUSES = ["SUBMITTED", "RETURNED", "APPROVED", "REJECTED"] as const;
+export const CASE_STATUSES = ["SUBMITTED", "RETURNED", "APPROVED", "REJECTED", "LAPSED"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const DECISIONS = ["FORWARD", "APPROVE", "RETURN", "REJECT"] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -17,7 +19,7 @@ export type Refusal = "final" | "notSubmitted" | "notLastLevel" | "lastLevel" | 
 export type Transition = { ok: true; next: CaseState; toLevel: UnitLevel } | { ok: false; refusal: Refusal };
 
 export function decide(state: CaseState, decision: Decision, levels: readonly UnitLevel[], reason: string): Transition {
-  if (state.status === "APPROVED" || state.status === "REJECTED") return { ok: false, refusal: "final" };
+  if (state.status === "APPROVED" || state.status === "REJECTED" || state.status === "LAPSED") return { ok: false, refusal: "final" };
   if (state.status !== "SUBMITTED") return { ok: false, refusal: "notSubmitted" };
   const last = state.levelIndex >= levels.length - 1;
   const here = levels[Math.min(state.levelIndex, levels.length - 1)];
@@ -40,4 +42,9 @@ export function resubmit(state: CaseState, levels: readonly UnitLevel[]): Transi
   if (state.status !== "RETURNED") return { ok: false, refusal: "notReturned" };
   const index = Math.min(state.levelIndex, levels.length - 1);
   return { ok: true, next: { status: "SUBMITTED", levelIndex: index }, toLevel: levels[index] };
+}
+
+/** A submitted case past its deadline: flagged and kept in the queue, or closed, as the province rules. */
+export function overdueStatus(rule: OverdueRule): CaseStatus {
+  return rule === "LAPSE" ? "LAPSED" : "SUBMITTED";
 }

@@ -2,7 +2,7 @@ import type { Auth } from "~/auth/guard.server";
 import { bumpStat } from "~/appraisal/counters.server";
 import { localYear } from "~/appraisal/deadline";
 import { db } from "~/db/db.server";
-import { STEP_COUNT, type StepCheck, type StoredValues, checkStored } from "./steps";
+import { type OcopGroup, STEP_COUNT, type StepCheck, type StoredValues, checkStored } from "./steps";
 
 /** Statuses in which the producer may still edit the steps. */
 export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const;
@@ -31,15 +31,54 @@ export function plansVisibleTo(userId: number) {
   });
 }
 
-/** Creating a plan registers a product idea ("ý tưởng đăng ký") for the statistics. */
-export async function createPlan(orgId: number, ownerId: number, title: string, at = new Date()) {
-  const org = await db().producerOrg.findFirst({ where: { id: orgId, ownerId }, select: { id: true, unit: { select: { path: true } } } });
+/** Registers a product idea ("ý tưởng đăng ký", the first count of the statistics) for an organisation the user owns. */
+export async function registerIdea(input: { orgId: number; ownerId: number; title: string; ocopGroup: OcopGroup; description: string }, at = new Date()) {
+  const org = await db().producerOrg.findFirst({ where: { id: input.orgId, ownerId: input.ownerId }, select: { id: true, unit: { select: { path: true } } } });
   if (!org) return null;
   return db().$transaction(async (tx) => {
-    const plan = await tx.businessPlan.create({ data: { orgId, title, createdAt: at }, select: { id: true } });
+    const idea = await tx.productIdea.create({
+      data: { orgId: org.id, title: input.title, ocopGroup: input.ocopGroup, description: input.description, createdAt: at },
+      select: { id: true },
+    });
     await bumpStat(tx, org.unit.path, localYear(at), "IDEA");
-    return plan;
+    return idea;
   });
+}
+
+/** The user's registered ideas, newest first, with the plan built from each (if any). */
+export function ideasOf(ownerId: number) {
+  return db().productIdea.findMany({
+    where: { org: { ownerId } },
+    orderBy: { id: "desc" },
+    select: { id: true, title: true, ocopGroup: true, description: true, createdAt: true, org: { select: { name: true } }, plan: { select: { id: true } } },
+  });
+}
+
+/**
+ * Starts the business plan of an idea the user owns: the plan takes the idea's name, and step 3
+ * (the product) starts with its name and group. One plan per idea: asking again returns it.
+ */
+export async function createPlanFromIdea(ideaId: number, ownerId: number, at = new Date()) {
+  const idea = await db().productIdea.findFirst({ where: { id: ideaId, org: { ownerId } }, select: { id: true, orgId: true, title: true, ocopGroup: true, plan: { select: { id: true } } } });
+  if (!idea) return null;
+  if (idea.plan) return idea.plan;
+  const product = checkStored(3, JSON.stringify({ productName: idea.title, ocopGroup: idea.ocopGroup })).values;
+  try {
+    return await db().businessPlan.create({
+      data: {
+        orgId: idea.orgId,
+        ideaId: idea.id,
+        title: idea.title,
+        createdAt: at,
+        steps: { create: { step: 3, data: JSON.stringify(product), complete: false, updatedAt: at, updatedById: ownerId } },
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    // a double click: the unique idea id lets one plan in; the other request gets that plan
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return db().businessPlan.findUnique({ where: { ideaId: idea.id }, select: { id: true } });
+  }
 }
 
 export type PlanAccess = "owner" | "consultant";

@@ -9,7 +9,8 @@ import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
 import { checkAllSteps, inviteConsultant, planFor, removeInvite } from "~/plans/plans.server";
-import { addComment, caseDetail, caseView, submitPlan } from "~/appraisal/appraisal.server";
+import { addComment, caseDetail, caseView, markOverdue, rulesFor, submitPlan } from "~/appraisal/appraisal.server";
+import { now } from "~/appraisal/clock.server";
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
 import { STEP_COUNT, missingLabels, stepSpec } from "~/plans/steps";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
@@ -21,8 +22,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const found = await planFor(auth, params.planId);
+  let found = await planFor(auth, params.planId);
   if (!found) throw notFound();
+  // a missed deadline may have changed the status since the last page that looked
+  if (found.plan.status === "SUBMITTED" && (await markOverdue(now(), found.plan.id))) found = (await planFor(auth, params.planId))!;
   const { plan } = found;
   const checks = checkAllSteps(plan.steps);
   const rows = new Map(plan.steps.map((s) => [s.step, s]));
@@ -45,15 +48,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       missing: missingLabels(i + 1, c.missing).slice(0, 4),
       updated: rows.get(i + 1) ? formatDateTime(rows.get(i + 1)!.updatedAt) : null,
     })),
-    appraisal: await appraisalOf(plan.id, auth.user.id),
+    appraisal: await appraisalOf(plan.id, plan.org.unit.path, auth.user.id),
     canComment: found.access === "owner" || plan.status === "DRAFT" || plan.status === "RETURNED",
     invites: found.access === "owner" ? plan.invites.map((i) => ({ userId: i.userId, name: i.user.fullName, contact: i.user.email ?? i.user.phone ?? "" })) : [],
   };
 }
 
-async function appraisalOf(planId: number, viewerId: number) {
-  const detail = await caseDetail(planId);
-  const view = caseView(detail, { officerNames: false, viewerId, formatWhen: formatDateTime });
+async function appraisalOf(planId: number, unitPath: string, viewerId: number) {
+  const [detail, rules] = await Promise.all([caseDetail(planId), rulesFor(unitPath)]);
+  const view = caseView(detail, { officerNames: rules.showOfficerNames, viewerId, formatWhen: formatDateTime });
   return {
     case: detail.c
       ? { status: detail.c.status, level: t(`level.${detail.c.level}` as "level.COMMUNE"), deadline: formatDateTime(detail.c.deadlineAt), overdue: detail.c.overdue }
@@ -179,6 +182,7 @@ export default function PlanOverview() {
         <p className={data.appraisal.case.overdue ? "notice notice--error" : "notice notice--success"} data-testid="appraisal-where">
           {t(`appraisal.status.${data.appraisal.case.status}` as "appraisal.status.SUBMITTED")}
           {data.appraisal.case.status === "SUBMITTED" ? ` — ${t("appraisal.where", { level: data.appraisal.case.level, deadline: data.appraisal.case.deadline })}` : ""}
+          {data.appraisal.case.status === "LAPSED" ? ` — ${t("appraisal.lapsedExplained", { level: data.appraisal.case.level })}` : ""}
         </p>
       ) : null}
       {data.isOwner && (data.plan.status === "DRAFT" || data.plan.status === "RETURNED") ? (

@@ -2,14 +2,14 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/guard.server";
-import { choice, id, text } from "~/forms/fields";
+import { choice, id, optionalText, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
-import { createOrg, createPlan, orgsOf, plansVisibleTo } from "~/plans/plans.server";
-import { ORG_KINDS, STEP_COUNT } from "~/plans/steps";
-import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { createOrg, createPlanFromIdea, ideasOf, orgsOf, plansVisibleTo, registerIdea } from "~/plans/plans.server";
+import { OCOP_GROUPS, ORG_KINDS, STEP_COUNT } from "~/plans/steps";
+import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = planPermissions.viewPlans;
@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: `${t("plans.title")} · ${t("a
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const isProducer = auth.user.grants.some((g) => g.role === "producer");
-  const [plans, orgs] = await Promise.all([plansVisibleTo(auth.user.id), isProducer ? orgsOf(auth.user.id) : []]);
+  const [plans, orgs, ideas] = await Promise.all([plansVisibleTo(auth.user.id), isProducer ? orgsOf(auth.user.id) : [], isProducer ? ideasOf(auth.user.id) : []]);
   const row = (p: (typeof plans)[number]) => ({
     id: p.id,
     title: p.title,
@@ -33,6 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mine: plans.filter((p) => p.org.ownerId === auth.user.id).map(row),
     invited: plans.filter((p) => p.org.ownerId !== auth.user.id).map(row),
     orgs: orgs.map((o) => ({ id: o.id, name: o.name, kind: t(`plans.org.kind.${o.kind}` as "plans.org.kind.HTX"), address: o.address })),
+    ideas: ideas.map((i) => ({
+      id: i.id,
+      title: i.title,
+      group: i.ocopGroup ? t(`plans.group.${i.ocopGroup}` as "plans.group.THUC_PHAM") : "",
+      org: i.org.name,
+      registered: formatDate(i.createdAt),
+      planId: i.plan?.id ?? null,
+    })),
   };
 }
 
@@ -40,7 +48,8 @@ const actionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("createOrg"), name: text(200), kind: choice(ORG_KINDS), address: text(300) }),
-    z.object({ intent: z.literal("createPlan"), orgId: id(), title: text(200) }),
+    z.object({ intent: z.literal("registerIdea"), orgId: id(), title: text(200), ocopGroup: choice(OCOP_GROUPS), description: optionalText(1000) }),
+    z.object({ intent: z.literal("createPlan"), ideaId: id() }),
   ],
   { error: t("form.invalidChoice") },
 );
@@ -57,8 +66,13 @@ export async function action({ request }: ActionFunctionArgs) {
     await createOrg({ name: input.name, kind: input.kind, address: input.address, unitId: grant.unitId, ownerId: auth.user.id });
     return { ok: true as const, message: t("plans.org.created") };
   }
-  const plan = await createPlan(input.orgId, auth.user.id, input.title);
-  if (!plan) return invalid({ errors: { orgId: t("form.invalidChoice") } }, 404);
+  if (input.intent === "registerIdea") {
+    const idea = await registerIdea({ orgId: input.orgId, ownerId: auth.user.id, title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" });
+    if (!idea) return invalid({ errors: { orgId: t("form.invalidChoice") } }, 404);
+    return { ok: true as const, message: t("plans.idea.registered", { title: input.title }) };
+  }
+  const plan = await createPlanFromIdea(input.ideaId, auth.user.id);
+  if (!plan) return invalid({ errors: { _form: t("plans.idea.notFound") } }, 404);
   return redirect(`/phuong-an/${plan.id}/buoc/1`);
 }
 
@@ -96,6 +110,48 @@ function PlanList({ rows }: { rows: { id: number; title: string; org: string; st
   );
 }
 
+function IdeaList({ ideas }: { ideas: { id: number; title: string; group: string; org: string; registered: string; planId: number | null }[] }) {
+  if (ideas.length === 0) return <p>{t("plans.idea.none")}</p>;
+  return (
+    <div className="table-wrap">
+      <table data-testid="ideas">
+        <thead>
+          <tr>
+            <th scope="col">{t("plans.idea.title")}</th>
+            <th scope="col">{t("plans.f.ocopGroup")}</th>
+            <th scope="col">{t("plans.create.org")}</th>
+            <th scope="col">{t("plans.idea.registeredOn")}</th>
+            <th scope="col">{t("plans.title")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ideas.map((i) => (
+            <tr key={i.id}>
+              <td>{i.title}</td>
+              <td>{i.group}</td>
+              <td>{i.org}</td>
+              <td>{i.registered}</td>
+              <td>
+                {i.planId ? (
+                  <Link to={`/phuong-an/${i.planId}`}>{t("plans.idea.openPlan")}</Link>
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="createPlan" />
+                    <input type="hidden" name="ideaId" value={i.id} />
+                    <button type="submit">
+                      {t("plans.create")}
+                    </button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export default function PlansPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -108,6 +164,11 @@ export default function PlansPage() {
       {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
       <FormMessage tone="error">{e._form}</FormMessage>
       {data.isProducer ? (
+        <Card title={t("plans.idea.list")}>
+          <IdeaList ideas={data.ideas} />
+        </Card>
+      ) : null}
+      {data.isProducer ? (
         <Card title={t("plans.mine")}>
           <PlanList rows={data.mine} />
         </Card>
@@ -119,16 +180,25 @@ export default function PlansPage() {
       ) : null}
       {data.isProducer ? (
         <div className="grid">
-          <Card title={t("plans.create")}>
+          <Card title={t("plans.idea.register")}>
+            <p className="muted">{t("plans.idea.registerHint")}</p>
             {data.orgs.length === 0 ? (
               <p>{t("plans.org.none")}</p>
             ) : (
               <Form method="post" className="stack" noValidate>
-                <input type="hidden" name="intent" value="createPlan" />
-                <SelectField label={t("plans.create.org")} name="orgId" error={e.orgId} options={data.orgs.map((o) => ({ value: String(o.id), label: o.name }))} />
-                <Field label={t("plans.create.title")} name="title" error={e.title} defaultValue={v.title} maxLength={200} />
+                <input type="hidden" name="intent" value="registerIdea" />
+                <SelectField label={t("plans.create.org")} name="orgId" error={e.orgId} defaultValue={v.orgId} options={data.orgs.map((o) => ({ value: String(o.id), label: o.name }))} />
+                <Field label={t("plans.idea.title")} name="title" error={e.title} defaultValue={v.title} maxLength={200} />
+                <SelectField
+                  label={t("plans.f.ocopGroup")}
+                  name="ocopGroup"
+                  error={e.ocopGroup}
+                  defaultValue={v.ocopGroup}
+                  options={OCOP_GROUPS.map((g) => ({ value: g, label: t(`plans.group.${g}`) }))}
+                />
+                <TextAreaField label={t("plans.idea.description")} name="description" error={e.description} defaultValue={v.description} maxLength={1000} rows={3} />
                 <div>
-                  <button type="submit">{t("plans.create")}</button>
+                  <button type="submit">{t("plans.idea.submit")}</button>
                 </div>
               </Form>
             )}

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { appraiserCovers, addComment, caseDetail, caseView, decideCase } from "~/appraisal/appraisal.server";
+import { appraiserCovers, addComment, caseDetail, caseView, decideCase, markOverdue } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
 import { timeLeft } from "~/appraisal/deadline";
 import { diffVersions, versionSteps } from "~/appraisal/diff";
@@ -28,6 +28,7 @@ async function load(request: Request, rawId: string | undefined) {
   const auth = await requireUser(request, access);
   const planId = /^\d{1,9}$/.test(rawId ?? "") ? Number(rawId) : NaN;
   if (Number.isNaN(planId)) throw notFound();
+  await markOverdue(now(), planId);
   const detail = await caseDetail(planId);
   if (!detail.c || !auth.user.grants.some((g) => g.role === "appraiser" && detail.c!.unitPath.startsWith(g.unitPath))) throw notFound();
   return { auth, planId, detail };

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!stats) return { stats: null, rows: [], units: [] };
   return {
     stats,
-    rows: statRows(stats.funnel, stats.stars),
+    rows: statRows(stats),
     units: stats.units.map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })),
     query: `nam=${stats.year}&donvi=${stats.unit.id}`,
   };
@@ -73,6 +73,9 @@ export default function StatsPage() {
           <p>
             <strong>{s.unit.name}</strong> — {s.year}
           </p>
+          <p className="muted" data-testid="overdue-rule">
+            {t("appraisal.stats.overdueRule", { rule: t(`admin.settings.overdue.${s.overdueRule}`) })}
+          </p>
           <div className="charts">
             <Card title={t("appraisal.stats.funnel")}>
               <Bars
@@ -90,6 +93,15 @@ export default function StatsPage() {
               <Bars title={t("appraisal.stats.stars")} color="#c98a00" items={s.stars.map((x) => ({ label: t("appraisal.stats.starsLabel", { n: x.stars }), value: x.count }))} />
             </Card>
           </div>
+          {s.lapsed.length ? (
+            <Card title={t("appraisal.stats.lapsedLocalities")}>
+              <ul data-testid="lapsed-localities">
+                {s.lapsed.map((l) => (
+                  <li key={l.unitId}>{t("appraisal.stats.lapsedItem", { name: l.name, cases: l.cases })}</li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
           <div className="table-wrap">
             <table data-testid="stats-table">
               <thead>

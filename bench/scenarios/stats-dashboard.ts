@@ -29,6 +29,10 @@ export const statsDashboard: Scenario = {
     }
     const created = new Date(Date.UTC(YEAR, 3, 1));
     for (let start = 0; start < PLANS; start += 2000) {
+      // each plan's registered idea (what the funnel's first bar counts)
+      await db.productIdea.createMany({
+        data: Array.from({ length: Math.min(2000, PLANS - start) }, (_, i) => ({ orgId: orgIds[(start + i) % orgIds.length].id, title: `Bench ${start + i}`, ocopGroup: "THUC_PHAM", createdAt: created })),
+      });
       await db.businessPlan.createMany({
         data: Array.from({ length: Math.min(2000, PLANS - start) }, (_, i) => ({ orgId: orgIds[(start + i) % orgIds.length].id, title: `Bench ${start + i}`, status: "APPROVED", createdAt: created })),
       });

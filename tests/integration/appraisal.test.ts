@@ -3,7 +3,7 @@ import { markOverdue } from "~/appraisal/appraisal.server";
 import { rebuildStats } from "~/appraisal/counters.server";
 import { setClockOffset } from "~/appraisal/clock.server";
 import { db } from "~/db/db.server";
-import { createPlan } from "~/plans/plans.server";
+import { createPlanFromIdea, registerIdea } from "~/plans/plans.server";
 import * as overview from "~/routes/phuong-an.$planId._index";
 import * as caseRoute from "~/routes/tham-dinh.$caseId";
 import * as queue from "~/routes/tham-dinh._index";
@@ -39,7 +39,8 @@ beforeAll(async () => {
 describe("submission", () => {
   it("an incomplete plan is refused with the list of missing steps, writing nothing", async () => {
     const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: planId } } } });
-    const draft = (await createPlan(org.id, org.ownerId, "Chưa xong"))!;
+    const idea = (await registerIdea({ orgId: org.id, ownerId: org.ownerId, title: "Chưa xong", ocopGroup: "THUC_PHAM", description: "" }))!;
+    const draft = (await createPlanFromIdea(idea.id, org.ownerId))!;
     const before = await tableCounts();
     const res = await run(() => overview.action({ request: postRequest(`/phuong-an/${draft.id}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(draft.id) }, context: testContext() }));
     expect(res.status).toBe(422);
@@ -130,6 +131,18 @@ describe("decisions", () => {
     expect(officer.data.trail[1].who).toBe(APPRAISAL_DEMO.communeAppraiser.fullName);
     expect(officer.data.diff.steps).toEqual([]); // resubmitted unchanged
   });
+
+  it("shows officers' names to the producer when the province setting allows it", async () => {
+    const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: planId } } }, include: { unit: true } });
+    const provinceId = Number(org.unit.path.split("/")[1]);
+    await db().provinceSettings.upsert({ where: { unitId: provinceId }, create: { unitId: provinceId, showOfficerNames: true }, update: { showOfficerNames: true } });
+    try {
+      const page = await run(() => overview.loader({ request: getRequest(`/phuong-an/${planId}`, { cookie: producer }), params: p(), context: testContext() }));
+      expect(page.data.appraisal.trail[1].who).toBe(APPRAISAL_DEMO.communeAppraiser.fullName);
+    } finally {
+      await db().provinceSettings.update({ where: { unitId: provinceId }, data: { showOfficerNames: false } });
+    }
+  });
 });
 
 describe("overdue and statistics", () => {
@@ -143,6 +156,8 @@ describe("overdue and statistics", () => {
       expect(row.left).toMatch(/^Quá hạn/);
       expect(await markOverdue()).toBe(0);
       expect(await db().appraisalEvent.count({ where: { planId: thienLoc.planId, action: "OVERDUE" } })).toBe(1);
+      // the default rule only flags: still in the queue, and a decision prepared before the deadline applies
+      expect(await db().appraisalCase.findUniqueOrThrow({ where: { planId: thienLoc.planId } })).toMatchObject({ status: "SUBMITTED", overdue: true, revision: thienLoc.revision });
     } finally {
       setClockOffset(0);
     }
@@ -160,7 +175,7 @@ describe("overdue and statistics", () => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text).toContain('"Ý tưởng đăng ký","180"\r\n');
+    expect(text).toContain("Ý tưởng đăng ký,180\r\n");
     // a commune appraiser sees only their commune
     const commune = await run(() => stats.loader({ request: getRequest("/thong-ke/tham-dinh?nam=2020", { cookie: communeThienLoc }), params: {}, context: testContext() }));
     expect(commune.data.stats.unit.name).toBe("Xã Thiên Lộc");
@@ -191,5 +206,61 @@ describe("overdue and statistics", () => {
     // a case that is not approved is refused
     const pending = await db().appraisalCase.findFirstOrThrow({ where: { status: "SUBMITTED" } });
     expect((await post({ planId: String(pending.planId), score: "50" })).status).toBe(404);
+  });
+});
+
+describe("the LAPSE overdue rule (the 2020 rule: the locality counts as having no product registered)", () => {
+  it("closes the overdue case, tells the producer, refuses decisions and lists the locality in the statistics", async () => {
+    const demo = await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE }, include: { org: { include: { unit: true } } } });
+    const org = demo.org;
+    const provinceId = Number(org.unit.path.split("/")[1]);
+    const idea = (await registerIdea({ orgId: org.id, ownerId: org.ownerId, title: "Mật ong bạc hà", ocopGroup: "THUC_PHAM", description: "" }))!;
+    const plan = (await createPlanFromIdea(idea.id, org.ownerId))!;
+    await db().planStep.deleteMany({ where: { planId: plan.id } });
+    const steps = await db().planStep.findMany({ where: { planId: demo.id } });
+    await db().planStep.createMany({ data: steps.map((st) => ({ planId: plan.id, step: st.step, data: st.data, complete: st.complete, updatedById: org.ownerId })) });
+    const submitted = await run(() => overview.action({ request: postRequest(`/phuong-an/${plan.id}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(plan.id) }, context: testContext() }));
+    expect(submitted.status).toBe(200);
+    await db().provinceSettings.upsert({ where: { unitId: provinceId }, create: { unitId: provinceId, overdueRule: "LAPSE" }, update: { overdueRule: "LAPSE" } });
+    const cs = await db().appraisalCase.findUniqueOrThrow({ where: { planId: plan.id } });
+    setClockOffset(30 * 86_400_000);
+    try {
+      // the producer's page applies the rule by itself (no queue visit needed)
+      const page = await run(() => overview.loader({ request: getRequest(`/phuong-an/${plan.id}`, { cookie: producer }), params: { planId: String(plan.id) }, context: testContext() }));
+      expect(page.data.plan.status).toBe("LAPSED");
+      expect(page.data.appraisal.case.status).toBe("LAPSED");
+      expect(await db().appraisalCase.findUniqueOrThrow({ where: { planId: plan.id } })).toMatchObject({ status: "LAPSED", overdue: true, revision: cs.revision + 1 });
+      const event = await db().appraisalEvent.findFirstOrThrow({ where: { planId: plan.id, action: "OVERDUE" } });
+      expect(event).toMatchObject({ fromStatus: "SUBMITTED", toStatus: "LAPSED", fromLevel: "COMMUNE" });
+      expect(await db().notification.count({ where: { userId: org.ownerId, link: `/phuong-an/${plan.id}`, text: { contains: "không được ghi nhận" } } })).toBe(1);
+      // the case left the queue and no decision applies any more
+      const rows = await run(() => queue.loader({ request: getRequest("/tham-dinh", { cookie: communeSonKim }), params: {}, context: testContext() }));
+      expect(rows.data.rows.map((r: { planId: number }) => r.planId)).not.toContain(plan.id);
+      const before = await tableCounts();
+      const late = await run(() =>
+        caseRoute.action({
+          request: postRequest(`/tham-dinh/${plan.id}`, { intent: "decide", decision: "FORWARD", revision: String(cs.revision + 1), version: "1" }, { cookie: communeSonKim }),
+          params: { caseId: String(plan.id) },
+          context: testContext(),
+        }),
+      );
+      expect(late.status).toBe(422);
+      expect(late.data.errors._form).toBe("Hồ sơ đã kết thúc, không thể quyết định thêm.");
+      expect(await tableCounts()).toEqual(before);
+      // statistics: the rule in words, and the commune that let the case lapse
+      const admin = await cookieFor("admin");
+      const res = await run(() => stats.loader({ request: getRequest(`/thong-ke/tham-dinh?nam=${cs.year}`, { cookie: admin }), params: {}, context: testContext() }));
+      expect(res.data.stats.overdueRule).toBe("LAPSE");
+      expect(res.data.stats.lapsed).toContainEqual({ unitId: org.unit.id, name: org.unit.name, level: "COMMUNE", cases: 1 });
+      expect(res.data.rows).toContainEqual({ label: "Địa phương coi như không có sản phẩm đăng ký (do quá hạn)", value: res.data.stats.lapsed.length });
+      // the counters still equal a rebuild from the trail (a rebuild leaves out counters that went back to 0)
+      const counters = () => db().appraisalStat.findMany({ where: { count: { not: 0 } }, orderBy: [{ year: "asc" }, { unitId: "asc" }, { metric: "asc" }, { level: "asc" }] });
+      const kept = await counters();
+      await rebuildStats(db());
+      expect(await counters()).toEqual(kept);
+    } finally {
+      setClockOffset(0);
+      await db().provinceSettings.update({ where: { unitId: provinceId }, data: { overdueRule: "FLAG" } });
+    }
   });
 });

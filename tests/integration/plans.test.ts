@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { localYear } from "~/appraisal/deadline";
 import { db } from "~/db/db.server";
 import * as list from "~/routes/phuong-an._index";
 import * as overview from "~/routes/phuong-an.$planId._index";
@@ -30,11 +31,65 @@ beforeAll(async () => {
   consultant = await cookieFor("consultant");
   demoPlanId = (await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE } })).id;
   const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: demoPlanId } } } });
-  const created = await run(() =>
-    list.action({ request: postRequest("/phuong-an", { intent: "createPlan", orgId: String(org.id), title: "Trà xanh Sơn Kim" }, { cookie: producer }), params: {}, context: testContext() }),
-  );
+  const registered = await listPost({ intent: "registerIdea", orgId: String(org.id), title: "Trà xanh Sơn Kim", ocopGroup: "DO_UONG", description: "Trà búp sao khô" });
+  expect(registered.status).toBe(200);
+  const idea = await db().productIdea.findFirstOrThrow({ where: { title: "Trà xanh Sơn Kim" } });
+  const created = await listPost({ intent: "createPlan", ideaId: String(idea.id) });
   expect(created.status).toBe(302);
   newPlanId = Number(created.location!.split("/")[2]);
+});
+
+const listPost = (fields: Record<string, string>, cookie = producer) =>
+  run(() => list.action({ request: postRequest("/phuong-an", fields, { cookie }), params: {}, context: testContext() }));
+
+describe("idea registration", () => {
+  it("counts the registered idea in the statistics of every unit above the producer", async () => {
+    const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: demoPlanId } } }, include: { unit: true } });
+    const year = localYear(new Date());
+    const count = () => db().appraisalStat.findMany({ where: { metric: "IDEA", year, unitId: { in: org.unit.path.split("/").filter(Boolean).map(Number) } } });
+    const before = await count();
+    expect((await listPost({ intent: "registerIdea", orgId: String(org.id), title: "Nấm hương khô", ocopGroup: "THUC_PHAM" })).status).toBe(200);
+    const after = await count();
+    expect(after).toHaveLength(org.unit.path.split("/").filter(Boolean).length);
+    for (const row of after) expect(row.count).toBe((before.find((b) => b.unitId === row.unitId)?.count ?? 0) + 1);
+    const page = await run(() => list.loader({ request: getRequest("/phuong-an", { cookie: producer }), params: {}, context: testContext() }));
+    expect(page.data.ideas[0]).toMatchObject({ title: "Nấm hương khô", group: "Thực phẩm", planId: null });
+  });
+
+  it("builds one plan per idea, named after it, with the product step started from the idea", async () => {
+    const idea = await db().productIdea.findFirstOrThrow({ where: { title: "Trà xanh Sơn Kim" }, include: { plan: true } });
+    expect(idea.plan?.id).toBe(newPlanId);
+    expect(idea.plan?.title).toBe("Trà xanh Sơn Kim");
+    const product = await stepGet(newPlanId, 3, producer);
+    expect(product.data.values).toMatchObject({ productName: "Trà xanh Sơn Kim", ocopGroup: "DO_UONG" });
+    // asking again (double click, back button) opens the same plan
+    const before = await db().businessPlan.count();
+    const again = await listPost({ intent: "createPlan", ideaId: String(idea.id) });
+    expect(again.location).toBe(`/phuong-an/${newPlanId}/buoc/1`);
+    expect(await db().businessPlan.count()).toBe(before);
+  });
+
+  it("refuses bad idea input and other producers' ideas without writing", async () => {
+    const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: demoPlanId } } } });
+    const idea = await db().productIdea.findFirstOrThrow({ where: { title: "Trà xanh Sơn Kim" } });
+    const other = await otherProducer();
+    const before = await tableCounts();
+    const cases: [Record<string, string>, string][] = [
+      [{ intent: "registerIdea", orgId: String(org.id), title: "", ocopGroup: "THUC_PHAM" }, "title"],
+      [{ intent: "registerIdea", orgId: String(org.id), title: "Mắm", ocopGroup: "VU_KHI" }, "ocopGroup"],
+      [{ intent: "registerIdea", orgId: String(org.id), title: "Mắm", ocopGroup: "THUC_PHAM", description: "x".repeat(1001) }, "description"],
+      [{ intent: "registerIdea", orgId: "-1", title: "Mắm", ocopGroup: "THUC_PHAM" }, "orgId"],
+      [{ intent: "createPlan", ideaId: "abc" }, "ideaId"],
+    ];
+    for (const [fields, field] of cases) {
+      const res = await listPost(fields);
+      expect(res.status).toBe(400);
+      expect(res.data.errors[field]).toMatch(/[ạ-ỹà-ýđ]/i);
+    }
+    expect((await listPost({ intent: "registerIdea", orgId: String(org.id), title: "Của người khác", ocopGroup: "THUC_PHAM" }, other)).status).toBe(404);
+    expect((await listPost({ intent: "createPlan", ideaId: String(idea.id) }, other)).status).toBe(404);
+    expect(await tableCounts()).toEqual(before);
+  });
 });
 
 describe("plans list and creation", () => {
@@ -46,13 +101,11 @@ describe("plans list and creation", () => {
   });
 
   it("refuses bad organisation and plan input without writing", async () => {
-    const other = await otherProducer();
     const before = await tableCounts();
     const cases: [Record<string, string>, string][] = [
       [{ intent: "createOrg", name: "", kind: "HTX", address: "x" }, "name"],
       [{ intent: "createOrg", name: "HTX", kind: "CONG_TY", address: "x" }, "kind"],
       [{ intent: "createOrg", name: "x".repeat(100_000), kind: "HTX", address: "x" }, "name"],
-      [{ intent: "createPlan", orgId: "abc", title: "x" }, "orgId"],
       [{ intent: "hack" }, "intent"],
     ];
     for (const [fields, field] of cases) {
@@ -60,10 +113,6 @@ describe("plans list and creation", () => {
       expect(res.status).toBe(400);
       expect(res.data.errors[field]).toMatch(/[ạ-ỹà-ýđ]/i);
     }
-    // someone else's organisation
-    const org = await db().producerOrg.findFirstOrThrow();
-    const res = await run(() => list.action({ request: postRequest("/phuong-an", { intent: "createPlan", orgId: String(org.id), title: "Của người khác" }, { cookie: other }), params: {}, context: testContext() }));
-    expect(res.status).toBe(404);
     expect(await tableCounts()).toEqual(before);
   });
 });

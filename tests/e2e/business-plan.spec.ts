@@ -25,8 +25,12 @@ async function fill(page: import("@playwright/test").Page, step: number) {
 test("a producer builds a complete business plan step by step", async ({ page, browser }) => {
   await login(page, "producer");
   await page.getByRole("link", { name: "Phương án SXKD" }).click();
-  await page.getByLabel("Tên phương án (sản phẩm dự kiến)").fill("Chè xanh Sơn Kim");
-  await page.getByRole("button", { name: "Lập phương án mới" }).click();
+  // First the short idea registration (what the statistics count), then the plan built from it.
+  await page.getByLabel("Tên ý tưởng sản phẩm").fill("Chè xanh Sơn Kim");
+  await page.getByLabel("Nhóm sản phẩm OCOP").selectOption("DO_UONG");
+  await page.getByRole("button", { name: "Đăng ký ý tưởng" }).click();
+  await expect(page.getByText("Đã đăng ký ý tưởng “Chè xanh Sơn Kim”.")).toBeVisible();
+  await page.getByTestId("ideas").getByRole("row", { name: /Chè xanh Sơn Kim/ }).getByRole("button", { name: "Lập phương án mới" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Thông tin chủ thể" })).toBeVisible();
   const planUrl = page.url().replace(/\/buoc\/1$/, "");
 
@@ -40,6 +44,9 @@ test("a producer builds a complete business plan step by step", async ({ page, b
 
   // Step 3 autosaves while typing: "Đã lưu lúc hh:mm".
   await page.goto(`${planUrl}/buoc/3`);
+  // started from the idea
+  await expect(page.getByLabel("Tên thương mại của sản phẩm")).toHaveValue("Chè xanh Sơn Kim");
+  await expect(page.getByLabel("Nhóm sản phẩm OCOP")).toHaveValue("DO_UONG");
   await page.getByLabel("Tên thương mại của sản phẩm").fill("Chè xanh Sơn Kim 200 g");
   await page.getByLabel("Nhóm sản phẩm OCOP").selectOption("THUC_PHAM");
   await page.getByLabel("Quy cách, thành phần").fill("Gói 200 g, chè búp sao khô");

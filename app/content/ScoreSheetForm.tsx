@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { t } from "~/i18n/messages";
-import type { MessageKey } from "~/i18n/messages";
-import { LESSON_SHEET, readPoints, scoreLessonSheet } from "./score-sheet";
+import { PART_SHEET } from "~/ocop/part-sheet";
+import { readPoints, scoreLessonSheet } from "./score-sheet";
 
 export type SheetAnswer = { values: Record<string, string>; total?: number; stars?: number; errors?: Record<string, string> };
 
@@ -24,7 +24,7 @@ export function ScoreSheetForm({ answer }: { answer?: SheetAnswer }) {
   const stars = typed ? (live.ok ? live.result.stars : undefined) : answer?.stars;
   return (
     <section className="score-sheet card" aria-labelledby="score-sheet-title">
-      <h2 id="score-sheet-title">{t("modules.sheet.title")}</h2>
+      <h2 id="score-sheet-title">{t(PART_SHEET.title)}</h2>
       <p className="muted">{t("modules.sheet.hint")}</p>
       <Form method="post" preventScrollReset noValidate>
         <input type="hidden" name="intent" value="score" />
@@ -38,10 +38,10 @@ export function ScoreSheetForm({ answer }: { answer?: SheetAnswer }) {
               </tr>
             </thead>
             <tbody>
-              {LESSON_SHEET.criteria.map((c) => (
+              {PART_SHEET.criteria.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
-                    <label htmlFor={`sheet-${c.id}`}>{t(c.label as MessageKey)}</label>
+                    <label htmlFor={`sheet-${c.id}`}>{t(c.label)}</label>
                   </th>
                   <td>
                     <input

@@ -1,26 +1,11 @@
 import { t } from "~/i18n/messages";
-import { PART_MAX, type ScoreOutcome, type Sheet, scoreSheet } from "~/ocop/scoring";
+import { PART_SHEET, scoreByPart } from "~/ocop/part-sheet";
+import type { ScoreOutcome } from "~/ocop/scoring";
 
 /**
- * The score sheet of module 2 (lesson "Chấm điểm và xếp hạng sao"). The sub-criteria of Decision
- * 148/QĐ-TTg differ per product sub-group (the lesson says so), so the training sheet scores the
- * three parts A (40), B (25), C (35); scoring goes through the shared `scoreSheet`.
+ * The lesson's score sheet (module 2, "Chấm điểm và xếp hạng sao") reads typed text into points and
+ * scores them on the shared sheet by part (`~/ocop/part-sheet`), the same one the business plan uses.
  */
-export const LESSON_SHEET: Sheet = {
-  id: "ocop-148-parts",
-  title: "modules.sheet.title",
-  criteria: [
-    { id: "A", part: "A", label: "modules.sheet.partA", max: PART_MAX.A },
-    { id: "B", part: "B", label: "modules.sheet.partB", max: PART_MAX.B },
-    { id: "C", part: "C", label: "modules.sheet.partC", max: PART_MAX.C },
-  ],
-};
-
-export const sheetMessages = {
-  missing: t("modules.sheet.missing"),
-  outOfRange: (max: number) => t("modules.sheet.outOfRange", { max }),
-  notAnOption: t("modules.sheet.notAnOption"),
-};
 
 /** "28", "28.5" or "28,5" → 28.5; anything else → NaN (reported as "not a number"). */
 export function readPoints(raw: unknown): number | undefined {
@@ -36,12 +21,12 @@ export function readPoints(raw: unknown): number | undefined {
 export function scoreLessonSheet(input: Record<string, unknown>): ScoreOutcome {
   const points: Record<string, number | undefined> = {};
   const notNumbers: Record<string, string> = {};
-  for (const c of LESSON_SHEET.criteria) {
+  for (const c of PART_SHEET.criteria) {
     const value = readPoints(input[c.id]);
     if (value !== undefined && Number.isNaN(value)) notNumbers[c.id] = t("modules.sheet.notNumber");
     else points[c.id] = value;
   }
-  const outcome = scoreSheet(LESSON_SHEET, points, sheetMessages);
+  const outcome = scoreByPart(points);
   if (Object.keys(notNumbers).length === 0) return outcome;
   return { ok: false, errors: { ...(outcome.ok ? {} : outcome.errors), ...notNumbers } };
 }

@@ -9,10 +9,11 @@ import { auth } from "./vi/auth";
 import { certificates } from "./vi/certificates";
 import { core } from "./vi/core";
 import { modules } from "./vi/modules";
+import { ocop } from "./vi/ocop";
 import { plans } from "./vi/plans";
 import { quiz } from "./vi/quiz";
 
-const vi = { ...core, ...auth, ...admin, ...modules, ...quiz, ...attendance, ...certificates, ...plans, ...appraisal };
+const vi = { ...core, ...auth, ...admin, ...modules, ...ocop, ...quiz, ...attendance, ...certificates, ...plans, ...appraisal };
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { selfAssessment } from "./ocop-food-sheet";
+import { PART_SHEET } from "~/ocop/part-sheet";
 import { planFinancials } from "./plan-finance";
-import { STEPS, checkStored, missingLabels, nestFormValues, stepSchema, toFormValues, toStored } from "./steps";
+import { STEPS, checkStored, missingLabels, nestFormValues, selfAssessment, stepSchema, toFormValues, toStored } from "./steps";
 
 describe("step schemas", () => {
   it("declares the 12 steps of module 4", () => {
@@ -79,6 +79,11 @@ describe("self-assessment and finance from steps", () => {
     expect(selfAssessment({ A: 27 }).ok).toBe(false);
     const top = selfAssessment({ A: 40, B: 25, C: 35 });
     expect(top.ok && top.result.stars).toBe(5);
+  });
+
+  it("asks step 12 for the parts of the shared sheet by part, with the same maxima", () => {
+    const scores = STEPS[11].fields.filter((f) => f.kind === "score");
+    expect(scores.map((f) => [f.name, f.kind === "score" && f.max])).toEqual(PART_SHEET.criteria.map((c) => [c.id, c.max]));
   });
 
   it("computes the plan's totals from steps 8 and 9", () => {

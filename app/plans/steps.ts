@@ -8,6 +8,8 @@
  */
 import { z } from "zod";
 import { type MessageKey, t } from "~/i18n/messages";
+import { PART_SHEET, scoreByPart } from "~/ocop/part-sheet";
+import type { Part, ScoreOutcome } from "~/ocop/scoring";
 import { formatDecimal, groupDigits, parseDecimal, parseMoney } from "./money";
 
 export const OCOP_GROUPS = ["THUC_PHAM", "DO_UONG", "DUOC_LIEU", "THU_CONG", "SINH_VAT_CANH", "DU_LICH"] as const;
@@ -42,6 +44,11 @@ const area = (name: string, label: MessageKey, required = true, hint?: MessageKe
 });
 const int = (name: string, label: MessageKey, required = true, max = 1_000_000): ScalarField => ({ kind: "int", name, label, required, min: 0, max });
 const money = (name: string, label: MessageKey, required = true, hint?: MessageKey): ScalarField => ({ kind: "money", name, label, required, hint });
+
+/** Step 12's inputs are the parts of the shared sheet by part; their labels name the maximum, as the form has no "max" column. */
+const PART_INPUT_LABELS: Record<Part, MessageKey> = { A: "plans.sheet.partA", B: "plans.sheet.partB", C: "plans.sheet.partC" };
+const partScores = (): ScalarField[] =>
+  PART_SHEET.criteria.map((c) => ({ kind: "score", name: c.id, label: PART_INPUT_LABELS[c.part], max: c.max, required: true }));
 
 export const STEPS: StepSpec[] = [
   {
@@ -248,9 +255,7 @@ export const STEPS: StepSpec[] = [
     guidance: "plans.step12.guidance",
     example: "plans.step12.example",
     fields: [
-      { kind: "score", name: "A", label: "plans.sheet.partA", max: 40, required: true },
-      { kind: "score", name: "B", label: "plans.sheet.partB", max: 25, required: true },
-      { kind: "score", name: "C", label: "plans.sheet.partC", max: 35, required: true },
+      ...partScores(),
       area("evidence", "plans.f.assessmentEvidence", false),
       area("improvements", "plans.f.improvements"),
     ],
@@ -514,4 +519,14 @@ export function fieldLabel(n: number, key: string): string {
   if (f.kind !== "table" || !column) return t(f.label);
   const c = f.columns.find((x) => x.name === column);
   return `${t("plans.row", { n: Number(index) + 1 })} — ${c ? t(c.label) : column}`;
+}
+
+/** Scores step 12's values (numbers once parsed) on the shared sheet by part: total and star band. */
+export function selfAssessment(values: Record<string, unknown>): ScoreOutcome {
+  const points: Record<string, number | undefined> = {};
+  for (const c of PART_SHEET.criteria) {
+    const v = values[c.id];
+    points[c.id] = typeof v === "number" ? v : undefined;
+  }
+  return scoreByPart(points);
 }

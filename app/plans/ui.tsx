@@ -3,8 +3,9 @@ import { t } from "~/i18n/messages";
 import { Field, SelectField, TextAreaField } from "~/ui/form";
 import { formatDecimal, formatMoney, groupDigits } from "./money";
 import type { FinancialFlag, FinancialResult } from "./financials";
-import { FOOD_SHEET, PART_GROUPS, selfAssessment } from "./ocop-food-sheet";
+import { PART_GROUPS, PART_SHEET } from "~/ocop/part-sheet";
 import { investmentTotals, planFinancials } from "./plan-finance";
+import { selfAssessment } from "./steps";
 import type { FieldSpec, ScalarField, StepSpec, StepValues, TableField } from "./steps";
 
 type Values = Record<string, string>;
@@ -226,9 +227,9 @@ export function AssessmentSummary({ step12 }: { step12: StepValues }) {
     <div className="stack">
       <p className="muted">{t("plans.sheet.byPart")}</p>
       <ul>
-        {FOOD_SHEET.criteria.map((c) => (
+        {PART_SHEET.criteria.map((c) => (
           <li key={c.id}>
-            <strong>{c.label}</strong> (≤ {c.max}): {t("plans.sheet.groups", { list: PART_GROUPS[c.part].map((k) => t(k)).join("; ") })}
+            <strong>{t(c.label)}</strong> (≤ {c.max}): {t("plans.sheet.groups", { list: PART_GROUPS[c.part].map((k) => t(k)).join("; ") })}
           </li>
         ))}
       </ul>

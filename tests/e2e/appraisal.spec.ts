@@ -101,3 +101,29 @@ test("an overdue item shows as overdue when the clock passes its deadline", asyn
     await request.post("/kiem-thu/dong-ho", { form: { days: "0" } });
   }
 });
+
+test("the province admin chooses what overdue means, without JavaScript; the statistics state the rule", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await login(page, "admin");
+  const setRule = async (rule: "FLAG" | "LAPSE", names: boolean) => {
+    await page.goto("/quan-tri/cai-dat");
+    await page.getByLabel("Khi hồ sơ quá hạn").selectOption(rule);
+    await page.getByLabel("Cho chủ thể xem tên cán bộ thẩm định trong lịch sử hồ sơ").setChecked(names);
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await expect(page.getByText("Đã lưu cài đặt.")).toBeVisible();
+  };
+  try {
+    await setRule("LAPSE", true);
+    await page.goto("/quan-tri/cai-dat");
+    await expect(page.getByLabel("Khi hồ sơ quá hạn")).toHaveValue("LAPSE");
+    await expect(page.getByLabel("Cho chủ thể xem tên cán bộ thẩm định trong lịch sử hồ sơ")).toBeChecked();
+    await page.goto("/thong-ke/tham-dinh");
+    await expect(page.getByTestId("overdue-rule")).toHaveText(
+      "Quy định của tỉnh khi hồ sơ quá hạn: Đóng hồ sơ: địa phương coi như không có sản phẩm đăng ký năm đó.",
+    );
+  } finally {
+    await setRule("FLAG", false);
+    await context.close();
+  }
+});

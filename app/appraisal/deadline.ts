@@ -18,6 +18,11 @@ export function localYear(at: Date): number {
   return Number(localDay(at).slice(0, 4));
 }
 
+/** The instants a local (Asia/Ho_Chi_Minh) year spans: [from, to). */
+export function localYearRange(year: number): { from: Date; to: Date } {
+  return { from: new Date(Date.UTC(year, 0, 1) - OFFSET_MS), to: new Date(Date.UTC(year + 1, 0, 1) - OFFSET_MS) };
+}
+
 function addDays(iso: string, n: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }

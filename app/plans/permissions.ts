@@ -9,4 +9,6 @@ export const planPermissions = definePermissions({
   viewPlans: ["producer", "consultant"],
   /** Create organisations and plans, edit steps, invite consultants. */
   editPlans: ["producer"],
+  /** Officers list the ideas registered within their units and register one for a producer there. */
+  unitIdeas: ["appraiser", "admin"],
 });

@@ -1,7 +1,7 @@
 import type { Auth } from "~/auth/guard.server";
 import { bumpStat } from "~/appraisal/counters.server";
-import { localYear } from "~/appraisal/deadline";
-import { db } from "~/db/db.server";
+import { localYear, localYearRange } from "~/appraisal/deadline";
+import { type Prisma, db } from "~/db/db.server";
 import { type OcopGroup, STEP_COUNT, type StepCheck, type StoredValues, checkStored } from "./steps";
 
 /** Statuses in which the producer may still edit the steps. */
@@ -31,9 +31,23 @@ export function plansVisibleTo(userId: number) {
   });
 }
 
-/** Registers a product idea ("ý tưởng đăng ký", the first count of the statistics) for an organisation the user owns. */
-export async function registerIdea(input: { orgId: number; ownerId: number; title: string; ocopGroup: OcopGroup; description: string }, at = new Date()) {
-  const org = await db().producerOrg.findFirst({ where: { id: input.orgId, ownerId: input.ownerId }, select: { id: true, unit: { select: { path: true } } } });
+export type IdeaInput = { orgId: number; title: string; ocopGroup: OcopGroup; description: string };
+
+/** Organisations a user may register ideas for: their own (producer) or those within their units (officers). */
+export type OrgScope = { ownerId: number } | { unitPaths: string[] };
+
+function orgWhere(scope: OrgScope): Prisma.ProducerOrgWhereInput {
+  if ("ownerId" in scope) return { ownerId: scope.ownerId };
+  return { OR: scope.unitPaths.map((p) => ({ unit: { path: { startsWith: p } } })) };
+}
+
+/**
+ * Registers a product idea ("ý tưởng đăng ký", the first count of the statistics) for an
+ * organisation within the scope; null when the organisation is not.
+ */
+export async function registerIdea(scope: OrgScope, input: IdeaInput, at = new Date()) {
+  if ("unitPaths" in scope && scope.unitPaths.length === 0) return null;
+  const org = await db().producerOrg.findFirst({ where: { id: input.orgId, ...orgWhere(scope) }, select: { id: true, unit: { select: { path: true } } } });
   if (!org) return null;
   return db().$transaction(async (tx) => {
     const idea = await tx.productIdea.create({
@@ -45,13 +59,30 @@ export async function registerIdea(input: { orgId: number; ownerId: number; titl
   });
 }
 
-/** The user's registered ideas, newest first, with the plan built from each (if any). */
-export function ideasOf(ownerId: number) {
+/** Registered ideas within the scope (optionally of one local year), newest first, with the plan built from each. */
+export function ideasIn(scope: OrgScope, year?: number) {
+  if ("unitPaths" in scope && scope.unitPaths.length === 0) return Promise.resolve([]);
+  const range = year ? localYearRange(year) : null;
   return db().productIdea.findMany({
-    where: { org: { ownerId } },
+    where: { org: orgWhere(scope), ...(range ? { createdAt: { gte: range.from, lt: range.to } } : {}) },
     orderBy: { id: "desc" },
-    select: { id: true, title: true, ocopGroup: true, description: true, createdAt: true, org: { select: { name: true } }, plan: { select: { id: true } } },
+    take: 1000,
+    select: {
+      id: true,
+      title: true,
+      ocopGroup: true,
+      description: true,
+      createdAt: true,
+      org: { select: { name: true, unit: { select: { name: true } } } },
+      plan: { select: { id: true, status: true } },
+    },
   });
+}
+
+/** Organisations within the scope, by name (for the officers' registration form). */
+export function orgsIn(scope: OrgScope) {
+  if ("unitPaths" in scope && scope.unitPaths.length === 0) return Promise.resolve([]);
+  return db().producerOrg.findMany({ where: orgWhere(scope), orderBy: { name: "asc" }, take: 2000, select: { id: true, name: true, unit: { select: { name: true } } } });
 }
 
 /**

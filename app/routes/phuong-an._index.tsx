@@ -7,7 +7,7 @@ import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
-import { createOrg, createPlanFromIdea, ideasOf, orgsOf, plansVisibleTo, registerIdea } from "~/plans/plans.server";
+import { createOrg, createPlanFromIdea, ideasIn, orgsOf, plansVisibleTo, registerIdea } from "~/plans/plans.server";
 import { OCOP_GROUPS, ORG_KINDS, STEP_COUNT } from "~/plans/steps";
 import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: `${t("plans.title")} · ${t("a
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const isProducer = auth.user.grants.some((g) => g.role === "producer");
-  const [plans, orgs, ideas] = await Promise.all([plansVisibleTo(auth.user.id), isProducer ? orgsOf(auth.user.id) : [], isProducer ? ideasOf(auth.user.id) : []]);
+  const [plans, orgs, ideas] = await Promise.all([plansVisibleTo(auth.user.id), isProducer ? orgsOf(auth.user.id) : [], isProducer ? ideasIn({ ownerId: auth.user.id }) : []]);
   const row = (p: (typeof plans)[number]) => ({
     id: p.id,
     title: p.title,
@@ -67,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return { ok: true as const, message: t("plans.org.created") };
   }
   if (input.intent === "registerIdea") {
-    const idea = await registerIdea({ orgId: input.orgId, ownerId: auth.user.id, title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" });
+    const idea = await registerIdea({ ownerId: auth.user.id }, { orgId: input.orgId, title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" });
     if (!idea) return invalid({ errors: { orgId: t("form.invalidChoice") } }, 404);
     return { ok: true as const, message: t("plans.idea.registered", { title: input.title }) };
   }

@@ -9,6 +9,7 @@ const ITEMS: { item: NavItem; roles: RoleGrant["role"][] | "all" }[] = [
   { item: { to: "/khoa-hoc", label: "nav.courses" }, roles: ["learner", "producer", "trainer", "admin"] },
   { item: { to: "/phuong-an", label: "plans.nav" }, roles: ["producer", "consultant"] },
   { item: { to: "/tham-dinh", label: "appraisal.nav" }, roles: ["appraiser"] },
+  { item: { to: "/y-tuong", label: "plans.idea.nav" }, roles: ["appraiser", "admin"] },
   { item: { to: "/thong-ke/tham-dinh", label: "appraisal.navStats" }, roles: ["appraiser", "admin"] },
   { item: { to: "/ket-qua-danh-gia", label: "appraisal.result.title" }, roles: ["admin"] },
   { item: { to: "/quan-tri/nguoi-dung", label: "nav.users" }, roles: ["admin"] },

@@ -23,6 +23,7 @@ const pages: [Role | null, string][] = [
   ["producer", "/phuong-an"],
   ["appraiser", "/tham-dinh"],
   ["admin", "/thong-ke/tham-dinh"],
+  ["admin", "/y-tuong"],
   [null, "/chung-nhan"],
 ];
 

@@ -5,8 +5,9 @@ import * as list from "~/routes/phuong-an._index";
 import * as overview from "~/routes/phuong-an.$planId._index";
 import * as stepRoute from "~/routes/phuong-an.$planId.buoc.$step";
 import * as printRoute from "~/routes/phuong-an.$planId.in";
+import * as unitIdeas from "~/routes/y-tuong";
 import { DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
-import { cookieFor, getRequest, postRequest, run, tableCounts, testContext } from "../support/http";
+import { cookieFor, getRequest, postRequest, run, tableCounts, testContext, userIdOf } from "../support/http";
 
 let producer: string;
 let consultant: string;
@@ -239,5 +240,49 @@ describe("overview and print", () => {
     expect(res.status).toBe(200);
     expect(res.data.steps).toHaveLength(12);
     expect(res.data.steps[8].products[0].price).toBe(180000);
+  });
+});
+
+describe("officers' idea registration (/y-tuong)", () => {
+  const officerGet = (cookie: string, query = "") => run(() => unitIdeas.loader({ request: getRequest(`/y-tuong${query}`, { cookie }), params: {}, context: testContext() }));
+  const officerPost = (cookie: string, fields: Record<string, string>) =>
+    run(() => unitIdeas.action({ request: postRequest("/y-tuong", fields, { cookie }), params: {}, context: testContext() }));
+
+  it("a commune officer registers an idea for a producer of their commune only, and sees only their commune's ideas", async () => {
+    const officer = await cookieFor(await userIdOf("thamdinh@ocop-demo.vn")); // appraiser of Xã Thiên Lộc
+    const page = await officerGet(officer);
+    expect(page.status).toBe(200);
+    const thienLoc = await db().producerOrg.findFirstOrThrow({ where: { unit: { name: "Xã Thiên Lộc" } }, include: { unit: true } });
+    const sonKim = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: demoPlanId } } } });
+    const offered = page.data.orgs.map((o: { value: string }) => Number(o.value));
+    expect(offered).toContain(thienLoc.id);
+    expect(offered).not.toContain(sonKim.id);
+    expect(page.data.ideas.every((i: { unit: string }) => i.unit === "Xã Thiên Lộc")).toBe(true);
+
+    const before = await tableCounts();
+    const outside = await officerPost(officer, { orgId: String(sonKim.id), title: "Mật ong", ocopGroup: "THUC_PHAM" });
+    expect(outside.status).toBe(404);
+    expect(outside.data.errors.orgId).toBe("Chủ thể này không thuộc địa bàn của bạn.");
+    const bad = await officerPost(officer, { orgId: String(thienLoc.id), title: "", ocopGroup: "THUC_PHAM" });
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors.title).toMatch(/[ạ-ỹà-ýđ]/i);
+    expect(await tableCounts()).toEqual(before);
+
+    const ok = await officerPost(officer, { orgId: String(thienLoc.id), title: "Cam bù sấy dẻo", ocopGroup: "THUC_PHAM", description: "Cán bộ xã đăng ký thay" });
+    expect(ok.status).toBe(200);
+    const after = await officerGet(officer);
+    expect(after.data.ideas[0]).toMatchObject({ title: "Cam bù sấy dẻo", org: thienLoc.name, unit: "Xã Thiên Lộc", plan: "Chưa lập phương án" });
+    // the producer finds it in their own list, ready to build a plan from
+    const owner = await cookieFor(thienLoc.ownerId);
+    const producerPage = await run(() => list.loader({ request: getRequest("/phuong-an", { cookie: owner }), params: {}, context: testContext() }));
+    expect(producerPage.data.ideas.map((i: { title: string }) => i.title)).toContain("Cam bù sấy dẻo");
+  });
+
+  it("filters by local year: the 2020 ideas of the seed are there for the province, not in this year's list", async () => {
+    const admin = await cookieFor("admin");
+    const y2020 = await officerGet(admin, "?nam=2020");
+    expect(y2020.data.ideas).toHaveLength(180);
+    const thisYear = await officerGet(admin);
+    expect(thisYear.data.ideas.some((i: { title: string }) => i.title.startsWith("Ý tưởng sản phẩm 2020"))).toBe(false);
   });
 });

@@ -1,0 +1,128 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { now } from "~/appraisal/clock.server";
+import { localYear } from "~/appraisal/deadline";
+import { type Auth, requireUser, unitsGranted } from "~/auth/guard.server";
+import { choice, id, optionalText, text } from "~/forms/fields";
+import { invalid, parseRequestForm } from "~/forms/form.server";
+import { formatDate } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import { planPermissions } from "~/plans/permissions";
+import { type OrgScope, ideasIn, orgsIn, registerIdea } from "~/plans/plans.server";
+import { OCOP_GROUPS } from "~/plans/steps";
+import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/page";
+
+export const access = planPermissions.unitIdeas;
+
+export const meta: MetaFunction = () => [{ title: `${t("plans.idea.unitTitle")} · ${t("app.name")}` }];
+
+/** The producers' organisations within the units where the user is an appraiser or admin. */
+function scopeOf(auth: Auth): OrgScope {
+  return { unitPaths: unitsGranted(auth, access).map((g) => g.unitPath) };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const raw = new URL(request.url).searchParams.get("nam");
+  const year = raw && /^\d{4}$/.test(raw) ? Number(raw) : localYear(now());
+  const scope = scopeOf(auth);
+  const [ideas, orgs] = await Promise.all([ideasIn(scope, year), orgsIn(scope)]);
+  return {
+    year,
+    orgs: orgs.map((o) => ({ value: String(o.id), label: `${o.name} — ${o.unit.name}` })),
+    ideas: ideas.map((i) => ({
+      id: i.id,
+      title: i.title,
+      group: i.ocopGroup ? t(`plans.group.${i.ocopGroup}` as "plans.group.THUC_PHAM") : "",
+      org: i.org.name,
+      unit: i.org.unit.name,
+      registered: formatDate(i.createdAt),
+      plan: i.plan ? t(`plans.status.${i.plan.status}` as "plans.status.DRAFT") : t("plans.idea.noPlan"),
+    })),
+  };
+}
+
+const ideaSchema = z.object({ orgId: id(), title: text(200), ocopGroup: choice(OCOP_GROUPS), description: optionalText(1000) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireUser(request, access);
+  const form = await parseRequestForm(request, ideaSchema);
+  if (!form.ok) return invalid(form);
+  const input = form.data;
+  const idea = await registerIdea(scopeOf(auth), { ...input, description: input.description ?? "" }, now());
+  if (!idea) return invalid({ errors: { orgId: t("plans.idea.orgOutside") }, values: { title: input.title } }, 404);
+  return { ok: true as const, message: t("plans.idea.registered", { title: input.title }) };
+}
+
+export default function UnitIdeasPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const e = actionErrors(result)?.errors ?? {};
+  const v = actionErrors(result)?.values ?? {};
+  return (
+    <>
+      <PageHeader title={t("plans.idea.unitTitle")} />
+      <p className="muted">{t("plans.idea.unitIntro")}</p>
+      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <Form method="get" className="toolbar">
+        <Field label={t("appraisal.stats.year")} name="nam" defaultValue={String(data.year)} inputMode="numeric" maxLength={4} />
+        <button type="submit">{t("appraisal.stats.show")}</button>
+      </Form>
+      <Card title={t("plans.idea.unitList", { year: data.year, count: data.ideas.length })}>
+        {data.ideas.length === 0 ? (
+          <p>{t("plans.idea.unitNone")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table data-testid="unit-ideas">
+              <thead>
+                <tr>
+                  <th scope="col">{t("plans.idea.registeredOn")}</th>
+                  <th scope="col">{t("plans.idea.title")}</th>
+                  <th scope="col">{t("plans.f.ocopGroup")}</th>
+                  <th scope="col">{t("plans.create.org")}</th>
+                  <th scope="col">{t("plans.idea.unit")}</th>
+                  <th scope="col">{t("plans.title")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.ideas.map((i) => (
+                  <tr key={i.id}>
+                    <td>{i.registered}</td>
+                    <td>{i.title}</td>
+                    <td>{i.group}</td>
+                    <td>{i.org}</td>
+                    <td>{i.unit}</td>
+                    <td>{i.plan}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+      <Card title={t("plans.idea.registerFor")}>
+        {data.orgs.length === 0 ? (
+          <p>{t("plans.idea.noOrgs")}</p>
+        ) : (
+          <Form method="post" className="stack" noValidate>
+            <SelectField label={t("plans.idea.producer")} name="orgId" error={e.orgId} defaultValue={v.orgId} options={data.orgs} />
+            <Field label={t("plans.idea.title")} name="title" error={e.title} defaultValue={v.title} maxLength={200} />
+            <SelectField
+              label={t("plans.f.ocopGroup")}
+              name="ocopGroup"
+              error={e.ocopGroup}
+              defaultValue={v.ocopGroup}
+              options={OCOP_GROUPS.map((g) => ({ value: g, label: t(`plans.group.${g}`) }))}
+            />
+            <TextAreaField label={t("plans.idea.description")} name="description" error={e.description} defaultValue={v.description} maxLength={1000} rows={3} />
+            <div>
+              <button type="submit">{t("plans.idea.submit")}</button>
+            </div>
+          </Form>
+        )}
+      </Card>
+    </>
+  );
+}

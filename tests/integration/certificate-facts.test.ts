@@ -4,8 +4,9 @@ import { completionFacts, learnerCompletionFacts } from "~/certificates/facts.se
 import { myCertificates } from "~/certificates/mine.server";
 import { getOutline } from "~/content/outline.server";
 import { db } from "~/db/db.server";
+import * as home from "~/routes/_index";
 import { COURSE } from "../../prisma/demo-data";
-import { demoAccount, userIdOf } from "../support/http";
+import { cookieFor, demoAccount, getRequest, run, testContext, userIdOf } from "../support/http";
 
 const NOW = new Date("2026-11-20T03:00:00Z");
 const at = (day: number, hour = 1) => new Date(Date.UTC(2026, 10, day, hour));
@@ -95,5 +96,21 @@ describe("a learner's completion facts in all their courses at once", () => {
     await revokeCertificates(done, [userId], "Cấp nhầm", userId);
     expect((await myCertificates(userId, NOW)).find((c) => c.courseId === done)!.certificate).toEqual({ code: issued!.code, revoked: "Cấp nhầm" });
     expect(await db().certificate.count({ where: { userId } })).toBe(1);
+  });
+});
+
+describe("the learner's home", () => {
+  it("lists each course with its dates and certificate status", async () => {
+    const userId = await userIdOf("0913000003");
+    const extra = await courseWith("HOME-A", userId, []);
+    const cookie = await cookieFor(userId);
+    const res = await run(() => home.loader({ request: getRequest("/", { cookie }), params: {}, context: testContext() }));
+    expect(res.status).toBe(200);
+    const demo = (await db().course.findUniqueOrThrow({ where: { code: COURSE.code } })).id;
+    // newest first: the demo course starts on 02/11, this one on 01/11
+    expect(res.data.learning.map((c: { id: number }) => c.id)).toEqual([demo, extra]);
+    expect(res.data.learning[1]).toEqual({ id: extra, title: "Lớp HOME-A", from: "01/11/2026", to: "28/11/2026" });
+    expect(res.data.certificates.map((c: { courseId: number }) => c.courseId)).toEqual([demo, extra]);
+    expect(res.data.certificates[1]).toMatchObject({ title: "Lớp HOME-A", certificate: null });
   });
 });

@@ -17,8 +17,8 @@ export const access = PUBLIC;
 export const meta: MetaFunction = () => [{ title: t("app.name") }];
 
 /** Home: what each of the user's roles can do today (anonymous visitors get the introduction). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await getAuth(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await getAuth(request, context);
   if (!auth) return { user: null } as const;
   const roles = new Set(auth.user.grants.map((g) => g.role));
   const learns = roles.has("learner") || roles.has("producer");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getAuth } from "~/auth/guard.server";
 import { revokeCertificates } from "~/certificates/certificates.server";
 import { completionFacts, learnerCompletionFacts } from "~/certificates/facts.server";
 import { myCertificates } from "~/certificates/mine.server";
@@ -6,7 +7,7 @@ import { getOutline } from "~/content/outline.server";
 import { db } from "~/db/db.server";
 import * as home from "~/routes/_index";
 import { COURSE } from "../../prisma/demo-data";
-import { cookieFor, demoAccount, getRequest, run, testContext, userIdOf } from "../support/http";
+import { cookieFor, demoAccount, getRequest, postRequest, run, testContext, userIdOf } from "../support/http";
 
 const NOW = new Date("2026-11-20T03:00:00Z");
 const at = (day: number, hour = 1) => new Date(Date.UTC(2026, 10, day, hour));
@@ -112,5 +113,16 @@ describe("the learner's home", () => {
     expect(res.data.learning[1]).toEqual({ id: extra, title: "Lớp HOME-A", from: "01/11/2026", to: "28/11/2026" });
     expect(res.data.certificates.map((c: { courseId: number }) => c.courseId)).toEqual([demo, extra]);
     expect(res.data.certificates[1]).toMatchObject({ title: "Lớp HOME-A", certificate: null });
+  });
+
+  it("one session lookup serves all loaders of a page load, never another user or a POST", async () => {
+    const [a, b] = [await cookieFor("learner"), await cookieFor("trainer")];
+    const context = testContext();
+    const first = getAuth(getRequest("/", { cookie: a }), context);
+    expect(getAuth(getRequest("/", { cookie: a }), context)).toBe(first);
+    expect(getAuth(getRequest("/", { cookie: a }), testContext())).not.toBe(first);
+    expect((await getAuth(getRequest("/", { cookie: b }), context))!.user.fullName).toBe(demoAccount("trainer").fullName);
+    expect(getAuth(postRequest("/", {}, { cookie: a }), context)).not.toBe(first);
+    expect((await first)!.user.fullName).toBe(demoAccount("learner").fullName);
   });
 });

@@ -216,8 +216,11 @@ export async function addComment(planId: number, authorId: number, input: { step
   });
 }
 
-export function unreadCount(userId: number) {
-  return db().notification.count({ where: { userId, readAt: null } });
+/** The bell's number on every page (raw SQL: a Prisma count costs several times as much CPU). */
+export async function unreadCount(userId: number): Promise<number> {
+  const rows = await db().$queryRaw<{ n: number | bigint }[]>`
+    SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`;
+  return Number(rows[0].n);
 }
 
 type Detail = Awaited<ReturnType<typeof caseDetail>>;

@@ -11,20 +11,37 @@ import { readSessionToken } from "./session-token";
 export type Auth = { user: AuthUser; sessionId: string; refreshedCookie?: string };
 
 const perRequest = new WeakMap<Request, Promise<Auth | null>>();
+const perPageLoad = new WeakMap<object, Map<string, Promise<Auth | null>>>();
 
 export function isSecureRequest(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
 }
 
-/** The signed-in user of this request, or null. Looked up once per request. */
-export function getAuth(request: Request): Promise<Auth | null> {
+/**
+ * The signed-in user of this request, or null. Looked up once per request — and once per page
+ * load when the loader passes its load context: Remix gives every loader its own copy of the
+ * Request, so the root loader and the page's loader would otherwise each look the session up.
+ * Only for GET/HEAD (the loaders of one load run together); keyed by token as well, so a context
+ * object reused by mistake can never hand one user's session to another.
+ */
+export function getAuth(request: Request, context?: object): Promise<Auth | null> {
   let pending = perRequest.get(request);
-  if (!pending) {
-    const token = readSessionToken(request.headers.get("Cookie"));
-    pending = token ? validateSessionToken(token, isSecureRequest(request)) : Promise.resolve(null);
-    perRequest.set(request, pending);
+  if (pending) return pending;
+  const token = readSessionToken(request.headers.get("Cookie"));
+  if (!token) pending = Promise.resolve(null);
+  else {
+    const load = context && (request.method === "GET" || request.method === "HEAD") ? lookupsOfLoad(context) : null;
+    pending = load?.get(token) ?? validateSessionToken(token, isSecureRequest(request));
+    load?.set(token, pending);
   }
+  perRequest.set(request, pending);
   return pending;
+}
+
+function lookupsOfLoad(context: object): Map<string, Promise<Auth | null>> {
+  let lookups = perPageLoad.get(context);
+  if (!lookups) perPageLoad.set(context, (lookups = new Map()));
+  return lookups;
 }
 
 export function forbidden(): Response {

@@ -22,6 +22,9 @@ for (const scenario of selected) {
   try {
     const subjectOptions = await scenario.prepare(server);
     await measure({ ...baselineOptions(server, scenario.baseline), duration: 1 }); // warm-up
+    // Warm the subject too when reading it changes nothing (a GET): a fresh server's first seconds
+    // on a page run at half speed (JIT, caches), which measured the warm-up rather than the page.
+    if (!scenario.run && (subjectOptions.method ?? "GET") === "GET") await measure({ url: server.url, ...subjectOptions, duration: 2 });
     const baseline = await measure(baselineOptions(server, scenario.baseline));
     const scripted = scenario.run ? await scenario.run(server) : null;
     const subject = scripted ?? (await measure({ url: server.url, ...subjectOptions }));

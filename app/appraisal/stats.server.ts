@@ -36,8 +36,9 @@ export async function statsFor(auth: Auth, url: URL) {
     funnel: funnel(
       count("IDEA"),
       grouped.map((g) => ({ action: g.metric, fromLevel: g.level, count: g.count })),
-      // show every level that has events, in chain order (a 2020 year still has its district level)
-      (["COMMUNE", "DISTRICT", "PROVINCE"] as const).filter((l) => rules.levels.includes(l) || grouped.some((g) => g.level === l)),
+      // the levels that acted that year, in chain order (2020 keeps its district level), and this year
+      // also the current chain's levels that have not acted yet
+      (["COMMUNE", "DISTRICT", "PROVINCE"] as const).filter((l) => grouped.some((g) => g.level === l) || (year === localYear(now()) && rules.levels.includes(l))),
     ),
     stars: [1, 2, 3, 4, 5].map((n) => ({ stars: n, count: count(`STARS_${n}`) })),
     overdueRule: rules.overdueRule,

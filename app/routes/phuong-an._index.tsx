@@ -110,7 +110,7 @@ function PlanList({ rows }: { rows: { id: number; title: string; org: string; st
   );
 }
 
-function IdeaList({ ideas }: { ideas: { id: number; title: string; group: string; org: string; registered: string; planId: number | null }[] }) {
+function IdeaList({ ideas, showOrg }: { ideas: { id: number; title: string; group: string; org: string; registered: string; planId: number | null }[]; showOrg: boolean }) {
   if (ideas.length === 0) return <p>{t("plans.idea.none")}</p>;
   return (
     <div className="table-wrap">
@@ -118,18 +118,18 @@ function IdeaList({ ideas }: { ideas: { id: number; title: string; group: string
         <thead>
           <tr>
             <th scope="col">{t("plans.idea.title")}</th>
-            <th scope="col">{t("plans.f.ocopGroup")}</th>
-            <th scope="col">{t("plans.create.org")}</th>
             <th scope="col">{t("plans.idea.registeredOn")}</th>
-            <th scope="col">{t("plans.title")}</th>
+            <th scope="col">{t("plans.idea.plan")}</th>
           </tr>
         </thead>
         <tbody>
           {ideas.map((i) => (
             <tr key={i.id}>
-              <td>{i.title}</td>
-              <td>{i.group}</td>
-              <td>{i.org}</td>
+              <td>
+                {i.title}
+                <br />
+                <small className="muted">{showOrg ? `${i.group} · ${i.org}` : i.group}</small>
+              </td>
               <td>{i.registered}</td>
               <td>
                 {i.planId ? (
@@ -138,9 +138,7 @@ function IdeaList({ ideas }: { ideas: { id: number; title: string; group: string
                   <Form method="post">
                     <input type="hidden" name="intent" value="createPlan" />
                     <input type="hidden" name="ideaId" value={i.id} />
-                    <button type="submit">
-                      {t("plans.create")}
-                    </button>
+                    <button type="submit">{t("plans.create")}</button>
                   </Form>
                 )}
               </td>
@@ -165,7 +163,7 @@ export default function PlansPage() {
       <FormMessage tone="error">{e._form}</FormMessage>
       {data.isProducer ? (
         <Card title={t("plans.idea.list")}>
-          <IdeaList ideas={data.ideas} />
+          <IdeaList ideas={data.ideas} showOrg={data.orgs.length > 1} />
         </Card>
       ) : null}
       {data.isProducer ? (
@@ -179,7 +177,7 @@ export default function PlansPage() {
         </Card>
       ) : null}
       {data.isProducer ? (
-        <div className="grid">
+        <div className="grid grid--wide">
           <Card title={t("plans.idea.register")}>
             <p className="muted">{t("plans.idea.registerHint")}</p>
             {data.orgs.length === 0 ? (

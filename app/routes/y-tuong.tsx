@@ -4,7 +4,7 @@ import { z } from "zod";
 import { now } from "~/appraisal/clock.server";
 import { localYear } from "~/appraisal/deadline";
 import { type Auth, requireUser, unitsGranted } from "~/auth/guard.server";
-import { choice, id, optionalText, text } from "~/forms/fields";
+import { choice, optionalText, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -31,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [ideas, orgs] = await Promise.all([ideasIn(scope, year), orgsIn(scope)]);
   return {
     year,
-    orgs: orgs.map((o) => ({ value: String(o.id), label: `${o.name} — ${o.unit.name}` })),
+    // no producer preselected: registering an idea for the wrong one would count it in the wrong commune
+    orgs: [{ value: "", label: t("plans.idea.chooseProducer") }, ...orgs.map((o) => ({ value: String(o.id), label: `${o.name} — ${o.unit.name}` }))],
     ideas: ideas.map((i) => ({
       id: i.id,
       title: i.title,
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const ideaSchema = z.object({ orgId: id(), title: text(200), ocopGroup: choice(OCOP_GROUPS), description: optionalText(1000) });
+const ideaSchema = z.object({ orgId: z.string({ error: t("plans.idea.chooseProducerError") }).regex(/^\d{1,9}$/, t("plans.idea.chooseProducerError")).transform(Number), title: text(200), ocopGroup: choice(OCOP_GROUPS), description: optionalText(1000) });
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
@@ -83,7 +84,7 @@ export default function UnitIdeasPage() {
                   <th scope="col">{t("plans.f.ocopGroup")}</th>
                   <th scope="col">{t("plans.create.org")}</th>
                   <th scope="col">{t("plans.idea.unit")}</th>
-                  <th scope="col">{t("plans.title")}</th>
+                  <th scope="col">{t("plans.idea.plan")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -103,7 +104,7 @@ export default function UnitIdeasPage() {
         )}
       </Card>
       <Card title={t("plans.idea.registerFor")}>
-        {data.orgs.length === 0 ? (
+        {data.orgs.length === 1 ? (
           <p>{t("plans.idea.noOrgs")}</p>
         ) : (
           <Form method="post" className="stack" noValidate>

@@ -169,6 +169,8 @@ describe("overdue and statistics", () => {
     const f = res.data.stats.funnel;
     expect(f.ideas).toBe(180);
     expect(f.appraisedByLevel.find((l: { level: string }) => l.level === "DISTRICT").count).toBe(159);
+    // 2020's chain had no commune step: only the levels that acted that year are shown
+    expect(f.appraisedByLevel.map((l: { level: string }) => l.level)).toEqual(["DISTRICT", "PROVINCE"]);
     expect(f.approved).toBe(122);
     expect(res.data.stats.stars.find((s: { stars: number }) => s.stars === 3).count).toBe(69);
     const file = await csv.loader({ request: getRequest("/thong-ke/tham-dinh.csv?nam=2020", { cookie: admin }), params: {}, context: testContext() });

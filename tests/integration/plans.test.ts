@@ -266,6 +266,10 @@ describe("officers' idea registration (/y-tuong)", () => {
     const bad = await officerPost(officer, { orgId: String(thienLoc.id), title: "", ocopGroup: "THUC_PHAM" });
     expect(bad.status).toBe(400);
     expect(bad.data.errors.title).toMatch(/[ạ-ỹà-ýđ]/i);
+    // no producer chosen (the form preselects none)
+    const none = await officerPost(officer, { orgId: "", title: "Mật ong", ocopGroup: "THUC_PHAM" });
+    expect(none.status).toBe(400);
+    expect(none.data.errors.orgId).toBe("Vui lòng chọn chủ thể đăng ký ý tưởng.");
     expect(await tableCounts()).toEqual(before);
 
     const ok = await officerPost(officer, { orgId: String(thienLoc.id), title: "Cam bù sấy dẻo", ocopGroup: "THUC_PHAM", description: "Cán bộ xã đăng ký thay" });

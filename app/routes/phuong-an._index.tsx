@@ -2,14 +2,15 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/guard.server";
-import { choice, id, optionalText, text } from "~/forms/fields";
+import { choice, id, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
 import { createOrg, createPlanFromIdea, ideasIn, orgsOf, plansVisibleTo, registerIdea } from "~/plans/plans.server";
-import { OCOP_GROUPS, ORG_KINDS, STEP_COUNT } from "~/plans/steps";
-import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
+import { IdeaForm, ideaFields } from "~/plans/idea-form";
+import { ORG_KINDS, STEP_COUNT } from "~/plans/steps";
+import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = planPermissions.viewPlans;
@@ -48,7 +49,7 @@ const actionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("createOrg"), name: text(200), kind: choice(ORG_KINDS), address: text(300) }),
-    z.object({ intent: z.literal("registerIdea"), orgId: id(), title: text(200), ocopGroup: choice(OCOP_GROUPS), description: optionalText(1000) }),
+    z.object({ intent: z.literal("registerIdea"), ...ideaFields }),
     z.object({ intent: z.literal("createPlan"), ideaId: id() }),
   ],
   { error: t("form.invalidChoice") },
@@ -183,22 +184,7 @@ export default function PlansPage() {
             {data.orgs.length === 0 ? (
               <p>{t("plans.org.none")}</p>
             ) : (
-              <Form method="post" className="stack" noValidate>
-                <input type="hidden" name="intent" value="registerIdea" />
-                <SelectField label={t("plans.create.org")} name="orgId" error={e.orgId} defaultValue={v.orgId} options={data.orgs.map((o) => ({ value: String(o.id), label: o.name }))} />
-                <Field label={t("plans.idea.title")} name="title" error={e.title} defaultValue={v.title} maxLength={200} />
-                <SelectField
-                  label={t("plans.f.ocopGroup")}
-                  name="ocopGroup"
-                  error={e.ocopGroup}
-                  defaultValue={v.ocopGroup}
-                  options={OCOP_GROUPS.map((g) => ({ value: g, label: t(`plans.group.${g}`) }))}
-                />
-                <TextAreaField label={t("plans.idea.description")} name="description" error={e.description} defaultValue={v.description} maxLength={1000} rows={3} />
-                <div>
-                  <button type="submit">{t("plans.idea.submit")}</button>
-                </div>
-              </Form>
+              <IdeaForm intent="registerIdea" orgs={data.orgs.map((o) => ({ value: String(o.id), label: o.name }))} errors={e} values={v} />
             )}
           </Card>
           <Card title={t("plans.orgs")}>

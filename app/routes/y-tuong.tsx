@@ -4,14 +4,13 @@ import { z } from "zod";
 import { now } from "~/appraisal/clock.server";
 import { localYear } from "~/appraisal/deadline";
 import { type Auth, requireUser, unitsGranted } from "~/auth/guard.server";
-import { choice, optionalText, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import { IdeaForm, ideaFields } from "~/plans/idea-form";
 import { planPermissions } from "~/plans/permissions";
 import { type OrgScope, ideasIn, orgsIn, registerIdea } from "~/plans/plans.server";
-import { OCOP_GROUPS } from "~/plans/steps";
-import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
+import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = planPermissions.unitIdeas;
@@ -45,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const ideaSchema = z.object({ orgId: z.string({ error: t("plans.idea.chooseProducerError") }).regex(/^\d{1,9}$/, t("plans.idea.chooseProducerError")).transform(Number), title: text(200), ocopGroup: choice(OCOP_GROUPS), description: optionalText(1000) });
+const ideaSchema = z.object(ideaFields);
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
@@ -107,21 +106,7 @@ export default function UnitIdeasPage() {
         {data.orgs.length === 1 ? (
           <p>{t("plans.idea.noOrgs")}</p>
         ) : (
-          <Form method="post" className="stack" noValidate>
-            <SelectField label={t("plans.idea.producer")} name="orgId" error={e.orgId} defaultValue={v.orgId} options={data.orgs} />
-            <Field label={t("plans.idea.title")} name="title" error={e.title} defaultValue={v.title} maxLength={200} />
-            <SelectField
-              label={t("plans.f.ocopGroup")}
-              name="ocopGroup"
-              error={e.ocopGroup}
-              defaultValue={v.ocopGroup}
-              options={OCOP_GROUPS.map((g) => ({ value: g, label: t(`plans.group.${g}`) }))}
-            />
-            <TextAreaField label={t("plans.idea.description")} name="description" error={e.description} defaultValue={v.description} maxLength={1000} rows={3} />
-            <div>
-              <button type="submit">{t("plans.idea.submit")}</button>
-            </div>
-          </Form>
+          <IdeaForm orgs={data.orgs} errors={e} values={v} />
         )}
       </Card>
     </>

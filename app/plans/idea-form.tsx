@@ -1,0 +1,47 @@
+/** The short idea registration ("ý tưởng đăng ký"): producers on /phuong-an, officers on /y-tuong. */
+import { Form } from "@remix-run/react";
+import { z } from "zod";
+import { choice, optionalText, text } from "~/forms/fields";
+import { t } from "~/i18n/messages";
+import { Field, SelectField, TextAreaField } from "~/ui/form";
+import { OCOP_GROUPS } from "./steps";
+
+/** The form's fields, parsed the same way on both pages. */
+export const ideaFields = {
+  orgId: z
+    .string({ error: t("plans.idea.chooseProducerError") })
+    .regex(/^\d{1,9}$/, t("plans.idea.chooseProducerError"))
+    .transform(Number),
+  title: text(200),
+  ocopGroup: choice(OCOP_GROUPS),
+  description: optionalText(1000),
+};
+
+type Props = {
+  orgs: { value: string; label: string }[];
+  errors: Record<string, string | undefined>;
+  values: Record<string, string | undefined>;
+  /** the action's intent, when the page's action does several things */
+  intent?: string;
+};
+
+export function IdeaForm({ orgs, errors, values, intent }: Props) {
+  return (
+    <Form method="post" className="stack" noValidate>
+      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+      <SelectField label={t("plans.idea.producer")} name="orgId" error={errors.orgId} defaultValue={values.orgId} options={orgs} />
+      <Field label={t("plans.idea.title")} name="title" error={errors.title} defaultValue={values.title} maxLength={200} />
+      <SelectField
+        label={t("plans.f.ocopGroup")}
+        name="ocopGroup"
+        error={errors.ocopGroup}
+        defaultValue={values.ocopGroup}
+        options={OCOP_GROUPS.map((g) => ({ value: g, label: t(`plans.group.${g}`) }))}
+      />
+      <TextAreaField label={t("plans.idea.description")} name="description" error={errors.description} defaultValue={values.description} maxLength={1000} rows={3} />
+      <div>
+        <button type="submit">{t("plans.idea.submit")}</button>
+      </div>
+    </Form>
+  );
+}

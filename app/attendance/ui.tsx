@@ -1,6 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import { t } from "~/i18n/messages";
 import { Field, SelectField } from "~/ui/form";
+import { Card } from "~/ui/page";
 
 /** Shared pieces of the attendance pages (components only: no server imports here). */
 export function CourseNav({ courseId }: { courseId: number }) {
@@ -14,6 +15,51 @@ export function CourseNav({ courseId }: { courseId: number }) {
       <NavLink to={`${base}/nhap-danh-sach`}>{t("att.course.import")}</NavLink>
       <NavLink to={`${base}/bao-cao`}>{t("att.course.report")}</NavLink>
     </nav>
+  );
+}
+
+export type ActivationCode = { userId: number; fullName: string; contact: string; unit: string; code: string };
+
+/** A new account's code as the table shows it. */
+export function activationRow(c: { userId: number; fullName: string; phone: string | null; email: string | null; unitName: string; code: string }): ActivationCode {
+  return { userId: c.userId, fullName: c.fullName, contact: [c.phone, c.email].filter(Boolean).join(" · "), unit: c.unitName, code: c.code };
+}
+
+/** The new accounts' one-time activation codes, to print and hand out (after an import or a reissue). */
+export function ActivationCodes({ codes, days, activateUrl }: { codes: ActivationCode[]; days: number; activateUrl: string }) {
+  return (
+    <Card title={t("att.import.codesTitle")}>
+      <p>{t("att.import.codesHint", { days, url: activateUrl })}</p>
+      <p className="no-print">
+        <button type="button" onClick={() => window.print()}>
+          {t("att.sheet.print")}
+        </button>
+      </p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("att.column.fullName")}</th>
+              <th scope="col">{t("att.column.phone")}</th>
+              <th scope="col">{t("att.column.unit")}</th>
+              <th scope="col">{t("att.import.code")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {codes.map((c) => (
+              <tr key={c.userId}>
+                <td>{c.fullName}</td>
+                <td>{c.contact}</td>
+                <td>{c.unit}</td>
+                <td>
+                  <code>{c.code}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
   );
 }
 

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ACTIVATION_DAYS } from "~/attendance/activation";
 import { managedCourse } from "~/attendance/courses.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
@@ -7,7 +8,7 @@ import { ROSTER_FIELDS, hasErrors } from "~/attendance/roster";
 import { addOneLearner, checkRoster, pendingActivations, reissueCodes, removeLearner } from "~/attendance/roster.server";
 import { rosterActionSchema } from "~/attendance/schemas";
 import { rosterOf } from "~/attendance/sessions.server";
-import { CourseNav } from "~/attendance/ui";
+import { ActivationCodes, CourseNav, activationRow } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { matchesSearch } from "~/i18n/fold";
@@ -27,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [roster, pending] = await Promise.all([rosterOf(course.id), pendingActivations(course.id)]);
   return {
     course: { id: course.id, title: course.title },
+    origin: new URL(request.url).origin,
+    days: ACTIVATION_DAYS,
     q,
     total: roster.length,
     rows: roster
@@ -48,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (input.intent === "reissue") {
     const codes = await reissueCodes(course.id);
-    return data({ ok: true as const, message: codes.length ? "" : t("att.roster.noPending"), codes: codes.map((c) => ({ name: c.fullName, contact: [c.phone, c.email].filter(Boolean).join(" · "), code: c.code })) });
+    return data({ ok: true as const, message: codes.length ? "" : t("att.roster.noPending"), codes: codes.map(activationRow) });
   }
   const values = { fullName: input.fullName, phone: input.phone ?? "", email: input.email ?? "", unit: input.unit, position: input.position ?? "", category: input.category ?? "" };
   const header = ROSTER_FIELDS.map((f) => t(`att.column.${f}` as MessageKey));
@@ -66,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RosterPage() {
-  const { course, q, total, rows } = useLoaderData<typeof loader>();
+  const { course, origin, days, q, total, rows } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = actionErrors(result);
   const e = failure?.errors ?? {};
@@ -79,23 +82,7 @@ export default function RosterPage() {
       {ok?.message ? <FormMessage tone="success">{ok.message}</FormMessage> : null}
       <FormMessage tone="error">{e._form}</FormMessage>
       {ok?.codes.length ? (
-        <Card title={t("att.import.codesTitle")}>
-          <div className="table-wrap">
-            <table>
-              <tbody>
-                {ok.codes.map((c) => (
-                  <tr key={c.code}>
-                    <td>{c.name}</td>
-                    <td>{c.contact}</td>
-                    <td>
-                      <code>{c.code}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </Card>
+        <ActivationCodes codes={ok.codes} days={days} activateUrl={`${origin}/kich-hoat`} />
       ) : null}
       <Card title={t("att.roster.add")}>
         <Form method="post" className="stack" noValidate>

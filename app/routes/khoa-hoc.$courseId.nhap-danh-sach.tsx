@@ -7,7 +7,7 @@ import { type Problem, type RosterRow, hasErrors } from "~/attendance/roster";
 import { checkRoster, commitRoster, stageRoster } from "~/attendance/roster.server";
 import { confirmImportSchema } from "~/attendance/schemas";
 import { readRosterFile } from "~/attendance/spreadsheet.server";
-import { CourseNav } from "~/attendance/ui";
+import { ActivationCodes, CourseNav, activationRow } from "~/attendance/ui";
 import { UPLOAD_LIMIT_BYTES, readUpload } from "~/attendance/upload.server";
 import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ok: true as const,
       step: "done" as const,
       message: t("att.import.done", { count: outcome.enrolled, new: outcome.created }),
-      codes: outcome.codes.map((c) => ({ userId: c.userId, fullName: c.fullName, contact: [c.phone, c.email].filter(Boolean).join(" · "), unit: c.unitName, code: c.code })),
+      codes: outcome.codes.map(activationRow),
     });
   }
   const upload = await readUpload(request);
@@ -108,38 +108,7 @@ export default function ImportPage() {
         <>
           <FormMessage tone="success">{done.message}</FormMessage>
           {done.codes.length ? (
-            <Card title={t("att.import.codesTitle")}>
-              <p>{t("att.import.codesHint", { days, url: `${origin}/kich-hoat` })}</p>
-              <p className="no-print">
-                <button type="button" onClick={() => window.print()}>
-                  {t("att.sheet.print")}
-                </button>
-              </p>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("att.column.fullName")}</th>
-                      <th scope="col">{t("att.column.phone")}</th>
-                      <th scope="col">{t("att.column.unit")}</th>
-                      <th scope="col">{t("att.import.code")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {done.codes.map((c) => (
-                      <tr key={c.userId}>
-                        <td>{c.fullName}</td>
-                        <td>{c.contact}</td>
-                        <td>{c.unit}</td>
-                        <td>
-                          <code>{c.code}</code>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </Card>
+            <ActivationCodes codes={done.codes} days={days} activateUrl={`${origin}/kich-hoat`} />
           ) : null}
         </>
       ) : null}

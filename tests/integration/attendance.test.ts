@@ -87,6 +87,16 @@ describe("roster import", () => {
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Set-Cookie")).toMatch(/^ocop_session=/);
     expect((await act({ identifier: "0915000002", code, password: "MatKhau@2026", passwordConfirm: "MatKhau@2026" })).status).toBe(422);
+
+    // lost slips: the roster page reissues codes for the accounts still not activated, in the same table
+    const reissued = await run(() => roster.action({ request: postRequest(`/khoa-hoc/${c.id}/hoc-vien`, { intent: "reissue" }, { cookie }), params: { courseId: String(c.id) }, context: testContext() }));
+    expect(reissued.status).toBe(200);
+    const contacts = reissued.data.codes.map((x: { contact: string }) => x.contact);
+    expect(contacts).toContain("0915000003");
+    expect(contacts).not.toContain("0915000002");
+    const third = reissued.data.codes.find((x: { contact: string }) => x.contact === "0915000003");
+    expect(third).toMatchObject({ fullName: "Nguyễn Văn Thử 3", unit: "Huyện Can Lộc", code: expect.stringMatching(/^[A-Z0-9]{8}$/) });
+    expect(third.code).not.toBe(done.data.codes.find((x: { contact: string }) => x.contact === "0915000003").code);
   });
 
   it("writes nothing when the data changed between preview and confirm (all or nothing)", async () => {

@@ -153,10 +153,12 @@ export async function decideCase(
  */
 export async function markOverdue(at = now(), planId?: number) {
   const due = await db().appraisalCase.findMany({ where: { status: "SUBMITTED", overdue: false, deadlineAt: { lt: at }, ...(planId ? { planId } : {}) } });
+  const rulesOf = new Map<string, Promise<ProvinceRules>>(); // one settings read per province, not per case
   for (const c of due) {
+    const province = c.unitPath.split("/")[1];
+    if (!rulesOf.has(province)) rulesOf.set(province, rulesFor(c.unitPath));
+    const status = overdueStatus((await rulesOf.get(province)!).overdueRule);
     await db().$transaction(async (tx) => {
-      const rules = await rulesFor(c.unitPath, tx);
-      const status = overdueStatus(rules.overdueRule);
       const r = await tx.appraisalCase.updateMany({
         where: { planId: c.planId, overdue: false, revision: c.revision },
         // a flag alone leaves the revision: a decision prepared before the deadline still applies

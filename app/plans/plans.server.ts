@@ -38,6 +38,7 @@ export type OrgScope = { ownerId: number } | { unitPaths: string[] };
 
 function orgWhere(scope: OrgScope): Prisma.ProducerOrgWhereInput {
   if ("ownerId" in scope) return { ownerId: scope.ownerId };
+  if (scope.unitPaths.length === 0) return { id: { in: [] } }; // no units: nothing, never everything
   return { OR: scope.unitPaths.map((p) => ({ unit: { path: { startsWith: p } } })) };
 }
 
@@ -46,7 +47,6 @@ function orgWhere(scope: OrgScope): Prisma.ProducerOrgWhereInput {
  * organisation within the scope; null when the organisation is not.
  */
 export async function registerIdea(scope: OrgScope, input: IdeaInput, at = new Date()) {
-  if ("unitPaths" in scope && scope.unitPaths.length === 0) return null;
   const org = await db().producerOrg.findFirst({ where: { id: input.orgId, ...orgWhere(scope) }, select: { id: true, unit: { select: { path: true } } } });
   if (!org) return null;
   return db().$transaction(async (tx) => {
@@ -61,7 +61,6 @@ export async function registerIdea(scope: OrgScope, input: IdeaInput, at = new D
 
 /** Registered ideas within the scope (optionally of one local year), newest first, with the plan built from each. */
 export function ideasIn(scope: OrgScope, year?: number) {
-  if ("unitPaths" in scope && scope.unitPaths.length === 0) return Promise.resolve([]);
   const range = year ? localYearRange(year) : null;
   return db().productIdea.findMany({
     where: { org: orgWhere(scope), ...(range ? { createdAt: { gte: range.from, lt: range.to } } : {}) },
@@ -71,7 +70,6 @@ export function ideasIn(scope: OrgScope, year?: number) {
       id: true,
       title: true,
       ocopGroup: true,
-      description: true,
       createdAt: true,
       org: { select: { name: true, unit: { select: { name: true } } } },
       plan: { select: { id: true, status: true } },
@@ -81,7 +79,6 @@ export function ideasIn(scope: OrgScope, year?: number) {
 
 /** Organisations within the scope, by name (for the officers' registration form). */
 export function orgsIn(scope: OrgScope) {
-  if ("unitPaths" in scope && scope.unitPaths.length === 0) return Promise.resolve([]);
   return db().producerOrg.findMany({ where: orgWhere(scope), orderBy: { name: "asc" }, take: 2000, select: { id: true, name: true, unit: { select: { name: true } } } });
 }
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { localYear } from "~/appraisal/deadline";
+import { ideasIn, orgsIn, registerIdea } from "~/plans/plans.server";
 import { db } from "~/db/db.server";
 import * as list from "~/routes/phuong-an._index";
 import * as overview from "~/routes/phuong-an.$planId._index";
@@ -280,6 +281,15 @@ describe("officers' idea registration (/y-tuong)", () => {
     const owner = await cookieFor(thienLoc.ownerId);
     const producerPage = await run(() => list.loader({ request: getRequest("/phuong-an", { cookie: owner }), params: {}, context: testContext() }));
     expect(producerPage.data.ideas.map((i: { title: string }) => i.title)).toContain("Cam bù sấy dẻo");
+  });
+
+  it("a scope without units reaches no organisation (never all of them)", async () => {
+    const org = await db().producerOrg.findFirstOrThrow();
+    const before = await tableCounts();
+    expect(await registerIdea({ unitPaths: [] }, { orgId: org.id, title: "Không ai", ocopGroup: "THUC_PHAM", description: "" })).toBeNull();
+    expect(await ideasIn({ unitPaths: [] })).toEqual([]);
+    expect(await orgsIn({ unitPaths: [] })).toEqual([]);
+    expect(await tableCounts()).toEqual(before);
   });
 
   it("filters by local year: the 2020 ideas of the seed are there for the province, not in this year's list", async () => {

@@ -1,0 +1,211 @@
+import { type Auth, notFound } from "~/auth/guard.server";
+import type { Role } from "~/auth/roles";
+import { type Prisma, db } from "~/db/db.server";
+import { unitsWithin } from "~/units/units.server";
+import { CONSULTANT_STATUSES, LEARNING_ROLES, type PlanVia, type RoleRule, appraiserActs, courseVia, covers, coversPerson, planVia, rolesFor, unitPathsFor } from "./scope";
+
+/**
+ * The one door to objects: for a signed-in user and a rule from a permission table, which units,
+ * courses, plans, cases, organisations and people they reach — as Prisma `where` fragments for
+ * lists, and as checked fetches for one object that throw a 404 (a stranger cannot tell "not
+ * yours" from "does not exist"). Routes get their objects only here (docs/decisions/0016).
+ */
+
+const NOTHING = { id: { in: [] as number[] } };
+
+/** A `$id` route param or form id: a small positive integer, or "not found". */
+export function idParam(raw: string | number | undefined | null): number {
+  const text = String(raw ?? "");
+  if (!/^\d{1,9}$/.test(text)) throw notFound();
+  return Number(text);
+}
+
+const pathWithin = (paths: readonly string[]) => paths.map((p) => ({ path: { startsWith: p } }));
+
+// ───────────── units ─────────────
+
+/** Unit paths where the user holds one of the rule's roles. */
+export function reachableUnitPaths(auth: Auth, rule: RoleRule): string[] {
+  return unitPathsFor(auth.user.grants, rule);
+}
+
+/** Every active unit within those subtrees, in tree order (for pickers and the unit page). */
+export function reachableUnits(auth: Auth, rule: RoleRule) {
+  return unitsWithin(reachableUnitPaths(auth, rule));
+}
+
+/** The provinces where the user holds the rule's role at province level (province settings). */
+export function reachableProvinces(auth: Auth, rule: RoleRule) {
+  const ids = auth.user.grants.filter((g) => rule.roles.includes(g.role) && g.unitLevel === "PROVINCE").map((g) => g.unitId);
+  if (ids.length === 0) return Promise.resolve([]);
+  return db().unit.findMany({ where: { id: { in: ids } }, include: { settings: true }, orderBy: { name: "asc" } });
+}
+
+// ───────────── courses ─────────────
+
+export type ReachedCourse = {
+  id: number;
+  title: string;
+  code: string;
+  unitId: number;
+  unitPath: string;
+  /** the roles through which the user reaches it */
+  via: ReadonlySet<Role>;
+  enrolled: boolean;
+  teaches: boolean;
+  administers: boolean;
+};
+
+/** Courses the user reaches through the rule's roles (optionally only some of them), for lists. */
+export function courseWhere(auth: Auth, rule: RoleRule, only?: readonly Role[]): Prisma.CourseWhereInput {
+  const held = [...rolesFor(auth.user.grants, rule)].filter((r) => !only || only.includes(r));
+  const userId = auth.user.id;
+  const or: Prisma.CourseWhereInput[] = [];
+  if (held.some((r) => LEARNING_ROLES.includes(r))) or.push({ enrolments: { some: { userId } } });
+  if (held.includes("trainer")) or.push({ trainers: { some: { userId } } });
+  const adminPaths = held.includes("admin") ? unitPathsFor(auth.user.grants, rule, ["admin"]) : [];
+  if (adminPaths.length) or.push({ unit: { OR: pathWithin(adminPaths) } });
+  return or.length ? { OR: or } : NOTHING;
+}
+
+/** One course the user reaches under `rule` (one query), or a thrown 404. */
+export async function reachableCourse(auth: Auth, rawId: string | number | undefined, rule: RoleRule): Promise<ReachedCourse> {
+  const id = idParam(rawId);
+  const userId = auth.user.id;
+  const rows = await db().$queryRaw<{ id: number; title: string; code: string; unitId: number; path: string; enrolled: number | bigint | boolean; teaches: number | bigint | boolean }[]>`
+    SELECT c."id" AS "id", c."title" AS "title", c."code" AS "code", c."unitId" AS "unitId", un."path" AS "path",
+      (SELECT COUNT(*) FROM "Enrolment" e WHERE e."courseId" = c."id" AND e."userId" = ${userId}) AS "enrolled",
+      (SELECT COUNT(*) FROM "CourseTrainer" ct WHERE ct."courseId" = c."id" AND ct."userId" = ${userId}) AS "teaches"
+    FROM "Course" c JOIN "Unit" un ON un."id" = c."unitId"
+    WHERE c."id" = ${id}`;
+  const row = rows[0];
+  if (!row) throw notFound();
+  const via = courseVia(auth.user.grants, rule, { unitPath: row.path, enrolled: Number(row.enrolled) > 0, teaches: Number(row.teaches) > 0 });
+  if (via.size === 0) throw notFound();
+  return {
+    id: Number(row.id),
+    title: row.title,
+    code: row.code,
+    unitId: Number(row.unitId),
+    unitPath: row.path,
+    via,
+    enrolled: LEARNING_ROLES.some((r) => via.has(r)),
+    teaches: via.has("trainer"),
+    administers: via.has("admin"),
+  };
+}
+
+/** Does the reached course also satisfy another rule (e.g. a study page showing the class links)? */
+export function courseAllows(course: ReachedCourse, rule: RoleRule): boolean {
+  return rule.roles.some((r) => course.via.has(r));
+}
+
+/** A class session of a course the user reaches under `rule`, or a 404 (also for another course's session). */
+export async function reachableSession(auth: Auth, params: { courseId?: string; sessionId?: string }, rule: RoleRule) {
+  const course = await reachableCourse(auth, params.courseId, rule);
+  const session = await db().classSession.findFirst({ where: { id: idParam(params.sessionId), courseId: course.id } });
+  if (!session) throw notFound();
+  return { course, session };
+}
+
+/** A certificate by code: its holder, or someone who reaches its course under `manageRule`; else 404. */
+export async function reachableCertificate(auth: Auth, code: string | null, manageRule: RoleRule) {
+  const cert = code ? await db().certificate.findUnique({ where: { code } }) : null;
+  if (!cert) throw notFound();
+  if (cert.userId !== auth.user.id) await reachableCourse(auth, cert.courseId, manageRule);
+  return cert;
+}
+
+// ───────────── organisations, ideas, plans ─────────────
+
+/** Producer organisations the user reaches: their own (producer), those within their units (officers). */
+export function orgWhere(auth: Auth, rule: RoleRule): Prisma.ProducerOrgWhereInput {
+  const held = rolesFor(auth.user.grants, rule);
+  const or: Prisma.ProducerOrgWhereInput[] = [];
+  if (held.has("producer")) or.push({ ownerId: auth.user.id });
+  const paths = unitPathsFor(auth.user.grants, rule, ["appraiser", "admin"]);
+  if (paths.length) or.push({ unit: { OR: pathWithin(paths) } });
+  return or.length ? { OR: or } : NOTHING;
+}
+
+/** Plans the user reaches: owned (producer) or invited to while a draft (consultant). */
+export function planWhere(auth: Auth, rule: RoleRule): Prisma.BusinessPlanWhereInput {
+  const held = rolesFor(auth.user.grants, rule);
+  const userId = auth.user.id;
+  const or: Prisma.BusinessPlanWhereInput[] = [];
+  if (held.has("producer")) or.push({ org: { ownerId: userId } });
+  if (held.has("consultant")) or.push({ invites: { some: { userId } }, status: { in: [...CONSULTANT_STATUSES] } });
+  return or.length ? { OR: or } : NOTHING;
+}
+
+const planInclude = {
+  org: { include: { unit: { select: { id: true, name: true, path: true } } } },
+  steps: true,
+  invites: { include: { user: { select: { id: true, fullName: true, email: true, phone: true } } } },
+} satisfies Prisma.BusinessPlanInclude;
+
+/** One plan with its organisation, steps and invites (one query), or a thrown 404. */
+export async function reachablePlan(auth: Auth, rawId: string | undefined, rule: RoleRule) {
+  const plan = await db().businessPlan.findUnique({ where: { id: idParam(rawId) }, include: planInclude });
+  if (!plan) throw notFound();
+  const via: PlanVia | null = planVia(auth.user.grants, rule, auth.user.id, {
+    ownerId: plan.org.ownerId,
+    invited: plan.invites.some((i) => i.userId === auth.user.id),
+    status: plan.status,
+  });
+  if (!via) throw notFound();
+  return { plan, via };
+}
+
+export type ReachedPlan = Awaited<ReturnType<typeof reachablePlan>>["plan"];
+
+// ───────────── appraisal cases ─────────────
+
+/**
+ * Cases the user reaches. `acting`: only those they act on now (the appraiser's queue: open, at
+ * the level of one of their grants, within that grant's unit); else those they may read.
+ */
+export function caseWhere(auth: Auth, rule: RoleRule, opts: { acting?: boolean } = {}): Prisma.AppraisalCaseWhereInput {
+  const grants = auth.user.grants.filter((g) => rule.roles.includes(g.role));
+  const or: Prisma.AppraisalCaseWhereInput[] = grants.map((g) =>
+    g.role === "appraiser" && opts.acting ? { status: "SUBMITTED", level: g.unitLevel, unitPath: { startsWith: g.unitPath } } : { unitPath: { startsWith: g.unitPath } },
+  );
+  return or.length ? { OR: or } : { planId: { in: [] } };
+}
+
+/** One case the user may read under `rule`, and whether they act on it now; else a thrown 404. */
+export async function reachableCase(auth: Auth, rawId: string | number | undefined, rule: RoleRule) {
+  const c = await db().appraisalCase.findUnique({ where: { planId: idParam(rawId) } });
+  if (!c || !covers(unitPathsFor(auth.user.grants, rule), c.unitPath)) throw notFound();
+  const acts = rule.roles.includes("appraiser") && appraiserActs(auth.user.grants, c);
+  return { c, acts };
+}
+
+// ───────────── people ─────────────
+
+/** People an admin may act on: their home unit and every role they hold lie within the admin's units. */
+export function personWhere(auth: Auth, rule: RoleRule): Prisma.UserWhereInput {
+  const paths = reachableUnitPaths(auth, rule);
+  if (paths.length === 0) return NOTHING;
+  return { unit: { OR: pathWithin(paths) }, roles: { every: { unit: { OR: pathWithin(paths) } } } };
+}
+
+/** One person the admin may act on (see `personWhere`), with roles; else a thrown 404. */
+export async function reachablePerson(auth: Auth, rawId: string | undefined, rule: RoleRule) {
+  const user = await db().user.findUnique({
+    where: { id: idParam(rawId) },
+    select: {
+      id: true,
+      fullName: true,
+      email: true,
+      phone: true,
+      active: true,
+      position: true,
+      unit: { select: { id: true, name: true, path: true } },
+      roles: { select: { id: true, role: true, unit: { select: { id: true, name: true, path: true } } }, orderBy: { id: "asc" } },
+    },
+  });
+  const paths = reachableUnitPaths(auth, rule);
+  if (!user || !coversPerson(paths, { unitPath: user.unit?.path ?? null, rolePaths: user.roles.map((r) => r.unit.path) })) throw notFound();
+  return user;
+}

@@ -13,6 +13,11 @@ import { CONSULTANT_STATUSES, LEARNING_ROLES, type PlanVia, type RoleRule, appra
 
 const NOTHING = { id: { in: [] as number[] } };
 
+/** A list fragment that matches nothing (the user has no role that reaches such objects): skip the query. */
+export function reachesNothing(where: object): boolean {
+  return where === NOTHING;
+}
+
 /** A `$id` route param or form id: a small positive integer, or "not found". */
 export function idParam(raw: string | number | undefined | null): number {
   const text = String(raw ?? "");
@@ -157,6 +162,13 @@ export async function reachablePlan(auth: Auth, rawId: string | undefined, rule:
   return { plan, via };
 }
 
+/** For autosaves: the plan's id and status when the user reaches it under `rule` (one light query), else 404. */
+export async function reachablePlanStatus(auth: Auth, rawId: string | undefined, rule: RoleRule) {
+  const plan = await db().businessPlan.findFirst({ where: { AND: [{ id: idParam(rawId) }, planWhere(auth, rule)] }, select: { id: true, status: true } });
+  if (!plan) throw notFound();
+  return plan;
+}
+
 export type ReachedPlan = Awaited<ReturnType<typeof reachablePlan>>["plan"];
 
 // ───────────── appraisal cases ─────────────
@@ -173,12 +185,16 @@ export function caseWhere(auth: Auth, rule: RoleRule, opts: { acting?: boolean }
   return or.length ? { OR: or } : { planId: { in: [] } };
 }
 
-/** One case the user may read under `rule`, and whether they act on it now; else a thrown 404. */
+/** One case the user may read under `rule` (its producer's unit lies within theirs); else a thrown 404. */
 export async function reachableCase(auth: Auth, rawId: string | number | undefined, rule: RoleRule) {
   const c = await db().appraisalCase.findUnique({ where: { planId: idParam(rawId) } });
   if (!c || !covers(unitPathsFor(auth.user.grants, rule), c.unitPath)) throw notFound();
-  const acts = rule.roles.includes("appraiser") && appraiserActs(auth.user.grants, c);
-  return { c, acts };
+  return c;
+}
+
+/** Does the user act on the case now — decide and comment (open, at their level, within their unit)? */
+export function actsOnCase(auth: Auth, c: { level: string; unitPath: string; status: string }): boolean {
+  return appraiserActs(auth.user.grants, c);
 }
 
 // ───────────── people ─────────────

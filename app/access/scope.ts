@@ -59,9 +59,14 @@ export function planVia(
   return null;
 }
 
-/** An appraiser acts on a case (decides, comments) when it is open at their level within their unit. */
+/** Does the appraiser hold the case's current level at a unit covering the producer's unit? */
+export function appraiserHolds(grants: readonly RoleGrant[], c: { level: string; unitPath: string }): boolean {
+  return grants.some((g) => g.role === "appraiser" && g.unitLevel === c.level && c.unitPath.startsWith(g.unitPath));
+}
+
+/** An appraiser acts on a case (decides, comments) only while it is open at their level within their unit. */
 export function appraiserActs(grants: readonly RoleGrant[], c: { level: string; unitPath: string; status: string }): boolean {
-  return c.status === "SUBMITTED" && grants.some((g) => g.role === "appraiser" && g.unitLevel === c.level && c.unitPath.startsWith(g.unitPath));
+  return c.status === "SUBMITTED" && appraiserHolds(grants, c);
 }
 
 /** May an admin act on this person? Only when everything the person holds lies within the admin's units. */

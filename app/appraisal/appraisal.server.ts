@@ -1,6 +1,6 @@
 import type { Auth } from "~/auth/guard.server";
-import type { RoleGrant, UnitLevel } from "~/auth/roles";
-import { db } from "~/db/db.server";
+import { appraiserHolds } from "~/access/scope";
+import { type Prisma, db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
 import { rulesFromRow, type ProvinceRules } from "~/units/settings";
 import { now } from "./clock.server";
@@ -75,17 +75,6 @@ export async function submitPlan(planId: number, userId: number, at = now()): Pr
   });
 }
 
-/** Does this appraiser hold the case's level at a unit covering the producer's unit? */
-export function appraiserCovers(grants: readonly RoleGrant[], c: { level: string; unitPath: string }): boolean {
-  return grants.some((g) => g.role === "appraiser" && g.unitLevel === c.level && c.unitPath.startsWith(g.unitPath));
-}
-
-/** Cases an appraiser may see: any case whose producer lies within one of their appraiser units. */
-export function appraiserScope(grants: readonly RoleGrant[]) {
-  const paths = grants.filter((g) => g.role === "appraiser").map((g) => g.unitPath);
-  return paths.map((p) => ({ unitPath: { startsWith: p } }));
-}
-
 export type DecideOutcome =
   | { ok: true; status: string }
   | { ok: false; error: "notFound" | "stale" | "forbidden" | "reasonRequired" | "final" | "notSubmitted" | "notLastLevel" | "lastLevel" | "notReturned" };
@@ -105,7 +94,7 @@ export async function decideCase(
     if (!c) return { ok: false, error: "notFound" } as const;
     // a decision on what the appraiser saw: a newer revision (double click, another decision) or version is stale
     if (c.revision !== input.revision || c.versionNumber !== input.versionNumber) return { ok: false, error: "stale" } as const;
-    if (!appraiserCovers(auth.user.grants, c)) return { ok: false, error: "forbidden" } as const;
+    if (!appraiserHolds(auth.user.grants, c)) return { ok: false, error: "forbidden" } as const;
     const rules = await rulesFor(c.unitPath, tx);
     const step = decide({ status: c.status as CaseStatus, levelIndex: c.levelIndex }, input.decision, rules.levels, input.reason);
     if (!step.ok) return { ok: false, error: step.refusal } as const;
@@ -182,15 +171,14 @@ export async function markOverdue(at = now(), planId?: number) {
   return due.length;
 }
 
-export function queueFor(auth: Auth) {
-  const scope = appraiserScope(auth.user.grants);
-  const levels = [...new Set(auth.user.grants.filter((g) => g.role === "appraiser").map((g) => g.unitLevel as UnitLevel))];
-  if (!scope.length) return Promise.resolve([]);
-  return db().appraisalCase.findMany({
-    where: { status: "SUBMITTED", level: { in: levels }, OR: scope },
-    orderBy: { deadlineAt: "asc" },
-    take: 500,
-  });
+/** The cases an appraiser acts on now (`caseWhere(auth, rule, { acting: true })` from app/access), most urgent first. */
+export function queueIn(where: Prisma.AppraisalCaseWhereInput) {
+  return db().appraisalCase.findMany({ where, orderBy: { deadlineAt: "asc" }, take: 500 });
+}
+
+/** Approved cases within a scope (`caseWhere` from app/access), for recording the council's result. */
+export function approvedIn(where: Prisma.AppraisalCaseWhereInput) {
+  return db().appraisalCase.findMany({ where: { AND: [{ status: "APPROVED" }, where] }, orderBy: { updatedAt: "desc" }, take: 200 });
 }
 
 export async function caseDetail(planId: number) {

@@ -1,6 +1,6 @@
+import { reachableUnits } from "~/access/access.server";
 import type { Auth } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
-import { unitsWithin } from "~/units/units.server";
 import { localYear } from "./deadline";
 import { now } from "./clock.server";
 import { rulesFor } from "./appraisal.server";
@@ -15,8 +15,7 @@ async function unitsOnPaths(paths: string[]) {
 
 /** Statistics for a year and a unit the user may see (appraisers and admins: only their units). */
 export async function statsFor(auth: Auth, url: URL) {
-  const paths = auth.user.grants.filter((g) => appraisalPermissions.statistics.roles.includes(g.role)).map((g) => g.unitPath);
-  const units = await unitsWithin(paths);
+  const units = await reachableUnits(auth, appraisalPermissions.statistics);
   const rawUnit = url.searchParams.get("donvi");
   const unit = units.find((u) => String(u.id) === rawUnit) ?? units[0];
   const rawYear = url.searchParams.get("nam");

@@ -4,7 +4,7 @@ import { hashPassword } from "~/auth/password.server";
 import { type Prisma, db } from "~/db/db.server";
 import { searchKey } from "~/users/users.server";
 import { activationExpiry, activationHash, activationMatches, newActivationCode } from "./activation";
-import { provincePath } from "./courses.server";
+import { provincePath } from "~/units/tree";
 import { type RosterRow, type RosterTable, contactsIn, validateRoster } from "./roster";
 
 /** Roster import and single enrolment: persistence (preview staging, all-or-nothing commit). */

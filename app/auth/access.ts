@@ -30,22 +30,10 @@ export function definePermissions<K extends string>(
   return out;
 }
 
-/** Does the unit with `unitPath` lie within (or equal) the unit granted? Paths look like "/1/4/17/". */
-export function unitWithin(unitPath: string, grantPath: string): boolean {
-  return unitPath.startsWith(grantPath);
-}
-
 /**
- * The grants that satisfy `access`, optionally for a target unit (given by its path).
- * Pure, so the rules can be tested without HTTP or a database.
+ * Does the user hold one of the rule's roles (at any unit)? The route-level check of `requireUser`;
+ * which objects that reaches is app/access's answer (units, courses, plans, cases, people).
  */
-export function grantsFor(grants: readonly RoleGrant[], access: Access, targetUnitPath?: string): RoleGrant[] {
-  if (access.kind !== "role") return [...grants];
-  return grants.filter(
-    (g) => access.roles.includes(g.role) && (targetUnitPath === undefined || unitWithin(targetUnitPath, g.unitPath)),
-  );
-}
-
-export function allows(grants: readonly RoleGrant[], access: Access, targetUnitPath?: string): boolean {
-  return access.kind !== "role" || grantsFor(grants, access, targetUnitPath).length > 0;
+export function allows(grants: readonly RoleGrant[], access: Access): boolean {
+  return access.kind !== "role" || grants.some((g) => access.roles.includes(g.role));
 }

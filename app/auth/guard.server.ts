@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { t } from "~/i18n/messages";
-import { type Access, SIGNED_IN, allows, grantsFor } from "./access";
+import { type Access, SIGNED_IN, allows } from "./access";
 import { type AuthUser, validateSessionToken } from "./session.server";
 import { readSessionToken } from "./session-token";
 
@@ -80,24 +80,16 @@ export function loginRedirect(request: Request): Response {
 }
 
 /**
- * Signed-in user allowed by `access` — for a given unit when `unitPath` is passed (a role
- * held at a unit covers every unit below it). Anonymous → redirect to login; not allowed → 403.
+ * Signed-in user allowed by `access` (a role rule: holds one of its roles somewhere).
+ * Anonymous → redirect to login; not allowed → 403. Which objects the user then reaches is
+ * app/access's answer (docs/decisions/0016), never the route's.
  */
-export async function requireUser(
-  request: Request,
-  access: Access = SIGNED_IN,
-  options: { unitPath?: string } = {},
-): Promise<Auth> {
+export async function requireUser(request: Request, access: Access = SIGNED_IN): Promise<Auth> {
   assertSameOrigin(request);
   const auth = await getAuth(request);
   if (!auth) throw loginRedirect(request);
-  if (!allows(auth.user.grants, access, options.unitPath)) throw forbidden();
+  if (!allows(auth.user.grants, access)) throw forbidden();
   return auth;
-}
-
-/** The units where the user holds `access` (e.g. to scope a list query). */
-export function unitsGranted(auth: Auth, access: Access) {
-  return grantsFor(auth.user.grants, access);
 }
 
 /** Public actions (login, registration) still refuse foreign origins. */

@@ -1,7 +1,7 @@
 import { definePermissions } from "~/auth/access";
 
 /**
- * Training modules. Object-level rules on top (content/access.server.ts): learners and producers
+ * Training modules. Object-level rules on top (app/access): learners and producers
  * study the courses they are enrolled in, trainers the courses they teach, admins the courses
  * of their units.
  */

@@ -1,18 +1,21 @@
-import { db } from "~/db/db.server";
+import { reachesNothing } from "~/access/access.server";
+import { type Prisma, db } from "~/db/db.server";
 
-/** Courses a user is enrolled in, newest first. */
-export function coursesOfLearner(userId: number) {
+/** Courses within a scope (a fragment from app/access), newest first. */
+export function coursesIn(where: Prisma.CourseWhereInput) {
+  if (reachesNothing(where)) return Promise.resolve([]);
   return db().course.findMany({
-    where: { enrolments: { some: { userId } } },
+    where,
     orderBy: { startsOn: "desc" },
     select: { id: true, code: true, title: true, startsOn: true, endsOn: true },
   });
 }
 
-/** Courses a trainer runs, with the size of each class. */
-export function coursesOfTrainer(userId: number) {
+/** Classes within a scope (a trainer's), with the size of each class and its enrolment code. */
+export function classesIn(where: Prisma.CourseWhereInput) {
+  if (reachesNothing(where)) return Promise.resolve([]);
   return db().course.findMany({
-    where: { trainers: { some: { userId } } },
+    where,
     orderBy: { startsOn: "desc" },
     select: {
       id: true,
@@ -24,6 +27,10 @@ export function coursesOfTrainer(userId: number) {
       _count: { select: { enrolments: true } },
     },
   });
+}
+
+export function countCourses(where: Prisma.CourseWhereInput) {
+  return reachesNothing(where) ? Promise.resolve(0) : db().course.count({ where });
 }
 
 /** An open course by its enrolment code (for self-registration). */

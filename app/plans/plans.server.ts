@@ -1,4 +1,3 @@
-import type { Auth } from "~/auth/guard.server";
 import { bumpStat } from "~/appraisal/counters.server";
 import { localYear, localYearRange } from "~/appraisal/deadline";
 import { type Prisma, db } from "~/db/db.server";
@@ -7,18 +6,19 @@ import { type OcopGroup, STEP_COUNT, type StepCheck, type StoredValues, checkSto
 /** Statuses in which the producer may still edit the steps. */
 export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const;
 
-export function orgsOf(userId: number) {
-  return db().producerOrg.findMany({ where: { ownerId: userId }, orderBy: { id: "asc" }, select: { id: true, name: true, kind: true, address: true, unitId: true } });
+/** A producer's own organisations (the scope is `orgWhere` from app/access). */
+export function orgsOf(where: Prisma.ProducerOrgWhereInput) {
+  return db().producerOrg.findMany({ where, orderBy: { id: "asc" }, select: { id: true, name: true, kind: true, address: true, unitId: true } });
 }
 
 export function createOrg(input: { name: string; kind: string; address: string; unitId: number; ownerId: number }) {
   return db().producerOrg.create({ data: input, select: { id: true } });
 }
 
-/** Plans the user owns (through their organisations) or was invited to — one query. */
-export function plansVisibleTo(userId: number) {
+/** Plans within a scope (`planWhere` from app/access), most recently changed first — one query. */
+export function plansIn(where: Prisma.BusinessPlanWhereInput) {
   return db().businessPlan.findMany({
-    where: { OR: [{ org: { ownerId: userId } }, { invites: { some: { userId } } }] },
+    where,
     orderBy: { updatedAt: "desc" },
     select: {
       id: true,
@@ -33,21 +33,12 @@ export function plansVisibleTo(userId: number) {
 
 export type IdeaInput = { orgId: number; title: string; ocopGroup: OcopGroup; description: string };
 
-/** Organisations a user may register ideas for: their own (producer) or those within their units (officers). */
-export type OrgScope = { ownerId: number } | { unitPaths: string[] };
-
-function orgWhere(scope: OrgScope): Prisma.ProducerOrgWhereInput {
-  if ("ownerId" in scope) return { ownerId: scope.ownerId };
-  if (scope.unitPaths.length === 0) return { id: { in: [] } }; // no units: nothing, never everything
-  return { OR: scope.unitPaths.map((p) => ({ unit: { path: { startsWith: p } } })) };
-}
-
 /**
  * Registers a product idea ("ý tưởng đăng ký", the first count of the statistics) for an
- * organisation within the scope; null when the organisation is not.
+ * organisation within the scope (`orgWhere` from app/access); null when the organisation is not.
  */
-export async function registerIdea(scope: OrgScope, input: IdeaInput, at = new Date()) {
-  const org = await db().producerOrg.findFirst({ where: { id: input.orgId, ...orgWhere(scope) }, select: { id: true, unit: { select: { path: true } } } });
+export async function registerIdea(orgs: Prisma.ProducerOrgWhereInput, input: IdeaInput, at = new Date()) {
+  const org = await db().producerOrg.findFirst({ where: { AND: [{ id: input.orgId }, orgs] }, select: { id: true, unit: { select: { path: true } } } });
   if (!org) return null;
   return db().$transaction(async (tx) => {
     const idea = await tx.productIdea.create({
@@ -60,10 +51,10 @@ export async function registerIdea(scope: OrgScope, input: IdeaInput, at = new D
 }
 
 /** Registered ideas within the scope (optionally of one local year), newest first, with the plan built from each. */
-export function ideasIn(scope: OrgScope, year?: number) {
+export function ideasIn(orgs: Prisma.ProducerOrgWhereInput, year?: number) {
   const range = year ? localYearRange(year) : null;
   return db().productIdea.findMany({
-    where: { org: orgWhere(scope), ...(range ? { createdAt: { gte: range.from, lt: range.to } } : {}) },
+    where: { org: orgs, ...(range ? { createdAt: { gte: range.from, lt: range.to } } : {}) },
     orderBy: { id: "desc" },
     take: 1000,
     select: {
@@ -78,16 +69,17 @@ export function ideasIn(scope: OrgScope, year?: number) {
 }
 
 /** Organisations within the scope, by name (for the officers' registration form). */
-export function orgsIn(scope: OrgScope) {
-  return db().producerOrg.findMany({ where: orgWhere(scope), orderBy: { name: "asc" }, take: 2000, select: { id: true, name: true, unit: { select: { name: true } } } });
+export function orgsIn(orgs: Prisma.ProducerOrgWhereInput) {
+  return db().producerOrg.findMany({ where: orgs, orderBy: { name: "asc" }, take: 2000, select: { id: true, name: true, unit: { select: { name: true } } } });
 }
 
 /**
- * Starts the business plan of an idea the user owns: the plan takes the idea's name, and step 3
- * (the product) starts with its name and group. One plan per idea: asking again returns it.
+ * Starts the business plan of an idea of an organisation within `orgs` (the producer's own): the
+ * plan takes the idea's name, and step 3 (the product) starts with its name and group. One plan
+ * per idea: asking again returns it.
  */
-export async function createPlanFromIdea(ideaId: number, ownerId: number, at = new Date()) {
-  const idea = await db().productIdea.findFirst({ where: { id: ideaId, org: { ownerId } }, select: { id: true, orgId: true, title: true, ocopGroup: true, plan: { select: { id: true } } } });
+export async function createPlanFromIdea(ideaId: number, orgs: Prisma.ProducerOrgWhereInput, ownerId: number, at = new Date()) {
+  const idea = await db().productIdea.findFirst({ where: { id: ideaId, org: orgs }, select: { id: true, orgId: true, title: true, ocopGroup: true, plan: { select: { id: true } } } });
   if (!idea) return null;
   if (idea.plan) return idea.plan;
   const product = checkStored(3, JSON.stringify({ productName: idea.title, ocopGroup: idea.ocopGroup })).values;
@@ -108,41 +100,6 @@ export async function createPlanFromIdea(ideaId: number, ownerId: number, at = n
     return db().businessPlan.findUnique({ where: { ideaId: idea.id }, select: { id: true } });
   }
 }
-
-export type PlanAccess = "owner" | "consultant";
-
-/**
- * The plan as `auth` may see it, or null (→ 404): the owner of its organisation, or an invited
- * consultant. One query: plan + organisation (+ unit) + steps + invites.
- */
-export async function planFor(auth: Auth, rawId: string | undefined) {
-  const id = /^\d{1,9}$/.test(rawId ?? "") ? Number(rawId) : NaN;
-  if (Number.isNaN(id)) return null;
-  const plan = await db().businessPlan.findUnique({
-    where: { id },
-    include: {
-      org: { include: { unit: { select: { id: true, name: true, path: true } } } },
-      steps: true,
-      invites: { include: { user: { select: { id: true, fullName: true, email: true, phone: true } } } },
-    },
-  });
-  if (!plan) return null;
-  const roles = new Set(auth.user.grants.map((g) => g.role));
-  let access: PlanAccess | null = null;
-  if (plan.org.ownerId === auth.user.id && roles.has("producer")) access = "owner";
-  else if (roles.has("consultant") && plan.invites.some((i) => i.userId === auth.user.id)) access = "consultant";
-  if (!access) return null;
-  return { plan, access };
-}
-
-/** For saves: the plan's id and status when `userId` owns it (one query), else null. */
-export async function ownPlanForSave(userId: number, rawId: string | undefined) {
-  const id = /^\d{1,9}$/.test(rawId ?? "") ? Number(rawId) : NaN;
-  if (Number.isNaN(id)) return null;
-  return db().businessPlan.findFirst({ where: { id, org: { ownerId: userId } }, select: { id: true, status: true } });
-}
-
-export type PlanWithSteps = NonNullable<Awaited<ReturnType<typeof planFor>>>["plan"];
 
 /** Every step checked: values (validated on load), completeness and what is missing. */
 export function checkAllSteps(steps: { step: number; data: string }[]): StepCheck[] {

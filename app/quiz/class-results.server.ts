@@ -1,5 +1,5 @@
-import { forbidden, requireUser } from "~/auth/guard.server";
-import { courseIdParam, courseRelation } from "~/content/access.server";
+import { reachableCourse } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
 import { getContent } from "~/content/content.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -10,15 +10,14 @@ import { classResults } from "./results";
 /** Quiz results of a class for a trainer of THIS course (or an admin of its unit), one module at a time. */
 export async function classQuizResults(request: Request, rawCourseId: string | undefined) {
   const auth = await requireUser(request, quizPermissions.viewClassResults);
-  const relation = await courseRelation(auth, courseIdParam(rawCourseId));
-  if (!relation.teaches && !relation.administers) throw forbidden();
+  const course = await reachableCourse(auth, rawCourseId, quizPermissions.viewClassResults);
   const index = await getContent();
   const withQuiz = index.modules.filter((m) => m.quiz);
   const wanted = new URL(request.url).searchParams.get("chuyen-de");
   const module = withQuiz.find((m) => m.slug === wanted) ?? withQuiz[0];
-  const stats = classResults(module.quiz!, await classAttempts(relation.course.id, module.slug));
+  const stats = classResults(module.quiz!, await classAttempts(course.id, module.slug));
   return {
-    course: relation.course,
+    course: { id: course.id, title: course.title, code: course.code },
     modules: withQuiz.map((m) => ({ slug: m.slug, label: `${t("modules.course.module", { n: m.order })}: ${m.title}` })),
     module: { slug: module.slug, order: module.order, title: module.title },
     ...stats,

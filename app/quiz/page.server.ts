@@ -1,5 +1,5 @@
+import { courseAllows, reachableCourse } from "~/access/access.server";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { courseIdParam, courseRelation } from "~/content/access.server";
 import { getContent } from "~/content/content.server";
 import { formatDateTime, formatTime } from "~/i18n/format";
 import { type Answer, GRACE_SECONDS, type Layout, answerText, correctText, publicQuestions, reviewVisible } from "./grading";
@@ -9,11 +9,10 @@ import { type AttemptRow, attemptsOf, openAttempt, parseResults } from "./quiz.s
 /** The quiz of THIS module in a course the user belongs to, or 404. */
 export async function quizContext(request: Request, params: { courseId?: string; moduleSlug?: string }) {
   const auth = await requireUser(request, quizPermissions.take);
-  const courseId = courseIdParam(params.courseId);
-  const [relation, index] = await Promise.all([courseRelation(auth, courseId), getContent()]);
+  const [course, index] = await Promise.all([reachableCourse(auth, params.courseId, quizPermissions.take), getContent()]);
   const module = index.modules.find((m) => m.slug === params.moduleSlug);
   if (!module?.quiz) throw notFound();
-  return { auth, relation, module, quiz: module.quiz };
+  return { auth, course, module, quiz: module.quiz };
 }
 
 type Ctx = Awaited<ReturnType<typeof quizContext>>;
@@ -59,8 +58,8 @@ function review(ctx: Ctx, attempt: AttemptRow, n: number) {
 
 export async function quizPage(request: Request, params: { courseId?: string; moduleSlug?: string }, now = new Date()) {
   const ctx = await quizContext(request, params);
-  const { auth, relation, module, quiz } = ctx;
-  const attempts = relation.enrolled ? await attemptsOf(auth.user.id, module.slug) : [];
+  const { auth, course, module, quiz } = ctx;
+  const attempts = course.enrolled ? await attemptsOf(auth.user.id, module.slug) : [];
   const open = openAttempt(attempts, now);
   const wanted = new URL(request.url).searchParams.get("ket-qua");
   let result = null;
@@ -70,7 +69,7 @@ export async function quizPage(request: Request, params: { courseId?: string; mo
     result = review(ctx, attempts[i], i + 1);
   }
   return {
-    course: { id: relation.course.id, title: relation.course.title },
+    course: { id: course.id, title: course.title },
     module: { slug: module.slug, order: module.order, title: module.title },
     quiz: {
       title: quiz.title,
@@ -79,8 +78,8 @@ export async function quizPage(request: Request, params: { courseId?: string; mo
       attemptsAllowed: quiz.attemptsAllowed,
       timeLimitMinutes: quiz.timeLimitMinutes ?? null,
     },
-    tracking: relation.enrolled,
-    canSeeClass: relation.teaches || relation.administers,
+    tracking: course.enrolled,
+    canSeeClass: courseAllows(course, quizPermissions.viewClassResults),
     attemptsLeft: Math.max(0, quiz.attemptsAllowed - attempts.length),
     history: attempts.map((a, i) => ({
       id: a.id,

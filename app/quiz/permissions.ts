@@ -1,7 +1,7 @@
 import { definePermissions } from "~/auth/access";
 
 /**
- * Quizzes. Object-level rules on top (app/content/access.server.ts): learners and producers take
+ * Quizzes. Object-level rules on top (app/access): learners and producers take
  * the quizzes of courses they are enrolled in; trainers of THIS course and admins of its unit see
  * the class results.
  */

@@ -6,8 +6,11 @@ import { getOutline } from "~/content/outline.server";
 import { myCertificates } from "~/certificates/mine.server";
 import { computeProgress } from "~/content/progress";
 import { doneSteps } from "~/content/progress.server";
-import { coursesOfTrainer } from "~/courses/courses.server";
-import { db } from "~/db/db.server";
+import { courseWhere, personWhere } from "~/access/access.server";
+import { modulePermissions } from "~/content/permissions";
+import { classesIn, countCourses } from "~/courses/courses.server";
+import { userPermissions } from "~/users/permissions";
+import { countPeople } from "~/users/users.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { Card, PageHeader } from "~/ui/page";
@@ -25,9 +28,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // the learner's courses come with their certificate status: one list, not a second course query
   const [mine, teaching, admin, nextLesson] = await Promise.all([
     learns ? myCertificates(auth.user.id) : null,
-    roles.has("trainer") ? coursesOfTrainer(auth.user.id) : null,
+    roles.has("trainer") ? classesIn(courseWhere(auth, modulePermissions.study, ["trainer"])) : null,
     roles.has("admin")
-      ? Promise.all([db().user.count(), db().course.count()]).then(([users, courses]) => ({ users, courses }))
+      ? Promise.all([countPeople(personWhere(auth, userPermissions.manageUsers)), countCourses(courseWhere(auth, modulePermissions.study, ["admin"]))]).then(([users, courses]) => ({ users, courses }))
       : null,
     learns
       ? Promise.all([getOutline(), doneSteps(auth.user.id)]).then(([o, d]) => computeProgress(o, d).next)

@@ -1,11 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { isWellFormedCode, normalizeCode } from "~/attendance/checkin-code";
+import { attendancePermissions } from "~/attendance/permissions";
 import { checkinSchema } from "~/attendance/schemas";
 import { checkIn } from "~/attendance/sessions.server";
 import { statusLabelKey } from "~/attendance/statuses";
 import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
-import { SIGNED_IN } from "~/auth/access";
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
 import { invalid, parseRequestForm } from "~/forms/form.server";
@@ -18,7 +18,7 @@ import { PageHeader } from "~/ui/page";
  * Self check-in: a signed-in learner types the code on the projector, or scans the QR whose link
  * fills in the session and the code (a GET never checks in: the learner confirms with one tap).
  */
-export const access = SIGNED_IN;
+export const access = attendancePermissions.checkIn;
 
 export const meta: MetaFunction = () => [{ title: `${t("att.checkin.title")} · ${t("app.name")}` }];
 

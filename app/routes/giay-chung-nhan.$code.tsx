@@ -2,10 +2,10 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { SIGNED_IN, perObject } from "~/auth/access";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { reachableCertificate } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
 import { normalizeCode } from "~/certificates/rule";
-import { courseRelation } from "~/content/access.server";
-import { db } from "~/db/db.server";
+import { certificatePermissions } from "~/certificates/permissions";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import latin400 from "@fontsource/noto-serif/latin-400.css";
@@ -22,13 +22,7 @@ export const meta: MetaFunction = () => [{ title: `${t("cert.title")} · ${t("ap
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const code = normalizeCode(params.code ?? "");
-  const cert = code ? await db().certificate.findUnique({ where: { code } }) : null;
-  if (!cert) throw notFound();
-  if (cert.userId !== auth.user.id) {
-    const relation = await courseRelation(auth, cert.courseId); // 404 when the user has nothing to do with the course
-    if (!relation.teaches && !relation.administers) throw notFound();
-  }
+  const cert = await reachableCertificate(auth, normalizeCode(params.code ?? ""), certificatePermissions.manage);
   const verifyUrl = `${new URL(request.url).origin}/chung-nhan/${cert.code}`;
   const qr = await QRCode.toString(verifyUrl, { type: "svg", margin: 0, errorCorrectionLevel: "M" });
   return {

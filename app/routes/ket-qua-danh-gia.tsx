@@ -1,9 +1,10 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { recordResult } from "~/appraisal/appraisal.server";
+import { caseWhere } from "~/access/access.server";
+import { approvedIn, recordResult } from "~/appraisal/appraisal.server";
 import { appraisalPermissions } from "~/appraisal/permissions";
-import { requireUser, unitsGranted } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
 import { id } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
@@ -17,18 +18,10 @@ export const access = appraisalPermissions.recordResult;
 
 export const meta: MetaFunction = () => [{ title: `${t("appraisal.result.title")} · ${t("app.name")}` }];
 
-function approvedIn(paths: string[]) {
-  return db().appraisalCase.findMany({
-    where: { status: "APPROVED", OR: paths.map((p) => ({ unitPath: { startsWith: p } })) },
-    orderBy: { updatedAt: "desc" },
-    take: 200,
-  });
-}
-
 /** Admins record the council's official score and star for approved products of their units. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const cases = await approvedIn(unitsGranted(auth, access).map((g) => g.unitPath));
+  const cases = await approvedIn(caseWhere(auth, access));
   const plans = await db().businessPlan.findMany({ where: { id: { in: cases.map((c) => c.planId) } }, select: { id: true, title: true } });
   const titles = new Map(plans.map((p) => [p.id, p.title]));
   return { rows: cases.map((c) => ({ planId: c.planId, title: titles.get(c.planId) ?? "", year: c.year, score: c.officialScore, stars: c.officialStars })) };
@@ -52,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
   const form = await parseRequestForm(request, schema);
   if (!form.ok) return invalid(form);
-  const inScope = await approvedIn(unitsGranted(auth, access).map((g) => g.unitPath));
+  const inScope = await approvedIn(caseWhere(auth, access));
   if (!inScope.some((c) => c.planId === form.data.planId)) return invalid({ errors: { _form: t("appraisal.result.notApproved") } }, 404);
   const stars = starsFor(form.data.score);
   await recordResult(form.data.planId, auth.user.id, form.data.score, stars);

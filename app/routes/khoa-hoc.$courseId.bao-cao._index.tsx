@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { managedCourse } from "~/attendance/courses.server";
+import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { courseReport, reportTable } from "~/attendance/report.server";
 import { CourseNav } from "~/attendance/ui";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: `${t("att.report.title")} · $
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
+  const course = await reachableCourse(auth, params.courseId, access);
   const raw = new URL(request.url).searchParams.get("nguong") ?? "80";
   const thresholdOk = /^\d{1,3}$/.test(raw) && Number(raw) <= 100;
   const threshold = thresholdOk ? Number(raw) : 80;

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { managedCourse } from "~/attendance/courses.server";
+import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { courseReport, reportTable } from "~/attendance/report.server";
 import { exportQuerySchema } from "~/attendance/schemas";
@@ -11,7 +11,7 @@ export const access = attendancePermissions.manageAttendance;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
+  const course = await reachableCourse(auth, params.courseId, access);
   const query = exportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return new Response(query.error.issues[0].message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { bang, "dinh-dang": format, nguong } = query.data;

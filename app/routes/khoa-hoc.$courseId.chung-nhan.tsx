@@ -1,11 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { type Auth, forbidden, requireUser } from "~/auth/guard.server";
+import { reachableCourse } from "~/access/access.server";
+import { type Auth, requireUser } from "~/auth/guard.server";
 import { issueCertificate, revokeCertificates } from "~/certificates/certificates.server";
 import { classCertificates, saveCompletionRule } from "~/certificates/class.server";
 import { certificatePermissions } from "~/certificates/permissions";
-import { courseIdParam, courseRelation } from "~/content/access.server";
 import { id, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { many } from "~/forms/parse";
@@ -19,13 +19,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t("cert.manage.title", { course: data.course.title }) : t("cert.title")} · ${t("app.name")}` },
 ];
 
-/** The course's trainer or an admin above it; anyone else with the role gets 403, strangers 404. */
+/** The course's trainer or an admin above it; anyone else gets 404. */
 async function manager(request: Request, rawCourseId: string | undefined): Promise<{ auth: Auth; courseId: number; title: string }> {
   const auth = await requireUser(request, access);
-  const courseId = courseIdParam(rawCourseId);
-  const relation = await courseRelation(auth, courseId);
-  if (!relation.teaches && !relation.administers) throw forbidden();
-  return { auth, courseId, title: relation.course.title };
+  const course = await reachableCourse(auth, rawCourseId, access);
+  return { auth, courseId: course.id, title: course.title };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { managedCourse, sessionOfCourse } from "~/attendance/courses.server";
+import { reachableSession } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
 import { markFormSchema, noteField, statusField } from "~/attendance/schemas";
@@ -21,8 +21,7 @@ export const meta: MetaFunction = () => [{ title: `${t("att.mark.title")} · ${t
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
-  const session = await sessionOfCourse(course.id, params.sessionId);
+  const { course, session } = await reachableSession(auth, params, access);
   return { auth, course, session };
 }
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { managedCourse, sessionOfCourse } from "~/attendance/courses.server";
+import { reachableSession } from "~/access/access.server";
 import { displayState, originOf } from "~/attendance/display.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { requireUser } from "~/auth/guard.server";
@@ -9,8 +9,7 @@ export const access = attendancePermissions.manageAttendance;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
-  const session = await sessionOfCourse(course.id, params.sessionId);
+  const { session } = await reachableSession(auth, params, access);
   const state = await displayState(session, originOf(request));
   return Response.json(state, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { managedCourse, sessionOfCourse } from "~/attendance/courses.server";
+import { reachableSession } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
 import { rosterOf } from "~/attendance/sessions.server";
@@ -15,8 +15,7 @@ export const meta: MetaFunction = () => [{ title: `${t("att.sheet.title")} · ${
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
-  const session = await sessionOfCourse(course.id, params.sessionId);
+  const { course, session } = await reachableSession(auth, params, access);
   const roster = (await rosterOf(course.id)).sort(byUnitThenName);
   return {
     back: `/khoa-hoc/${course.id}/diem-danh/${session.id}`,

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { managedCourse, sessionOfCourse } from "~/attendance/courses.server";
+import { reachableSession } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { sessionFields } from "~/attendance/schemas";
 import { courseTrainers, updateClassSession } from "~/attendance/sessions.server";
@@ -18,8 +18,7 @@ export const meta: MetaFunction = () => [{ title: `${t("att.session.edit")} · $
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
-  const session = await sessionOfCourse(course.id, params.sessionId);
+  const { course, session } = await reachableSession(auth, params, access);
   return { course, session };
 }
 

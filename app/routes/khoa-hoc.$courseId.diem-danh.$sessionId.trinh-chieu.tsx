@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { managedCourse, sessionOfCourse } from "~/attendance/courses.server";
+import { reachableSession } from "~/access/access.server";
 import { displayState, originOf } from "~/attendance/display.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { requireUser } from "~/auth/guard.server";
@@ -19,8 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
-  const session = await sessionOfCourse(course.id, params.sessionId);
+  const { course, session } = await reachableSession(auth, params, access);
   const [state, total] = await Promise.all([displayState(session, originOf(request)), db().enrolment.count({ where: { courseId: course.id } })]);
   return {
     back: `/khoa-hoc/${course.id}/diem-danh/${session.id}`,

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { managedCourse } from "~/attendance/courses.server";
+import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { sessionFields, sessionsActionSchema } from "~/attendance/schemas";
 import { courseTrainers, createClassSession, sessionsWithCounts, setSessionStatus } from "~/attendance/sessions.server";
@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
+  const course = await reachableCourse(auth, params.courseId, access);
   const [sessions, trainers] = await Promise.all([sessionsWithCounts(course.id), courseTrainers(course.id)]);
   return {
     course: { id: course.id, title: course.title },
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
+  const course = await reachableCourse(auth, params.courseId, access);
   const form = await parseRequestForm(request, sessionsActionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;

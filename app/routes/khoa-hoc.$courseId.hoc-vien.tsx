@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ACTIVATION_DAYS } from "~/attendance/activation";
-import { managedCourse } from "~/attendance/courses.server";
+import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
 import { ROSTER_FIELDS, hasErrors } from "~/attendance/roster";
@@ -23,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: `${t("att.roster.title")} · $
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
+  const course = await reachableCourse(auth, params.courseId, access);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const [roster, pending] = await Promise.all([rosterOf(course.id), pendingActivations(course.id)]);
   return {
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
+  const course = await reachableCourse(auth, params.courseId, access);
   const form = await parseRequestForm(request, rosterActionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { reachableCourse } from "~/access/access.server";
 import { forbidden, notFound, requireUser } from "~/auth/guard.server";
-import { courseIdParam, courseRelation } from "~/content/access.server";
 import { findLesson, getContent } from "~/content/content.server";
 import { getOutline } from "~/content/outline.server";
 import { modulePermissions } from "~/content/permissions";
@@ -21,36 +21,35 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 async function lessonContext(request: Request, params: LoaderFunctionArgs["params"]) {
   const auth = await requireUser(request, access);
-  const courseId = courseIdParam(params.courseId);
-  const [relation, index] = await Promise.all([courseRelation(auth, courseId), getContent()]);
+  const [course, index] = await Promise.all([reachableCourse(auth, params.courseId, access), getContent()]);
   const found = findLesson(index, params.moduleSlug ?? "", params.lessonSlug ?? "");
   if (!found) throw notFound();
-  return { auth, relation, found };
+  return { auth, course, found };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, relation, found } = await lessonContext(request, params);
-  const [outline, done] = await Promise.all([getOutline(), relation.enrolled ? doneSteps(auth.user.id) : Promise.resolve([])]);
+  const { auth, course, found } = await lessonContext(request, params);
+  const [outline, done] = await Promise.all([getOutline(), course.enrolled ? doneSteps(auth.user.id) : Promise.resolve([])]);
   const progress = computeProgress(outline, done);
   const { module, lesson, prev, next } = found;
   return {
-    course: { id: relation.course.id, title: relation.course.title },
+    course: { id: course.id, title: course.title },
     module: { slug: module.slug, order: module.order, title: module.title },
     lesson: { slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, summary: lesson.summary, sources: lesson.sources, segments: lesson.segments },
     prev,
     next,
-    tracking: relation.enrolled,
+    tracking: course.enrolled,
     completed: done.some((d) => d.module === module.slug && d.lesson === lesson.slug),
     moduleProgress: progress.modules.find((m) => m.slug === module.slug)!,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { auth, relation, found } = await lessonContext(request, params);
+  const { auth, course, found } = await lessonContext(request, params);
   const form = await parseRequestForm(request, lessonActionSchema);
   if (!form.ok) return invalid(form);
   if (form.data.intent === "complete") {
-    if (!relation.enrolled) throw forbidden();
+    if (!course.enrolled) throw forbidden();
     await markLessonDone(auth.user.id, found.module.slug, found.lesson.slug);
     return data({ ok: true as const, message: t("modules.lesson.markedDone") });
   }

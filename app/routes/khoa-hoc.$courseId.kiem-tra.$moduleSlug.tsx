@@ -20,8 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { auth, relation, module, quiz } = await quizContext(request, params);
-  if (!relation.enrolled) throw forbidden();
+  const { auth, course, module, quiz } = await quizContext(request, params);
+  if (!course.enrolled) throw forbidden();
   const form = await parseRequestForm(request, quizActionSchema);
   if (!form.ok) return invalid(form);
   const here = new URL(request.url).pathname;

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ACTIVATION_DAYS } from "~/attendance/activation";
-import { managedCourse } from "~/attendance/courses.server";
+import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { type Problem, type RosterRow, hasErrors } from "~/attendance/roster";
 import { checkRoster, commitRoster, stageRoster } from "~/attendance/roster.server";
@@ -23,7 +23,7 @@ const MB = UPLOAD_LIMIT_BYTES / 1024 / 1024;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
+  const course = await reachableCourse(auth, params.courseId, access);
   // Limits come through loader data: values imported from server modules are empty in the browser.
   return { course: { id: course.id, title: course.title }, origin: new URL(request.url).origin, mb: MB, days: ACTIVATION_DAYS };
 }
@@ -46,7 +46,7 @@ const rowView = (r: RosterRow) => ({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await managedCourse(auth, params.courseId);
+  const course = await reachableCourse(auth, params.courseId, access);
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const form = await parseRequestForm(request, confirmImportSchema);
     if (!form.ok) return invalid({ errors: { _form: t("att.import.expired") } }, 400);

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser, unitsGranted } from "~/auth/guard.server";
+import { LEARNING_ROLES } from "~/access/scope";
+import { courseWhere } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
 import { getOutline } from "~/content/outline.server";
 import { modulePermissions } from "~/content/permissions";
 import { computeProgress } from "~/content/progress";
 import { doneSteps } from "~/content/progress.server";
 import { ProgressBar } from "~/content/ProgressBar";
-import { coursesOfLearner, coursesOfTrainer } from "~/courses/courses.server";
-import { db } from "~/db/db.server";
+import { classesIn, coursesIn } from "~/courses/courses.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { Card, PageHeader } from "~/ui/page";
@@ -19,20 +20,13 @@ export const meta: MetaFunction = () => [{ title: `${t("modules.catalogue.title"
 /** The catalogue: courses the user studies (with progress), teaches, or administers. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const roles = new Set(auth.user.grants.map((g) => g.role));
-  const adminPaths = unitsGranted(auth, { kind: "role", name: "admin", roles: ["admin"] }).map((g) => g.unitPath);
+  const learns = auth.user.grants.some((g) => LEARNING_ROLES.includes(g.role));
   const [learning, teaching, administering, outline, done] = await Promise.all([
-    roles.has("learner") || roles.has("producer") ? coursesOfLearner(auth.user.id) : [],
-    roles.has("trainer") ? coursesOfTrainer(auth.user.id) : [],
-    adminPaths.length
-      ? db().course.findMany({
-          where: { OR: adminPaths.map((p) => ({ unit: { path: { startsWith: p } } })) },
-          orderBy: { startsOn: "desc" },
-          select: { id: true, title: true, startsOn: true, endsOn: true },
-        })
-      : [],
+    coursesIn(courseWhere(auth, access, LEARNING_ROLES)),
+    classesIn(courseWhere(auth, access, ["trainer"])),
+    coursesIn(courseWhere(auth, access, ["admin"])),
     getOutline(),
-    roles.has("learner") || roles.has("producer") ? doneSteps(auth.user.id) : [],
+    learns ? doneSteps(auth.user.id) : [],
   ]);
   const progress = computeProgress(outline, done);
   const dates = (c: { startsOn: Date; endsOn: Date }) => t("home.course.dates", { from: formatDate(c.startsOn), to: formatDate(c.endsOn) });

@@ -2,13 +2,14 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { normalizeEmail, normalizePhone } from "~/auth/identifier";
-import { forbidden, notFound, requireUser } from "~/auth/guard.server";
+import { reachablePlan } from "~/access/access.server";
+import { forbidden, requireUser } from "~/auth/guard.server";
 import { id, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
-import { checkAllSteps, inviteConsultant, planFor, removeInvite } from "~/plans/plans.server";
+import { checkAllSteps, inviteConsultant, removeInvite } from "~/plans/plans.server";
 import { addComment, caseDetail, caseView, markOverdue, rulesFor, submitPlan } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
@@ -22,10 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  let found = await planFor(auth, params.planId);
-  if (!found) throw notFound();
+  let found = await reachablePlan(auth, params.planId, access);
   // a missed deadline may have changed the status since the last page that looked
-  if (found.plan.status === "SUBMITTED" && (await markOverdue(now(), found.plan.id))) found = (await planFor(auth, params.planId))!;
+  if (found.plan.status === "SUBMITTED" && (await markOverdue(now(), found.plan.id))) found = await reachablePlan(auth, params.planId, access);
   const { plan } = found;
   const checks = checkAllSteps(plan.steps);
   const rows = new Map(plan.steps.map((s) => [s.step, s]));
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       orgKind: t(`plans.org.kind.${plan.org.kind}` as "plans.org.kind.HTX"),
       unit: plan.org.unit.name,
     },
-    isOwner: found.access === "owner",
+    isOwner: found.via === "owner",
     steps: checks.map((c, i) => ({
       n: i + 1,
       title: t(stepSpec(i + 1).title),
@@ -49,8 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       updated: rows.get(i + 1) ? formatDateTime(rows.get(i + 1)!.updatedAt) : null,
     })),
     appraisal: await appraisalOf(plan.id, plan.org.unit.path, auth.user.id),
-    canComment: found.access === "owner" || plan.status === "DRAFT" || plan.status === "RETURNED",
-    invites: found.access === "owner" ? plan.invites.map((i) => ({ userId: i.userId, name: i.user.fullName, contact: i.user.email ?? i.user.phone ?? "" })) : [],
+    canComment: found.via === "owner" || plan.status === "DRAFT" || plan.status === "RETURNED",
+    invites: found.via === "owner" ? plan.invites.map((i) => ({ userId: i.userId, name: i.user.fullName, contact: i.user.email ?? i.user.phone ?? "" })) : [],
   };
 }
 
@@ -93,14 +93,13 @@ const actionSchema = z.discriminatedUnion(
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
-  const found = await planFor(auth, params.planId);
-  if (!found) throw notFound();
+  const found = await reachablePlan(auth, params.planId, access);
   const form = await parseRequestForm(request, actionSchema);
   if (!form.ok) return invalid(form);
   const plan = found.plan;
   if (form.data.intent === "comment") {
     // the producer answers at any time; invited consultants comment on drafts before submission
-    if (found.access !== "owner" && plan.status !== "DRAFT" && plan.status !== "RETURNED") return invalid({ errors: { _form: t("appraisal.err.notSubmitted") } }, 403);
+    if (found.via !== "owner" && plan.status !== "DRAFT" && plan.status !== "RETURNED") return invalid({ errors: { _form: t("appraisal.err.notSubmitted") } }, 403);
     const detail = await caseDetail(plan.id);
     const notifyIds = [plan.org.ownerId, ...plan.invites.map((i) => i.userId), ...detail.comments.map((c) => c.authorId)];
     const added = await addComment(
@@ -114,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!added) return invalid({ errors: { parentId: t("form.invalidChoice") } }, 404);
     return { ok: true as const, message: t("appraisal.comment.added") };
   }
-  if (found.access !== "owner") throw forbidden();
+  if (found.via !== "owner") throw forbidden();
   if (form.data.intent === "submit") {
     const checks = checkAllSteps(plan.steps);
     const missing = checks.map((c, i) => (c.complete ? null : i + 1)).filter((n): n is number => n !== null);

@@ -2,13 +2,14 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
+import { reachablePlan, reachablePlanStatus } from "~/access/access.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formDataToObject, issuesToErrors } from "~/forms/parse";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
-import { EDITABLE_STATUSES, checkAllSteps, ownPlanForSave, planFor, saveStep } from "~/plans/plans.server";
+import { EDITABLE_STATUSES, checkAllSteps, saveStep } from "~/plans/plans.server";
 import { STEP_COUNT, type StepValues, checkStored, fieldLabel, missingLabels, nestFormValues, stepSchema, stepSpec, toFormValues, toStored } from "~/plans/steps";
 import { AssessmentSummary, FinanceSummary, InvestmentSummary, StepFields } from "~/plans/ui";
 import { FormMessage } from "~/ui/form";
@@ -27,8 +28,7 @@ function stepNumber(raw: string | undefined): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const found = await planFor(auth, params.planId);
-  if (!found) throw notFound();
+  const found = await reachablePlan(auth, params.planId, access);
   const n = stepNumber(params.step);
   const { plan } = found;
   const checks = checkAllSteps(plan.steps);
@@ -38,8 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   for (const f of stepSpec(n).fields) if (f.kind === "table") storedRows[f.name] = ((check.values[f.name] as unknown[]) ?? []).length;
   return {
     plan: { id: plan.id, title: plan.title, status: plan.status, org: plan.org.name },
-    editable: found.access === "owner" && (EDITABLE_STATUSES as readonly string[]).includes(plan.status),
-    readOnlyReason: found.access === "consultant" ? "consultant" : plan.status,
+    editable: found.via === "owner" && (EDITABLE_STATUSES as readonly string[]).includes(plan.status),
+    readOnlyReason: found.via === "consultant" ? "consultant" : plan.status,
     step: n,
     version: row?.version ?? 0,
     savedAt: row ? formatTime(row.updatedAt) : null,
@@ -62,8 +62,7 @@ const metaSchema = z.looseObject({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, planPermissions.editPlans);
-  const plan = auth.user.grants.some((g) => g.role === "producer") ? await ownPlanForSave(auth.user.id, params.planId) : null;
-  if (!plan) throw notFound();
+  const plan = await reachablePlanStatus(auth, params.planId, planPermissions.editPlans);
   const n = stepNumber(params.step);
   if (!(EDITABLE_STATUSES as readonly string[]).includes(plan.status)) {
     return invalid({ errors: { _form: t("plans.locked", { status: t(`plans.status.${plan.status}` as "plans.status.DRAFT") }) } }, 409);

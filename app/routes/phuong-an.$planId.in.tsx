@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { reachablePlan } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
-import { checkAllSteps, planFor } from "~/plans/plans.server";
+import { checkAllSteps } from "~/plans/plans.server";
 import { PrintedPlan } from "~/plans/print";
 
 export const access = planPermissions.viewPlans;
@@ -14,9 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${t("p
 /** The A4 document of a plan: every section, the tables and the self-assessment (@media print in app.css). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const found = await planFor(auth, params.planId);
-  if (!found) throw notFound();
-  const { plan } = found;
+  const { plan } = await reachablePlan(auth, params.planId, access);
   return {
     plan: {
       id: plan.id,

@@ -1,13 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { orgWhere, planWhere } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { choice, id, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
-import { createOrg, createPlanFromIdea, ideasIn, orgsOf, plansVisibleTo, registerIdea } from "~/plans/plans.server";
+import { createOrg, createPlanFromIdea, ideasIn, orgsOf, plansIn, registerIdea } from "~/plans/plans.server";
 import { IdeaForm, ideaFields } from "~/plans/idea-form";
 import { ORG_KINDS, STEP_COUNT } from "~/plans/steps";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
@@ -20,7 +21,8 @@ export const meta: MetaFunction = () => [{ title: `${t("plans.title")} · ${t("a
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const isProducer = auth.user.grants.some((g) => g.role === "producer");
-  const [plans, orgs, ideas] = await Promise.all([plansVisibleTo(auth.user.id), isProducer ? orgsOf(auth.user.id) : [], isProducer ? ideasIn({ ownerId: auth.user.id }) : []]);
+  const own = orgWhere(auth, planPermissions.editPlans);
+  const [plans, orgs, ideas] = await Promise.all([plansIn(planWhere(auth, access)), isProducer ? orgsOf(own) : [], isProducer ? ideasIn(own) : []]);
   const row = (p: (typeof plans)[number]) => ({
     id: p.id,
     title: p.title,
@@ -68,11 +70,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return { ok: true as const, message: t("plans.org.created") };
   }
   if (input.intent === "registerIdea") {
-    const idea = await registerIdea({ ownerId: auth.user.id }, { orgId: input.orgId, title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" });
+    const idea = await registerIdea(orgWhere(auth, planPermissions.editPlans), { orgId: input.orgId, title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" });
     if (!idea) return invalid({ errors: { orgId: t("form.invalidChoice") } }, 404);
     return { ok: true as const, message: t("plans.idea.registered", { title: input.title }) };
   }
-  const plan = await createPlanFromIdea(input.ideaId, auth.user.id);
+  const plan = await createPlanFromIdea(input.ideaId, orgWhere(auth, planPermissions.editPlans), auth.user.id);
   if (!plan) return invalid({ errors: { _form: t("plans.idea.notFound") } }, 404);
   return redirect(`/phuong-an/${plan.id}/buoc/1`);
 }

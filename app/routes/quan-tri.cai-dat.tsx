@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { forbidden, requireUser, unitsGranted } from "~/auth/guard.server";
+import { reachableProvinces } from "~/access/access.server";
+import { forbidden, requireUser } from "~/auth/guard.server";
 import { UNIT_LEVELS } from "~/auth/roles";
 import { db } from "~/db/db.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
@@ -17,11 +18,9 @@ export const meta: MetaFunction = () => [{ title: `${t("admin.settings.title")} 
 /** The provinces where the user administers settings (an admin granted at a province). */
 async function provinces(request: Request) {
   const auth = await requireUser(request, access);
-  const provinceIds = unitsGranted(auth, access)
-    .filter((g) => g.unitLevel === "PROVINCE")
-    .map((g) => g.unitId);
-  if (provinceIds.length === 0) throw forbidden();
-  return db().unit.findMany({ where: { id: { in: provinceIds } }, include: { settings: true }, orderBy: { name: "asc" } });
+  const list = await reachableProvinces(auth, access);
+  if (list.length === 0) throw forbidden();
+  return list;
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser, unitsGranted } from "~/auth/guard.server";
+import { reachableUnits } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
 import { UNIT_LEVELS, type UnitLevel } from "~/auth/roles";
 import { choice, id, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
@@ -10,7 +11,7 @@ import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { unitPermissions } from "~/units/permissions";
 import { indentedLabel } from "~/units/tree";
-import { createUnit, unitsWithin } from "~/units/units.server";
+import { createUnit } from "~/units/units.server";
 
 export const access = unitPermissions.manageUnits;
 
@@ -25,7 +26,7 @@ const createUnitSchema = z.object({
 
 async function scopedUnits(request: Request) {
   const auth = await requireUser(request, access);
-  return unitsWithin(unitsGranted(auth, access).map((g) => g.unitPath));
+  return reachableUnits(auth, access);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

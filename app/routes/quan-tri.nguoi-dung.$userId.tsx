@@ -1,16 +1,16 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireUser, unitsGranted } from "~/auth/guard.server";
+import { reachablePerson, reachableUnitPaths, reachableUnits } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
 import { ROLES, type Role, roleLabelKey } from "~/auth/roles";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
 import { FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
-import { unitsWithin } from "~/units/units.server";
 import { userPermissions } from "~/users/permissions";
 import { userActionSchema } from "~/users/schemas";
-import { addRole, removeRole, setActive, userDetail } from "~/users/users.server";
+import { addRole, removeRole, setActive } from "~/users/users.server";
 
 export const access = userPermissions.manageUsers;
 
@@ -18,19 +18,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t("admin.user.title", { name: data.user.fullName }) : t("admin.users.title")} · ${t("app.name")}` },
 ];
 
-/** The admin and the user, when the user's unit lies within the admin's units; 404 otherwise. */
+/** The admin and the person, when everything the person holds lies within the admin's units; 404 otherwise. */
 async function adminAndUser(request: Request, rawId: string | undefined) {
   const auth = await requireUser(request, access);
-  const paths = unitsGranted(auth, access).map((g) => g.unitPath);
-  const id = /^\d{1,9}$/.test(rawId ?? "") ? Number(rawId) : NaN;
-  const user = Number.isNaN(id) ? null : await userDetail(id);
-  if (!user || !user.unit || !paths.some((p) => user.unit!.path.startsWith(p))) throw notFound();
-  return { auth, paths, user };
+  const user = await reachablePerson(auth, rawId, access);
+  return { auth, user };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { paths, user } = await adminAndUser(request, params.userId);
-  const units = await unitsWithin(paths);
+  const { auth, user } = await adminAndUser(request, params.userId);
+  const units = await reachableUnits(auth, access);
   return {
     user: {
       id: user.id,
@@ -46,20 +43,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { auth, paths, user } = await adminAndUser(request, params.userId);
+  const { auth, user } = await adminAndUser(request, params.userId);
   const form = await parseRequestForm(request, userActionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;
   switch (input.intent) {
     case "addRole": {
-      const units = await unitsWithin(paths);
+      const units = await reachableUnits(auth, access);
       if (!units.some((u) => u.id === input.unitId)) return invalid({ errors: { unitId: t("form.invalidChoice") } }, 403);
       const outcome = await addRole(user.id, input.role, input.unitId);
       if (outcome === "exists") return invalid({ errors: { role: t("admin.user.roleExists") } }, 409);
       return data({ ok: true as const, message: t("admin.user.roleAdded") });
     }
     case "removeRole":
-      await removeRole(user.id, input.assignmentId, paths);
+      await removeRole(user.id, input.assignmentId, reachableUnitPaths(auth, access));
       return data({ ok: true as const, message: t("admin.user.roleRemoved") });
     case "setActive":
       if (!input.active && user.id === auth.user.id) return invalid({ errors: { _form: t("admin.user.notSelf") } }, 422);

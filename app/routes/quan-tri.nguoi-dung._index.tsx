@@ -1,13 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser, unitsGranted } from "~/auth/guard.server";
+import { personWhere, reachableUnits } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
 import { ROLES, roleLabelKey } from "~/auth/roles";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
-import { unitsWithin } from "~/units/units.server";
 import { userPermissions } from "~/users/permissions";
 import { createUserSchema } from "~/users/schemas";
 import { USER_LIST_LIMIT, createUser, searchUsers } from "~/users/users.server";
@@ -18,14 +18,13 @@ export const meta: MetaFunction = () => [{ title: `${t("admin.users.title")} · 
 
 async function scope(request: Request) {
   const auth = await requireUser(request, access);
-  const paths = unitsGranted(auth, access).map((g) => g.unitPath);
-  return { auth, paths, units: await unitsWithin(paths) };
+  return { auth, people: personWhere(auth, access), units: await reachableUnits(auth, access) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { paths, units } = await scope(request);
+  const { people, units } = await scope(request);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  const { users, total } = await searchUsers(paths, q);
+  const { users, total } = await searchUsers(people, q);
   return {
     q,
     total,

@@ -1,14 +1,15 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { appraiserCovers, addComment, caseDetail, caseView, decideCase, markOverdue } from "~/appraisal/appraisal.server";
+import { actsOnCase, reachableCase } from "~/access/access.server";
+import { addComment, caseDetail, caseView, decideCase, markOverdue } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
 import { timeLeft } from "~/appraisal/deadline";
 import { diffVersions, versionSteps } from "~/appraisal/diff";
 import { appraisalPermissions } from "~/appraisal/permissions";
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
 import { DECISIONS } from "~/appraisal/workflow";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { forbidden, requireUser } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
 import { choice, id, optionalText, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
@@ -23,19 +24,20 @@ export const access = appraisalPermissions.appraise;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? t("appraisal.case.title", { title: data.plan.title }) : t("appraisal.nav") }];
 
-/** The case, when the appraiser's units cover the producer's unit (any level, to read the history); 404 otherwise. */
+/**
+ * The case, when the appraiser's units cover the producer's unit (any level, to read the history);
+ * 404 otherwise. Deciding and commenting need more: the case open at the appraiser's level (`acts`).
+ */
 async function load(request: Request, rawId: string | undefined) {
   const auth = await requireUser(request, access);
-  const planId = /^\d{1,9}$/.test(rawId ?? "") ? Number(rawId) : NaN;
-  if (Number.isNaN(planId)) throw notFound();
+  const { planId } = await reachableCase(auth, rawId, access);
   await markOverdue(now(), planId);
   const detail = await caseDetail(planId);
-  if (!detail.c || !auth.user.grants.some((g) => g.role === "appraiser" && detail.c!.unitPath.startsWith(g.unitPath))) throw notFound();
-  return { auth, planId, detail };
+  return { auth, planId, detail, acts: actsOnCase(auth, detail.c!) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, planId, detail } = await load(request, params.caseId);
+  const { auth, planId, detail, acts } = await load(request, params.caseId);
   const c = detail.c!;
   const plan = await db().businessPlan.findUniqueOrThrow({ where: { id: planId }, include: { org: { include: { unit: { select: { name: true } } } } } });
   const url = new URL(request.url);
@@ -61,7 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       revision: c.revision,
       versionNumber: c.versionNumber,
     },
-    canDecide: c.status === "SUBMITTED" && appraiserCovers(auth.user.grants, c),
+    canDecide: acts,
+    canComment: acts,
     versions: detail.versions.map((v) => ({ number: v.number, when: formatDateTime(v.createdAt) })),
     diff: vFrom && vTo && vFrom.number !== vTo.number ? { from: vFrom.number, to: vTo.number, steps: diffVersions(versionSteps(vFrom.data), versionSteps(vTo.data)) } : null,
     steps: Array.from({ length: 12 }, (_, i) => checkStored(i + 1, JSON.stringify(frozen[i + 1] ?? {})).values),
@@ -91,12 +94,14 @@ const actionSchema = z.discriminatedUnion(
 );
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { auth, planId, detail } = await load(request, params.caseId);
+  const { auth, planId, detail, acts } = await load(request, params.caseId);
   const form = await parseRequestForm(request, actionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;
   const plan = await db().businessPlan.findUniqueOrThrow({ where: { id: planId }, select: { title: true, org: { select: { ownerId: true } } } });
   if (input.intent === "comment") {
+    // comments follow the decision rule: only the officer holding the open case at their level
+    if (!acts) throw forbidden();
     await addComment(planId, auth.user.id, { step: input.step, body: input.body, parentId: input.parentId, versionNumber: detail.c!.versionNumber }, [plan.org.ownerId], `/phuong-an/${planId}`, plan.title);
     return { ok: true as const, message: t("appraisal.comment.added") };
   }
@@ -147,7 +152,7 @@ export default function CasePage() {
         </Card>
       ) : null}
       <Card title={t("appraisal.comments")}>
-        <CommentThreads comments={data.comments} canComment errors={e} />
+        <CommentThreads comments={data.comments} canComment={data.canComment} errors={e} />
       </Card>
       <Card title={t("appraisal.trail")}>
         <AuditTrail rows={data.trail} />

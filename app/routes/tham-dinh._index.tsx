@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { appraisalPermissions } from "~/appraisal/permissions";
-import { markOverdue, queueFor } from "~/appraisal/appraisal.server";
+import { caseWhere } from "~/access/access.server";
+import { markOverdue, queueIn } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
 import { timeLeft } from "~/appraisal/deadline";
 import { requireUser } from "~/auth/guard.server";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const at = now();
   await markOverdue(at);
-  const cases = await queueFor(auth);
+  const cases = await queueIn(caseWhere(auth, access, { acting: true }));
   const plans = cases.length
     ? await db().businessPlan.findMany({ where: { id: { in: cases.map((c) => c.planId) } }, select: { id: true, title: true, org: { select: { name: true } } } })
     : [];

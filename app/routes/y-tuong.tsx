@@ -3,13 +3,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { now } from "~/appraisal/clock.server";
 import { localYear } from "~/appraisal/deadline";
-import { type Auth, requireUser, unitsGranted } from "~/auth/guard.server";
+import { orgWhere } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { IdeaForm, ideaFields } from "~/plans/idea-form";
 import { planPermissions } from "~/plans/permissions";
-import { type OrgScope, ideasIn, orgsIn, registerIdea } from "~/plans/plans.server";
+import { ideasIn, orgsIn, registerIdea } from "~/plans/plans.server";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
@@ -17,16 +18,11 @@ export const access = planPermissions.unitIdeas;
 
 export const meta: MetaFunction = () => [{ title: `${t("plans.idea.unitTitle")} · ${t("app.name")}` }];
 
-/** The producers' organisations within the units where the user is an appraiser or admin. */
-function scopeOf(auth: Auth): OrgScope {
-  return { unitPaths: unitsGranted(auth, access).map((g) => g.unitPath) };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const raw = new URL(request.url).searchParams.get("nam");
   const year = raw && /^\d{4}$/.test(raw) ? Number(raw) : localYear(now());
-  const scope = scopeOf(auth);
+  const scope = orgWhere(auth, access); // the producers' organisations within the officer's units
   const [ideas, orgs] = await Promise.all([ideasIn(scope, year), orgsIn(scope)]);
   return {
     year,
@@ -51,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await parseRequestForm(request, ideaSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;
-  const idea = await registerIdea(scopeOf(auth), { ...input, description: input.description ?? "" }, now());
+  const idea = await registerIdea(orgWhere(auth, access), { ...input, description: input.description ?? "" }, now());
   if (!idea) return invalid({ errors: { orgId: t("plans.idea.orgOutside") }, values: { title: input.title } }, 404);
   return { ok: true as const, message: t("plans.idea.registered", { title: input.title }) };
 }

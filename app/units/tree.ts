@@ -39,3 +39,8 @@ export function treeOrder<U extends UnitRow>(units: readonly U[]): (U & { depth:
 export function indentedLabel(name: string, depth: number): string {
   return `${"\u00a0\u00a0".repeat(depth)}${depth > 0 ? "└ " : ""}${name}`;
 }
+
+/** The province subtree of a unit (its path's root), e.g. where a course's roster units are looked up. */
+export function provincePath(unitPath: string): string {
+  return `/${unitPath.split("/").filter(Boolean)[0]}/`;
+}

@@ -1,6 +1,7 @@
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/roles";
-import { db } from "~/db/db.server";
+import { reachesNothing } from "~/access/access.server";
+import { type Prisma, db } from "~/db/db.server";
 import { foldForSearch } from "~/i18n/fold";
 
 export const USER_LIST_LIMIT = 100;
@@ -10,15 +11,10 @@ export function searchKey(user: { fullName: string; email?: string | null; phone
   return foldForSearch([user.fullName, user.email ?? "", user.phone ?? ""].join(" "));
 }
 
-/** Users whose unit lies within the given subtrees, filtered by a diacritics-free query. */
-export async function searchUsers(paths: readonly string[], query: string) {
+/** People within a scope (a fragment from app/access), filtered by a diacritics-free query. */
+export async function searchUsers(scope: Prisma.UserWhereInput, query: string) {
   const words = foldForSearch(query).split(" ").filter(Boolean).slice(0, 6);
-  const where = {
-    AND: [
-      { unit: { OR: paths.map((p) => ({ path: { startsWith: p } })) } },
-      ...words.map((w) => ({ searchName: { contains: w } })),
-    ],
-  };
+  const where = { AND: [scope, ...words.map((w) => ({ searchName: { contains: w } }))] };
   const [users, total] = await Promise.all([
     db().user.findMany({
       where,
@@ -39,20 +35,8 @@ export async function searchUsers(paths: readonly string[], query: string) {
   return { users, total };
 }
 
-export function userDetail(id: number) {
-  return db().user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      fullName: true,
-      email: true,
-      phone: true,
-      active: true,
-      position: true,
-      unit: { select: { id: true, name: true, path: true } },
-      roles: { select: { id: true, role: true, unit: { select: { id: true, name: true, path: true } } }, orderBy: { id: "asc" } },
-    },
-  });
+export function countPeople(where: Prisma.UserWhereInput) {
+  return reachesNothing(where) ? Promise.resolve(0) : db().user.count({ where });
 }
 
 export type NewUser = {

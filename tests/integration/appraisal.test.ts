@@ -40,7 +40,7 @@ describe("submission", () => {
   it("an incomplete plan is refused with the list of missing steps, writing nothing", async () => {
     const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: planId } } } });
     const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Chưa xong", ocopGroup: "THUC_PHAM", description: "" }))!;
-    const draft = (await createPlanFromIdea(idea.id, org.ownerId))!;
+    const draft = (await createPlanFromIdea(idea.id, { ownerId: org.ownerId }, org.ownerId))!;
     const before = await tableCounts();
     const res = await run(() => overview.action({ request: postRequest(`/phuong-an/${draft.id}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(draft.id) }, context: testContext() }));
     expect(res.status).toBe(422);
@@ -217,7 +217,7 @@ describe("the LAPSE overdue rule (the 2020 rule: the locality counts as having n
     const org = demo.org;
     const provinceId = Number(org.unit.path.split("/")[1]);
     const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Mật ong bạc hà", ocopGroup: "THUC_PHAM", description: "" }))!;
-    const plan = (await createPlanFromIdea(idea.id, org.ownerId))!;
+    const plan = (await createPlanFromIdea(idea.id, { ownerId: org.ownerId }, org.ownerId))!;
     await db().planStep.deleteMany({ where: { planId: plan.id } });
     const steps = await db().planStep.findMany({ where: { planId: demo.id } });
     await db().planStep.createMany({ data: steps.map((st) => ({ planId: plan.id, step: st.step, data: st.data, complete: st.complete, updatedById: org.ownerId })) });

@@ -228,7 +228,9 @@ describe("self check-in", () => {
     const c = await course();
     const s = await openSession(c.id);
     const other = await openSession(c.id);
-    const outsider = await db().user.create({ data: { fullName: "Người Ngoài", phone: "0919999999", searchName: "nguoi ngoai" } });
+    // a learner of another class (check-in is for learners and producers)
+    const unit = await db().unit.findFirstOrThrow({ where: { level: "COMMUNE" } });
+    const outsider = await db().user.create({ data: { fullName: "Người Ngoài", phone: "0919999999", searchName: "nguoi ngoai", unitId: unit.id, roles: { create: { role: "learner", unitId: unit.id } } } });
     const outsiderCookie = await cookieFor(outsider.id);
     const before = await tableCounts();
     const res = await checkinAs(outsiderCookie, { code: s.code(), buoi: String(s.id) });

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { localYear } from "~/appraisal/deadline";
+import { orgWhere } from "~/access/access.server";
+import type { Auth } from "~/auth/guard.server";
+import { planPermissions } from "~/plans/permissions";
 import { ideasIn, orgsIn, registerIdea } from "~/plans/plans.server";
 import { db } from "~/db/db.server";
 import * as list from "~/routes/phuong-an._index";
@@ -286,9 +289,11 @@ describe("officers' idea registration (/y-tuong)", () => {
   it("a scope without units reaches no organisation (never all of them)", async () => {
     const org = await db().producerOrg.findFirstOrThrow();
     const before = await tableCounts();
-    expect(await registerIdea({ unitPaths: [] }, { orgId: org.id, title: "Không ai", ocopGroup: "THUC_PHAM", description: "" })).toBeNull();
-    expect(await ideasIn({ unitPaths: [] })).toEqual([]);
-    expect(await orgsIn({ unitPaths: [] })).toEqual([]);
+    const nobody = { user: { id: 0, grants: [] }, sessionId: "" } as unknown as Auth;
+    const none = orgWhere(nobody, planPermissions.unitIdeas);
+    expect(await registerIdea(none, { orgId: org.id, title: "Không ai", ocopGroup: "THUC_PHAM", description: "" })).toBeNull();
+    expect(await ideasIn(none)).toEqual([]);
+    expect(await orgsIn(none)).toEqual([]);
     expect(await tableCounts()).toEqual(before);
   });
 

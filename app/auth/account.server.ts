@@ -12,7 +12,8 @@ export async function changePassword(userId: number, sessionId: string, current:
   return true;
 }
 
-/** Ends one of the user's own sessions (someone else's session id does nothing). */
-export async function revokeOwnSession(userId: number, sessionId: string) {
-  await db().session.deleteMany({ where: { id: sessionId, userId } });
+/** Ends one of the user's own sessions; false when it is not theirs (or already gone): nothing happens. */
+export async function revokeOwnSession(userId: number, sessionId: string): Promise<boolean> {
+  const { count } = await db().session.deleteMany({ where: { id: sessionId, userId } });
+  return count > 0;
 }

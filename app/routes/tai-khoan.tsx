@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SIGNED_IN } from "~/auth/access";
 import { changePassword, revokeOwnSession } from "~/auth/account.server";
-import { requireUser } from "~/auth/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { roleLabelKey } from "~/auth/roles";
 import { changePasswordSchema } from "~/auth/schemas";
 import { listUserSessions } from "~/auth/session.server";
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "revoke") {
     const form = await parseRequestForm(request, revokeSchema);
     if (!form.ok) return invalid(form);
-    await revokeOwnSession(auth.user.id, form.data.sessionId);
+    if (!(await revokeOwnSession(auth.user.id, form.data.sessionId))) throw notFound();
     if (form.data.sessionId === auth.sessionId) throw redirect("/dang-nhap");
     return data({ ok: true as const, message: t("auth.account.revoked") });
   }

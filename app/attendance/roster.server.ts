@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { parseIdentifier } from "~/auth/identifier";
 import { hashPassword } from "~/auth/password.server";
 import { type Prisma, db } from "~/db/db.server";
+import { t } from "~/i18n/messages";
 import { searchKey } from "~/users/users.server";
 import { activationExpiry, activationHash, activationMatches, newActivationCode } from "./activation";
 import { provincePath } from "~/units/tree";
@@ -45,13 +46,16 @@ export async function stageRoster(courseId: number, createdById: number, fileNam
 }
 
 export type IssuedCode = { userId: number; fullName: string; phone: string | null; email: string | null; unitName: string; code: string };
-export type CommitOutcome = { ok: true; enrolled: number; created: number; codes: IssuedCode[] } | { ok: false; error: "expired" | "changed" };
+export type CommitOutcome = { ok: true; enrolled: number; created: number; invited: number; codes: IssuedCode[] } | { ok: false; error: "expired" | "changed" };
 
 class Changed extends Error {}
 
 /**
- * Writes the rows in one transaction: existing accounts (same phone or email) are enrolled,
- * new ones created with a learner/producer role at their unit and a one-time activation code.
+ * Writes the rows in one transaction: new accounts are created with a learner/producer role at
+ * their unit, a one-time activation code owned by this class, and enrolled. An existing account
+ * (same phone or email) is NOT enrolled by a trainer: it is told, in its notifications, that the
+ * class invites it to join with the class's enrolment code — so a trainer can neither pull
+ * someone's account into a class nor read what they did not type (decision 0016).
  * Everything is checked again inside the transaction; any conflict rolls the whole import back.
  */
 async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows: readonly RosterRow[], now: Date) {
@@ -61,7 +65,7 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
   const accounts = await accountsFor(tx, course.id, phones, emails);
   const byPhone = new Map(accounts.filter((a) => a.phone).map((a) => [a.phone!, a]));
   const byEmail = new Map(accounts.filter((a) => a.email).map((a) => [a.email!, a]));
-  const enrolIds: number[] = [];
+  const inviteIds: number[] = [];
   const fresh: RosterRow[] = [];
   for (const r of rows) {
     if (!unitIds.has(r.unitId)) throw new Changed();
@@ -70,7 +74,7 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
     if (p && e && p.id !== e.id) throw new Changed();
     const existing = p ?? e;
     if (existing) {
-      if (!existing.enrolled && !enrolIds.includes(existing.id)) enrolIds.push(existing.id);
+      if (!existing.enrolled && !inviteIds.includes(existing.id)) inviteIds.push(existing.id);
     } else fresh.push(r);
   }
   const created = fresh.length
@@ -100,13 +104,17 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
       const r = rowOf(u);
       const code = newActivationCode();
       codes.push({ userId: u.id, fullName: r.fullName, phone: r.phone, email: r.email, unitName: r.unitName, code });
-      return { userId: u.id, codeHash: activationHash(u.id, code), expiresAt: activationExpiry(now), createdAt: now };
+      return { userId: u.id, courseId: course.id, codeHash: activationHash(u.id, code), expiresAt: activationExpiry(now), createdAt: now };
     });
     await tx.accountActivation.createMany({ data: activations });
   }
-  const allIds = [...enrolIds, ...created.map((u) => u.id)];
-  if (allIds.length) await tx.enrolment.createMany({ data: allIds.map((userId) => ({ courseId: course.id, userId })) });
-  return { enrolled: allIds.length, created: created.length, codes };
+  if (created.length) await tx.enrolment.createMany({ data: created.map((u) => ({ courseId: course.id, userId: u.id })) });
+  if (inviteIds.length) {
+    const { title, enrolmentCode } = await tx.course.findUniqueOrThrow({ where: { id: course.id }, select: { title: true, enrolmentCode: true } });
+    const text = t("att.roster.invite.notify", { title, code: enrolmentCode });
+    await tx.notification.createMany({ data: inviteIds.map((userId) => ({ userId, text, link: `/khoa-hoc/tham-gia?ma=${encodeURIComponent(enrolmentCode)}` })) });
+  }
+  return { enrolled: created.length, created: created.length, invited: inviteIds.length, codes };
 }
 
 export async function commitRoster(course: { id: number; unitPath: string }, token: string, userId: number, now = new Date()): Promise<CommitOutcome> {
@@ -142,20 +150,23 @@ export async function removeLearner(courseId: number, userId: number): Promise<b
   return count > 0;
 }
 
-/** Accounts of the course still waiting for activation. */
+/** Accounts this class created that still wait for activation. */
 export async function pendingActivations(courseId: number) {
   const rows = await db().accountActivation.findMany({
-    where: { usedAt: null, user: { enrolments: { some: { courseId } } } },
+    where: { usedAt: null, courseId, user: { enrolments: { some: { courseId } } } },
     select: { userId: true },
   });
   return new Set(rows.map((r) => r.userId));
 }
 
-/** New codes for every not-yet-activated account of the course (the old ones stop working). */
+/**
+ * New codes for the not-yet-activated accounts THIS class created (the old ones stop working).
+ * An account another class created keeps its own code: a trainer cannot take it over.
+ */
 export async function reissueCodes(courseId: number, now = new Date()): Promise<IssuedCode[]> {
   return db().$transaction(async (tx) => {
     const pending = await tx.accountActivation.findMany({
-      where: { usedAt: null, user: { enrolments: { some: { courseId } } } },
+      where: { usedAt: null, courseId, user: { enrolments: { some: { courseId } }, passwordHash: null } },
       select: { user: { select: { id: true, fullName: true, phone: true, email: true, unit: { select: { name: true } } } } },
     });
     const codes: IssuedCode[] = [];
@@ -168,22 +179,28 @@ export async function reissueCodes(courseId: number, now = new Date()): Promise<
   });
 }
 
-/** Sets the password of an imported account with its one-time code. Returns the user id or null. */
+/** Sets the password of an imported account with its one-time code, never of an account already in use. Returns the user id or null. */
 export async function activateAccount(identifier: string, code: string, password: string, now = new Date()): Promise<number | null> {
   const id = parseIdentifier(identifier);
   if (!id) return null;
   const user = await db().user.findFirst({
     where: id.kind === "phone" ? { phone: id.value } : { email: id.value },
-    select: { id: true, active: true, activation: { select: { codeHash: true, usedAt: true, expiresAt: true } } },
+    select: { id: true, active: true, passwordHash: true, activation: { select: { codeHash: true, usedAt: true, expiresAt: true } } },
   });
   const a = user?.activation;
-  if (!user || !user.active || !a || a.usedAt || a.expiresAt < now || !activationMatches(user.id, code, a.codeHash)) return null;
+  if (!user || !user.active || user.passwordHash !== null || !a || a.usedAt || a.expiresAt < now || !activationMatches(user.id, code, a.codeHash)) return null;
   const passwordHash = await hashPassword(password);
-  const done = await db().$transaction(async (tx) => {
-    const { count } = await tx.accountActivation.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
-    if (count === 0) return false;
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    return true;
-  });
+  const done = await db()
+    .$transaction(async (tx) => {
+      const { count } = await tx.accountActivation.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+      if (count === 0) return false;
+      const set = await tx.user.updateMany({ where: { id: user.id, passwordHash: null }, data: { passwordHash } });
+      if (set.count === 0) throw new Changed(); // a password was set meanwhile: roll the code's use back
+      return true;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Changed) return false;
+      throw error;
+    });
   return done ? user.id : null;
 }

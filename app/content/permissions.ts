@@ -8,6 +8,8 @@ import { definePermissions } from "~/auth/access";
 export const modulePermissions = definePermissions({
   /** catalogue, course page, lessons, score sheet */
   study: ["learner", "producer", "trainer", "admin"],
+  /** join a class with its enrolment code (learners and producers; others are not tracked in a class) */
+  join: ["learner", "producer"],
   /** every learner's progress in a class, exports */
   viewClassProgress: ["trainer", "admin"],
 });

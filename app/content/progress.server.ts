@@ -19,11 +19,15 @@ export async function markLessonDone(userId: number, module: string, lesson: str
   });
 }
 
-/** Every enrolled learner of a course with their done steps (a constant number of queries). */
+/**
+ * Every enrolled learner of a course with their done steps (a constant number of queries) — those
+ * since they joined THIS class (progress belongs to the person; the trainer sees their class).
+ */
 export async function classProgress(courseId: number) {
   const enrolments = await db().enrolment.findMany({
     where: { courseId },
     select: {
+      createdAt: true,
       user: {
         select: {
           id: true,
@@ -38,15 +42,15 @@ export async function classProgress(courseId: number) {
       },
     },
   });
-  return enrolments.map(({ user }) => ({
+  return enrolments.map(({ user, createdAt: since }) => ({
     id: user.id,
     fullName: user.fullName,
     contact: user.phone ?? user.email ?? "",
     unit: user.unit?.name ?? "",
     searchName: user.searchName,
     done: [
-      ...user.lessonProgress.map((l) => ({ module: l.module, lesson: l.lesson, at: l.completedAt })),
-      ...user.quizAttempts.map((q) => ({ module: q.module, lesson: QUIZ_STEP, at: q.submittedAt ?? new Date(0) })),
+      ...user.lessonProgress.filter((l) => l.completedAt >= since).map((l) => ({ module: l.module, lesson: l.lesson, at: l.completedAt })),
+      ...user.quizAttempts.filter((q) => q.submittedAt && q.submittedAt >= since).map((q) => ({ module: q.module, lesson: QUIZ_STEP, at: q.submittedAt! })),
     ] as Done[],
   }));
 }

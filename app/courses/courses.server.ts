@@ -40,3 +40,20 @@ export function courseByEnrolmentCode(code: string, now = new Date()) {
     select: { id: true, title: true, unitId: true, unit: { select: { path: true } } },
   });
 }
+
+export type JoinOutcome = { ok: true; courseId: number } | { ok: false };
+
+/** Enrols the signed-in person with an open class's enrolment code (their own choice, never a trainer's). */
+export async function joinCourse(userId: number, code: string, now = new Date()): Promise<JoinOutcome> {
+  const course = await courseByEnrolmentCode(code, now);
+  if (!course) return { ok: false };
+  const existing = await db().enrolment.findUnique({ where: { courseId_userId: { courseId: course.id, userId } }, select: { id: true } });
+  if (!existing) {
+    try {
+      await db().enrolment.create({ data: { courseId: course.id, userId, createdAt: now } });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error; // a double click: enrolled once
+    }
+  }
+  return { ok: true, courseId: course.id };
+}

@@ -105,11 +105,16 @@ export function parseResults(row: { results: string | null }): QuestionResult[] 
   return row.results ? (JSON.parse(row.results) as QuestionResult[]) : [];
 }
 
-/** Every enrolled learner of a course with their attempts at one module's quiz. */
+/**
+ * Every enrolled learner of a course with their attempts at one module's quiz — only those
+ * started since they joined THIS class: attempts belong to the person, not yet to an enrolment,
+ * and a trainer sees their own class, not what the person did in other classes before.
+ */
 export async function classAttempts(courseId: number, module: string) {
   const enrolments = await db().enrolment.findMany({
     where: { courseId },
     select: {
+      createdAt: true,
       user: {
         select: {
           id: true,
@@ -117,16 +122,16 @@ export async function classAttempts(courseId: number, module: string) {
           phone: true,
           email: true,
           unit: { select: { name: true } },
-          quizAttempts: { where: { module }, select: { status: true, percent: true, passed: true, submittedAt: true, results: true } },
+          quizAttempts: { where: { module }, select: { status: true, percent: true, passed: true, startedAt: true, submittedAt: true, results: true } },
         },
       },
     },
   });
-  return enrolments.map(({ user }) => ({
+  return enrolments.map(({ user, createdAt }) => ({
     id: user.id,
     fullName: user.fullName,
     contact: user.phone ?? user.email ?? "",
     unit: user.unit?.name ?? "",
-    attempts: user.quizAttempts,
+    attempts: user.quizAttempts.filter((a) => a.startedAt >= createdAt),
   }));
 }

@@ -65,7 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await addOneLearner(course, checked.rows[0]);
   if (!outcome.ok) return invalid({ errors: { _form: t("att.import.changed") }, values }, 409);
   const code = outcome.codes[0]?.code;
-  return data({ ok: true as const, message: code ? t("att.roster.addedNew", { code }) : t("att.roster.added"), codes: [] });
+  const message = code ? t("att.roster.addedNew", { code }) : outcome.invited ? t("att.roster.invited") : t("att.roster.added");
+  return data({ ok: true as const, message, codes: [] });
 }
 
 export default function RosterPage() {

@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({
       ok: true as const,
       step: "done" as const,
-      message: t("att.import.done", { count: outcome.enrolled, new: outcome.created }),
+      message: [t("att.import.done", { count: outcome.enrolled, new: outcome.created }), outcome.invited ? t("att.import.doneInvited", { count: outcome.invited }) : ""].filter(Boolean).join(" "),
       codes: outcome.codes.map(activationRow),
     });
   }

@@ -82,23 +82,30 @@ describe("finding 2: a trainer cannot pull an existing account into a class", ()
     expect(note.text).toContain("LOPB2026");
   });
 
-  it("a person joins with the enrolment code; the trainer then sees only attempts made since joining", async () => {
+  it("a person joins with the enrolment code themselves (a wrong code is refused)", async () => {
     const learner = await cookieFor("learner");
     const learnerId = await userIdOf(demoAccount("learner").email);
-    const module = "tieu-chi-danh-gia";
-    // in class A since last week, took A's quiz yesterday, joins B today
-    await db().enrolment.updateMany({ where: { courseId: courseA, userId: learnerId }, data: { createdAt: new Date(Date.now() - 7 * 86400_000) } });
-    await db().quizAttempt.create({
-      data: { token: "earlier-class-attempt", userId: learnerId, module, layout: "{}", startedAt: new Date(Date.now() - 86400_000), submittedAt: new Date(Date.now() - 86000_000), status: "SUBMITTED", score: 9, maxScore: 10, percent: 90, passed: true, results: "[]" },
-    });
     const wrong = await run(() => join.action({ request: postRequest("/khoa-hoc/tham-gia", { code: "KHONGCO" }, { cookie: learner }), params: {}, context: testContext("10.62.0.1") }));
     expect(wrong.status).toBe(422);
+    expect(await db().enrolment.count({ where: { courseId: courseB, userId: learnerId } })).toBe(0);
     const joined = await run(() => join.action({ request: postRequest("/khoa-hoc/tham-gia", { code: "lopb2026" }, { cookie: learner }), params: {}, context: testContext("10.62.0.2") }));
     expect(joined.status).toBe(302);
     expect(joined.location).toBe(`/khoa-hoc/${courseB}`);
+    expect(await db().enrolment.count({ where: { courseId: courseB, userId: learnerId } })).toBe(1);
+  });
+
+  it("a trainer sees the quiz attempts made since the person joined their class, not those of another class", async () => {
+    const producerId = await userIdOf(demoAccount("producer").email);
+    const module = "tieu-chi-danh-gia";
+    // in class A since last week, took A's quiz yesterday, in class B from today
+    await db().enrolment.updateMany({ where: { courseId: courseA, userId: producerId }, data: { createdAt: new Date(Date.now() - 7 * 86400_000) } });
+    await db().quizAttempt.create({
+      data: { token: "earlier-class-attempt", userId: producerId, module, layout: "{}", startedAt: new Date(Date.now() - 86400_000), submittedAt: new Date(Date.now() - 86000_000), status: "SUBMITTED", score: 9, maxScore: 10, percent: 90, passed: true, results: "[]" },
+    });
+    await db().enrolment.create({ data: { courseId: courseB, userId: producerId } });
     const results = (cookie: string, courseId: number) =>
       run(() => quizResults.loader({ request: getRequest(`/khoa-hoc/${courseId}/ket-qua-kiem-tra?chuyen-de=${module}`, { cookie }), params: { courseId: String(courseId) }, context: testContext() }));
-    const rowOf = (r: { data: { rows: { id: number; attempts: number }[] } }) => r.data.rows.find((x) => x.id === learnerId)!;
+    const rowOf = (r: { data: { rows: { id: number; attempts: number }[] } }) => r.data.rows.find((x) => x.id === producerId)!;
     expect(rowOf(await results(trainerB, courseB)).attempts).toBe(0);
     expect(rowOf(await results(trainerA, courseA)).attempts).toBe(1);
   });

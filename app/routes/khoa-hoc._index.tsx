@@ -36,16 +36,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     administering: administering.filter((c) => !teaching.some((x) => x.id === c.id)).map((c) => ({ id: c.id, title: c.title, dates: dates(c) })),
     progress: { done: progress.done, total: progress.total, percent: progress.percent },
     next: progress.next,
+    canJoin: learns,
   };
 }
 
 export default function Catalogue() {
-  const { learning, teaching, administering, progress, next } = useLoaderData<typeof loader>();
+  const { learning, teaching, administering, progress, next, canJoin } = useLoaderData<typeof loader>();
   const none = learning.length + teaching.length + administering.length === 0;
   return (
     <>
       <PageHeader title={t("modules.catalogue.title")} />
       {none ? <p>{t("modules.catalogue.none")}</p> : null}
+      {canJoin ? (
+        <p>
+          <Link to="/khoa-hoc/tham-gia">{t("modules.join.title")}</Link>
+        </p>
+      ) : null}
       {learning.length ? (
         <Card title={t("modules.catalogue.learning")}>
           <ul className="stack course-list">

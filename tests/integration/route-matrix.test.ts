@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { type ServerBuild, createRequestHandler } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Access } from "~/auth/access";
+import { NAV_RULES } from "~/ui/navigation";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-data";
 import { ORIGIN, cookieFor, testContext } from "../support/http";
 import { routeParams } from "../support/route-params";
@@ -59,6 +60,16 @@ describe("route access rules", () => {
     const access = (build.routes[id].module as { access?: Access }).access;
     expect(access, `${id} must export \`access\``).toBeDefined();
     expect(["public", "signed-in", "role"]).toContain(access!.kind);
+  });
+});
+
+describe("navigation", () => {
+  it.each(NAV_RULES.map((n) => [n.to, n.access]))("the menu link %s carries the rule of its page", (to, rule) => {
+    const page = routes.find((r) => urlOf(r.id, {}) === to);
+    expect(page, `no route at ${to}`).toBeDefined();
+    const access = (page!.module as unknown as { access: Access }).access;
+    // a public page may be offered to some roles only (the verification page to those who issue certificates)
+    if (access.kind !== "public") expect(access).toEqual(rule);
   });
 });
 

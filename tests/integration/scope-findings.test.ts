@@ -145,8 +145,8 @@ describe("finding 9: comments on a case follow the decision rule", () => {
       run(() => caseRoute.action({ request: postRequest(`/tham-dinh/${plan.id}`, { intent: "comment", step: "1", body: "Góp ý" }, { cookie: appraiser }), params, context: testContext() }));
     // at the commune's own level, open: the commune appraiser comments
     expect((await comment()).status).toBe(200);
-    for (const change of [{ level: "DISTRICT" }, { level: "COMMUNE", status: "APPROVED" }]) {
-      await db().appraisalCase.update({ where: { planId: plan.id }, data: { level: "COMMUNE", status: "SUBMITTED", ...change } });
+    for (const state of [{ level: "DISTRICT", status: "SUBMITTED" }, { level: "COMMUNE", status: "APPROVED" }]) {
+      await db().appraisalCase.update({ where: { planId: plan.id }, data: state });
       const before = await tableCounts();
       expect((await comment()).status).toBe(403);
       expect(await tableCounts()).toEqual(before);

@@ -169,8 +169,6 @@ export async function reachablePlanStatus(auth: Auth, rawId: string | undefined,
   return plan;
 }
 
-export type ReachedPlan = Awaited<ReturnType<typeof reachablePlan>>["plan"];
-
 // ───────────── appraisal cases ─────────────
 
 /**

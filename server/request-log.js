@@ -51,6 +51,7 @@ export function requestLog(logger, { trustIncomingId = false } = {}) {
       if (!finished) line.aborted = true; // the connection closed before the response was sent
       logger[res.statusCode >= 500 ? "error" : "info"](line, "request");
     };
+    logger.debug({ requestId, method: req.method, path: loggedPath(req.originalUrl) }, "request start");
     res.once("finish", () => log(true));
     res.once("close", () => log(false));
     next();

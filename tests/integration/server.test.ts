@@ -165,6 +165,66 @@ describe("a broken database", () => {
   });
 });
 
+describe("behind a TLS proxy", () => {
+  const login = (url: string, headers: Record<string, string>) =>
+    request(`${url}/dang-nhap`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams({ identifier: demoAccount("consultant").email, password: DEMO_PASSWORD }).toString(),
+    });
+  const sessionIp = (dbFile: string) => {
+    const check = new Database(dbFile, { readonly: true });
+    const row = check
+      .prepare("SELECT s.ip FROM Session s JOIN User u ON u.id = s.userId WHERE u.email = ? ORDER BY s.createdAt DESC LIMIT 1")
+      .get(demoAccount("consultant").email) as { ip: string };
+    check.close();
+    return row.ip;
+  };
+  const proxied = { Host: "ocop.example.vn", "X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.1, 203.0.113.7", Origin: "https://ocop.example.vn" };
+
+  it("with TRUST_PROXY=1 (one hop) sees https: the https Origin passes, the cookie is Secure, HSTS is sent, the address is the client's", async () => {
+    const behind = await startServer({ env: { TRUST_PROXY: "1" } });
+    try {
+      const res = await login(behind.url, proxied);
+      expect(res.status).toBe(302);
+      expect(res.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+      expect([res.headers["set-cookie"]].flat().join("\n")).toMatch(/ocop_session=[^;]+;.*Secure/);
+      expect(sessionIp(behind.dbFile)).toBe("203.0.113.7"); // the address the one proxy saw
+      // A plain-http hop through the same proxy: no HSTS, no Secure
+      const http = await login(behind.url, { ...proxied, "X-Forwarded-Proto": "http", Origin: "http://ocop.example.vn" });
+      expect(http.status).toBe(302);
+      expect(http.headers["strict-transport-security"]).toBeUndefined();
+      expect([http.headers["set-cookie"]].flat().join("\n")).not.toContain("Secure");
+    } finally {
+      await behind.stop();
+      removeDb(behind.dbFile);
+    }
+  });
+
+  it("with TRUST_PROXY=2 takes the address two hops back", async () => {
+    const behind = await startServer({ env: { TRUST_PROXY: "2" } });
+    try {
+      expect((await login(behind.url, proxied)).status).toBe(302);
+      expect(sessionIp(behind.dbFile)).toBe("198.51.100.1");
+    } finally {
+      await behind.stop();
+      removeDb(behind.dbFile);
+    }
+  });
+
+  it("without TRUST_PROXY ignores the forwarded headers: an https Origin is foreign, the address is the socket's", async () => {
+    const res = await login(server.url, proxied);
+    expect(res.status).toBe(403);
+    expect(res.headers["strict-transport-security"]).toBeUndefined();
+    expect((await login(server.url, { Origin: server.url })).status).toBe(302);
+    expect(sessionIp(server.dbFile)).toBe("127.0.0.1");
+  });
+
+  it("refuses to start on a TRUST_PROXY it cannot read", async () => {
+    await expect(startServer({ env: { TRUST_PROXY: "yes" } })).rejects.toThrow(/TRUST_PROXY: "yes"/);
+  });
+});
+
 describe("graceful shutdown", () => {
   it("on SIGTERM stops accepting, lets the request in flight finish, closes the database and exits 0", async () => {
     const own = await startServer({ env: { LOG_LEVEL: "debug" } });

@@ -1,7 +1,6 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-// @ts-expect-error -- a plain .mjs script without type declarations
 import { renderSite } from "../../scripts/nginx-config.mjs";
 
 /** The files an office copies to a server stay what the tested template and scripts produce. */

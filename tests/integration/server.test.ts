@@ -2,12 +2,15 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { COURSE, DEMO_PASSWORD } from "../../prisma/demo-data";
 import { demoAccount } from "../support/http";
 import { type ServerProcess, decode, loginCookie, removeDb, request, startServer } from "../support/server-process";
 
 /** What only the real server (server.js) does: compression, request logs and ids, health, shutdown. */
+// Each test starts real server processes: on a busy machine a start alone can take seconds.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
+
 let server: ServerProcess;
 let learnerCookie: string;
 

@@ -12,5 +12,7 @@ declare module "@remix-run/server-runtime" {
     clientIp: string;
     /** Per-response nonce for the Content-Security-Policy. */
     cspNonce: string;
+    /** This request's id (X-Request-Id, the log line), shown on the 500 page. */
+    requestId?: string;
   }
 }

@@ -1,20 +1,33 @@
-// Production server: Express around the Remix build, so every request gets a client IP
-// (rate limits), a CSP nonce and security headers in one place. `npm start` runs it.
+// Production server: Express around the Remix build, so every request gets a request id and a
+// log line, compression, the client's address (rate limits), a CSP nonce and security headers in
+// one place. `npm start` runs it; README "Deploying" says how to run it behind nginx.
 import crypto from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
+import { createLogger, requestLog } from "./server/request-log.js";
+import { closeGracefully } from "./server/shutdown.js";
+import { staticFiles } from "./server/static-files.js";
+import { parseTrustProxy } from "./server/trust-proxy.js";
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
-const buildPath = path.resolve("build/index.js");
-const build = await import(buildPath);
+const logger = createLogger();
+const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+const build = await import(path.resolve("build/index.js"));
 
 const app = express();
 app.disable("x-powered-by");
-// Behind a reverse proxy set TRUST_PROXY=1 so req.ip and https come from X-Forwarded-*.
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+// Behind a reverse proxy (TRUST_PROXY=1, or its addresses): req.ip, req.protocol and the host
+// come from X-Forwarded-*, so https is seen as https (Origin check, Secure cookie, HSTS).
+app.set("trust proxy", trustProxy);
+
+app.use(requestLog(logger, { trustIncomingId: trustProxy !== false }));
+// br or gzip on the fly for documents, .data and other text; already-compressed types (XLSX,
+// PNG) are left alone by compression's type filter; streamed HTML is flushed chunk by chunk.
+app.use(compression());
 
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
@@ -43,37 +56,50 @@ app.use((req, res, next) => {
 
 // Mutations must come from our own pages (the guard checks again in every action). Refused
 // here so a foreign Origin gets a clear 403 rather than reaching Remix's own host check (a 500).
+// Our origin is the one Remix builds the request URL from (protocol and host as the proxy saw them).
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 app.use((req, res, next) => {
   if (SAFE.has(req.method)) return next();
   const origin = req.get("origin");
-  const ours = `${req.protocol}://${req.get("host")}`;
-  if ((origin && origin !== ours) || (!origin && req.get("sec-fetch-site") === "cross-site")) {
+  if ((origin && origin !== publicOrigin(req)) || (!origin && req.get("sec-fetch-site") === "cross-site")) {
     res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");
     return;
   }
   next();
 });
 
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+app.use(staticFiles("public"));
 
 app.all(
   "*",
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV === "development" ? "development" : "production",
-    getLoadContext: (req, res) => ({ clientIp: req.ip || "unknown", cspNonce: res.locals.cspNonce }),
+    getLoadContext: (req, res) => ({
+      clientIp: req.ip || "unknown",
+      cspNonce: res.locals.cspNonce,
+      requestId: res.locals.requestId,
+    }),
   }),
 );
 
+/** scheme://host[:port], built the way @remix-run/express builds request.url. */
+function publicOrigin(req) {
+  const portOf = (host) => Number.parseInt(host?.split(":")[1] ?? "", 10) || undefined;
+  const port = portOf(req.get("x-forwarded-host")) ?? portOf(req.get("host"));
+  return `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}`;
+}
+
 const server = app.listen(port, host, () => {
-  console.log(`OCOP LMS: http://localhost:${port}`);
+  logger.info({ port: server.address().port }, `OCOP LMS: http://localhost:${server.address().port}`);
   // `npm run dev` (remix dev) restarts this server on each rebuild and waits for this signal.
   if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
 });
 
-// Let in-flight requests finish on a normal stop.
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
-}
+const shutdown = closeGracefully(server, {
+  logger,
+  timeoutMs: Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000),
+  // The build's one Prisma client (app/db/db.server.ts keeps it on globalThis).
+  closeDatabase: () => globalThis.__ocopDb?.$disconnect(),
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, shutdown);

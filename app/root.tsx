@@ -20,6 +20,7 @@ import { roleLabelKey } from "~/auth/roles";
 import { t } from "~/i18n/messages";
 import { navigationFor } from "~/ui/navigation";
 import { useNonce } from "~/ui/nonce";
+import { useRequestIdOf } from "~/ui/request-id";
 import styles from "~/styles/app.css";
 
 export const access = PUBLIC;
@@ -131,6 +132,7 @@ export function meta() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  const requestId = useRequestIdOf(error);
   const [title, body] =
     status === 404
       ? [t("error.notFound.title"), t("error.notFound.body")]
@@ -144,6 +146,12 @@ export function ErrorBoundary() {
       <p className="error-page__code">{status}</p>
       <h1>{title}</h1>
       <p>{body}</p>
+      {status >= 500 && requestId ? (
+        <p className="error-page__request" data-request-id={requestId}>
+          {t("error.requestId")}{" "}
+          <code>{requestId}</code>
+        </p>
+      ) : null}
       <p>
         <Link to="/">{t("error.backHome")}</Link>
       </p>

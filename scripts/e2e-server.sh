@@ -2,8 +2,9 @@
 # Starts the production build on a fresh, seeded database for the Playwright run.
 set -euo pipefail
 mkdir -p tests/.tmp
-export DATABASE_URL="file:./tests/.tmp/e2e.db"
-rm -f tests/.tmp/e2e.db tests/.tmp/e2e.db-wal tests/.tmp/e2e.db-shm
+db="${E2E_DB:-tests/.tmp/e2e.db}"
+export DATABASE_URL="file:./$db"
+rm -f "$db" "$db-wal" "$db-shm"
 node_modules/.bin/prisma migrate deploy > /dev/null
 node_modules/.bin/tsx prisma/seed.ts
 { [ -f build/index.js ] && [ -f generated/content.json ]; } || npm run build --silent

@@ -46,6 +46,7 @@ export const core = {
   "error.badRequest.title": "Yêu cầu không hợp lệ",
   "error.generic.title": "Đã có lỗi xảy ra",
   "error.generic.body": "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau ít phút.",
+  "error.requestId": "Khi báo lỗi cho quản trị viên, xin gửi kèm mã yêu cầu:",
   "error.backHome": "Về trang chủ",
   "home.welcome": "Xin chào, {name}",
   "home.anonymous.title": "Tập huấn Chương trình OCOP",

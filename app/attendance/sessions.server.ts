@@ -125,15 +125,31 @@ export async function saveMarks(
   });
 }
 
-/** "All present": every listed learner without a mark yet becomes present (one transaction). */
-export async function markUnmarkedPresent(sessionId: number, userIds: readonly number[], markerId: number, now = new Date()) {
+/** Of the listed learners, those without a saved mark in the session. */
+export async function unmarkedAmong(sessionId: number, userIds: readonly number[]): Promise<number[]> {
+  const marked = await db().attendance.findMany({ where: { sessionId, userId: { in: [...userIds] } }, select: { userId: true } });
+  const done = new Set(marked.map((m) => m.userId));
+  return userIds.filter((id) => !done.has(id));
+}
+
+/**
+ * "Mark the rest": every listed learner without a saved mark gets `status` (with the note typed
+ * for them, if any); a saved mark is never touched (one transaction). Returns how many were marked.
+ */
+export async function markRest(
+  sessionId: number,
+  rest: readonly { userId: number; note: string }[],
+  status: "PRESENT" | "ABSENT",
+  markerId: number,
+  now = new Date(),
+): Promise<number> {
   return db().$transaction(async (tx) => {
-    const marked = await tx.attendance.findMany({ where: { sessionId, userId: { in: [...userIds] } }, select: { userId: true } });
+    const marked = await tx.attendance.findMany({ where: { sessionId, userId: { in: rest.map((r) => r.userId) } }, select: { userId: true } });
     const done = new Set(marked.map((m) => m.userId));
-    const todo = userIds.filter((id) => !done.has(id));
+    const todo = rest.filter((r) => !done.has(r.userId));
     if (todo.length)
       await tx.attendance.createMany({
-        data: todo.map((userId) => ({ sessionId, userId, status: "PRESENT", source: "MANUAL", markedById: markerId, markedAt: now })),
+        data: todo.map((r) => ({ sessionId, userId: r.userId, status, note: r.note, source: "MANUAL", markedById: markerId, markedAt: now })),
       });
     return todo.length;
   });

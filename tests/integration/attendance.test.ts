@@ -278,7 +278,10 @@ describe("marking", () => {
     const ids = all.data.rows.map((r: { id: number }) => String(r.id));
     const post = (fields: Record<string, string | string[]>, who = cookie) =>
       run(() => marking.action({ request: postRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, fields, { cookie: who }), params, context: testContext() }));
-    const allPresent = await post({ intent: "allPresent", ids });
+    const ask = await post({ intent: "rest", status: "PRESENT", ids });
+    expect(ask.data.confirm).toEqual({ status: "PRESENT", ids: ids.map(Number) }); // asks first, writes nothing
+    expect(await db().attendance.count({ where: { sessionId: s.id } })).toBe(0);
+    const allPresent = await post({ intent: "rest", status: "PRESENT", confirmed: "1", ids });
     expect(allPresent.data.message).toBe(`Đã đánh dấu có mặt cho ${ids.length} học viên.`);
     const before = await tableCounts();
     const bad = await post({ intent: "save", ids: ids.slice(0, 2), [`s_${ids[0]}`]: "ABSENT", [`s_${ids[1]}`]: "MAYBE" });

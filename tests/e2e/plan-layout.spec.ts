@@ -2,6 +2,14 @@ import { DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
 import { expect, test } from "./fixtures";
 import { login } from "./helpers";
 
+/** The producer's demo plan, a draft with all twelve steps filled. */
+async function demoPlanUrl(page: import("@playwright/test").Page): Promise<string> {
+  await page.goto("/phuong-an");
+  const href = await page.locator("a[href^='/phuong-an/']", { hasText: DEMO_PLAN_TITLE }).first().getAttribute("href");
+  expect(href).toMatch(/^\/phuong-an\/\d+$/);
+  return href!;
+}
+
 /**
  * Issue 14.4: every step page of the business plan fits the screen — a 390 px phone, a 1024 px
  * projector, a 1366 px office screen — with wide tables scrolling inside their own frame, and the
@@ -12,9 +20,7 @@ const WIDTHS = [390, 1024, 1366];
 test("every step page of a plan fits the width of a phone, a projector and a desktop", async ({ page }) => {
   test.slow(); // 36 page loads
   await login(page, "producer");
-  await page.goto("/phuong-an");
-  await page.getByRole("link", { name: DEMO_PLAN_TITLE }).first().click();
-  const planUrl = new URL(page.url()).pathname.replace(/\/$/, "");
+  const planUrl = await demoPlanUrl(page);
   const overflow: string[] = [];
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
@@ -33,9 +39,7 @@ test("every step page of a plan fits the width of a phone, a projector and a des
 
 test("step 9 shows only the years chosen", async ({ page }) => {
   await login(page, "producer");
-  await page.goto("/phuong-an");
-  await page.getByRole("link", { name: DEMO_PLAN_TITLE }).first().click();
-  const planUrl = new URL(page.url()).pathname.replace(/\/$/, "");
+  const planUrl = await demoPlanUrl(page);
   await page.goto(`${planUrl}/buoc/9`);
   await page.getByLabel("Số năm của phương án").selectOption("5");
   await expect(page.getByRole("columnheader", { name: "Sản lượng năm 5" })).toBeVisible();

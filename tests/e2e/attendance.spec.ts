@@ -103,11 +103,12 @@ test("trainer opens a session, a learner checks in with the displayed code, trai
   page.once("dialog", (d) => void d.accept()); // the count is confirmed first
   await page.getByRole("button", { name: "Đánh dấu có mặt cho tất cả người chưa điểm danh" }).click();
   await expect(page.getByText(/Đã đánh dấu có mặt cho \d+ học viên\./)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("status").first()).toContainText("Chưa điểm danh 0", { timeout: 30_000 }); // the page's figures reloaded
 
   for (const [who, status] of [["0913000005", "Vắng"], ["0914000003", "Vắng có phép"]] as const) {
     await page.getByLabel("Tìm học viên").fill(who);
     await page.getByRole("button", { name: "Lọc" }).click();
-    await expect(page.getByText("Đang hiện 1/")).toBeVisible();
+    await expect(page.getByText("Đang hiện 1/")).toBeVisible({ timeout: 30_000 }); // 400+ rows re-render first
     const row = page.locator("tbody tr", { hasText: who });
     await row.getByLabel(status, { exact: true }).check();
     await row.getByRole("textbox").fill(status === "Vắng" ? "Không báo trước" : "Ốm, có giấy");

@@ -60,6 +60,8 @@ export const COURSE = {
   enrolmentCode: "OCOP2026",
   startsOn: "2026-11-02T01:00:00Z",
   endsOn: "2027-06-30T10:00:00Z",
+  /** the roster was in before the first session, so its sessions count for everyone */
+  enrolledOn: "2026-10-26T01:00:00Z",
   learners: 210,
 };
 

@@ -72,7 +72,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         },
       });
       await tx.roleAssignment.create({ data: { userId: user.id, role: a.role, unitId } });
-      if (a.role === "learner" || a.role === "producer") await tx.enrolment.create({ data: { courseId: course.id, userId: user.id } });
+      if (a.role === "learner" || a.role === "producer") await tx.enrolment.create({ data: { courseId: course.id, userId: user.id, createdAt: new Date(COURSE.enrolledOn) } });
       if (a.role === "trainer") await tx.courseTrainer.create({ data: { courseId: course.id, userId: user.id } });
     }
 
@@ -95,7 +95,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         },
       });
       await tx.roleAssignment.create({ data: { userId: user.id, role: cat.role, unitId } });
-      await tx.enrolment.create({ data: { courseId: course.id, userId: user.id } });
+      await tx.enrolment.create({ data: { courseId: course.id, userId: user.id, createdAt: new Date(COURSE.enrolledOn) } });
     }
     await seedAttendance(tx);
   }, { timeout: 60_000 });

@@ -189,9 +189,16 @@ export async function caseDetail(planId: number) {
     db().planComment.findMany({ where: { planId }, orderBy: { id: "asc" } }),
   ]);
   const userIds = [...new Set([...events.map((e) => e.actorId), ...comments.map((c) => c.authorId)].filter((x): x is number => x !== null))];
-  const users = userIds.length ? await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true } }) : [];
+  const users = userIds.length
+    ? await db().user.findMany({
+        where: { id: { in: userIds } },
+        select: { id: true, fullName: true, roles: { where: { role: { in: ["appraiser", "admin"] } }, select: { id: true }, take: 1 } },
+      })
+    : [];
   const names = new Map(users.map((u) => [u.id, u.fullName]));
-  return { c, versions, events, comments, names };
+  // comment authors who act for the state: their names follow the province's setting, like the trail's
+  const officers = new Set(users.filter((u) => u.roles.length > 0).map((u) => u.id));
+  return { c, versions, events, comments, names, officers };
 }
 
 export async function addComment(planId: number, authorId: number, input: { step: number; body: string; parentId?: number; versionNumber: number }, notifyIds: number[], link: string, title: string) {
@@ -239,7 +246,7 @@ export function caseView(detail: Detail, opts: { officerNames: boolean; viewerId
       id: c.id,
       step: c.step,
       parentId: c.parentId,
-      author: detail.names.get(c.authorId) ?? "",
+      author: who(c.authorId, detail.officers.has(c.authorId)),
       when: opts.formatWhen(c.createdAt),
       body: c.body,
     })),

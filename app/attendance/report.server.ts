@@ -1,7 +1,7 @@
 import { db } from "~/db/db.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { type MessageKey, t } from "~/i18n/messages";
-import { belowRate, byUnitThenName, countsBySession, grid, heldSessions, learnerRates } from "./report";
+import { belowRate, byUnitThenName, countsBySession, grid, heldSessions, learnerRates, type SessionState, sessionState, takenSessionIds } from "./report";
 import { rosterOf } from "./sessions.server";
 import { statusLabelKey } from "./statuses";
 
@@ -12,15 +12,24 @@ export async function courseReport(courseId: number, now = new Date()) {
     rosterOf(courseId),
     db().attendance.findMany({ where: { session: { courseId } }, select: { sessionId: true, userId: true, status: true } }),
   ]);
-  const learners = roster.map((l) => ({ id: l.id, fullName: l.fullName, unitName: l.unitName, phone: l.phone })).sort(byUnitThenName);
-  const held = heldSessions(sessions, now);
-  return { sessions, learners, marks, held, counts: countsBySession(sessions, learners, marks), rates: learnerRates(held, learners, marks) };
+  const learners = roster.map((l) => ({ id: l.id, fullName: l.fullName, unitName: l.unitName, phone: l.phone, enrolledAt: l.enrolledAt })).sort(byUnitThenName);
+  const held = heldSessions(sessions, marks, now);
+  const taken = takenSessionIds(marks);
+  return {
+    sessions: sessions.map((s) => ({ ...s, state: sessionState(s, taken, now) })),
+    learners,
+    marks,
+    held,
+    counts: countsBySession(sessions, learners, marks),
+    rates: learnerRates(held, learners, marks),
+  };
 }
 
 export type Table = { title: string; header: string[]; rows: (string | number)[][] };
 export type ReportKind = "buoi" | "hoc-vien" | "luoi" | "duoi-nguong";
 
 const sessionLabel = (s: { title: string; startsAt: Date; endsAt: Date }) => `${formatDate(s.startsAt)} ${formatTime(s.startsAt)}–${formatTime(s.endsAt)}${s.title ? ` ${s.title}` : ""}`;
+export const sessionStateKey = (state: SessionState) => `att.sessionState.${state}` as MessageKey;
 const shortDate = (s: { startsAt: Date }) => formatDate(s.startsAt);
 
 export function reportTable(report: Awaited<ReturnType<typeof courseReport>>, kind: ReportKind, threshold: number): Table {
@@ -29,11 +38,10 @@ export function reportTable(report: Awaited<ReturnType<typeof courseReport>>, ki
     case "buoi":
       return {
         title: c("att.report.bySession"),
-        header: [c("att.report.session"), c("att.report.total"), c("att.status.PRESENT"), c("att.status.LATE"), c("att.status.EXCUSED"), c("att.status.ABSENT"), c("att.status.UNMARKED")],
+        header: [c("att.report.session"), c("att.report.state"), c("att.report.total"), c("att.status.PRESENT"), c("att.status.LATE"), c("att.status.EXCUSED"), c("att.status.ABSENT"), c("att.status.UNMARKED")],
         rows: report.sessions.map((s, i) => {
           const k = report.counts[i];
-          const label = sessionLabel(s) + (s.status === "CANCELLED" ? ` (${c("att.session.isCancelled")})` : "");
-          return [label, report.learners.length, k.PRESENT, k.LATE, k.EXCUSED, k.ABSENT, k.UNMARKED];
+          return [sessionLabel(s), c(sessionStateKey(s.state)), k.size, k.PRESENT, k.LATE, k.EXCUSED, k.ABSENT, k.UNMARKED];
         }),
       };
     case "hoc-vien":

@@ -2,53 +2,88 @@ import { type AttendanceStatus, STATUSES, attended } from "./statuses";
 
 /**
  * Attendance figures from plain rows: per session counts, per learner rate, the class grid and
- * the learners below a threshold. Only sessions held (not cancelled, already started) count.
+ * the learners below a threshold.
+ *
+ * A session counts only once it was taken: not cancelled, started, and someone has a mark in it
+ * (the trainer marked, or a learner checked in). A past session nobody marked is "not taken" and
+ * shown as such, never charged as an absence. It counts for a learner only if they were enrolled
+ * by its end (or were marked in it anyway), so people added later are not charged for it.
  */
-export type ReportSession = { id: number; startsAt: Date; status: string; title: string };
-export type ReportLearner = { id: number; fullName: string; unitName: string; phone: string | null };
+export type ReportSession = { id: number; startsAt: Date; endsAt: Date; status: string; title: string };
+export type ReportLearner = { id: number; fullName: string; unitName: string; phone: string | null; enrolledAt: Date };
 export type Mark = { sessionId: number; userId: number; status: string };
 
-export type SessionCounts = { sessionId: number } & Record<AttendanceStatus | "UNMARKED", number>;
+export type SessionState = "cancelled" | "upcoming" | "notTaken" | "taken";
 
-export function heldSessions<S extends ReportSession>(sessions: readonly S[], now: Date): S[] {
-  return sessions.filter((s) => s.status !== "CANCELLED" && s.startsAt <= now);
+export function sessionState(s: Pick<ReportSession, "id" | "startsAt" | "status">, takenIds: ReadonlySet<number>, now: Date): SessionState {
+  if (s.status === "CANCELLED") return "cancelled";
+  if (s.startsAt > now) return "upcoming";
+  return takenIds.has(s.id) ? "taken" : "notTaken";
 }
 
+/** Sessions with at least one mark. */
+export function takenSessionIds(marks: readonly Pick<Mark, "sessionId">[]): Set<number> {
+  return new Set(marks.map((m) => m.sessionId));
+}
+
+/** The sessions that count: taken (see above). */
+export function heldSessions<S extends ReportSession>(sessions: readonly S[], marks: readonly Mark[], now: Date): S[] {
+  const taken = takenSessionIds(marks);
+  return sessions.filter((s) => sessionState(s, taken, now) === "taken");
+}
+
+/** Whether a session is part of a learner's record: enrolled by its end, or marked in it anyway. */
+export function countsFor(session: Pick<ReportSession, "endsAt">, learner: Pick<ReportLearner, "enrolledAt">, marked: boolean): boolean {
+  return marked || learner.enrolledAt <= session.endsAt;
+}
+
+const markKey = (sessionId: number, userId: number) => `${sessionId}:${userId}`;
+
+export type SessionCounts = { sessionId: number; size: number } & Record<AttendanceStatus | "UNMARKED", number>;
+
+/** Per session: the class size then (learners it counts for) and how many of them have each status. */
 export function countsBySession(sessions: readonly ReportSession[], learners: readonly ReportLearner[], marks: readonly Mark[]): SessionCounts[] {
-  const enrolled = new Set(learners.map((l) => l.id));
+  const byKey = new Map(marks.map((m) => [markKey(m.sessionId, m.userId), m.status]));
   return sessions.map((s) => {
-    const c = { sessionId: s.id, PRESENT: 0, LATE: 0, EXCUSED: 0, ABSENT: 0, UNMARKED: 0 };
-    let marked = 0;
-    for (const m of marks) {
-      if (m.sessionId !== s.id || !enrolled.has(m.userId)) continue;
-      if ((STATUSES as readonly string[]).includes(m.status)) {
-        c[m.status as AttendanceStatus]++;
-        marked++;
-      }
+    const c = { sessionId: s.id, size: 0, PRESENT: 0, LATE: 0, EXCUSED: 0, ABSENT: 0, UNMARKED: 0 };
+    for (const l of learners) {
+      const status = byKey.get(markKey(s.id, l.id));
+      if (!countsFor(s, l, status !== undefined)) continue;
+      c.size++;
+      if (status !== undefined && (STATUSES as readonly string[]).includes(status)) c[status as AttendanceStatus]++;
+      else c.UNMARKED++;
     }
-    c.UNMARKED = learners.length - marked;
     return c;
   });
 }
 
-export type LearnerRate = ReportLearner & { attended: number; excused: number; held: number; rate: number };
+export type Tally = { attended: number; excused: number; held: number; rate: number };
+export type LearnerRate = ReportLearner & Tally;
 
-/** Rate = sessions attended (present or late) / sessions held, in percent with one decimal. */
-export function learnerRates(held: readonly ReportSession[], learners: readonly ReportLearner[], marks: readonly Mark[]): LearnerRate[] {
-  const heldIds = new Set(held.map((s) => s.id));
-  const per = new Map<number, { attended: number; excused: number }>();
-  for (const m of marks) {
-    if (!heldIds.has(m.sessionId)) continue;
-    const p = per.get(m.userId) ?? { attended: 0, excused: 0 };
-    if (attended(m.status)) p.attended++;
-    else if (m.status === "EXCUSED") p.excused++;
-    per.set(m.userId, p);
-  }
+/** Rate = sessions attended (present or late) / sessions held for this learner, in percent with one decimal. */
+export function learnerRates<L extends Pick<ReportLearner, "id" | "enrolledAt">>(
+  held: readonly Pick<ReportSession, "id" | "endsAt">[],
+  learners: readonly L[],
+  marks: readonly Mark[],
+): (L & Tally)[] {
+  const byKey = new Map(marks.map((m) => [markKey(m.sessionId, m.userId), m.status]));
   return learners.map((l) => {
-    const p = per.get(l.id) ?? { attended: 0, excused: 0 };
-    const rate = held.length === 0 ? 0 : Math.round((p.attended / held.length) * 1000) / 10;
-    return { ...l, attended: p.attended, excused: p.excused, held: held.length, rate };
+    let attendedCount = 0;
+    let excused = 0;
+    let heldCount = 0;
+    for (const s of held) {
+      const status = byKey.get(markKey(s.id, l.id));
+      if (!countsFor(s, l, status !== undefined)) continue;
+      heldCount++;
+      if (attended(status)) attendedCount++;
+      else if (status === "EXCUSED") excused++;
+    }
+    return { ...l, attended: attendedCount, excused, held: heldCount, rate: attendanceRate(attendedCount, heldCount) };
   });
+}
+
+export function attendanceRate(attendedCount: number, held: number): number {
+  return held === 0 ? 0 : Math.round((attendedCount / held) * 1000) / 10;
 }
 
 export function belowRate(rates: readonly LearnerRate[], thresholdPercent: number): LearnerRate[] {

@@ -135,12 +135,12 @@ describe("times in Asia/Ho_Chi_Minh", () => {
 
 describe("reports", () => {
   const sessions = [
-    { id: 1, startsAt: new Date("2026-11-02T01:00:00Z"), status: "SCHEDULED", title: "1" },
-    { id: 2, startsAt: new Date("2026-11-03T01:00:00Z"), status: "SCHEDULED", title: "2" },
+    { id: 1, startsAt: new Date("2026-11-02T01:00:00Z"), endsAt: new Date("2026-11-02T04:00:00Z"), status: "SCHEDULED", title: "1" },
+    { id: 2, startsAt: new Date("2026-11-03T01:00:00Z"), endsAt: new Date("2026-11-03T04:00:00Z"), status: "SCHEDULED", title: "2" },
   ];
   const learners = [
-    { id: 10, fullName: "Nguyễn Văn An", unitName: "Xã Thiên Lộc", phone: null },
-    { id: 11, fullName: "Trần Thị Bình", unitName: "Huyện Can Lộc", phone: null },
+    { id: 10, fullName: "Nguyễn Văn An", unitName: "Xã Thiên Lộc", phone: null, enrolledAt: new Date("2026-10-26T01:00:00Z") },
+    { id: 11, fullName: "Trần Thị Bình", unitName: "Huyện Can Lộc", phone: null, enrolledAt: new Date("2026-10-26T01:00:00Z") },
   ];
   const marks = [
     { sessionId: 1, userId: 10, status: "PRESENT" },
@@ -149,8 +149,8 @@ describe("reports", () => {
   ];
   it("counts per session, rates per learner, grid and below threshold", () => {
     expect(countsBySession(sessions, learners, marks)).toEqual([
-      { sessionId: 1, PRESENT: 1, LATE: 0, EXCUSED: 1, ABSENT: 0, UNMARKED: 0 },
-      { sessionId: 2, PRESENT: 0, LATE: 1, EXCUSED: 0, ABSENT: 0, UNMARKED: 1 },
+      { sessionId: 1, size: 2, PRESENT: 1, LATE: 0, EXCUSED: 1, ABSENT: 0, UNMARKED: 0 },
+      { sessionId: 2, size: 2, PRESENT: 0, LATE: 1, EXCUSED: 0, ABSENT: 0, UNMARKED: 1 },
     ]);
     const rates = learnerRates(sessions, learners, marks);
     expect(rates.map((r) => [r.id, r.attended, r.excused, r.rate])).toEqual([[10, 2, 0, 100], [11, 0, 1, 0]]);

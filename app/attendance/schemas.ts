@@ -64,7 +64,13 @@ export const markFormSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("save"), ids: many(id()).refine((a) => a.length <= 5000, t("form.tooLarge")) }).catchall(z.unknown()),
-    z.object({ intent: z.literal("allPresent"), ids: many(id()).refine((a) => a.length <= 5000, t("form.tooLarge")) }).catchall(z.unknown()),
+    // "mark the rest": `ids` are the learners it may touch; without `confirmed` it only asks
+    z.object({
+      intent: z.literal("rest"),
+      status: choice(["PRESENT", "ABSENT"] as const),
+      confirmed: z.literal("1").optional(),
+      ids: many(id()).refine((a) => a.length <= 5000, t("form.tooLarge")),
+    }).catchall(z.unknown()),
   ],
   { error: t("form.invalidChoice") },
 );

@@ -1,6 +1,7 @@
 import { db } from "~/db/db.server";
 import { foldForSearch } from "~/i18n/fold";
 import { newSecret, verifyCode } from "./checkin-code";
+import { sessionState, takenSessionIds } from "./report";
 import type { AttendanceStatus } from "./statuses";
 import { arrivalStatus, checkinState } from "./window";
 
@@ -30,8 +31,8 @@ export function setSessionStatus(courseId: number, id: number, status: "SCHEDULE
   return db().classSession.updateMany({ where: { id, courseId }, data: { status } });
 }
 
-/** Sessions of a course with per-status counts (two queries). */
-export async function sessionsWithCounts(courseId: number) {
+/** Sessions of a course with per-status counts and whether each was taken (two queries). */
+export async function sessionsWithCounts(courseId: number, now = new Date()) {
   const [sessions, counts] = await Promise.all([
     db().classSession.findMany({
       where: { courseId },
@@ -40,10 +41,11 @@ export async function sessionsWithCounts(courseId: number) {
     }),
     db().attendance.groupBy({ by: ["sessionId", "status"], where: { session: { courseId } }, _count: { _all: true } }),
   ]);
+  const taken = takenSessionIds(counts);
   return sessions.map((s) => {
     const c: Record<string, number> = { PRESENT: 0, LATE: 0, EXCUSED: 0, ABSENT: 0 };
     for (const row of counts) if (row.sessionId === s.id) c[row.status] = row._count._all;
-    return { ...s, counts: c };
+    return { ...s, counts: c, state: sessionState(s, taken, now) };
   });
 }
 
@@ -55,9 +57,9 @@ export function courseTrainers(courseId: number) {
 export async function rosterOf(courseId: number) {
   const rows = await db().enrolment.findMany({
     where: { courseId },
-    select: { user: { select: { id: true, fullName: true, phone: true, email: true, searchName: true, unit: { select: { id: true, name: true } } } } },
+    select: { createdAt: true, user: { select: { id: true, fullName: true, phone: true, email: true, searchName: true, unit: { select: { id: true, name: true } } } } },
   });
-  return rows.map(({ user: u }) => ({
+  return rows.map(({ createdAt, user: u }) => ({
     id: u.id,
     fullName: u.fullName,
     phone: u.phone,
@@ -65,6 +67,7 @@ export async function rosterOf(courseId: number) {
     search: u.searchName || foldForSearch(u.fullName),
     unitId: u.unit?.id ?? null,
     unitName: u.unit?.name ?? "",
+    enrolledAt: createdAt,
   }));
 }
 
@@ -122,15 +125,31 @@ export async function saveMarks(
   });
 }
 
-/** "All present": every listed learner without a mark yet becomes present (one transaction). */
-export async function markUnmarkedPresent(sessionId: number, userIds: readonly number[], markerId: number, now = new Date()) {
+/** Of the listed learners, those without a saved mark in the session. */
+export async function unmarkedAmong(sessionId: number, userIds: readonly number[]): Promise<number[]> {
+  const marked = await db().attendance.findMany({ where: { sessionId, userId: { in: [...userIds] } }, select: { userId: true } });
+  const done = new Set(marked.map((m) => m.userId));
+  return userIds.filter((id) => !done.has(id));
+}
+
+/**
+ * "Mark the rest": every listed learner without a saved mark gets `status` (with the note typed
+ * for them, if any); a saved mark is never touched (one transaction). Returns how many were marked.
+ */
+export async function markRest(
+  sessionId: number,
+  rest: readonly { userId: number; note: string }[],
+  status: "PRESENT" | "ABSENT",
+  markerId: number,
+  now = new Date(),
+): Promise<number> {
   return db().$transaction(async (tx) => {
-    const marked = await tx.attendance.findMany({ where: { sessionId, userId: { in: [...userIds] } }, select: { userId: true } });
+    const marked = await tx.attendance.findMany({ where: { sessionId, userId: { in: rest.map((r) => r.userId) } }, select: { userId: true } });
     const done = new Set(marked.map((m) => m.userId));
-    const todo = userIds.filter((id) => !done.has(id));
+    const todo = rest.filter((r) => !done.has(r.userId));
     if (todo.length)
       await tx.attendance.createMany({
-        data: todo.map((userId) => ({ sessionId, userId, status: "PRESENT", source: "MANUAL", markedById: markerId, markedAt: now })),
+        data: todo.map((r) => ({ sessionId, userId: r.userId, status, note: r.note, source: "MANUAL", markedById: markerId, markedAt: now })),
       });
     return todo.length;
   });

@@ -1,26 +1,27 @@
 import { Prisma } from "../../generated/prisma/client";
 import { db } from "~/db/db.server";
+import { learnerRates } from "~/attendance/report";
 import type { CompletionFacts } from "./rule";
 
 const ATTENDED = ["PRESENT", "LATE"];
 
 /**
- * What the completion rule needs, for many learners of one course at once (three queries for a
- * class of any size): sessions held so far, sessions each learner attended, quizzes passed.
+ * What the completion rule needs, for many learners of one course at once (four queries for a
+ * class of any size): the sessions that count for each learner (taken, and enrolled by then, see
+ * app/attendance/report.ts), how many of them they attended, quizzes passed.
  */
 export async function completionFacts(courseId: number, userIds: number[], now = new Date()): Promise<Map<number, CompletionFacts>> {
-  const heldWhere = { courseId, status: { not: "CANCELLED" }, startsAt: { lte: now } };
-  const [sessionsHeld, attended, passed] = await Promise.all([
-    db().classSession.count({ where: heldWhere }),
-    db().attendance.groupBy({
-      by: ["userId"],
-      where: { userId: { in: userIds }, status: { in: ATTENDED }, session: heldWhere },
-      _count: { _all: true },
-    }),
+  const startedWhere = { courseId, status: { not: "CANCELLED" }, startsAt: { lte: now } };
+  const [sessions, enrolments, marks, passed] = await Promise.all([
+    db().classSession.findMany({ where: { ...startedWhere, attendances: { some: {} } }, select: { id: true, endsAt: true } }),
+    db().enrolment.findMany({ where: { courseId, userId: { in: userIds } }, select: { userId: true, createdAt: true } }),
+    db().attendance.findMany({ where: { userId: { in: userIds }, session: startedWhere }, select: { sessionId: true, userId: true, status: true } }),
     db().quizAttempt.findMany({ where: { userId: { in: userIds }, passed: true }, select: { userId: true, module: true }, distinct: ["userId", "module"] }),
   ]);
-  const facts = new Map<number, CompletionFacts>(userIds.map((id) => [id, { sessionsHeld, sessionsAttended: 0, passedModules: [] }]));
-  for (const row of attended) facts.get(row.userId)!.sessionsAttended = row._count._all;
+  const learners = enrolments.map((e) => ({ id: e.userId, enrolledAt: e.createdAt }));
+  const facts = new Map<number, CompletionFacts>(
+    learnerRates(sessions, learners, marks).map((r) => [r.id, { sessionsHeld: r.held, sessionsAttended: r.attended, passedModules: [] }]),
+  );
   for (const row of passed) facts.get(row.userId)?.passedModules.push(row.module);
   return facts;
 }
@@ -35,7 +36,9 @@ export async function learnerCompletionFacts(userId: number, now = new Date()): 
   const rows = await db().$queryRaw<{ courseId: number | bigint | null; held: number | bigint | null; attended: number | bigint | null; module: string | null }[]>`
     SELECT e."courseId" AS "courseId",
       (SELECT COUNT(*) FROM "ClassSession" cs
-        WHERE cs."courseId" = e."courseId" AND cs."status" <> 'CANCELLED' AND cs."startsAt" <= ${now}) AS "held",
+        WHERE cs."courseId" = e."courseId" AND cs."status" <> 'CANCELLED' AND cs."startsAt" <= ${now}
+          AND EXISTS (SELECT 1 FROM "Attendance" t WHERE t."sessionId" = cs."id")
+          AND (e."createdAt" <= cs."endsAt" OR EXISTS (SELECT 1 FROM "Attendance" m WHERE m."sessionId" = cs."id" AND m."userId" = e."userId"))) AS "held",
       (SELECT COUNT(*) FROM "Attendance" a JOIN "ClassSession" cs ON cs."id" = a."sessionId"
         WHERE a."userId" = e."userId" AND a."status" IN (${Prisma.join(ATTENDED)})
           AND cs."courseId" = e."courseId" AND cs."status" <> 'CANCELLED' AND cs."startsAt" <= ${now}) AS "attended",

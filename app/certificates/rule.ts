@@ -1,3 +1,5 @@
+import { attendanceRate } from "~/attendance/report";
+
 /**
  * Course completion: a minimum attendance rate over the sessions held so far, and the quizzes
  * of the required modules passed. Pure, so the rule is tested without a database.
@@ -6,7 +8,7 @@ export type CompletionRule = { minAttendancePercent: number; requiredModules: st
 export const DEFAULT_RULE: CompletionRule = { minAttendancePercent: 80, requiredModules: [] };
 
 export type CompletionFacts = {
-  /** sessions held (started, not cancelled) and how many of them the learner attended (present or late) */
+  /** sessions that count for the learner (taken, enrolled by then: app/attendance/report.ts) and how many of them the learner attended (present or late) */
   sessionsHeld: number;
   sessionsAttended: number;
   /** modules whose quiz the learner has passed */
@@ -20,8 +22,7 @@ export type Missing =
 export type Completion = { complete: boolean; attendancePercent: number; missing: Missing[] };
 
 export function attendancePercent(facts: Pick<CompletionFacts, "sessionsHeld" | "sessionsAttended">): number {
-  if (facts.sessionsHeld === 0) return 0;
-  return Math.round((facts.sessionsAttended / facts.sessionsHeld) * 1000) / 10;
+  return attendanceRate(facts.sessionsAttended, facts.sessionsHeld);
 }
 
 /** `allModules` are the course's modules: an empty `requiredModules` means all of them. */

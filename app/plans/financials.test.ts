@@ -27,9 +27,9 @@ describe("computeFinancials", () => {
     expect(y1.profitBeforeTax).toBe(210_000_000);
     expect(y1.tax).toBe(42_000_000);
     expect(y1.profitAfterTax).toBe(168_000_000);
-    expect(y1.breakEvenQuantity).toBe(3000);
+    expect(y1.breakEvenQuantities).toEqual([3000]);
     expect(y1.breakEvenRevenue).toBe(540_000_000);
-    expect(r.paybackYears).toBe(1.3);
+    expect(r.payback).toEqual({ kind: "years", years: 1.3 });
     expect(r.totalRevenue).toBe(3 * 1_080_000_000);
     expect(r.flags).toEqual([]);
   });
@@ -46,11 +46,13 @@ describe("computeFinancials", () => {
       depreciationPerYear: 0,
       investment: 0,
     });
-    // contribution 4000 + 10000 over 200 units = 70/unit → 100 units
-    expect(r.years[0].breakEvenQuantity).toBe(100);
+    // contribution 4000 + 10000 = 14000 covers the fixed 7000 at half the volume: 50 bottles and 50 boxes,
+    // never "100 units" of bottles and boxes added together (issue 14.4)
+    expect(r.years[0].breakEvenQuantities).toEqual([50, 50]);
+    expect(r.years[0].breakEvenRevenue).toBe(15000);
+    expect(r.years[0].quantities).toEqual([100, 100]);
     expect(r.years[0].profitBeforeTax).toBe(7000);
     expect(r.products[1].revenueByYear).toEqual([20000, 20000, 20000]);
-    expect(r.paybackYears).toBe(0);
   });
 
   it("zero price: revenue 0, a loss, break-even never reached", () => {
@@ -58,8 +60,8 @@ describe("computeFinancials", () => {
     expect(r.years[0].revenue).toBe(0);
     expect(r.years[0].profitBeforeTax).toBe(-870_000_000);
     expect(r.years[0].tax).toBe(0);
-    expect(r.years[0].breakEvenQuantity).toBeNull();
-    expect(r.paybackYears).toBeNull();
+    expect(r.years[0].breakEvenQuantities).toBeNull();
+    expect(r.payback).toEqual({ kind: "beyondPlan" });
     expect(r.flags).toEqual(
       expect.arrayContaining([
         { kind: "zeroPrice", product: "Mật ong hoa rừng 500 g" },
@@ -74,14 +76,14 @@ describe("computeFinancials", () => {
     const r = computeFinancials({ ...honey, products: [{ ...honey.products[0], quantities: [2000, 2500, 2900] }] });
     expect(r.years.map((y) => y.profitBeforeTax)).toEqual([-70_000_000, -35_000_000, -7_000_000]);
     expect(r.years.every((y) => y.tax === 0)).toBe(true);
-    expect(r.years[0].breakEvenQuantity).toBe(3000);
-    expect(r.paybackYears).toBeNull();
+    expect(r.years[0].breakEvenQuantities).toEqual([3000]);
+    expect(r.payback).toEqual({ kind: "beyondPlan" });
     expect(r.flags.filter((f) => f.kind === "loss")).toHaveLength(3);
   });
 
   it("price below variable cost: break-even never reached, flagged", () => {
     const r = computeFinancials({ ...honey, products: [{ ...honey.products[0], price: 100_000 }] });
-    expect(r.years[0].breakEvenQuantity).toBeNull();
+    expect(r.years[0].breakEvenQuantities).toBeNull();
     expect(r.flags).toContainEqual({ kind: "priceBelowCost", product: "Mật ong hoa rừng 500 g" });
   });
 
@@ -89,7 +91,7 @@ describe("computeFinancials", () => {
     const r = computeFinancials({ ...honey, products: [] });
     expect(r.years[0].revenue).toBe(0);
     expect(r.years[0].profitBeforeTax).toBe(-210_000_000);
-    expect(r.years[0].breakEvenQuantity).toBeNull();
+    expect(r.years[0].breakEvenQuantities).toBeNull();
   });
 
   it("flags an implausible margin", () => {
@@ -99,7 +101,13 @@ describe("computeFinancials", () => {
 
   it("payback interpolates inside the year it is reached", () => {
     const r = computeFinancials({ ...honey, investment: 500_000_000 }); // 228 per year → 2.2 years
-    expect(r.paybackYears).toBe(2.2);
+    expect(r.payback).toEqual({ kind: "years", years: 2.2 });
+  });
+
+  it("without an investment (step 8 empty) the payback cannot be computed: not \"0 years\" (issue 14.4)", () => {
+    const r = computeFinancials({ ...honey, investment: 0 });
+    expect(r.payback).toEqual({ kind: "noInvestment" });
+    expect(r.flags).not.toContainEqual({ kind: "paybackBeyondPlan" });
   });
 
   it("profit identity holds for any inputs", () => {
@@ -121,8 +129,8 @@ describe("computeFinancials", () => {
           for (const y of r.years) {
             expect(y.profitBeforeTax).toBe(y.revenue - y.variableCosts - y.fixedCosts);
             expect(y.profitAfterTax).toBe(y.profitBeforeTax - y.tax);
-            if (y.breakEvenQuantity !== null && price > variableCost) {
-              expect(y.breakEvenQuantity * (price - variableCost)).toBeGreaterThanOrEqual(fixed);
+            if (y.breakEvenQuantities !== null && price > variableCost) {
+              expect(y.breakEvenQuantities[0] * (price - variableCost)).toBeGreaterThanOrEqual(fixed);
             }
           }
         },

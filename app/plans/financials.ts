@@ -1,7 +1,8 @@
 /**
  * The one module that computes a plan's financial tables (module 4, lesson 4 of the training):
  * revenue = quantity × unit price per product per year; variable costs per unit; fixed costs by
- * line (+ depreciation); profit before and after tax; break-even quantity; payback period.
+ * line (+ depreciation); profit before and after tax; break-even (in revenue, and per product in its
+ * own unit: boxes and bags are never added together); payback period.
  * Pure and deterministic: the server uses it for the plan and print view, the browser for live totals.
  */
 export type FinancialProduct = { name: string; unit: string; price: number; variableCost: number; quantities: number[] };
@@ -17,7 +18,8 @@ export type FinancialInput = {
 
 export type YearResult = {
   year: number;
-  quantity: number;
+  /** per product, in the order of the input (each in its own unit) */
+  quantities: number[];
   revenue: number;
   variableCosts: number;
   fixedCosts: number;
@@ -27,10 +29,14 @@ export type YearResult = {
   /** Profit after tax + depreciation: what pays the investment back. */
   cashFlow: number;
   cumulativeCashFlow: number;
-  /** Units (in this year's product mix) at which profit is zero; null when no quantity covers fixed costs. */
-  breakEvenQuantity: number | null;
+  /** Revenue at which profit is zero (this year's product mix); null when no volume covers the fixed costs. */
   breakEvenRevenue: number | null;
+  /** The same point as a quantity of each product (this year's mix kept), in its own unit; null as above. */
+  breakEvenQuantities: number[] | null;
 };
+
+/** Years until the investment is repaid; "noInvestment" when step 8 has none, so it cannot be computed. */
+export type Payback = { kind: "years"; years: number } | { kind: "noInvestment" } | { kind: "beyondPlan" };
 
 export type FinancialFlag =
   | { kind: "loss"; year: number }
@@ -45,8 +51,8 @@ export type FinancialResult = {
   products: { name: string; unit: string; revenueByYear: number[] }[];
   totalRevenue: number;
   totalProfitAfterTax: number;
-  /** Years (one decimal) until cumulative cash flow repays the investment; null when not within the plan. */
-  paybackYears: number | null;
+  /** Years (one decimal) until the cumulative cash flow repays the investment. */
+  payback: Payback;
   flags: FinancialFlag[];
 };
 
@@ -65,14 +71,12 @@ export function computeFinancials(input: FinancialInput): FinancialResult {
   const years: YearResult[] = [];
   let cumulative = 0;
   for (let y = 0; y < yearsCount; y++) {
-    let quantity = 0;
+    const quantities = input.products.map((p) => p.quantities[y] ?? 0);
     let revenue = 0;
     let variableCosts = 0;
-    for (const p of input.products) {
-      const q = p.quantities[y] ?? 0;
-      quantity += q;
-      revenue += q * p.price;
-      variableCosts += q * p.variableCost;
+    for (const [i, p] of input.products.entries()) {
+      revenue += quantities[i] * p.price;
+      variableCosts += quantities[i] * p.variableCost;
     }
     const profitBeforeTax = revenue - variableCosts - fixedPerYear;
     const tax = profitBeforeTax > 0 ? Math.round((profitBeforeTax * input.taxRatePercent) / 100) : 0;
@@ -80,22 +84,17 @@ export function computeFinancials(input: FinancialInput): FinancialResult {
     const cashFlow = profitAfterTax + input.depreciationPerYear;
     cumulative += cashFlow;
     const contribution = revenue - variableCosts;
-    let breakEvenQuantity: number | null = null;
-    let breakEvenRevenue: number | null = null;
-    if (quantity > 0 && contribution > 0) {
-      const perUnit = contribution / quantity;
-      breakEvenQuantity = Math.ceil(fixedPerYear / perUnit - 1e-9);
-      breakEvenRevenue = Math.round(breakEvenQuantity * (revenue / quantity));
-    } else if (fixedPerYear === 0 && quantity > 0 && contribution === 0) {
-      breakEvenQuantity = 0;
-      breakEvenRevenue = 0;
-    }
-    if (breakEvenQuantity === null) flags.push({ kind: "breakEvenNever", year: y + 1 });
+    // The share of this year's volume (every product scaled alike) whose contribution covers the fixed costs.
+    const sold = quantities.some((q) => q > 0);
+    const share = sold && contribution > 0 ? fixedPerYear / contribution : sold && contribution === 0 && fixedPerYear === 0 ? 0 : null;
+    const breakEvenRevenue = share === null ? null : Math.round(revenue * share);
+    const breakEvenQuantities = share === null ? null : quantities.map((q) => Math.ceil(q * share - 1e-9));
+    if (share === null) flags.push({ kind: "breakEvenNever", year: y + 1 });
     if (profitBeforeTax < 0) flags.push({ kind: "loss", year: y + 1 });
     if (revenue > 0 && profitBeforeTax / revenue > IMPLAUSIBLE_MARGIN) flags.push({ kind: "marginImplausible", year: y + 1 });
     years.push({
       year: y + 1,
-      quantity,
+      quantities,
       revenue,
       variableCosts,
       fixedCosts: fixedPerYear,
@@ -104,13 +103,13 @@ export function computeFinancials(input: FinancialInput): FinancialResult {
       profitAfterTax,
       cashFlow,
       cumulativeCashFlow: cumulative,
-      breakEvenQuantity,
       breakEvenRevenue,
+      breakEvenQuantities,
     });
   }
 
-  const paybackYears = payback(input.investment, years);
-  if (input.investment > 0 && paybackYears === null && yearsCount > 0) flags.push({ kind: "paybackBeyondPlan" });
+  const paybackResult = payback(input.investment, years);
+  if (paybackResult.kind === "beyondPlan" && yearsCount > 0) flags.push({ kind: "paybackBeyondPlan" });
   return {
     years,
     products: input.products.map((p) => ({
@@ -120,21 +119,21 @@ export function computeFinancials(input: FinancialInput): FinancialResult {
     })),
     totalRevenue: years.reduce((s, y) => s + y.revenue, 0),
     totalProfitAfterTax: years.reduce((s, y) => s + y.profitAfterTax, 0),
-    paybackYears,
+    payback: paybackResult,
     flags,
   };
 }
 
 /** Interpolates within the year in which the cumulative cash flow reaches the investment. */
-function payback(investment: number, years: YearResult[]): number | null {
-  if (investment <= 0) return 0;
+function payback(investment: number, years: YearResult[]): Payback {
+  if (investment <= 0) return { kind: "noInvestment" };
   let before = 0;
   for (const y of years) {
     if (y.cumulativeCashFlow >= investment && y.cashFlow > 0) {
       const exact = y.year - 1 + (investment - before) / y.cashFlow;
-      return Math.round(exact * 10) / 10;
+      return { kind: "years", years: Math.round(exact * 10) / 10 };
     }
     before = y.cumulativeCashFlow;
   }
-  return null;
+  return { kind: "beyondPlan" };
 }

@@ -1,8 +1,12 @@
+import { groupThousands, parseVnInteger } from "~/i18n/number";
+
 /**
  * Money in Vietnamese đồng: whole numbers, shown "1.234.567 ₫". Input accepts what people
  * type: "1.234.567", "1234567", "1,234,567", "1.234.567 ₫", "1,2 tỷ", "500 triệu", "200 nghìn".
- * Pure (used on the server and, for live totals, in the browser).
+ * Pure (used on the server and, for live totals, in the browser). The digit grouping is the
+ * shared Vietnamese number writing of ~/i18n/number.
  */
+
 export const MONEY_MAX = 1_000_000_000_000_000; // 10^15 ₫: far above any OCOP plan, safe for Number
 
 export type MoneyParse = { ok: true; value: number } | { ok: false; reason: "format" | "negative" | "tooLarge" };
@@ -13,19 +17,16 @@ const UNITS: [RegExp, number][] = [
   [/^(nghìn|nghin|ngàn|ngan|k)$/, 1_000],
 ];
 
-/** "1.234.567" → 1234567; grouping must be by three digits (so "1.5" is not a thousands group). */
+/** "1.234.567" → 1234567 (the Vietnamese way); money has no decimals, so "1,234,567" is a grouping too. */
 function groupedInteger(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (/^\d{1,3}(\.\d{3})+$/.test(text)) return Number(text.replace(/\./g, ""));
   if (/^\d{1,3}(,\d{3})+$/.test(text)) return Number(text.replace(/,/g, ""));
-  return null;
+  return parseVnInteger(text);
 }
 
 /** A number before a unit word: "1,2" / "1.5" are decimals, "1.500" is one thousand five hundred. */
 function scaledNumber(text: string): number | null {
-  const grouped = /^\d{1,3}(\.\d{3})+$/.test(text) ? Number(text.replace(/\./g, "")) : null;
+  const grouped = parseVnInteger(text);
   if (grouped !== null) return grouped;
-  if (/^\d+$/.test(text)) return Number(text);
   const m = /^(\d+)[.,](\d+)$/.exec(text);
   return m ? Number(`${m[1]}.${m[2]}`) : null;
 }
@@ -57,8 +58,7 @@ export function parseMoney(input: string): MoneyParse {
 /** 1234567 → "1.234.567" (the digits grouped the Vietnamese way, for inputs). */
 export function groupDigits(value: number): string {
   const sign = value < 0 ? "-" : "";
-  const digits = String(Math.abs(Math.round(value)));
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return sign + groupThousands(String(Math.abs(Math.round(value))));
 }
 
 /** 1234567 → "1.234.567 ₫" (deterministic: the same string on the server and in the browser). */

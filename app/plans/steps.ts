@@ -361,9 +361,14 @@ function draftObject(step: StepSpec) {
   );
 }
 
+/** Step 9's quantity columns beyond the plan's years ("q4", "q5" of a 3-year plan): hidden, not required. */
+export function unusedYearColumn(stepN: number, column: string, years: unknown): boolean {
+  const n = Number(years);
+  return stepN === 9 && n >= 3 && n <= 5 && /^q[1-5]$/.test(column) && Number(column.slice(1)) > n;
+}
+
 /** Required fields and rows (checked on the posted shape, so row numbers match the form). */
 function requireComplete(step: StepSpec, raw: Record<string, unknown>, values: StepValues, ctx: z.RefinementCtx) {
-  const years = step.n === 9 ? Number(values.years ?? 5) : 5;
   for (const f of step.fields) {
     if (f.kind !== "table") {
       if (f.required && values[f.name] === undefined) ctx.addIssue({ code: "custom", path: [f.name], message: t("form.required") });
@@ -376,7 +381,7 @@ function requireComplete(step: StepSpec, raw: Record<string, unknown>, values: S
       kept++;
       const row = r as Record<string, unknown>;
       for (const c of f.columns) {
-        const needed = c.required || (step.n === 9 && /^q[1-5]$/.test(c.name) && Number(c.name.slice(1)) <= years);
+        const needed = c.required || (step.n === 9 && /^q[1-5]$/.test(c.name) && !unusedYearColumn(9, c.name, values.years ?? 5));
         const v = row[c.name];
         if (needed && (typeof v !== "string" || v.trim() === "")) ctx.addIssue({ code: "custom", path: [f.name, i, c.name], message: t("form.required") });
       }

@@ -5,7 +5,7 @@ import { formatDecimal, formatMoney, groupDigits } from "./money";
 import type { FinancialFlag, FinancialResult } from "./financials";
 import { PART_GROUPS, PART_SHEET } from "~/ocop/part-sheet";
 import { investmentTotals, planFinancials } from "./plan-finance";
-import { selfAssessment } from "./steps";
+import { selfAssessment, unusedYearColumn } from "./steps";
 import type { FieldSpec, ScalarField, StepSpec, StepValues, TableField } from "./steps";
 
 type Values = Record<string, string>;
@@ -39,7 +39,7 @@ export function tableRowCount(f: TableField, values: Values, stored: number) {
   return Math.min(f.maxRows, Math.max(max + 2, f.minRows + 1));
 }
 
-function TableInput({ f, values, errors, disabled, storedRows }: { f: TableField; values: Values; errors: Errors; disabled: boolean; storedRows: number }) {
+function TableInput({ f, values, errors, disabled, storedRows, unused }: { f: TableField; values: Values; errors: Errors; disabled: boolean; storedRows: number; unused: (column: string) => boolean }) {
   const rows = tableRowCount(f, values, storedRows);
   return (
     <fieldset className="plan-table">
@@ -58,7 +58,7 @@ function TableInput({ f, values, errors, disabled, storedRows }: { f: TableField
             <tr>
               <th scope="col">#</th>
               {f.columns.map((c) => (
-                <th key={c.name} scope="col">
+                <th key={c.name} scope="col" hidden={unused(c.name)}>
                   {t(c.label)}
                 </th>
               ))}
@@ -72,8 +72,9 @@ function TableInput({ f, values, errors, disabled, storedRows }: { f: TableField
                   const name = `${f.name}.${i}.${c.name}`;
                   const error = errors[name];
                   const label = `${t(c.label)} (${t("plans.row", { n: i + 1 }).toLowerCase()})`;
+                  // hidden, not removed: what was typed for a fourth year stays if the plan grows again
                   return (
-                    <td key={c.name}>
+                    <td key={c.name} hidden={unused(c.name)}>
                       {c.kind === "select" ? (
                         <select name={name} defaultValue={values[name] ?? ""} aria-label={label} aria-invalid={error ? true : undefined} disabled={disabled}>
                           <option value="">{t("plans.choose")}</option>
@@ -107,12 +108,28 @@ function TableInput({ f, values, errors, disabled, storedRows }: { f: TableField
   );
 }
 
-export function StepFields({ step, values, errors, disabled, storedRows }: { step: StepSpec; values: Values; errors: Errors; disabled: boolean; storedRows: Record<string, number> }) {
+export function StepFields({
+  step,
+  values,
+  errors,
+  disabled,
+  storedRows,
+  years,
+}: {
+  step: StepSpec;
+  values: Values;
+  errors: Errors;
+  disabled: boolean;
+  storedRows: Record<string, number>;
+  /** the plan's years as chosen now (step 9) */
+  years?: unknown;
+}) {
+  const unused = (column: string) => unusedYearColumn(step.n, column, years);
   return (
     <>
       {step.fields.map((f: FieldSpec) =>
         f.kind === "table" ? (
-          <TableInput key={f.name} f={f} values={values} errors={errors} disabled={disabled} storedRows={storedRows[f.name] ?? 0} />
+          <TableInput key={f.name} f={f} values={values} errors={errors} disabled={disabled} storedRows={storedRows[f.name] ?? 0} unused={unused} />
         ) : (
           <ScalarInput key={f.name} f={f} values={values} errors={errors} disabled={disabled} />
         ),
@@ -137,9 +154,18 @@ export function flagText(f: FinancialFlag): string {
   }
 }
 
+function paybackText(p: FinancialResult["payback"]): string {
+  if (p.kind === "years") return t("plans.fin.paybackYears", { years: formatDecimal(p.years) });
+  return t(p.kind === "noInvestment" ? "plans.fin.paybackNoInvestment" : "plans.fin.paybackNever");
+}
+
 export function FinancialTable({ result, investment }: { result: FinancialResult; investment: number }) {
+  // each product's quantities in its own unit: bags and boxes are never added up
+  const product = (i: number) => ({ product: result.products[i].name || t("plans.row", { n: i + 1 }), unit: result.products[i].unit });
+  const perProduct = (key: "plans.fin.quantityOf" | "plans.fin.breakEvenOf", cell: (y: FinancialResult["years"][number], i: number) => string) =>
+    result.products.map((_, i): [string, (y: FinancialResult["years"][number]) => string] => [t(key, product(i)), (y) => cell(y, i)]);
   const rows: [string, (y: FinancialResult["years"][number]) => string, boolean?][] = [
-    [t("plans.fin.quantity"), (y) => groupDigits(y.quantity)],
+    ...perProduct("plans.fin.quantityOf", (y, i) => groupDigits(y.quantities[i])),
     [t("plans.fin.revenue"), (y) => formatMoney(y.revenue)],
     [t("plans.fin.variable"), (y) => formatMoney(y.variableCosts)],
     [t("plans.fin.fixed"), (y) => formatMoney(y.fixedCosts)],
@@ -148,8 +174,8 @@ export function FinancialTable({ result, investment }: { result: FinancialResult
     [t("plans.fin.pat"), (y) => formatMoney(y.profitAfterTax), true],
     [t("plans.fin.cash"), (y) => formatMoney(y.cashFlow)],
     [t("plans.fin.cumulative"), (y) => formatMoney(y.cumulativeCashFlow)],
-    [t("plans.fin.breakEven"), (y) => (y.breakEvenQuantity === null ? t("plans.fin.never") : groupDigits(y.breakEvenQuantity))],
     [t("plans.fin.breakEvenRevenue"), (y) => (y.breakEvenRevenue === null ? t("plans.fin.never") : formatMoney(y.breakEvenRevenue))],
+    ...perProduct("plans.fin.breakEvenOf", (y, i) => (y.breakEvenQuantities === null ? t("plans.fin.never") : groupDigits(y.breakEvenQuantities[i]))),
   ];
   return (
     <div className="stack">
@@ -182,7 +208,7 @@ export function FinancialTable({ result, investment }: { result: FinancialResult
       <p>
         {t("plans.fin.investment")}: <strong>{formatMoney(investment)}</strong> · {t("plans.fin.payback")}:{" "}
         <strong data-testid="payback">
-          {result.paybackYears === null ? t("plans.fin.paybackNever") : t("plans.fin.paybackYears", { years: formatDecimal(result.paybackYears) })}
+          {paybackText(result.payback)}
         </strong>
       </p>
       {result.flags.length ? (

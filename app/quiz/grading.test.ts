@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GRACE_SECONDS, gradeAttempt, gradeQuestion, inTime, makeLayout, publicQuestions, readAnswers } from "./grading";
+import { GRACE_SECONDS, answerText, correctText, gradeAttempt, gradeQuestion, inTime, makeLayout, publicQuestions, readAnswers } from "./grading";
 import { type Quiz, quizSchema } from "./schema";
 
 const quiz: Quiz = quizSchema.parse({
@@ -76,6 +76,37 @@ describe("reading posted answers strictly", () => {
       "a.n": "Nhập một số (ví dụ 35 hoặc 2,5).",
     });
     expect(readAnswers(quiz, { "a.s": ["a", "b"] })).toEqual({ ok: false, errors: { "a.s": "Chỉ được chọn một đáp án." } });
+  });
+});
+
+describe("numbers written the Vietnamese way (issue 14.2)", () => {
+  const tenThousand = quizSchema.parse({
+    ...quiz,
+    questions: [{ id: "k", type: "numeric", prompt: "Bao nhiêu sản phẩm?", answer: 10000, unit: "sản phẩm", explanation: "10.000 sản phẩm.", lesson: "l" }],
+  });
+  const k = tenThousand.questions[0];
+  const read = (text: string) => readAnswers(tenThousand, { "a.k": text });
+
+  it("a dot groups thousands: 10.000 is ten thousand and right", () => {
+    for (const text of ["10.000", "10000", " 10.000 "]) {
+      const r = read(text);
+      expect(r).toEqual({ ok: true, answers: { k: 10000 } });
+      if (r.ok) expect(gradeQuestion(k, r.answers.k)).toBe(1);
+    }
+    expect(read("1.234.567,5")).toEqual({ ok: true, answers: { k: 1234567.5 } });
+    expect(read("-2,5")).toEqual({ ok: true, answers: { k: -2.5 } });
+  });
+
+  it("a dot that does not group thousands is refused with a hint, not read as a decimal", () => {
+    const message = "Viết số theo cách Việt Nam: dấu chấm tách hàng nghìn (10.000), dấu phẩy trước phần thập phân (10,5).";
+    for (const text of ["10.5", "10.00", "1.2345", "10.000.0", "10,000", "1,234,567", "10.000,5,1"]) expect(read(text)).toEqual({ ok: false, errors: { "a.k": message } });
+  });
+
+  it("the expected answer and the learner's answer are shown the same way", () => {
+    expect(correctText(k)).toBe("10.000 sản phẩm");
+    expect(answerText(k, 10000)).toBe("10.000 sản phẩm");
+    expect(answerText(q("n"), 1234.5)).toBe("1.234,5 điểm");
+    expect(correctText(q("n"))).toBe("35 (± 0,5) điểm");
   });
 });
 

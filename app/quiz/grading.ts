@@ -1,4 +1,5 @@
 import { t } from "~/i18n/messages";
+import { formatVnNumber, parseVnNumber } from "~/i18n/number";
 import type { Question, Quiz } from "./schema";
 
 /**
@@ -57,8 +58,6 @@ export function publicQuestions(quiz: Quiz, layout: Layout): PublicQuestion[] {
   });
 }
 
-const NUMBER = /^-?\d{1,12}(?:[.,]\d{1,6})?$/;
-
 /**
  * Reads posted fields `a.<questionId>` strictly: unknown question ids, options of another
  * question, two options on a single-choice question, numbers as text → errors (nothing graded).
@@ -90,10 +89,12 @@ export function readAnswers(quiz: Quiz, input: Record<string, string | string[]>
         if (values.length !== 1 || (values[0] !== "true" && values[0] !== "false")) errors[key] = t("quiz.badBoolean");
         else answers[q.id] = values[0] === "true";
         break;
-      case "numeric":
-        if (values.length !== 1 || !NUMBER.test(values[0])) errors[key] = t("quiz.badNumber");
-        else answers[q.id] = Number(values[0].replace(",", "."));
+      case "numeric": {
+        const value = values.length === 1 ? parseVnNumber(values[0]) : null;
+        if (value === null) errors[key] = t(values.length === 1 && /^[-−]?[\d.,]{1,26}$/.test(values[0]) ? "quiz.numberWriting" : "quiz.badNumber");
+        else answers[q.id] = value;
         break;
+      }
     }
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, answers };
@@ -145,12 +146,12 @@ export function reviewVisible(quiz: Quiz, passed: boolean): "full" | "hidden-unt
 export function answerText(q: Question, answer: Answer): string {
   if (answer === null || (Array.isArray(answer) && answer.length === 0)) return t("quiz.noAnswer");
   if (q.type === "true-false") return answer ? t("quiz.true") : t("quiz.false");
-  if (q.type === "numeric") return `${String(answer).replace(".", ",")}${q.unit ? ` ${q.unit}` : ""}`;
+  if (q.type === "numeric") return `${formatVnNumber(answer as number)}${q.unit ? ` ${q.unit}` : ""}`;
   const texts = new Map(q.options.map((o) => [o.id, o.text]));
   return (answer as string[]).map((id) => texts.get(id) ?? id).join("; ");
 }
 
 export function correctText(q: Question): string {
-  if (q.type === "numeric") return `${String(q.answer).replace(".", ",")}${q.tolerance ? ` (± ${String(q.tolerance).replace(".", ",")})` : ""}${q.unit ? ` ${q.unit}` : ""}`;
+  if (q.type === "numeric") return `${formatVnNumber(q.answer)}${q.tolerance ? ` (± ${formatVnNumber(q.tolerance)})` : ""}${q.unit ? ` ${q.unit}` : ""}`;
   return answerText(q, q.correct);
 }

@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { type FormEvent, useRef, useState } from "react";
 import { reachableSession } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
 import { markFormSchema, noteField, statusField } from "~/attendance/schemas";
-import { type MarkChange, markUnmarkedPresent, marksOf, rosterOf, saveMarks } from "~/attendance/sessions.server";
+import { type MarkChange, markRest, marksOf, rosterOf, saveMarks, unmarkedAmong } from "~/attendance/sessions.server";
 import { STATUSES, statusLabelKey } from "~/attendance/statuses";
 import { CourseNav } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
@@ -77,13 +78,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseRequestForm(request, markFormSchema);
   if (!form.ok) return invalid(form);
   if (session.status === "CANCELLED") return invalid({ errors: { _form: t("att.mark.cancelledSession") } }, 422);
-  const input = form.data as { intent: "save" | "allPresent"; ids: number[] } & Record<string, unknown>;
+  const input = form.data as Record<string, unknown>;
   const enrolled = new Set((await rosterOf(course.id)).map((l) => l.id));
-  const ids = [...new Set(input.ids)];
+  const ids = [...new Set(form.data.ids)];
   if (ids.some((id) => !enrolled.has(id))) return invalid({ errors: { _form: t("att.mark.notEnrolled") } }, 422);
-  if (input.intent === "allPresent") {
-    const count = await markUnmarkedPresent(session.id, ids, auth.user.id);
-    return data({ ok: true as const, message: t("att.mark.allPresentDone", { count }) });
+  if (form.data.intent === "rest") {
+    const { status, confirmed } = form.data;
+    const rest = await unmarkedAmong(session.id, ids);
+    if (rest.length === 0) return data({ ok: true as const, message: t("att.mark.restNone") });
+    // without JavaScript the first press only asks (nothing written); the page's confirm step sends `confirmed`
+    if (!confirmed) return data({ confirm: { status, ids: rest } });
+    const notes = rest.map((userId) => ({ userId, note: noteField.safeParse(input[`n_${userId}`] ?? "") }));
+    const bad = notes.find((n) => !n.note.success);
+    if (bad) return invalid({ errors: { _form: t("form.hasErrors"), [`n_${bad.userId}`]: bad.note.error!.issues[0].message } });
+    const count = await markRest(session.id, notes.map((n) => ({ userId: n.userId, note: n.note.data ?? "" })), status, auth.user.id);
+    return data({ ok: true as const, message: t(`att.mark.restDone.${status}`, { count }) });
   }
   const errors: Record<string, string> = {};
   const changes: MarkChange[] = [];
@@ -109,6 +118,32 @@ export default function MarkingPage() {
   const e = actionErrors(result)?.errors ?? {};
   const busy = useNavigation().state === "submitting";
   const base = `/khoa-hoc/${course.id}/diem-danh/${session.id}`;
+  const marksForm = useRef<HTMLFormElement>(null);
+  const submit = useSubmit();
+  const [notice, setNotice] = useState("");
+  const confirm = result && "confirm" in result ? result.confirm : null;
+  // With JavaScript, "the rest" is read from the page: a status chosen but not saved yet is kept, and the
+  // trainer confirms the count. Without it, the server asks on the next page and spares only saved marks.
+  function markRestFromPage(event: FormEvent<HTMLFormElement>) {
+    const form = marksForm.current;
+    const status = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
+    if (!form || (status !== "PRESENT" && status !== "ABSENT")) return;
+    event.preventDefault();
+    const rest = rows.filter((r) => !form.querySelector(`input[name="s_${r.id}"]:checked`));
+    if (rest.length === 0) return setNotice(t("att.mark.restNone"));
+    if (!window.confirm(`${t(`att.mark.restAsk.${status}`, { count: rest.length })}\n${t("att.mark.restKeepsUnsaved")}`)) return;
+    setNotice("");
+    const body = new FormData();
+    body.set("intent", "rest");
+    body.set("status", status);
+    body.set("confirmed", "1");
+    for (const r of rest) {
+      body.append("ids", String(r.id));
+      const note = (form.elements.namedItem(`n_${r.id}`) as HTMLInputElement | null)?.value ?? "";
+      if (note) body.set(`n_${r.id}`, note);
+    }
+    submit(body, { method: "post" });
+  }
   // A row remounts only when its stored mark changes, so the form shows what was saved without re-creating 800+ inputs.
   return (
     <>
@@ -122,14 +157,46 @@ export default function MarkingPage() {
       </p>
       <p role="status">{t("att.mark.summary", summary)}</p>
       {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      {notice ? <FormMessage tone="success">{notice}</FormMessage> : null}
       <FormMessage tone="error">{e._form}</FormMessage>
+      {confirm ? (
+        <Form method="post" className="card stack" aria-labelledby="rest-ask">
+          <p id="rest-ask">
+            <strong>{t(`att.mark.restAsk.${confirm.status}`, { count: confirm.ids.length })}</strong> {t("att.mark.restKeepsSaved")}
+          </p>
+          <input type="hidden" name="intent" value="rest" />
+          <input type="hidden" name="status" value={confirm.status} />
+          <input type="hidden" name="confirmed" value="1" />
+          {confirm.ids.map((id) => (
+            <input key={id} type="hidden" name="ids" value={id} />
+          ))}
+          <div className="toolbar">
+            <button type="submit">{t("att.mark.restConfirm")}</button>
+            <Link className="button button--ghost" to={`${base}?${new URLSearchParams({ q, "don-vi": unit })}`}>
+              {t("att.mark.restCancel")}
+            </Link>
+          </div>
+        </Form>
+      ) : null}
       <Form method="get" className="toolbar" role="search">
         <Field label={t("att.mark.search")} name="q" type="search" defaultValue={q} hint={t("att.mark.searchHint")} />
         <SelectField label={t("att.mark.unit")} name="don-vi" defaultValue={unit} options={[{ value: "", label: t("att.mark.allUnits") }, ...units]} />
         <button type="submit">{t("att.mark.filter")}</button>
       </Form>
       <p className="muted">{t("att.mark.showing", { shown: rows.length, total: summary.total })}</p>
-      <Form method="post">
+      <Form method="post" className="toolbar" onSubmit={markRestFromPage}>
+        <input type="hidden" name="intent" value="rest" />
+        {rows.map((r) => (
+          <input key={r.id} type="hidden" name="ids" value={r.id} />
+        ))}
+        <button type="submit" name="status" value="PRESENT" className="button button--ghost" disabled={busy}>
+          {t("att.mark.allPresent")}
+        </button>
+        <button type="submit" name="status" value="ABSENT" className="button button--ghost" disabled={busy}>
+          {t("att.mark.allAbsent")}
+        </button>
+      </Form>
+      <Form method="post" ref={marksForm}>
         <input type="hidden" name="loadedAt" value={loadedAt} />
         {rows.map((r) => (
           <input key={r.id} type="hidden" name="ids" value={r.id} />
@@ -137,9 +204,6 @@ export default function MarkingPage() {
         <div className="toolbar">
           <button type="submit" name="intent" value="save" disabled={busy}>
             {t("att.mark.save")}
-          </button>
-          <button type="submit" name="intent" value="allPresent" className="button button--ghost" disabled={busy}>
-            {t("att.mark.allPresent")}
           </button>
         </div>
         <div className="table-wrap">

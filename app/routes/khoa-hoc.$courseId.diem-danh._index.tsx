@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       place: s.place,
       trainer: s.trainer?.fullName ?? "",
       cancelled: s.status === "CANCELLED",
+      notTaken: s.state === "notTaken",
       counts: t("att.session.counts", { present: s.counts.PRESENT, late: s.counts.LATE, excused: s.counts.EXCUSED, absent: s.counts.ABSENT }),
     })),
   };
@@ -82,6 +83,7 @@ export default function SessionsPage() {
           {sessions.map((s) => (
             <li key={s.id} className={s.cancelled ? "att-cancelled" : undefined}>
               <strong>{s.title || s.when}</strong> {s.cancelled ? <span className="tag tag--off">{t("att.session.isCancelled")}</span> : null}
+              {s.notTaken ? <span className="tag tag--warn">{t("att.sessionState.notTaken")}</span> : null}
               <br />
               <small className="muted">
                 {s.when}

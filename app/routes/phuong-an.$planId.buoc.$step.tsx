@@ -256,7 +256,7 @@ function StepEditor() {
             pending.current = false;
           }}>
           <input type="hidden" name="version" value={version} />
-          <StepFields step={step} values={values} errors={errors} disabled={!loaded.editable} storedRows={loaded.storedRows} />
+          <StepFields step={step} values={values} errors={errors} disabled={!loaded.editable} storedRows={loaded.storedRows} years={live.years ?? values.years} />
           {loaded.step === 8 ? <InvestmentSummary step8={live} /> : null}
           {loaded.step === 9 ? (
             <section className="card" aria-labelledby="fin-title">

@@ -63,6 +63,7 @@ test("trainer imports a 210-row roster after seeing the errors of a broken file"
 });
 
 test("trainer opens a session, a learner checks in with the displayed code, trainer marks the rest", async ({ page, browser }) => {
+  test.slow(); // 400+ rows on a shared machine
   await login(page, "trainer");
   await page.goto(`${courseUrl}/diem-danh`);
   const start = vnClock(-5);
@@ -99,13 +100,15 @@ test("trainer opens a session, a learner checks in with the displayed code, trai
 
   await page.goto(displayUrl.replace(/\/trinh-chieu$/, ""));
   await expect(page.locator("tr", { hasText: "0913000007" })).toContainText("Tự điểm danh");
+  page.once("dialog", (d) => void d.accept()); // the count is confirmed first
   await page.getByRole("button", { name: "Đánh dấu có mặt cho tất cả người chưa điểm danh" }).click();
   await expect(page.getByText(/Đã đánh dấu có mặt cho \d+ học viên\./)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("status").first()).toContainText("Chưa điểm danh 0", { timeout: 30_000 }); // the page's figures reloaded
 
   for (const [who, status] of [["0913000005", "Vắng"], ["0914000003", "Vắng có phép"]] as const) {
     await page.getByLabel("Tìm học viên").fill(who);
     await page.getByRole("button", { name: "Lọc" }).click();
-    await expect(page.getByText("Đang hiện 1/")).toBeVisible();
+    await expect(page.getByText("Đang hiện 1/")).toBeVisible({ timeout: 30_000 }); // 400+ rows re-render first
     const row = page.locator("tbody tr", { hasText: who });
     await row.getByLabel(status, { exact: true }).check();
     await row.getByRole("textbox").fill(status === "Vắng" ? "Không báo trước" : "Ốm, có giấy");
@@ -158,5 +161,59 @@ test("the marking page works without JavaScript", async ({ browser }) => {
   await row.getByLabel("Đi muộn", { exact: true }).check();
   await page.getByRole("button", { name: "Lưu điểm danh" }).first().click();
   await expect(page.getByText("Đã lưu điểm danh: 1 thay đổi.")).toBeVisible();
+  await context.close();
+});
+
+test("marking the rest keeps every mark already chosen, saved or not, and asks first (issue 14.3)", async ({ page }) => {
+  test.slow(); // 400+ rows on a shared machine
+  await login(page, "trainer");
+  await page.goto(`${courseUrl}/diem-danh`);
+  await page.locator(".att-sessions li", { hasText: "Chuyên đề 3" }).getByRole("link", { name: "Điểm danh", exact: true }).click();
+  const total = Number((await page.getByRole("status").first().textContent())!.match(/Tổng: (\d+)/)![1]);
+  const row = (phone: string) => page.locator("tbody tr", { hasText: phone });
+  // three unsaved marks: excused with a note, late, absent
+  await row("0913000011").getByLabel("Vắng có phép", { exact: true }).check();
+  await row("0913000011").getByRole("textbox").fill("Ốm, có giấy");
+  await row("0913000012").getByLabel("Đi muộn", { exact: true }).check();
+  await row("0913000013").getByLabel("Vắng", { exact: true }).check();
+  let asked = "";
+  page.once("dialog", (d) => {
+    asked = d.message();
+    void d.accept();
+  });
+  await page.getByRole("button", { name: "Đánh dấu có mặt cho tất cả người chưa điểm danh" }).click();
+  await expect(page.getByText(`Đã đánh dấu có mặt cho ${total - 3} học viên.`)).toBeVisible({ timeout: 30_000 });
+  expect(asked).toContain(`${total - 3} học viên`);
+  // the unsaved choices are still on the page, then saved as chosen
+  await expect(row("0913000011").getByLabel("Vắng có phép", { exact: true })).toBeChecked();
+  await expect(row("0913000011").getByRole("textbox")).toHaveValue("Ốm, có giấy");
+  await expect(row("0913000012").getByLabel("Đi muộn", { exact: true })).toBeChecked();
+  await expect(row("0913000013").getByLabel("Vắng", { exact: true })).toBeChecked();
+  await page.getByRole("button", { name: "Lưu điểm danh" }).first().click();
+  await expect(page.getByText("Đã lưu điểm danh: 3 thay đổi.")).toBeVisible();
+  await expect(page.getByRole("status").first()).toContainText(`Có mặt ${total - 3} · Đi muộn 1 · Vắng có phép 1 · Vắng 1 · Chưa điểm danh 0`);
+  await expect(row("0913000011").getByRole("textbox")).toHaveValue("Ốm, có giấy");
+});
+
+test("without JavaScript, marking the rest absent asks on a page of its own and spares saved marks", async ({ browser }) => {
+  test.slow(); // 400+ rows on a shared machine
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await login(page, "trainer");
+  await page.goto(`${courseUrl}/diem-danh`);
+  await page.locator(".att-sessions li", { hasText: "Chuyên đề 4" }).getByRole("link", { name: "Điểm danh", exact: true }).click();
+  const total = Number((await page.getByRole("status").first().textContent())!.match(/Tổng: (\d+)/)![1]);
+  const row = page.locator("tbody tr", { hasText: "0913000021" });
+  await row.getByLabel("Vắng có phép", { exact: true }).check();
+  await row.getByRole("textbox").fill("Đi công tác");
+  await page.getByRole("button", { name: "Lưu điểm danh" }).first().click();
+  await expect(page.getByText("Đã lưu điểm danh: 1 thay đổi.")).toBeVisible();
+  await page.getByRole("button", { name: "Đánh dấu vắng cho tất cả người chưa điểm danh" }).click();
+  await expect(page.getByText(`Đánh dấu vắng cho ${total - 1} học viên chưa điểm danh?`)).toBeVisible();
+  await expect(page.getByRole("status").first()).toContainText("Chưa điểm danh " + (total - 1)); // nothing written yet
+  await page.getByRole("button", { name: "Xác nhận" }).click();
+  await expect(page.getByText(`Đã đánh dấu vắng cho ${total - 1} học viên.`)).toBeVisible();
+  await expect(page.getByRole("status").first()).toContainText(`Vắng có phép 1 · Vắng ${total - 1} · Chưa điểm danh 0`);
+  await expect(page.locator("tbody tr", { hasText: "0913000021" }).getByRole("textbox")).toHaveValue("Đi công tác");
   await context.close();
 });

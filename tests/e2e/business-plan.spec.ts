@@ -23,6 +23,7 @@ async function fill(page: import("@playwright/test").Page, step: number) {
 }
 
 test("a producer builds a complete business plan step by step", async ({ page, browser }) => {
+  test.slow(); // twelve steps, with and without JavaScript, on a shared machine
   await login(page, "producer");
   await page.getByRole("link", { name: "Phương án SXKD" }).click();
   // First the short idea registration (what the statistics count), then the plan built from it.

@@ -132,6 +132,22 @@ describe("decisions", () => {
     expect(officer.data.diff.steps).toEqual([]); // resubmitted unchanged
   });
 
+  it("an officer's comment shows the role, not the name, to the producer: in the loader data, not only the HTML (issue 14.5)", async () => {
+    const commented = await run(() =>
+      caseRoute.action({ request: postRequest(`/tham-dinh/${planId}`, { intent: "comment", step: "9", body: "Xem lại bảng doanh thu năm 2." }, { cookie: province }), params: c(), context: testContext() }),
+    );
+    expect(commented.status).toBe(200);
+    const officerName = (await db().user.findUniqueOrThrow({ where: { id: await userIdOf("thamdinh.tinh@ocop-demo.vn") } })).fullName;
+    const page = await run(() => overview.loader({ request: getRequest(`/phuong-an/${planId}`, { cookie: producer }), params: p(), context: testContext() }));
+    const comment = page.data.appraisal.comments.find((x: { body: string }) => x.body === "Xem lại bảng doanh thu năm 2.");
+    expect(comment.author).toBe("Cán bộ thẩm định");
+    expect(JSON.stringify(page.data)).not.toContain(officerName);
+    expect(JSON.stringify(page.data)).not.toContain(APPRAISAL_DEMO.communeAppraiser.fullName);
+    // the officers themselves still see who wrote it
+    const officer = await caseGet(communeSonKim);
+    expect(officer.data.comments.find((x: { body: string }) => x.body === "Xem lại bảng doanh thu năm 2.").author).toBe(officerName);
+  });
+
   it("shows officers' names to the producer when the province setting allows it", async () => {
     const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: planId } } }, include: { unit: true } });
     const provinceId = Number(org.unit.path.split("/")[1]);

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { currentCode } from "~/attendance/checkin-code";
 import { createClassSession } from "~/attendance/sessions.server";
 import { db } from "~/db/db.server";
+import { completionFacts, learnerCompletionFacts } from "~/certificates/facts.server";
+import * as reports from "~/routes/khoa-hoc.$courseId.bao-cao._index";
 import * as report from "~/routes/khoa-hoc.$courseId.bao-cao.tai-ve";
 import * as marking from "~/routes/khoa-hoc.$courseId.diem-danh.$sessionId._index";
 import * as sessions from "~/routes/khoa-hoc.$courseId.diem-danh._index";
@@ -278,7 +280,10 @@ describe("marking", () => {
     const ids = all.data.rows.map((r: { id: number }) => String(r.id));
     const post = (fields: Record<string, string | string[]>, who = cookie) =>
       run(() => marking.action({ request: postRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, fields, { cookie: who }), params, context: testContext() }));
-    const allPresent = await post({ intent: "allPresent", ids });
+    const ask = await post({ intent: "rest", status: "PRESENT", ids });
+    expect(ask.data.confirm).toEqual({ status: "PRESENT", ids: ids.map(Number) }); // asks first, writes nothing
+    expect(await db().attendance.count({ where: { sessionId: s.id } })).toBe(0);
+    const allPresent = await post({ intent: "rest", status: "PRESENT", confirmed: "1", ids });
     expect(allPresent.data.message).toBe(`Đã đánh dấu có mặt cho ${ids.length} học viên.`);
     const before = await tableCounts();
     const bad = await post({ intent: "save", ids: ids.slice(0, 2), [`s_${ids[0]}`]: "ABSENT", [`s_${ids[1]}`]: "MAYBE" });
@@ -366,5 +371,58 @@ describe("exports", () => {
     expect(wb.worksheets[0].rowCount).toBeGreaterThanOrEqual(211);
     const bad = await run(() => get("bang=khac"));
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("attendance rates count only sessions taken, for learners enrolled by then (issue 14)", () => {
+  /** A copy of the demo class: its roster enrolled in October, four November sessions, the first two marked. */
+  async function novemberClass() {
+    const demo = await course();
+    const c = await db().course.create({
+      data: { code: "RATES-14", title: "Lớp tỷ lệ", unitId: demo.unitId, enrolmentCode: "RATES14", startsOn: demo.startsOn, endsOn: demo.endsOn },
+    });
+    await db().courseTrainer.createMany({ data: (await db().courseTrainer.findMany({ where: { courseId: demo.id } })).map((t) => ({ courseId: c.id, userId: t.userId })) });
+    const learners = (await db().enrolment.findMany({ where: { courseId: demo.id } })).map((e) => e.userId);
+    await db().enrolment.createMany({ data: learners.map((userId) => ({ courseId: c.id, userId, createdAt: new Date("2026-10-26T01:00:00Z") })) });
+    for (const day of [2, 3, 4, 5]) {
+      const s = await db().classSession.create({
+        data: { courseId: c.id, startsAt: new Date(Date.UTC(2026, 10, day, 1)), endsAt: new Date(Date.UTC(2026, 10, day, 4)), checkinSecret: "x" },
+      });
+      if (day <= 3) await db().attendance.createMany({ data: learners.map((userId, i) => ({ sessionId: s.id, userId, status: i % 10 === 0 ? "ABSENT" : "PRESENT" })) });
+    }
+    return c;
+  }
+
+  it("untaken sessions are shown as such, not charged; a learner added today owes nothing", async () => {
+    const c = await novemberClass();
+    const cookie = await cookieFor("trainer");
+    const params = { courseId: String(c.id) };
+    const reportPage = () => run(() => reports.loader({ request: getRequest(`/khoa-hoc/${c.id}/bao-cao`, { cookie }), params, context: testContext() }));
+    const before = await reportPage();
+    expect(before.status).toBe(200);
+    const states = before.data.bySession.rows.map((r: unknown[]) => r[1]);
+    expect(states).toEqual(["Đã điểm danh", "Đã điểm danh", "Chưa điểm danh (không tính vào tỷ lệ chuyên cần)", "Chưa điểm danh (không tính vào tỷ lệ chuyên cần)"]);
+    const rates = before.data.byLearner.rows.map((r: unknown[]) => r[6] as number);
+    expect(Math.max(...rates)).toBe(100);
+    expect(before.data.below.rows.length).toBe(Math.ceil(before.data.byLearner.rows.length / 10)); // every tenth was absent
+    const list = await run(() => sessions.loader({ request: getRequest(`/khoa-hoc/${c.id}/diem-danh`, { cookie }), params, context: testContext() }));
+    expect(list.data.sessions.map((s: { notTaken: boolean }) => s.notTaken)).toEqual([false, false, true, true]);
+
+    // a learner enrolled today: not charged for November, and November's class size is unchanged
+    const newcomer = await db().user.create({ data: { fullName: "Lê Văn Mới", phone: "0916000001", unitId: c.unitId } });
+    await db().enrolment.create({ data: { courseId: c.id, userId: newcomer.id } });
+    const after = await reportPage();
+    expect(after.data.bySession.rows.map((r: unknown[]) => r[2])).toEqual(before.data.bySession.rows.map((r: unknown[]) => r[2]));
+    const row = after.data.byLearner.rows.find((r: unknown[]) => r[0] === "Lê Văn Mới");
+    expect(row.slice(3)).toEqual([0, 0, 0, 0]);
+    expect(after.data.below.rows.some((r: unknown[]) => r[0] === "Lê Văn Mới")).toBe(false);
+
+    // the certificate rule reads the same figures, per class and per learner
+    const present = await db().attendance.findFirstOrThrow({ where: { session: { courseId: c.id }, status: "PRESENT" }, orderBy: { id: "asc" } });
+    const facts = await completionFacts(c.id, [present.userId, newcomer.id]);
+    expect(facts.get(present.userId)).toMatchObject({ sessionsHeld: 2, sessionsAttended: 2 });
+    expect(facts.get(newcomer.id)).toMatchObject({ sessionsHeld: 0, sessionsAttended: 0 });
+    expect((await learnerCompletionFacts(present.userId)).get(c.id)).toMatchObject({ sessionsHeld: 2 });
+    expect((await learnerCompletionFacts(newcomer.id)).get(c.id)).toMatchObject({ sessionsHeld: 0 });
   });
 });

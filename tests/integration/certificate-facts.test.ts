@@ -18,7 +18,7 @@ async function courseWith(code: string, userId: number, sessions: { day: number;
   const course = await db().course.create({
     data: { code, title: `Lớp ${code}`, unitId, enrolmentCode: `E-${code}`, startsOn: at(1), endsOn: at(28) },
   });
-  await db().enrolment.create({ data: { courseId: course.id, userId } });
+  await db().enrolment.create({ data: { courseId: course.id, userId, createdAt: at(1) } });
   for (const s of sessions) {
     const session = await db().classSession.create({
       data: { courseId: course.id, startsAt: at(s.day), endsAt: at(s.day, 4), status: s.status ?? "SCHEDULED", checkinSecret: "x" },
@@ -43,7 +43,7 @@ describe("a learner's completion facts in all their courses at once", () => {
       { day: 3, mark: "LATE" },
       { day: 4, mark: "EXCUSED" },
       { day: 5, mark: "ABSENT" },
-      { day: 6 },
+      { day: 6 }, // unmarked, but taken (another learner is marked below): an absence
       { day: 7, status: "CANCELLED", mark: "PRESENT" }, // cancelled: neither held nor attended
       { day: 20, mark: "PRESENT" }, // starts exactly at NOW: held (the bound is inclusive)
       { day: 25, mark: "PRESENT" }, // not held yet

@@ -45,6 +45,7 @@ export const quiz = {
   "quiz.oneOption": "Chỉ được chọn một đáp án.",
   "quiz.badBoolean": "Chọn Đúng hoặc Sai.",
   "quiz.badNumber": "Nhập một số (ví dụ 35 hoặc 2,5).",
+  "quiz.numberWriting": "Viết số theo cách Việt Nam: dấu chấm tách hàng nghìn (10.000), dấu phẩy trước phần thập phân (10,5).",
   "quiz.badToken": "Lượt làm bài không hợp lệ hoặc đã hết hạn. Vui lòng tải lại trang.",
   "quiz.unit": "Đơn vị: {unit}",
   "quiz.trainer.title": "Kết quả kiểm tra — {course}",

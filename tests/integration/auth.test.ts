@@ -108,6 +108,32 @@ describe("login", () => {
   });
 });
 
+describe("where login leads (next)", () => {
+  const HOSTILE = ["/\t/evil.example", "/\n/evil.example", "/\r\nSet-Cookie: x=1", "/\u00a0/evil.example", "/\u3000/evil.example", "/.//evil.example", "//evil.example", "/\\evil.example"];
+  const withNext = (next: string) => `/dang-nhap?next=${encodeURIComponent(next)}`;
+
+  it("a signed-in visitor of a hostile login link stays on the site", async () => {
+    const cookie = await cookieFor("learner");
+    for (const next of HOSTILE) {
+      const res = await run(() => login.loader({ request: getRequest(withNext(next), { cookie }), params: {}, context: testContext() }));
+      expect(res.status, JSON.stringify(next)).toBe(302);
+      expect(res.location, JSON.stringify(next)).toBe("/");
+    }
+    const fine = await run(() => login.loader({ request: getRequest(withNext("/tai-khoan"), { cookie }), params: {}, context: testContext() }));
+    expect(fine.location).toBe("/tai-khoan");
+  });
+
+  it("logging in with a hostile next goes home, never a 500", async () => {
+    for (const [i, next] of HOSTILE.entries()) {
+      const res = await loginAction({ identifier: demoAccount("learner").email, password: DEMO_PASSWORD, next }, `10.3.0.${i}`);
+      expect(res.status, JSON.stringify(next)).toBe(302);
+      expect(res.location, JSON.stringify(next)).toBe("/");
+    }
+    const fine = await loginAction({ identifier: demoAccount("learner").email, password: DEMO_PASSWORD, next: "/khoa-hoc?tab=1" }, "10.3.1.1");
+    expect(fine.location).toBe("/khoa-hoc?tab=1");
+  });
+});
+
 describe("sessions", () => {
   it("logout ends the session in the database", async () => {
     const cookie = await cookieFor("learner");

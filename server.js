@@ -5,6 +5,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady } from "@remix-run/node";
 import express from "express";
+import { bodyLimit } from "./server/body-limit.js";
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
@@ -54,6 +55,7 @@ app.use((req, res, next) => {
   }
   next();
 });
+app.use(bodyLimit());
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));

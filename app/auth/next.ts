@@ -27,3 +27,6 @@ export function safeNext(next: string | null | undefined): string {
   if (path.startsWith("//") || url.pathname === LOGIN_PATH) return HOME;
   return path;
 }
+
+/** `/dang-nhap?da-dang-ky=1`: where registration leads, with what to do next (the same for new and existing accounts). */
+export const REGISTERED_PARAM = "da-dang-ky";

@@ -4,7 +4,7 @@ import { PUBLIC } from "~/auth/access";
 import { getAuth, isSecureRequest, requireSameOrigin } from "~/auth/guard.server";
 import { login } from "~/auth/login.server";
 import { requestMeta } from "~/auth/request-meta";
-import { safeNext } from "~/auth/next";
+import { REGISTERED_PARAM, safeNext } from "~/auth/next";
 import { loginSchema } from "~/auth/schemas";
 import { sessionCookie } from "~/auth/session-token";
 import { invalid, parseRequestForm } from "~/forms/form.server";
@@ -48,6 +48,7 @@ export default function LoginPage() {
   return (
     <div className="narrow">
       <PageHeader title={t("auth.login.title")} />
+      {params.has(REGISTERED_PARAM) && !result ? <FormMessage tone="success">{t("auth.register.received")}</FormMessage> : null}
       <FormMessage tone="error">{result?.errors._form}</FormMessage>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="next" value={safeNext(params.get("next"))} />

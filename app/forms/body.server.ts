@@ -4,7 +4,7 @@
  * cancelled: cancelling would reset the connection before the 413 reaches the client).
  * The edge (server/body-limit.js) caps every body too; this holds when an action is called directly.
  */
-export type CappedBody = { ok: true; bytes: Uint8Array } | { ok: false };
+export type CappedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false };
 
 export async function readBodyCapped(request: Request, limit: number): Promise<CappedBody> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
@@ -34,7 +34,7 @@ export async function readBodyCapped(request: Request, limit: number): Promise<C
 }
 
 /** The form fields (and files) of an already-read body; anything that is not a form gives an empty one. */
-export async function formDataOf(request: Request, bytes: Uint8Array): Promise<FormData> {
+export async function formDataOf(request: Request, bytes: Uint8Array<ArrayBuffer>): Promise<FormData> {
   try {
     return await new Response(bytes, { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
   } catch {

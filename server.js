@@ -7,6 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { bodyLimit } from "./server/body-limit.js";
 import { createLogger, requestLog } from "./server/request-log.js";
 import { closeGracefully } from "./server/shutdown.js";
 import { staticFiles } from "./server/static-files.js";
@@ -67,6 +68,7 @@ app.use((req, res, next) => {
   }
   next();
 });
+app.use(bodyLimit());
 
 app.use(staticFiles("public"));
 

@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { applyCachePolicy } from "~/auth/cache-policy";
 import { NonceProvider } from "~/ui/nonce";
 import { RequestIdProvider } from "~/ui/request-id";
 
@@ -50,11 +51,18 @@ export default function handleRequest(
       shellRendered = true;
       const body = new PassThrough();
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      applyCachePolicy(request, responseHeaders);
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);
     }
     timer = setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** `.data` requests (client navigations, form posts with JavaScript) follow the pages' cache policy. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  applyCachePolicy(request, response.headers);
+  return response;
 }
 
 /** Log unexpected server errors (never shown to users); aborted requests are not errors. */

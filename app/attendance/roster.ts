@@ -248,9 +248,13 @@ export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => 
  * CSV as Excel writes it in Vietnam: comma, semicolon or tab separated (guessed from the
  * header line), quoted fields with doubled quotes, CRLF or LF.
  */
-export function parseCsv(text: string): string[][] {
+/** A roster has about ten columns; a row with more than this is not one (and would cost the parser dearly). */
+export const CSV_MAX_COLUMNS = 100;
+
+/** Rows of a CSV, at most `maxRows` of them; null when a row has more than `maxColumns` fields. */
+export function parseCsv(text: string, maxRows = Infinity, maxColumns = CSV_MAX_COLUMNS): string[][] | null {
   const src = text.replace(/^\uFEFF/, "");
-  const firstLine = src.slice(0, src.search(/\r?\n|$/));
+  const firstLine = src.slice(0, Math.min(src.search(/\r?\n|$/), 10_000));
   const counts = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length] as const);
   const delim = counts.sort((a, b) => b[1] - a[1])[0][0];
   const rows: string[][] = [];
@@ -268,12 +272,14 @@ export function parseCsv(text: string): string[][] {
       } else field += c;
     } else if (c === '"' && field === "") quoted = true;
     else if (c === delim) {
+      if (row.length >= maxColumns) return null;
       row.push(field);
       field = "";
     } else if (c === "\n" || c === "\r") {
       if (c === "\r" && src[i + 1] === "\n") i++;
       row.push(field);
       rows.push(row);
+      if (rows.length >= maxRows) return rows;
       row = [];
       field = "";
     } else field += c;

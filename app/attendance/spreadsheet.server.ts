@@ -1,13 +1,16 @@
 import ExcelJS from "exceljs";
 import type { MessageKey } from "~/i18n/messages";
-import { type CellFlag, type RosterTable, findHeaderRow, parseCsv } from "./roster";
+import { CSV_MAX_COLUMNS, type CellFlag, type RosterTable, findHeaderRow, parseCsv } from "./roster";
+import { ZIP_MAX_UNCOMPRESSED, checkZipBounds } from "./zip-bounds";
 
 /**
  * Reads an uploaded roster (CSV or XLSX) into rows of text. Whatever arrives — a PDF, an old
  * .xls, a CSV saved in a legacy encoding, a workbook whose roster is on the second sheet — gets
  * a Vietnamese message, never an exception.
  */
-export type ReadResult = { ok: true; table: RosterTable; sheet?: string } | { ok: false; error: MessageKey };
+export type ReadResult =
+  | { ok: true; table: RosterTable; sheet?: string }
+  | { ok: false; error: MessageKey; vars?: Record<string, string | number> };
 
 const MAX_SHEET_ROWS = 20_000;
 
@@ -34,8 +37,9 @@ function readCsv(bytes: Uint8Array): ReadResult {
       return { ok: false, error: "att.import.encoding" };
     }
   }
-  const rows = parseCsv(text);
-  if (rows.length > MAX_SHEET_ROWS) return { ok: true, table: { rows: rows.slice(0, MAX_SHEET_ROWS + 1) } };
+  // One row past the limit is enough for the roster check to say "too many rows".
+  const rows = parseCsv(text, MAX_SHEET_ROWS + 1);
+  if (!rows) return { ok: false, error: "att.import.tooManyColumns", vars: { max: CSV_MAX_COLUMNS } };
   return { ok: true, table: { rows } };
 }
 
@@ -54,6 +58,11 @@ function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } 
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
+  const bounds = checkZipBounds(bytes);
+  if (!bounds.ok) {
+    if (bounds.reason === "notZip") return { ok: false, error: "att.import.notSpreadsheet" };
+    return { ok: false, error: "att.import.unpacksTooLarge", vars: { mb: ZIP_MAX_UNCOMPRESSED / 1024 / 1024 } };
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

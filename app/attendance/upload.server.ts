@@ -1,20 +1,20 @@
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { formDataOf, readBodyCapped } from "~/forms/body.server";
 
 /** Roster uploads: multipart, one file part of at most 2 MB, read into memory. */
 export const UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
+/** Room for the other fields and the multipart boundaries around the file. */
+const BODY_LIMIT_BYTES = UPLOAD_LIMIT_BYTES + 64 * 1024;
 
 export type Upload = { ok: true; form: FormData; file: File | null } | { ok: false; error: "tooLarge" | "notMultipart" };
 
+/** The whole body is counted while it is read, so a chunked upload stops at the limit too. */
 export async function readUpload(request: Request): Promise<Upload> {
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.startsWith("multipart/form-data")) return { ok: false, error: "notMultipart" };
-  if (Number(request.headers.get("Content-Length") ?? "0") > UPLOAD_LIMIT_BYTES + 64 * 1024) return { ok: false, error: "tooLarge" };
-  try {
-    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: UPLOAD_LIMIT_BYTES }));
-    const file = form.get("file");
-    return { ok: true, form, file: file instanceof File && file.size > 0 ? file : null };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: "tooLarge" };
-    return { ok: false, error: "notMultipart" };
-  }
+  const body = await readBodyCapped(request, BODY_LIMIT_BYTES);
+  if (!body.ok) return { ok: false, error: "tooLarge" };
+  const form = await formDataOf(request, body.bytes);
+  const file = form.get("file");
+  if (file instanceof File && file.size > UPLOAD_LIMIT_BYTES) return { ok: false, error: "tooLarge" };
+  return { ok: true, form, file: file instanceof File && file.size > 0 ? file : null };
 }

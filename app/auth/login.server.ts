@@ -2,7 +2,7 @@ import { db } from "~/db/db.server";
 import type { LoginIdentifier } from "./identifier";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { type SessionMeta, createSession, invalidateSession } from "./session.server";
-import { clearLoginFailures, ipKey, loginKey, recordLoginFailure, throttledUntil } from "./throttle.server";
+import { clearLoginFailures, loginKeys, recordLoginFailure, throttledUntil } from "./throttle.server";
 
 export type LoginOutcome =
   | { ok: true; token: string; expiresAt: Date }
@@ -21,7 +21,7 @@ export async function login(
   previousSessionId?: string,
   now = new Date(),
 ): Promise<LoginOutcome> {
-  const keys = [loginKey(identifier.value), ipKey(meta.ip)];
+  const keys = loginKeys(identifier.value, meta.ip);
   const until = await throttledUntil(keys, now);
   if (until) return { ok: false, reason: "throttled", until };
 
@@ -34,7 +34,7 @@ export async function login(
     await recordLoginFailure(keys, now);
     return { ok: false, reason: "invalid" };
   }
-  await clearLoginFailures(keys[0]);
+  await clearLoginFailures(keys);
   if (previousSessionId) await invalidateSession(previousSessionId);
   const session = await createSession(user.id, meta, now);
   return { ok: true, ...session };

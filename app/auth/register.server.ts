@@ -1,3 +1,4 @@
+import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
 import { courseByEnrolmentCode } from "~/courses/courses.server";
 import { db } from "~/db/db.server";
 import { searchKey } from "~/users/users.server";
@@ -13,22 +14,41 @@ export type Registration = {
   password: string;
 };
 
-export type RegisterOutcome = { ok: true; userId: number } | { ok: false; field: "code" | "unitId" | "_form"; error: "codeUnknown" | "badUnit" | "taken" };
+/**
+ * `received` is the one answer for a valid registration, whether an account was created or the
+ * phone or email already had one: the form must not tell anyone which numbers have accounts.
+ */
+export type RegisterOutcome =
+  | { ok: true; outcome: "received" }
+  | { ok: false; field: "code"; error: "codeUnknown" }
+  | { ok: false; field: "code"; error: "throttled"; until: Date }
+  | { ok: false; field: "unitId"; error: "badUnit" };
 
-/** Self-registration with a course enrolment code: account, role at the unit and enrolment in one transaction. */
-export async function register(input: Registration): Promise<RegisterOutcome> {
-  const course = await courseByEnrolmentCode(input.code);
-  if (!course) return { ok: false, field: "code", error: "codeUnknown" };
+/**
+ * Self-registration with a course enrolment code: account, role at the unit and enrolment in one
+ * transaction. Wrong codes are throttled as check-in and activation codes are (per phone typed and
+ * per address, app/attendance/throttle.server.ts).
+ */
+export async function register(input: Registration, ip: string, now = new Date()): Promise<RegisterOutcome> {
+  const keys = [personKey("enrol", input.phone), ipGuessKey("enrol", ip)];
+  const until = await guessBlockedUntil(keys, now);
+  if (until) return { ok: false, field: "code", error: "throttled", until };
+  const course = await courseByEnrolmentCode(input.code, now);
+  if (!course) {
+    await recordGuessFailure(keys, now);
+    return { ok: false, field: "code", error: "codeUnknown" };
+  }
   const unit = await db().unit.findUnique({ where: { id: input.unitId }, select: { id: true, path: true, active: true } });
   if (!unit || !unit.active || !unit.path.startsWith(course.unit.path)) return { ok: false, field: "unitId", error: "badUnit" };
+  // Hashed in both cases, so an existing account does not answer faster.
   const passwordHash = await hashPassword(input.password);
-  return db().$transaction(async (tx) => {
+  await db().$transaction(async (tx) => {
     const clash = await tx.user.findFirst({
       where: { OR: [{ phone: input.phone }, ...(input.email ? [{ email: input.email }] : [])] },
       select: { id: true },
     });
-    if (clash) return { ok: false, field: "_form", error: "taken" } as const;
-    const user = await tx.user.create({
+    if (clash) return;
+    await tx.user.create({
       data: {
         fullName: input.fullName,
         phone: input.phone,
@@ -41,6 +61,6 @@ export async function register(input: Registration): Promise<RegisterOutcome> {
         enrolments: { create: { courseId: course.id } },
       },
     });
-    return { ok: true, userId: user.id } as const;
   });
+  return { ok: true, outcome: "received" };
 }

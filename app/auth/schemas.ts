@@ -2,6 +2,7 @@ import { z } from "zod";
 import { text } from "~/forms/fields";
 import { t } from "~/i18n/messages";
 import { PASSWORD_MAX, emailField, newPasswordField, normalizedField, optional, parseIdentifier, phoneField } from "./identifier";
+import { safeNext } from "./next";
 
 export const loginSchema = z.object({
   identifier: z
@@ -13,7 +14,8 @@ export const loginSchema = z.object({
     .string({ error: t("form.required") })
     .min(1, t("form.required"))
     .max(PASSWORD_MAX, t("auth.password.tooLong", { max: PASSWORD_MAX })),
-  next: z.string().max(500).optional(),
+  // Never refused: a bad `next` only means going home after login.
+  next: z.unknown().optional().transform((v) => safeNext(typeof v === "string" ? v : null)),
 });
 
 export const changePasswordSchema = z
@@ -44,9 +46,3 @@ export const registerSchema = z
     passwordConfirm: z.string({ error: t("form.required") }).max(PASSWORD_MAX),
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: t("auth.password.mismatch") });
-
-/** Only same-site relative paths are followed after login (no open redirects). */
-export function safeNext(next: string | undefined | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
-}

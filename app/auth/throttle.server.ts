@@ -1,37 +1,31 @@
 import { db } from "~/db/db.server";
-import { IP_THROTTLE_LIMIT, THROTTLE_LIMIT, THROTTLE_WINDOW_MS, blockedUntil } from "./throttle";
+import { THROTTLE_WINDOW_MS, loginBlockedUntil } from "./throttle";
 
-export const loginKey = (identifier: string) => `login:${identifier}`;
-export const ipKey = (ip: string) => `ip:${ip}`;
+/** The three counters of one login attempt: the account, the address, the account from that address. */
+export function loginKeys(identifier: string, ip: string) {
+  return { account: `login:${identifier}`, address: `ip:${ip}`, accountFromAddress: `login-ip:${identifier}@${ip}` };
+}
+export type LoginKeys = ReturnType<typeof loginKeys>;
 
-/** The latest moment any of the keys is locked until, or null when a try is allowed. */
-export async function throttledUntil(keys: string[], now = new Date()): Promise<Date | null> {
+/** The moment this login may be tried again, or null when a try is allowed now. */
+export async function throttledUntil(keys: LoginKeys, now = new Date()): Promise<Date | null> {
   const rows = await db().loginFailure.findMany({
-    where: { key: { in: keys }, createdAt: { gt: new Date(now.getTime() - THROTTLE_WINDOW_MS) } },
+    where: { key: { in: Object.values(keys) }, createdAt: { gt: new Date(now.getTime() - THROTTLE_WINDOW_MS) } },
     select: { key: true, createdAt: true },
   });
-  let latest: Date | null = null;
-  for (const key of keys) {
-    const limit = key.startsWith("ip:") ? IP_THROTTLE_LIMIT : THROTTLE_LIMIT;
-    const until = blockedUntil(
-      rows.filter((r) => r.key === key).map((r) => r.createdAt),
-      now,
-      limit,
-    );
-    if (until && (!latest || until > latest)) latest = until;
-  }
-  return latest;
+  const times = (key: string) => rows.filter((r) => r.key === key).map((r) => r.createdAt);
+  return loginBlockedUntil({ account: times(keys.account), address: times(keys.address), accountFromAddress: times(keys.accountFromAddress) }, now);
 }
 
-export async function recordLoginFailure(keys: string[], now = new Date()) {
+export async function recordLoginFailure(keys: LoginKeys, now = new Date()) {
+  const all = Object.values(keys);
   await db().$transaction([
-    db().loginFailure.deleteMany({
-      where: { key: { in: keys }, createdAt: { lte: new Date(now.getTime() - THROTTLE_WINDOW_MS) } },
-    }),
-    db().loginFailure.createMany({ data: keys.map((key) => ({ key, createdAt: now })) }),
+    db().loginFailure.deleteMany({ where: { key: { in: all }, createdAt: { lte: new Date(now.getTime() - THROTTLE_WINDOW_MS) } } }),
+    db().loginFailure.createMany({ data: all.map((key) => ({ key, createdAt: now })) }),
   ]);
 }
 
-export async function clearLoginFailures(key: string) {
-  await db().loginFailure.deleteMany({ where: { key } });
+/** A correct password clears the account's own counters (the address keeps its count). */
+export async function clearLoginFailures(keys: LoginKeys) {
+  await db().loginFailure.deleteMany({ where: { key: { in: [keys.account, keys.accountFromAddress] } } });
 }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { PRIVATE_NO_STORE } from "~/auth/cache-policy";
 import { type Cell, asciiFileName, toCsv } from "./table";
 
 /** A CSV or XLSX download of a table: every export of the app (progress, quiz results, attendance reports, statistics). */
@@ -9,7 +10,7 @@ export async function tableDownload(format: "csv" | "xlsx", name: string, sheet:
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="${file}.csv"`,
-        "Cache-Control": "no-store",
+        "Cache-Control": PRIVATE_NO_STORE,
       },
     });
   }
@@ -27,7 +28,7 @@ export async function tableDownload(format: "csv" | "xlsx", name: string, sheet:
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="${file}.xlsx"`,
-      "Cache-Control": "no-store",
+      "Cache-Control": PRIVATE_NO_STORE,
     },
   });
 }

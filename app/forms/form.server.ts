@@ -1,26 +1,20 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { t } from "~/i18n/messages";
+import { CLOSE_CONNECTION, formDataOf, readBodyCapped } from "./body.server";
 import { type FormFailure, parseFormData } from "./parse";
 
-/** Form posts larger than this are refused before parsing (uploads have their own limit). */
+/** Form posts larger than this are refused while reading (uploads have their own limit). */
 export const FORM_BYTES_LIMIT = 1024 * 1024;
 
-export class FormTooLarge extends Error {}
-
 async function readFormData(request: Request): Promise<FormData> {
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > FORM_BYTES_LIMIT) throw tooLarge();
-  try {
-    return await request.formData();
-  } catch {
-    // Not a form body at all (wrong content type, broken multipart): a client error, not a 500.
-    return new FormData();
-  }
+  const body = await readBodyCapped(request, FORM_BYTES_LIMIT);
+  if (!body.ok) throw tooLarge();
+  return formDataOf(request, body.bytes);
 }
 
 function tooLarge(): Response {
-  return new Response(t("form.tooLarge"), { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(t("form.tooLarge"), { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8", ...CLOSE_CONNECTION } });
 }
 
 /** Reads and validates the posted form; on failure throws nothing but returns the failure. */

@@ -1,14 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PUBLIC } from "~/auth/access";
-import { getAuth, isSecureRequest, requireSameOrigin } from "~/auth/guard.server";
+import { getAuth, requireSameOrigin } from "~/auth/guard.server";
+import { REGISTERED_PARAM } from "~/auth/next";
 import { register } from "~/auth/register.server";
 import { requestMeta } from "~/auth/request-meta";
 import { registerSchema } from "~/auth/schemas";
-import { createSession } from "~/auth/session.server";
-import { sessionCookie } from "~/auth/session-token";
 import { db } from "~/db/db.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
+import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
@@ -31,14 +31,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const form = await parseRequestForm(request, registerSchema);
   if (!form.ok) return invalid(form);
-  const outcome = await register(form.data);
+  const outcome = await register(form.data, requestMeta(request, context).ip);
   if (!outcome.ok) {
-    const message = t(outcome.error === "codeUnknown" ? "auth.register.codeUnknown" : outcome.error === "taken" ? "auth.register.taken" : "form.invalidChoice");
+    const message =
+      outcome.error === "throttled"
+        ? t("auth.register.throttled", { time: formatTime(outcome.until) })
+        : t(outcome.error === "codeUnknown" ? "auth.register.codeUnknown" : "form.invalidChoice");
     const { password: _p, passwordConfirm: _c, ...values } = form.data;
-    return invalid({ errors: { [outcome.field]: message }, values: { ...values, email: values.email ?? "", unitId: String(values.unitId) } }, 422);
+    return invalid(
+      { errors: { [outcome.field]: message }, values: { ...values, email: values.email ?? "", unitId: String(values.unitId) } },
+      outcome.error === "throttled" ? 429 : 422,
+    );
   }
-  const session = await createSession(outcome.userId, requestMeta(request, context));
-  return redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, isSecureRequest(request)) } });
+  // The same answer whether the account is new or the phone/email had one: the login page says what to do.
+  return redirect(`/dang-nhap?${REGISTERED_PARAM}=1`);
 }
 
 export default function RegisterPage() {

@@ -4,7 +4,8 @@ import { PUBLIC } from "~/auth/access";
 import { getAuth, isSecureRequest, requireSameOrigin } from "~/auth/guard.server";
 import { login } from "~/auth/login.server";
 import { requestMeta } from "~/auth/request-meta";
-import { loginSchema, safeNext } from "~/auth/schemas";
+import { REGISTERED_PARAM, safeNext } from "~/auth/next";
+import { loginSchema } from "~/auth/schemas";
 import { sessionCookie } from "~/auth/session-token";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatTime } from "~/i18n/format";
@@ -35,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : t("auth.login.failed");
     return invalid({ errors: { _form: message }, values }, outcome.reason === "throttled" ? 429 : 401);
   }
-  return redirect(safeNext(form.data.next), {
+  return redirect(form.data.next, {
     headers: { "Set-Cookie": sessionCookie(outcome.token, outcome.expiresAt, isSecureRequest(request)) },
   });
 }
@@ -47,9 +48,10 @@ export default function LoginPage() {
   return (
     <div className="narrow">
       <PageHeader title={t("auth.login.title")} />
+      {params.has(REGISTERED_PARAM) && !result ? <FormMessage tone="success">{t("auth.register.received")}</FormMessage> : null}
       <FormMessage tone="error">{result?.errors._form}</FormMessage>
       <Form method="post" className="stack" noValidate>
-        <input type="hidden" name="next" value={params.get("next") ?? "/"} />
+        <input type="hidden" name="next" value={safeNext(params.get("next"))} />
         <Field
           label={t("auth.login.identifier")}
           hint={t("auth.login.identifierHint")}

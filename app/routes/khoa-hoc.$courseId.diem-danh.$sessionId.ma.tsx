@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { reachableSession } from "~/access/access.server";
 import { displayState, originOf } from "~/attendance/display.server";
 import { attendancePermissions } from "~/attendance/permissions";
+import { PRIVATE_NO_STORE } from "~/auth/cache-policy";
 import { requireUser } from "~/auth/guard.server";
 
 /** Resource route polled by the check-in display: the current code, its QR (SVG) and the live count. */
@@ -11,5 +12,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const { session } = await reachableSession(auth, params, access);
   const state = await displayState(session, originOf(request));
-  return Response.json(state, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(state, { headers: { "Cache-Control": PRIVATE_NO_STORE } });
 }

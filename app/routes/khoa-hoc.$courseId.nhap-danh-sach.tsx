@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!upload.file) return invalid({ errors: { file: t("att.import.fileMissing") } });
   const fileName = upload.file.name.slice(0, 200);
   const read = await readRosterFile(new Uint8Array(await upload.file.arrayBuffer()), fileName);
-  if (!read.ok) return invalid({ errors: { file: t(read.error) } }, 422);
+  if (!read.ok) return invalid({ errors: { file: t(read.error, read.vars) } }, 422);
   const checked = await checkRoster(course, read.table);
   if (!checked.ok) return invalid({ errors: { file: t(checked.error, checked.vars) } }, 422);
   const errors = hasErrors(checked.problems);

@@ -4,6 +4,7 @@ import * as settings from "~/routes/quan-tri.cai-dat";
 import * as units from "~/routes/quan-tri.don-vi";
 import * as adminUser from "~/routes/quan-tri.nguoi-dung.$userId";
 import * as users from "~/routes/quan-tri.nguoi-dung._index";
+import * as login from "~/routes/dang-nhap";
 import * as register from "~/routes/dang-ky";
 import { COURSE } from "../../prisma/demo-data";
 import { cookieFor, demoAccount, getRequest, postRequest, run, tableCounts, testContext, userIdOf } from "../support/http";
@@ -29,13 +30,49 @@ describe("self-registration with a course enrolment code", () => {
   const post = (fields: Record<string, string>) =>
     run(() => register.action({ request: postRequest("/dang-ky", fields), params: {}, context: testContext() }));
 
-  it("creates the account, its role at the unit and the enrolment, and signs in", async () => {
+  it("creates the account, its role at the unit and the enrolment, and sends the person to log in", async () => {
     const res = await post(await valid());
     expect(res.status).toBe(302);
-    expect(res.headers.get("Set-Cookie")).toMatch(/^ocop_session=/);
+    expect(res.location).toBe("/dang-nhap?da-dang-ky=1");
+    expect(res.headers.get("Set-Cookie")).toBeNull();
     const user = await db().user.findUniqueOrThrow({ where: { phone: "0987654321" }, include: { roles: true, enrolments: true } });
     expect(user.roles.map((r) => r.role)).toEqual(["producer"]);
     expect(user.enrolments).toHaveLength(1);
+    const page = await run(() => login.loader({ request: getRequest(res.location!), params: {}, context: testContext() }));
+    expect(page.status).toBe(200);
+    const signIn = await run(() =>
+      login.action({ request: postRequest("/dang-nhap", { identifier: "0987654321", password: "MatKhau2026" }), params: {}, context: testContext() }),
+    );
+    expect(signIn.status).toBe(302);
+  });
+
+  it("answers the same whether or not the phone or email already has an account, and changes nothing then", async () => {
+    const fresh = await post({ ...(await valid()), phone: "0987 555 666" });
+    expect(await db().user.count({ where: { phone: "0987555666" } })).toBe(1);
+    const before = await tableCounts();
+    const takenPhone = await post({ ...(await valid()), phone: demoAccount("admin").phone, password: "KhacHan2026", passwordConfirm: "KhacHan2026" });
+    const takenEmail = await post({ ...(await valid()), phone: "0987 000 111", email: demoAccount("admin").email });
+    for (const res of [takenPhone, takenEmail]) {
+      expect(res.status).toBe(fresh.status);
+      expect(res.location).toBe(fresh.location);
+      expect(res.headers.get("Set-Cookie")).toBeNull();
+    }
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("throttles wrong enrolment codes as check-in codes are", async () => {
+    // Its own phone and address, so the other tests' guesses do not count here (nor these there).
+    const base = { ...(await valid()), phone: "0987 333 444" };
+    const from = (fields: Record<string, string>, ip = "10.7.0.1") =>
+      run(() => register.action({ request: postRequest("/dang-ky", fields), params: {}, context: testContext(ip) }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await from({ ...base, code: `SAI${i}` })).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(422));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    const blocked = await from(base); // even the right code waits
+    expect(blocked.status).toBe(429);
+    expect(blocked.data.errors.code).toMatch(/thử lại sau \d{2}:\d{2}/);
+    expect((await from({ ...base, phone: "0987 222 333" }, "10.7.7.7")).status).toBe(302);
   });
 
   it("refuses bad input at the field, with 4xx and nothing written", async () => {
@@ -47,7 +84,6 @@ describe("self-registration with a course enrolment code", () => {
       [{ fullName: "" }, "fullName"],
       [{ fullName: huge }, "fullName"],
       [{ phone: "12345" }, "phone"],
-      [{ phone: "0912000001" }, "_form"], // already has an account
       [{ email: "not-an-email" }, "email"],
       [{ role: "admin" }, "role"],
       [{ unitId: "abc" }, "unitId"],
@@ -61,7 +97,8 @@ describe("self-registration with a course enrolment code", () => {
       expect(res.status).toBeLessThan(500);
       expect(res.data.errors[field], `${field} for ${JSON.stringify(change).slice(0, 60)}`).toMatch(VIETNAMESE);
     }
-    expect(await tableCounts()).toEqual(before);
+    // A wrong code is counted (AttendanceGuess): that is the throttle doing its work, not a write of the form.
+    expect({ ...(await tableCounts()), AttendanceGuess: before.AttendanceGuess }).toEqual(before);
   });
 });
 

@@ -44,11 +44,14 @@ describe("login", () => {
     expect(blocked.data.errors._form).toMatch(/thử lại sau \d{2}:\d{2}/);
   });
 
-  it("throttles one IP after 50 failures across accounts", async () => {
+  it("an address with 50 failures never refuses a correct password, but each account gets one more guess from it", async () => {
     for (let i = 0; i < 50; i++) await loginAction({ identifier: `nobody${i}@ocop-demo.vn`, password: "x" }, "10.9.9.9");
-    const blocked = await loginAction({ identifier: demoAccount("trainer").email, password: DEMO_PASSWORD }, "10.9.9.9");
-    expect(blocked.status).toBe(429);
-    const elsewhere = await loginAction({ identifier: demoAccount("trainer").email, password: DEMO_PASSWORD }, "10.9.9.10");
+    const correct = await loginAction({ identifier: demoAccount("trainer").email, password: DEMO_PASSWORD }, "10.9.9.9");
+    expect(correct.status).toBe(302);
+    expect((await loginAction({ identifier: demoAccount("producer").email, password: "sai" }, "10.9.9.9")).status).toBe(401);
+    const again = await loginAction({ identifier: demoAccount("producer").email, password: DEMO_PASSWORD }, "10.9.9.9");
+    expect(again.status).toBe(429);
+    const elsewhere = await loginAction({ identifier: demoAccount("producer").email, password: DEMO_PASSWORD }, "10.9.9.10");
     expect(elsewhere.status).toBe(302);
   });
 
@@ -105,6 +108,32 @@ describe("login", () => {
     const stale = await run(() => account.loader({ request: getRequest("/tai-khoan", { cookie }), params: {}, context: testContext() }));
     expect(stale.status).toBe(302);
     expect(stale.location).toBe("/dang-nhap?next=%2Ftai-khoan");
+  });
+});
+
+describe("where login leads (next)", () => {
+  const HOSTILE = ["/\t/evil.example", "/\n/evil.example", "/\r\nSet-Cookie: x=1", "/\u00a0/evil.example", "/\u3000/evil.example", "/.//evil.example", "//evil.example", "/\\evil.example"];
+  const withNext = (next: string) => `/dang-nhap?next=${encodeURIComponent(next)}`;
+
+  it("a signed-in visitor of a hostile login link stays on the site", async () => {
+    const cookie = await cookieFor("learner");
+    for (const next of HOSTILE) {
+      const res = await run(() => login.loader({ request: getRequest(withNext(next), { cookie }), params: {}, context: testContext() }));
+      expect(res.status, JSON.stringify(next)).toBe(302);
+      expect(res.location, JSON.stringify(next)).toBe("/");
+    }
+    const fine = await run(() => login.loader({ request: getRequest(withNext("/tai-khoan"), { cookie }), params: {}, context: testContext() }));
+    expect(fine.location).toBe("/tai-khoan");
+  });
+
+  it("logging in with a hostile next goes home, never a 500", async () => {
+    for (const [i, next] of HOSTILE.entries()) {
+      const res = await loginAction({ identifier: demoAccount("learner").email, password: DEMO_PASSWORD, next }, `10.3.0.${i}`);
+      expect(res.status, JSON.stringify(next)).toBe(302);
+      expect(res.location, JSON.stringify(next)).toBe("/");
+    }
+    const fine = await loginAction({ identifier: demoAccount("learner").email, password: DEMO_PASSWORD, next: "/khoa-hoc?tab=1" }, "10.3.1.1");
+    expect(fine.location).toBe("/khoa-hoc?tab=1");
   });
 });
 

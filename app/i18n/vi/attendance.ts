@@ -166,6 +166,9 @@ export const attendance = {
   "att.import.missingColumn": "Thiếu cột \"{column}\".",
   "att.import.empty": "Tệp không có dòng học viên nào.",
   "att.import.tooMany": "Tệp có {count} dòng, vượt quá giới hạn {max} dòng mỗi lần nhập. Hãy chia thành nhiều tệp.",
+  "att.import.tooManyColumns": "Tệp có dòng quá nhiều cột (tối đa {max} cột). Danh sách chỉ cần họ và tên, số điện thoại, email, đơn vị, chức vụ, đối tượng.",
+  "att.import.unpacksTooLarge":
+    "Tệp Excel khi giải nén quá lớn hoặc có quá nhiều ô (tối đa {mb} MB dữ liệu). Hãy chỉ giữ trang danh sách học viên, hoặc lưu thành CSV UTF-8.",
   "att.import.tooManyRaw": "Bảng tính quá lớn (hơn 20 000 dòng). Hãy chia thành nhiều tệp.",
   "att.import.formula": "Ô chứa công thức: hãy dán giá trị (Dán đặc biệt → Giá trị).",
   "att.import.nameMissing": "Thiếu họ và tên.",

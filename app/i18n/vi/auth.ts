@@ -21,6 +21,9 @@ export const auth = {
   "auth.register.intro": "Nhập mã ghi danh do giảng viên cung cấp để tham gia khóa tập huấn.",
   "auth.register.code": "Mã ghi danh khóa học",
   "auth.register.codeUnknown": "Mã ghi danh không đúng hoặc khóa học đã kết thúc.",
+  "auth.register.throttled": "Bạn đã nhập sai mã ghi danh quá nhiều lần. Vui lòng thử lại sau {time}.",
+  "auth.register.received":
+    "Đã nhận đăng ký. Hãy đăng nhập bằng số điện thoại và mật khẩu vừa đặt. Nếu số điện thoại hoặc email này đã có tài khoản từ trước, hãy đăng nhập bằng mật khẩu của tài khoản đó; nếu quên mật khẩu, hãy nhờ giảng viên hoặc Văn phòng Điều phối cấp lại.",
   "auth.register.fullName": "Họ và tên",
   "auth.register.email": "Email (không bắt buộc)",
   "auth.register.phone": "Số điện thoại di động",
@@ -29,7 +32,6 @@ export const auth = {
   "auth.register.password": "Mật khẩu",
   "auth.register.passwordConfirm": "Nhập lại mật khẩu",
   "auth.register.submit": "Đăng ký",
-  "auth.register.taken": "Email hoặc số điện thoại này đã có tài khoản. Vui lòng đăng nhập.",
   "auth.account.title": "Tài khoản của tôi",
   "auth.account.changePassword": "Đổi mật khẩu",
   "auth.account.currentPassword": "Mật khẩu hiện tại",

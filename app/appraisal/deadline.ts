@@ -49,6 +49,31 @@ export function deadlineFor(receivedAt: Date, rules: Pick<ProvinceRules, "deadli
   return endOfLocalDay(day);
 }
 
+type DayRules = Pick<ProvinceRules, "deadlineDays" | "deadlineKind" | "holidays">;
+
+/**
+ * Days of the level's deadline still unused when the case went back to the producer: the days
+ * (calendar, or working as the province counts) after the day of the return up to the deadline's
+ * day; the day of the return itself is spent. Never negative.
+ */
+export function daysLeftWhenPaused(pausedAt: Date, deadlineAt: Date, rules: DayRules): number {
+  const holidays = new Set(rules.holidays);
+  const last = localDay(deadlineAt);
+  let day = localDay(pausedAt);
+  let left = 0;
+  while (day < last) {
+    day = addDays(day, 1);
+    if (rules.deadlineKind === "CALENDAR" || isWorkingDay(day, holidays)) left++;
+  }
+  return left;
+}
+
+/** The deadline when the clock restarts with `daysLeft` days at resubmission (0: the end of that day). */
+export function resumedDeadline(resubmittedAt: Date, daysLeft: number, rules: DayRules): Date {
+  if (daysLeft === 0) return endOfLocalDay(localDay(resubmittedAt));
+  return deadlineFor(resubmittedAt, { ...rules, deadlineDays: daysLeft });
+}
+
 export type TimeLeft = { overdue: boolean; days: number; hours: number };
 
 /** Whole days and hours left (or past, when overdue). */

@@ -82,3 +82,23 @@ export function timeLeft(now: Date, deadline: Date): TimeLeft {
   const abs = Math.abs(ms);
   return { overdue: ms < 0, days: Math.floor(abs / DAY_MS), hours: Math.floor((abs % DAY_MS) / 3_600_000) };
 }
+
+export type Clock =
+  | { kind: "running"; left: TimeLeft }
+  | { kind: "stopped"; daysOnResubmit: number; rule: ProvinceRules["clockOnResubmit"] }
+  | { kind: "closed" };
+
+/**
+ * What a case's clock shows: running while an officer holds it, stopped while the producer has it
+ * (with the days the level will have on resubmission), nothing once the case is closed.
+ */
+export function clockOf(
+  c: { status: string; deadlineAt: Date; pausedAt: Date | null },
+  rules: Pick<ProvinceRules, "deadlineDays" | "deadlineKind" | "holidays" | "clockOnResubmit">,
+  at: Date,
+): Clock {
+  if (c.status === "SUBMITTED") return { kind: "running", left: timeLeft(at, c.deadlineAt) };
+  if (c.status !== "RETURNED") return { kind: "closed" };
+  const daysOnResubmit = rules.clockOnResubmit === "RESUME" && c.pausedAt ? daysLeftWhenPaused(c.pausedAt, c.deadlineAt, rules) : rules.deadlineDays;
+  return { kind: "stopped", daysOnResubmit, rule: rules.clockOnResubmit };
+}

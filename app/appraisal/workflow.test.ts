@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysLeftWhenPaused, resumedDeadline } from "./deadline";
+import { clockOf, daysLeftWhenPaused, resumedDeadline } from "./deadline";
 import { decisionsFor } from "./workflow";
 
 const chain2020 = ["COMMUNE", "DISTRICT", "PROVINCE"] as const;
@@ -56,5 +56,18 @@ describe("the clock while a case is with the producer", () => {
     expect(daysLeftWhenPaused(new Date("2026-11-07T10:00:00Z"), deadline, calendar)).toBe(0);
     expect(daysLeftWhenPaused(new Date("2026-11-09T10:00:00Z"), deadline, calendar)).toBe(0);
     expect(resumedDeadline(new Date("2026-11-16T03:00:00Z"), 0, calendar).toISOString()).toBe("2026-11-16T16:59:59.999Z");
+  });
+});
+
+describe("clockOf", () => {
+  const rules = { deadlineDays: 5, deadlineKind: "CALENDAR" as const, holidays: [], clockOnResubmit: "RESTART" as const };
+  const deadlineAt = new Date("2026-11-07T16:59:59.999Z");
+  it("runs while submitted, stops while returned, shows nothing once closed", () => {
+    expect(clockOf({ status: "SUBMITTED", deadlineAt, pausedAt: null }, rules, new Date("2026-11-05T16:59:59.999Z"))).toEqual({ kind: "running", left: { overdue: false, days: 2, hours: 0 } });
+    const pausedAt = new Date("2026-11-04T03:00:00Z");
+    // a month later the stopped clock has not moved
+    expect(clockOf({ status: "RETURNED", deadlineAt, pausedAt }, rules, new Date("2026-12-04T03:00:00Z"))).toEqual({ kind: "stopped", daysOnResubmit: 5, rule: "RESTART" });
+    expect(clockOf({ status: "RETURNED", deadlineAt, pausedAt }, { ...rules, clockOnResubmit: "RESUME" }, new Date("2026-12-04T03:00:00Z"))).toEqual({ kind: "stopped", daysOnResubmit: 3, rule: "RESUME" });
+    for (const status of ["APPROVED", "REJECTED", "LAPSED"]) expect(clockOf({ status, deadlineAt, pausedAt: null }, rules, new Date())).toEqual({ kind: "closed" });
   });
 });

@@ -2,6 +2,7 @@ import type { Auth } from "~/auth/guard.server";
 import type { RoleGrant, UnitLevel } from "~/auth/roles";
 import { db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
+import { stepsNeedingLook } from "~/plans/review";
 import { rulesFromRow, type ProvinceRules } from "~/units/settings";
 import { now } from "./clock.server";
 import { bumpStat } from "./counters.server";
@@ -333,4 +334,22 @@ export async function recordResult(planId: number, actorId: number, score: numbe
     await bumpStat(tx, c.unitPath, c.year, "RESULT", c.level);
     return true;
   });
+}
+
+/**
+ * The appraisal as the plan's producer (or invited consultant) sees it: the case, the trail and
+ * comments (officers' names per the province setting), the latest return with its reason while the
+ * plan is with the producer, and the steps a reviewer's comment asks to look at again.
+ */
+export async function planReview(plan: { id: number; org: { ownerId: number; unit: { path: string } }; steps: { step: number; updatedAt: Date }[] }, viewerId: number, formatWhen: (d: Date) => string) {
+  const [detail, rules] = await Promise.all([caseDetail(plan.id), rulesFor(plan.org.unit.path)]);
+  const view = caseView(detail, { officerNames: rules.showOfficerNames, viewerId, formatWhen });
+  const lastReturn = detail.c?.status === "RETURNED" ? [...detail.events].reverse().find((e) => e.action === "RETURN") : undefined;
+  const returned = lastReturn ? view.trail.find((r) => r.id === lastReturn.id) : undefined;
+  return {
+    detail,
+    view,
+    returned: returned ? { reason: returned.reason, who: returned.who, when: returned.when } : null,
+    needsLook: stepsNeedingLook(detail.comments, plan.steps, plan.org.ownerId, detail.c?.versionNumber ?? 0),
+  };
 }

@@ -39,7 +39,7 @@ beforeAll(async () => {
 describe("submission", () => {
   it("an incomplete plan is refused with the list of missing steps, writing nothing", async () => {
     const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: planId } } } });
-    const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Chưa xong", ocopGroup: "THUC_PHAM", description: "" }))!;
+    const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Chưa xong", ocopGroup: "THUC_PHAM", description: "" })) as { id: number };
     const draft = (await createPlanFromIdea(idea.id, org.ownerId))!;
     const before = await tableCounts();
     const res = await run(() => overview.action({ request: postRequest(`/phuong-an/${draft.id}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(draft.id) }, context: testContext() }));
@@ -216,7 +216,7 @@ describe("the LAPSE overdue rule (the 2020 rule: the locality counts as having n
     const demo = await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE }, include: { org: { include: { unit: true } } } });
     const org = demo.org;
     const provinceId = Number(org.unit.path.split("/")[1]);
-    const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Mật ong bạc hà", ocopGroup: "THUC_PHAM", description: "" }))!;
+    const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Mật ong bạc hà", ocopGroup: "THUC_PHAM", description: "" })) as { id: number };
     const plan = (await createPlanFromIdea(idea.id, org.ownerId))!;
     await db().planStep.deleteMany({ where: { planId: plan.id } });
     const steps = await db().planStep.findMany({ where: { planId: demo.id } });

@@ -286,7 +286,7 @@ describe("officers' idea registration (/y-tuong)", () => {
   it("a scope without units reaches no organisation (never all of them)", async () => {
     const org = await db().producerOrg.findFirstOrThrow();
     const before = await tableCounts();
-    expect(await registerIdea({ unitPaths: [] }, { orgId: org.id, title: "Không ai", ocopGroup: "THUC_PHAM", description: "" })).toBeNull();
+    expect(await registerIdea({ unitPaths: [] }, { orgId: org.id, title: "Không ai", ocopGroup: "THUC_PHAM", description: "" })).toEqual({ ok: false, error: "outside" });
     expect(await ideasIn({ unitPaths: [] })).toEqual([]);
     expect(await orgsIn({ unitPaths: [] })).toEqual([]);
     expect(await tableCounts()).toEqual(before);

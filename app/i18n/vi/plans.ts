@@ -45,6 +45,7 @@ export const plans = {
   "plans.idea.chooseProducerError": "Vui lòng chọn chủ thể đăng ký ý tưởng.",
   "plans.idea.noOrgs": "Chưa có chủ thể nào trên địa bàn của bạn khai báo trong hệ thống.",
   "plans.idea.orgOutside": "Chủ thể này không thuộc địa bàn của bạn.",
+  "plans.idea.duplicate": "Chủ thể này đã đăng ký ý tưởng “{title}” năm nay.",
   "plans.idea.notFound": "Không tìm thấy ý tưởng này trong các ý tưởng của bạn.",
   "plans.status": "Trạng thái",
   "plans.status.DRAFT": "Bản nháp",

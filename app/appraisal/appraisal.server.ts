@@ -1,12 +1,14 @@
 import type { Auth } from "~/auth/guard.server";
 import { appraiserHolds } from "~/access/scope";
+import type { UnitLevel } from "~/auth/roles";
 import { type Prisma, db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
+import { stepsNeedingLook } from "~/plans/review";
 import { rulesFromRow, type ProvinceRules } from "~/units/settings";
 import { now } from "./clock.server";
 import { bumpStat } from "./counters.server";
-import { deadlineFor, localYear } from "./deadline";
-import { type CaseStatus, type Decision, decide, overdueStatus, resubmit } from "./workflow";
+import { daysLeftWhenPaused, deadlineFor, localYear, resumedDeadline } from "./deadline";
+import { type CaseStatus, type Decision, decide, decisionsFor, overdueStatus, resubmit } from "./workflow";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
@@ -52,6 +54,8 @@ export async function submitPlan(planId: number, userId: number, at = now()): Pr
     await tx.planVersion.create({ data: { planId, number, data: JSON.stringify(frozen), createdAt: at, createdById: userId } });
     const level = rules.levels[levelIndex];
     const year = existing?.year ?? localYear(at);
+    // the clock stopped when the case was returned; it restarts in full or resumes, as the province rules
+    const resume = existing?.pausedAt && rules.clockOnResubmit === "RESUME";
     const data = {
       status: "SUBMITTED",
       levelIndex,
@@ -60,8 +64,10 @@ export async function submitPlan(planId: number, userId: number, at = now()): Pr
       year,
       versionNumber: number,
       receivedAt: at,
-      deadlineAt: deadlineFor(at, rules),
-      overdue: false,
+      deadlineAt: resume ? resumedDeadline(at, daysLeftWhenPaused(existing.pausedAt!, existing.deadlineAt, rules), rules) : deadlineFor(at, rules),
+      // resuming a level that had already missed its deadline keeps it counted as overdue, once
+      overdue: resume ? existing.overdue : false,
+      pausedAt: null,
     };
     if (existing) await tx.appraisalCase.update({ where: { planId }, data: { ...data, revision: { increment: 1 } } });
     else await tx.appraisalCase.create({ data: { planId, ...data } });
@@ -75,29 +81,52 @@ export async function submitPlan(planId: number, userId: number, at = now()): Pr
   });
 }
 
-export type DecideOutcome =
-  | { ok: true; status: string }
-  | { ok: false; error: "notFound" | "stale" | "forbidden" | "reasonRequired" | "final" | "notSubmitted" | "notLastLevel" | "lastLevel" | "notReturned" };
+export type DecideRefusal = "notFound" | "stale" | "forbidden" | "reasonRequired" | "final" | "notSubmitted" | "notLastLevel" | "lastLevel" | "notReturned";
+export type DecideOutcome = { ok: true; status: string } | { ok: false; error: DecideRefusal };
+type DecideInput = { decision: Decision; reason: string; revision: number; versionNumber: number };
+type CaseRow = NonNullable<Awaited<ReturnType<Tx["appraisalCase"]["findUnique"]>>>;
+
+/** Whether `auth` may take this decision on the case as it was seen: the transition, or why not. */
+async function evaluate(tx: Tx | ReturnType<typeof db>, c: CaseRow | null, auth: Auth, input: DecideInput) {
+  if (!c) return { ok: false, error: "notFound" } as const;
+  // a decision on what the appraiser saw: a newer revision (double click, another decision) or version is stale
+  if (c.revision !== input.revision || c.versionNumber !== input.versionNumber) return { ok: false, error: "stale" } as const;
+  if (!appraiserHolds(auth.user.grants, c)) return { ok: false, error: "forbidden" } as const;
+  const rules = await rulesFor(c.unitPath, tx);
+  const step = decide({ status: c.status as CaseStatus, levelIndex: c.levelIndex }, input.decision, rules.levels, input.reason);
+  if (!step.ok) return { ok: false, error: step.refusal } as const;
+  return { ok: true, step, rules } as const;
+}
+
+/** The decisions the viewer may take on the case now (the form offers these and nothing else). */
+export async function decisionsOpenTo(auth: Auth, c: CaseRow): Promise<Decision[]> {
+  if (!appraiserHolds(auth.user.grants, c)) return [];
+  const rules = await rulesFor(c.unitPath);
+  return decisionsFor({ status: c.status as CaseStatus, levelIndex: c.levelIndex }, rules.levels, [c.level as UnitLevel]);
+}
+
+export type PreviewOutcome = { ok: true; consequence: string } | { ok: false; error: DecideRefusal };
+
+/** What a decision would do, checked as `decideCase` checks it, writing nothing (the confirmation step). */
+export async function previewDecision(planId: number, auth: Auth, input: DecideInput): Promise<PreviewOutcome> {
+  const c = await db().appraisalCase.findUnique({ where: { planId } });
+  const checked = await evaluate(db(), c, auth, input);
+  if (!checked.ok) return checked;
+  const level = t(`level.${checked.step.toLevel}` as "level.COMMUNE");
+  return { ok: true, consequence: t(`appraisal.consequence.${input.decision}` as "appraisal.consequence.FORWARD", { level }) };
+}
 
 /**
  * An appraiser's decision on the revision they saw: the UPDATE is conditional on that revision, so
  * a double click or two appraisers at once act once; a decision on an old version is refused.
  */
-export async function decideCase(
-  planId: number,
-  auth: Auth,
-  input: { decision: Decision; reason: string; revision: number; versionNumber: number },
-  at = now(),
-): Promise<DecideOutcome> {
+export async function decideCase(planId: number, auth: Auth, input: DecideInput, at = now()): Promise<DecideOutcome> {
   return db().$transaction(async (tx) => {
     const c = await tx.appraisalCase.findUnique({ where: { planId } });
+    const checked = await evaluate(tx, c, auth, input);
+    if (!checked.ok) return checked;
+    const { step, rules } = checked;
     if (!c) return { ok: false, error: "notFound" } as const;
-    // a decision on what the appraiser saw: a newer revision (double click, another decision) or version is stale
-    if (c.revision !== input.revision || c.versionNumber !== input.versionNumber) return { ok: false, error: "stale" } as const;
-    if (!appraiserHolds(auth.user.grants, c)) return { ok: false, error: "forbidden" } as const;
-    const rules = await rulesFor(c.unitPath, tx);
-    const step = decide({ status: c.status as CaseStatus, levelIndex: c.levelIndex }, input.decision, rules.levels, input.reason);
-    if (!step.ok) return { ok: false, error: step.refusal } as const;
     const forwarded = input.decision === "FORWARD";
     const updated = await tx.appraisalCase.updateMany({
       where: { planId, revision: input.revision },
@@ -107,6 +136,8 @@ export async function decideCase(
         level: step.toLevel,
         revision: { increment: 1 },
         ...(forwarded ? { receivedAt: at, deadlineAt: deadlineFor(at, rules), overdue: false } : {}),
+        // with the producer the level's clock stops (see submitPlan for how it restarts)
+        ...(step.next.status === "RETURNED" ? { pausedAt: at } : {}),
       },
     });
     if (updated.count !== 1) return { ok: false, error: "stale" } as const;
@@ -179,6 +210,37 @@ export function queueIn(where: Prisma.AppraisalCaseWhereInput) {
 /** Approved cases within a scope (`caseWhere` from app/access), for recording the council's result. */
 export function approvedIn(where: Prisma.AppraisalCaseWhereInput) {
   return db().appraisalCase.findMany({ where: { AND: [{ status: "APPROVED" }, where] }, orderBy: { updatedAt: "desc" }, take: 200 });
+}
+
+const DECISION_ACTIONS = ["FORWARD", "APPROVE", "RETURN", "REJECT"];
+
+/**
+ * The officer's "handled by me" list: the cases they decided on (latest decision first), still
+ * within their appraiser units (`reachableUnitPaths` from app/access), with where each case is now.
+ */
+export async function handledBy(actorId: number, unitPaths: readonly string[], take = 100) {
+  if (!unitPaths.length) return [];
+  const events = await db().appraisalEvent.findMany({
+    where: { actorId, action: { in: DECISION_ACTIONS }, OR: unitPaths.map((p) => ({ unitPath: { startsWith: p } })) },
+    orderBy: { id: "desc" },
+    take: take * 4,
+    select: { planId: true, action: true, createdAt: true },
+  });
+  const latest = new Map<number, (typeof events)[number]>();
+  for (const e of events) if (!latest.has(e.planId) && latest.size < take) latest.set(e.planId, e);
+  if (!latest.size) return [];
+  const ids = [...latest.keys()];
+  const [cases, plans] = await Promise.all([
+    db().appraisalCase.findMany({ where: { planId: { in: ids } } }),
+    db().businessPlan.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, org: { select: { name: true } } } }),
+  ]);
+  const caseOf = new Map(cases.map((c) => [c.planId, c]));
+  const planOf = new Map(plans.map((p) => [p.id, p]));
+  return ids.flatMap((planId) => {
+    const c = caseOf.get(planId);
+    const plan = planOf.get(planId);
+    return c && plan ? [{ planId, title: plan.title, org: plan.org.name, decision: latest.get(planId)!.action, decidedAt: latest.get(planId)!.createdAt, case: c }] : [];
+  });
 }
 
 export async function caseDetail(planId: number) {
@@ -267,4 +329,22 @@ export async function recordResult(planId: number, actorId: number, score: numbe
     await bumpStat(tx, c.unitPath, c.year, "RESULT", c.level);
     return true;
   });
+}
+
+/**
+ * The appraisal as the plan's producer (or invited consultant) sees it: the case, the trail and
+ * comments (officers' names per the province setting), the latest return with its reason while the
+ * plan is with the producer, and the steps a reviewer's comment asks to look at again.
+ */
+export async function planReview(plan: { id: number; org: { ownerId: number; unit: { path: string } }; steps: { step: number; updatedAt: Date }[] }, viewerId: number, formatWhen: (d: Date) => string) {
+  const [detail, rules] = await Promise.all([caseDetail(plan.id), rulesFor(plan.org.unit.path)]);
+  const view = caseView(detail, { officerNames: rules.showOfficerNames, viewerId, formatWhen });
+  const lastReturn = detail.c?.status === "RETURNED" ? [...detail.events].reverse().find((e) => e.action === "RETURN") : undefined;
+  const returned = lastReturn ? view.trail.find((r) => r.id === lastReturn.id) : undefined;
+  return {
+    detail,
+    view,
+    returned: returned ? { reason: returned.reason, who: returned.who, when: returned.when } : null,
+    needsLook: stepsNeedingLook(detail.comments, plan.steps, plan.org.ownerId, detail.c?.versionNumber ?? 0),
+  };
 }

@@ -49,6 +49,31 @@ export function deadlineFor(receivedAt: Date, rules: Pick<ProvinceRules, "deadli
   return endOfLocalDay(day);
 }
 
+type DayRules = Pick<ProvinceRules, "deadlineDays" | "deadlineKind" | "holidays">;
+
+/**
+ * Days of the level's deadline still unused when the case went back to the producer: the days
+ * (calendar, or working as the province counts) after the day of the return up to the deadline's
+ * day; the day of the return itself is spent. Never negative.
+ */
+export function daysLeftWhenPaused(pausedAt: Date, deadlineAt: Date, rules: DayRules): number {
+  const holidays = new Set(rules.holidays);
+  const last = localDay(deadlineAt);
+  let day = localDay(pausedAt);
+  let left = 0;
+  while (day < last) {
+    day = addDays(day, 1);
+    if (rules.deadlineKind === "CALENDAR" || isWorkingDay(day, holidays)) left++;
+  }
+  return left;
+}
+
+/** The deadline when the clock restarts with `daysLeft` days at resubmission (0: the end of that day). */
+export function resumedDeadline(resubmittedAt: Date, daysLeft: number, rules: DayRules): Date {
+  if (daysLeft === 0) return endOfLocalDay(localDay(resubmittedAt));
+  return deadlineFor(resubmittedAt, { ...rules, deadlineDays: daysLeft });
+}
+
 export type TimeLeft = { overdue: boolean; days: number; hours: number };
 
 /** Whole days and hours left (or past, when overdue). */
@@ -56,4 +81,24 @@ export function timeLeft(now: Date, deadline: Date): TimeLeft {
   const ms = deadline.getTime() - now.getTime();
   const abs = Math.abs(ms);
   return { overdue: ms < 0, days: Math.floor(abs / DAY_MS), hours: Math.floor((abs % DAY_MS) / 3_600_000) };
+}
+
+export type Clock =
+  | { kind: "running"; left: TimeLeft }
+  | { kind: "stopped"; daysOnResubmit: number; rule: ProvinceRules["clockOnResubmit"] }
+  | { kind: "closed" };
+
+/**
+ * What a case's clock shows: running while an officer holds it, stopped while the producer has it
+ * (with the days the level will have on resubmission), nothing once the case is closed.
+ */
+export function clockOf(
+  c: { status: string; deadlineAt: Date; pausedAt: Date | null },
+  rules: Pick<ProvinceRules, "deadlineDays" | "deadlineKind" | "holidays" | "clockOnResubmit">,
+  at: Date,
+): Clock {
+  if (c.status === "SUBMITTED") return { kind: "running", left: timeLeft(at, c.deadlineAt) };
+  if (c.status !== "RETURNED") return { kind: "closed" };
+  const daysOnResubmit = rules.clockOnResubmit === "RESUME" && c.pausedAt ? daysLeftWhenPaused(c.pausedAt, c.deadlineAt, rules) : rules.deadlineDays;
+  return { kind: "stopped", daysOnResubmit, rule: rules.clockOnResubmit };
 }

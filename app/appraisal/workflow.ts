@@ -37,6 +37,18 @@ export function decide(state: CaseState, decision: Decision, levels: readonly Un
   }
 }
 
+/**
+ * The decisions an officer may take on a case: none unless it is submitted and held at one of the
+ * officer's levels; forward below the last level of the chain, approve only at the last; return and
+ * reject at every level. The form offers exactly these, and `decide` refuses the others.
+ */
+export function decisionsFor(state: CaseState, levels: readonly UnitLevel[], officerLevels: readonly UnitLevel[]): Decision[] {
+  if (state.status !== "SUBMITTED") return [];
+  const index = Math.min(state.levelIndex, levels.length - 1);
+  if (!officerLevels.includes(levels[index])) return [];
+  return index === levels.length - 1 ? ["APPROVE", "RETURN", "REJECT"] : ["FORWARD", "RETURN", "REJECT"];
+}
+
 /** The producer resubmits a returned case: back to the level that returned it. */
 export function resubmit(state: CaseState, levels: readonly UnitLevel[]): Transition {
   if (state.status !== "RETURNED") return { ok: false, refusal: "notReturned" };

@@ -15,7 +15,18 @@ export const ideaFields = {
   title: text(200),
   ocopGroup: choice(OCOP_GROUPS),
   description: optionalText(1000),
+  // a fresh key per form shown (see registerIdea): a resent form replays the first registration
+  idempotencyKey: z
+    .string({ error: t("form.invalid") })
+    .regex(/^[0-9a-f-]{36}$/i, t("form.invalid"))
+    .optional(),
 };
+
+/** Which registerIdea refusal goes where, in Vietnamese, with its HTTP status. */
+export function ideaRefusal(outcome: { error: "outside" } | { error: "duplicate"; title: string }): { errors: Record<string, string>; status: number } {
+  if (outcome.error === "duplicate") return { errors: { title: t("plans.idea.duplicate", { title: outcome.title }) }, status: 409 };
+  return { errors: { orgId: t("plans.idea.orgOutside") }, status: 404 };
+}
 
 type Props = {
   orgs: { value: string; label: string }[];
@@ -23,12 +34,16 @@ type Props = {
   values: Record<string, string | undefined>;
   /** the action's intent, when the page's action does several things */
   intent?: string;
+  /** from the loader: new after each registration, so a second tap is not a second idea */
+  idempotencyKey: string;
 };
 
-export function IdeaForm({ orgs, errors, values, intent }: Props) {
+/** Keyed by its idempotency key: after a registration the loader gives a new key and the form starts empty. */
+export function IdeaForm({ orgs, errors, values, intent, idempotencyKey }: Props) {
   return (
-    <Form method="post" className="stack" noValidate>
+    <Form method="post" className="stack" noValidate key={idempotencyKey}>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <SelectField label={t("plans.idea.producer")} name="orgId" error={errors.orgId} defaultValue={values.orgId} options={orgs} />
       <Field label={t("plans.idea.title")} name="title" error={errors.title} defaultValue={values.title} maxLength={200} />
       <SelectField

@@ -31,23 +31,50 @@ export function plansIn(where: Prisma.BusinessPlanWhereInput) {
   });
 }
 
-export type IdeaInput = { orgId: number; title: string; ocopGroup: OcopGroup; description: string };
+export type IdeaInput = { orgId: number; title: string; ocopGroup: OcopGroup; description: string; idempotencyKey?: string };
+
+export type RegisterOutcome = { ok: true; id: number } | { ok: false; error: "outside" } | { ok: false; error: "duplicate"; title: string };
+
+/** The same idea name however it was typed (spaces, capitals, composed or not). */
+export function ideaNameKey(title: string): string {
+  return title.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("vi");
+}
 
 /**
  * Registers a product idea ("ý tưởng đăng ký", the first count of the statistics) for an
- * organisation within the scope (`orgWhere` from app/access); null when the organisation is not.
+ * organisation within the scope (`orgWhere` from app/access). Idempotent (decision 0021): the form's key replays the first
+ * result (a double tap or a resent form), and the same idea name for the same organisation in
+ * the same local year is refused, so the statistics count it once.
  */
-export async function registerIdea(orgs: Prisma.ProducerOrgWhereInput, input: IdeaInput, at = new Date()) {
+export async function registerIdea(orgs: Prisma.ProducerOrgWhereInput, input: IdeaInput, at = new Date()): Promise<RegisterOutcome> {
   const org = await db().producerOrg.findFirst({ where: { AND: [{ id: input.orgId }, orgs] }, select: { id: true, unit: { select: { path: true } } } });
-  if (!org) return null;
-  return db().$transaction(async (tx) => {
-    const idea = await tx.productIdea.create({
-      data: { orgId: org.id, title: input.title, ocopGroup: input.ocopGroup, description: input.description, createdAt: at },
-      select: { id: true },
+  if (!org) return { ok: false, error: "outside" };
+  const key = input.idempotencyKey ?? null;
+  const year = localYear(at);
+  const range = localYearRange(year);
+  const attempt = () =>
+    db().$transaction(async (tx): Promise<RegisterOutcome> => {
+      if (key) {
+        const first = await tx.productIdea.findUnique({ where: { idempotencyKey: key }, select: { id: true, orgId: true } });
+        if (first) return first.orgId === org.id ? { ok: true, id: first.id } : { ok: false, error: "outside" };
+      }
+      const sameYear = await tx.productIdea.findMany({ where: { orgId: org.id, createdAt: { gte: range.from, lt: range.to } }, select: { title: true } });
+      const twin = sameYear.find((i) => ideaNameKey(i.title) === ideaNameKey(input.title));
+      if (twin) return { ok: false, error: "duplicate", title: twin.title };
+      const idea = await tx.productIdea.create({
+        data: { orgId: org.id, title: input.title, ocopGroup: input.ocopGroup, description: input.description, createdAt: at, idempotencyKey: key },
+        select: { id: true },
+      });
+      await bumpStat(tx, org.unit.path, year, "IDEA");
+      return { ok: true, id: idea.id };
     });
-    await bumpStat(tx, org.unit.path, localYear(at), "IDEA");
-    return idea;
-  });
+  try {
+    return await attempt();
+  } catch (error) {
+    // the twin request committed the same key first: answer with its idea
+    if ((error as { code?: string }).code !== "P2002" || !key) throw error;
+    return attempt();
+  }
 }
 
 /** Registered ideas within the scope (optionally of one local year), newest first, with the plan built from each. */

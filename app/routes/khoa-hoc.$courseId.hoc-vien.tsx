@@ -13,7 +13,7 @@ import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { matchesSearch } from "~/i18n/fold";
 import { type MessageKey, t } from "~/i18n/messages";
-import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { Field, FormMessage, actionErrors, useSuccessKey } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 /** The class list: search, add one learner by hand, remove one, reissue activation codes. */
@@ -76,6 +76,7 @@ export default function RosterPage() {
   const e = failure?.errors ?? {};
   const v = failure?.values ?? {};
   const ok = result && "message" in result ? result : undefined;
+  const addFormKey = useSuccessKey(result);
   return (
     <>
       <PageHeader title={t("att.course.roster", { count: total })} />
@@ -86,7 +87,7 @@ export default function RosterPage() {
         <ActivationCodes codes={ok.codes} days={days} activateUrl={`${origin}/kich-hoat`} />
       ) : null}
       <Card title={t("att.roster.add")}>
-        <Form method="post" className="stack" noValidate>
+        <Form method="post" className="stack" noValidate key={addFormKey}>
           <input type="hidden" name="intent" value="add" />
           <Field label={t("att.column.fullName")} name="fullName" required defaultValue={v.fullName} error={e.fullName} />
           <Field label={t("att.column.phone")} name="phone" type="tel" defaultValue={v.phone} error={e.phone} />

@@ -10,9 +10,10 @@ import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
 import { checkAllSteps, inviteConsultant, removeInvite } from "~/plans/plans.server";
-import { addComment, caseDetail, caseView, markOverdue, rulesFor, submitPlan } from "~/appraisal/appraisal.server";
+import { addComment, caseDetail, markOverdue, planReview, submitPlan } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
+import { statusTone } from "~/plans/review";
 import { STEP_COUNT, missingLabels, stepSpec } from "~/plans/steps";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
@@ -29,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = found;
   const checks = checkAllSteps(plan.steps);
   const rows = new Map(plan.steps.map((s) => [s.step, s]));
+  const review = await planReview(plan, auth.user.id, formatDateTime);
+  const c = review.detail.c;
   return {
     plan: {
       id: plan.id,
@@ -39,29 +42,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       orgKind: t(`plans.org.kind.${plan.org.kind}` as "plans.org.kind.HTX"),
       unit: plan.org.unit.name,
     },
+    statusTone: statusTone(plan.status),
+    returned: review.returned,
     isOwner: found.via === "owner",
-    steps: checks.map((c, i) => ({
+    steps: checks.map((check, i) => ({
       n: i + 1,
       title: t(stepSpec(i + 1).title),
-      complete: c.complete,
+      complete: check.complete,
       started: rows.has(i + 1),
-      missing: missingLabels(i + 1, c.missing).slice(0, 4),
+      missing: missingLabels(i + 1, check.missing).slice(0, 4),
+      needsLook: review.needsLook.has(i + 1),
       updated: rows.get(i + 1) ? formatDateTime(rows.get(i + 1)!.updatedAt) : null,
     })),
-    appraisal: await appraisalOf(plan.id, plan.org.unit.path, auth.user.id),
+    appraisal: {
+      case: c ? { status: c.status, level: t(`level.${c.level}` as "level.COMMUNE"), deadline: formatDateTime(c.deadlineAt), overdue: c.overdue } : null,
+      ...review.view,
+    },
     canComment: found.via === "owner" || plan.status === "DRAFT" || plan.status === "RETURNED",
     invites: found.via === "owner" ? plan.invites.map((i) => ({ userId: i.userId, name: i.user.fullName, contact: i.user.email ?? i.user.phone ?? "" })) : [],
-  };
-}
-
-async function appraisalOf(planId: number, unitPath: string, viewerId: number) {
-  const [detail, rules] = await Promise.all([caseDetail(planId), rulesFor(unitPath)]);
-  const view = caseView(detail, { officerNames: rules.showOfficerNames, viewerId, formatWhen: formatDateTime });
-  return {
-    case: detail.c
-      ? { status: detail.c.status, level: t(`level.${detail.c.level}` as "level.COMMUNE"), deadline: formatDateTime(detail.c.deadlineAt), overdue: detail.c.overdue }
-      : null,
-    ...view,
   };
 }
 
@@ -136,29 +134,58 @@ export default function PlanOverview() {
   const result = useActionData<typeof action>();
   const e = actionErrors(result)?.errors ?? {};
   const done = data.steps.filter((s) => s.complete).length;
+  const toLook = data.steps.filter((s) => s.needsLook);
+  const where = data.appraisal.case;
+  const whereTone = where?.overdue ? "error" : where ? { neutral: "info", warn: "warn", error: "error", success: "success" }[data.statusTone] : "info";
   return (
     <>
       <p>
         <Link to="/phuong-an">← {t("plans.backList")}</Link>
       </p>
       <PageHeader title={data.plan.title}>
-        <span className="tag">{data.plan.statusLabel}</span>
+        <span className={`tag tag--${data.statusTone}`} data-testid="plan-status">
+          {data.plan.statusLabel}
+        </span>
       </PageHeader>
+      {data.returned ? (
+        <section className="notice notice--warn" data-testid="return-reason">
+          <p>
+            <strong>{t("plans.returned.title")}</strong> — {t("plans.returned.by", { who: data.returned.who, when: data.returned.when })}
+          </p>
+          <p>
+            {t("plans.returned.reason")}: <span className="print-value">{data.returned.reason}</span>
+          </p>
+          {toLook.length ? (
+            <p>
+              {t("plans.returned.steps")}{" "}
+              {toLook.map((s, i) => (
+                <span key={s.n}>
+                  {i ? ", " : ""}
+                  <Link to={`/phuong-an/${data.plan.id}/buoc/${s.n}`}>{`${s.n}. ${s.title}`}</Link>
+                </span>
+              ))}
+            </p>
+          ) : null}
+          <p>{t("appraisal.clock.producer")}</p>
+        </section>
+      ) : null}
       <p className="muted">
         {t("plans.owner", { name: `${data.plan.org} (${data.plan.orgKind})` })} · {data.plan.unit}
       </p>
       {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
       <FormMessage tone="error">{e._form}</FormMessage>
-      <Card title={`${t("plans.checklist")} — ${t("plans.progress", { done, total: STEP_COUNT })}`}>
+      <Card title={`${t("plans.checklist")} — ${t("plans.progress", { done, total: STEP_COUNT })}${toLook.length ? ` · ${t("plans.checklist.needsLookCount", { count: toLook.length })}` : ""}`}>
         <progress max={STEP_COUNT} value={done} aria-label={t("plans.progress", { done, total: STEP_COUNT })} />
         <ol className="plan-checklist">
           {data.steps.map((s) => (
-            <li key={s.n} className={s.complete ? "is-done" : undefined}>
+            <li key={s.n} className={s.complete && !s.needsLook ? "is-done" : undefined}>
               <Link to={`/phuong-an/${data.plan.id}/buoc/${s.n}`}>
-                <span aria-hidden="true">{s.complete ? "✓" : "○"}</span> {s.title}
+                <span aria-hidden="true">{s.needsLook ? "!" : s.complete ? "✓" : "○"}</span> {s.title}
               </Link>{" "}
               —{" "}
-              {s.complete ? (
+              {s.needsLook ? (
+                <span className="tag tag--warn">{t("plans.checklist.needsLook")}</span>
+              ) : s.complete ? (
                 <span className="tag">{t("plans.checklist.done")}</span>
               ) : s.started ? (
                 <small>{t("plans.checklist.missing", { list: s.missing.join("; ") })}</small>
@@ -178,7 +205,7 @@ export default function PlanOverview() {
         </p>
       </Card>
       {data.appraisal.case ? (
-        <p className={data.appraisal.case.overdue ? "notice notice--error" : "notice notice--success"} data-testid="appraisal-where">
+        <p className={`notice notice--${whereTone}`} data-testid="appraisal-where">
           {t(`appraisal.status.${data.appraisal.case.status}` as "appraisal.status.SUBMITTED")}
           {data.appraisal.case.status === "SUBMITTED" ? ` — ${t("appraisal.where", { level: data.appraisal.case.level, deadline: data.appraisal.case.deadline })}` : ""}
           {data.appraisal.case.status === "LAPSED" ? ` — ${t("appraisal.lapsedExplained", { level: data.appraisal.case.level })}` : ""}

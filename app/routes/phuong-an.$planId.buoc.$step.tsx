@@ -3,10 +3,11 @@ import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run
 import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { reachablePlan, reachablePlanStatus } from "~/access/access.server";
+import { planReview } from "~/appraisal/appraisal.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formDataToObject, issuesToErrors } from "~/forms/parse";
-import { formatTime } from "~/i18n/format";
+import { formatDateTime, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
 import { EDITABLE_STATUSES, checkAllSteps, saveStep } from "~/plans/plans.server";
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const check = checks[n - 1];
   const storedRows: Record<string, number> = {};
   for (const f of stepSpec(n).fields) if (f.kind === "table") storedRows[f.name] = ((check.values[f.name] as unknown[]) ?? []).length;
+  const review = await planReview(plan, auth.user.id, formatDateTime);
   return {
     plan: { id: plan.id, title: plan.title, status: plan.status, org: plan.org.name },
     editable: found.via === "owner" && (EDITABLE_STATUSES as readonly string[]).includes(plan.status),
@@ -46,6 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     formValues: toFormValues(n, check.values),
     storedRows,
     checklist: checks.map((c) => c.complete),
+    // the reviewers' comments on this step, shown where the producer edits it
+    comments: review.view.comments.filter((c) => c.step === n),
+    needsLook: [...review.needsLook],
     // what the live summaries need from the other steps
     step8: checks[7].values,
     values: check.values,
@@ -193,14 +198,17 @@ function StepEditor() {
           <Link to={`/phuong-an/${loaded.plan.id}`}>← {t("plans.back")}</Link>
         </p>
         <ol>
-          {loaded.checklist.map((done, i) => (
-            <li key={i} className={i + 1 === loaded.step ? "current" : undefined}>
-              <Link to={`/phuong-an/${loaded.plan.id}/buoc/${i + 1}`} aria-current={i + 1 === loaded.step ? "step" : undefined}>
-                <span aria-hidden="true">{done ? "✓" : "○"}</span> {t(stepSpec(i + 1).title)}
-                <span className="visually-hidden">{done ? ` (${t("plans.checklist.done")})` : ""}</span>
-              </Link>
-            </li>
-          ))}
+          {loaded.checklist.map((done, i) => {
+            const look = loaded.needsLook.includes(i + 1);
+            return (
+              <li key={i} className={i + 1 === loaded.step ? "current" : undefined}>
+                <Link to={`/phuong-an/${loaded.plan.id}/buoc/${i + 1}`} aria-current={i + 1 === loaded.step ? "step" : undefined} className={look ? "needs-look" : undefined}>
+                  <span aria-hidden="true">{look ? "!" : done ? "✓" : "○"}</span> {t(stepSpec(i + 1).title)}
+                  <span className="visually-hidden">{look ? ` (${t("plans.checklist.needsLook")})` : done ? ` (${t("plans.checklist.done")})` : ""}</span>
+                </Link>
+              </li>
+            );
+          })}
         </ol>
       </nav>
       <div>
@@ -208,6 +216,21 @@ function StepEditor() {
           {loaded.plan.title} · {loaded.plan.org} · {t("plans.stepOf", { n: loaded.step, total: STEP_COUNT })}
         </p>
         <h1>{t(step.title)}</h1>
+        {loaded.comments.length ? (
+          <section className="card step-comments" aria-labelledby="step-comments-title" data-testid="step-comments">
+            <h2 id="step-comments-title">{t("plans.stepComments")}</h2>
+            {loaded.comments.map((c) => (
+              <div key={c.id} className={c.parentId === null ? "comment" : "comment comment--reply"}>
+                <p className="muted">
+                  {c.parentId === null ? "" : "↳ "}
+                  {c.author}, {c.when}
+                </p>
+                <p className="print-value">{c.body}</p>
+              </div>
+            ))}
+            <p className="muted">{t("plans.stepComments.hint")}</p>
+          </section>
+        ) : null}
         <details className="card plan-guidance" open>
           <summary>{t("plans.guidance")}</summary>
           <p>{t(step.guidance)}</p>

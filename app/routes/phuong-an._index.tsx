@@ -9,7 +9,7 @@ import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
 import { createOrg, createPlanFromIdea, ideasIn, orgsOf, plansIn, registerIdea } from "~/plans/plans.server";
-import { IdeaForm, ideaFields } from "~/plans/idea-form";
+import { IdeaForm, ideaFields, ideaRefusal } from "~/plans/idea-form";
 import { ORG_KINDS, STEP_COUNT } from "~/plans/steps";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
@@ -33,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   return {
     isProducer,
+    ideaKey: crypto.randomUUID(),
     mine: plans.filter((p) => p.org.ownerId === auth.user.id).map(row),
     invited: plans.filter((p) => p.org.ownerId !== auth.user.id).map(row),
     orgs: orgs.map((o) => ({ id: o.id, name: o.name, kind: t(`plans.org.kind.${o.kind}` as "plans.org.kind.HTX"), address: o.address })),
@@ -70,8 +71,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return { ok: true as const, message: t("plans.org.created") };
   }
   if (input.intent === "registerIdea") {
-    const idea = await registerIdea(orgWhere(auth, planPermissions.editPlans), { orgId: input.orgId, title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" });
-    if (!idea) return invalid({ errors: { orgId: t("form.invalidChoice") } }, 404);
+    const idea = await registerIdea(orgWhere(auth, planPermissions.editPlans), { orgId: input.orgId, title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "", idempotencyKey: input.idempotencyKey });
+    if (!idea.ok) {
+      const refusal = ideaRefusal(idea);
+      return invalid({ errors: refusal.errors, values: { orgId: String(input.orgId), title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" } }, refusal.status);
+    }
     return { ok: true as const, message: t("plans.idea.registered", { title: input.title }) };
   }
   const plan = await createPlanFromIdea(input.ideaId, orgWhere(auth, planPermissions.editPlans), auth.user.id);
@@ -186,7 +190,7 @@ export default function PlansPage() {
             {data.orgs.length === 0 ? (
               <p>{t("plans.org.none")}</p>
             ) : (
-              <IdeaForm intent="registerIdea" orgs={data.orgs.map((o) => ({ value: String(o.id), label: o.name }))} errors={e} values={v} />
+              <IdeaForm intent="registerIdea" orgs={data.orgs.map((o) => ({ value: String(o.id), label: o.name }))} errors={e} values={v} idempotencyKey={data.ideaKey} />
             )}
           </Card>
           <Card title={t("plans.orgs")}>

@@ -9,7 +9,7 @@ import { t } from "~/i18n/messages";
 import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { unitPermissions } from "~/units/permissions";
-import { DEADLINE_KINDS, OVERDUE_RULES, isoToVietnamese, rulesFromRow, rulesToRow, settingsSchema } from "~/units/settings";
+import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, isoToVietnamese, rulesFromRow, rulesToRow, settingsSchema } from "~/units/settings";
 
 export const access = unitPermissions.manageSettings;
 
@@ -100,6 +100,14 @@ export default function SettingsPage() {
               defaultValue={p.overdueRule}
               error={e.overdueRule}
               options={OVERDUE_RULES.map((r) => ({ value: r, label: t(`admin.settings.overdue.${r}`) }))}
+            />
+            <SelectField
+              label={t("admin.settings.clockOnResubmit")}
+              hint={t("admin.settings.clockOnResubmitHint")}
+              name="clockOnResubmit"
+              defaultValue={p.clockOnResubmit}
+              error={e.clockOnResubmit}
+              options={CLOCK_RULES.map((r) => ({ value: r, label: t(`admin.settings.clock.${r}`) }))}
             />
             <div className="field">
               <label className="check">

@@ -2,16 +2,16 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { actsOnCase, reachableCase } from "~/access/access.server";
-import { addComment, caseDetail, caseView, decideCase, markOverdue } from "~/appraisal/appraisal.server";
+import { addComment, caseDetail, caseView, decideCase, decisionsOpenTo, markOverdue, previewDecision, rulesFor } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
-import { timeLeft } from "~/appraisal/deadline";
+import { clockOf } from "~/appraisal/deadline";
 import { diffVersions, versionSteps } from "~/appraisal/diff";
 import { appraisalPermissions } from "~/appraisal/permissions";
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
 import { DECISIONS } from "~/appraisal/workflow";
 import { forbidden, requireUser } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
-import { choice, id, optionalText, text } from "~/forms/fields";
+import { id, optionalText, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -48,23 +48,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const vFrom = detail.versions.find((v) => v.number === fromN);
   const vTo = detail.versions.find((v) => v.number === toN);
   const frozen = latest ? versionSteps(latest.data) : {};
-  const left = timeLeft(now(), c.deadlineAt);
+  const [decisions, rules] = await Promise.all([decisionsOpenTo(auth, c), rulesFor(c.unitPath)]);
+  const clock = clockOf(c, rules, now());
+  const level = t(`level.${c.level}` as "level.COMMUNE");
   const view = caseView(detail, { officerNames: true, viewerId: auth.user.id, formatWhen: formatDateTime });
   return {
     plan: { id: plan.id, title: plan.title, org: plan.org.name, kind: t(`plans.org.kind.${plan.org.kind}` as "plans.org.kind.HTX"), address: plan.org.address, unit: plan.org.unit.name },
     c: {
       status: c.status,
       statusLabel: t(`appraisal.status.${c.status}` as "appraisal.status.SUBMITTED"),
-      level: t(`level.${c.level}` as "level.COMMUNE"),
+      level,
       received: formatDateTime(c.receivedAt),
       deadline: formatDateTime(c.deadlineAt),
-      overdue: c.status === "SUBMITTED" && left.overdue,
-      left: left.overdue ? t("appraisal.overdueBy", { days: left.days, hours: left.hours }) : t("appraisal.left", { days: left.days, hours: left.hours }),
+      overdue: clock.kind === "running" && clock.left.overdue,
+      clockStopped: clock.kind === "stopped",
+      left: clockText(clock),
+      clockNote: clock.kind === "stopped" ? t(`appraisal.clock.${clock.rule}`, { level, days: clock.daysOnResubmit }) : "",
       revision: c.revision,
       versionNumber: c.versionNumber,
     },
-    canDecide: acts,
     canComment: acts,
+    decisions: decisions.map((d) => ({ value: d, label: t(`appraisal.decision.${d}` as "appraisal.decision.FORWARD") })),
     versions: detail.versions.map((v) => ({ number: v.number, when: formatDateTime(v.createdAt) })),
     diff: vFrom && vTo && vFrom.number !== vTo.number ? { from: vFrom.number, to: vTo.number, steps: diffVersions(versionSteps(vFrom.data), versionSteps(vTo.data)) } : null,
     steps: Array.from({ length: 12 }, (_, i) => checkStored(i + 1, JSON.stringify(frozen[i + 1] ?? {})).values),
@@ -73,15 +77,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+function clockText(clock: ReturnType<typeof clockOf>): string {
+  if (clock.kind === "stopped") return t("appraisal.clock.stopped");
+  if (clock.kind === "closed") return "";
+  const { overdue, days, hours } = clock.left;
+  return overdue ? t("appraisal.overdueBy", { days, hours }) : t("appraisal.left", { days, hours });
+}
+
 const actionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({
       intent: z.literal("decide"),
-      decision: choice(DECISIONS),
+      // no default decision: nothing chosen is refused at the field
+      decision: z.enum(DECISIONS, { error: t("appraisal.err.decisionRequired") }),
       reason: optionalText(2000),
       revision: id(),
       version: id(),
+      // the second step: the officer has seen the consequence
+      confirm: z.literal("yes", { error: t("form.invalidChoice") }).optional(),
     }),
     z.object({
       intent: z.literal("comment"),
@@ -105,11 +119,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await addComment(planId, auth.user.id, { step: input.step, body: input.body, parentId: input.parentId, versionNumber: detail.c!.versionNumber }, [plan.org.ownerId], `/phuong-an/${planId}`, plan.title);
     return { ok: true as const, message: t("appraisal.comment.added") };
   }
-  const outcome = await decideCase(planId, auth, { decision: input.decision, reason: input.reason ?? "", revision: input.revision, versionNumber: input.version });
+  const decision = { decision: input.decision, reason: input.reason ?? "", revision: input.revision, versionNumber: input.version };
+  const outcome = input.confirm ? await decideCase(planId, auth, decision) : await previewDecision(planId, auth, decision);
   if (!outcome.ok) {
     const field = outcome.error === "reasonRequired" ? "reason" : "_form";
     const status = outcome.error === "stale" ? 409 : outcome.error === "forbidden" ? 403 : outcome.error === "reasonRequired" ? 400 : 422;
-    return invalid({ errors: { [field]: t(`appraisal.err.${outcome.error}` as "appraisal.err.stale") } }, status);
+    return invalid({ errors: { [field]: t(`appraisal.err.${outcome.error}` as "appraisal.err.stale") }, values: { decision: input.decision, reason: decision.reason } }, status);
+  }
+  if ("consequence" in outcome) {
+    const label = t(`appraisal.decision.${input.decision}` as "appraisal.decision.FORWARD");
+    return { confirm: { decision: input.decision, label, reason: decision.reason, consequence: outcome.consequence, revision: input.revision, version: input.version } };
   }
   return { ok: true as const, message: t("appraisal.decided", { decision: t(`appraisal.decision.${input.decision}` as "appraisal.decision.FORWARD") }) };
 }
@@ -117,7 +136,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CasePage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const e = actionErrors(result)?.errors ?? {};
+  const failed = actionErrors(result);
+  const e = failed?.errors ?? {};
+  const confirm = result && "confirm" in result ? result.confirm : null;
   return (
     <>
       <p className="no-print">
@@ -128,11 +149,35 @@ export default function CasePage() {
       </PageHeader>
       <p>
         {t("appraisal.case.status", { status: data.c.statusLabel, level: data.c.level })} · {t("appraisal.case.deadline", { received: data.c.received, deadline: data.c.deadline })} ·{" "}
-        <strong className={data.c.overdue ? "overdue" : undefined}>{data.c.left}</strong>
+        <strong className={data.c.overdue ? "overdue" : undefined} data-testid="case-clock">
+          {data.c.left}
+        </strong>
       </p>
+      {data.c.clockNote ? <p className="muted">{data.c.clockNote}</p> : null}
       {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
       <FormMessage tone="error">{e._form}</FormMessage>
-      {data.canDecide ? (
+      {confirm ? (
+        <Card title={t("appraisal.confirm.title", { decision: confirm.label })}>
+          <Form method="post" className="stack" data-testid="decision-confirm">
+            <p className="notice notice--warn">{confirm.consequence}</p>
+            {confirm.reason ? <p className="print-value">{t("appraisal.reason")}: {confirm.reason}</p> : null}
+            <input type="hidden" name="intent" value="decide" />
+            <input type="hidden" name="decision" value={confirm.decision} />
+            <input type="hidden" name="reason" value={confirm.reason} />
+            <input type="hidden" name="revision" value={confirm.revision} />
+            <input type="hidden" name="version" value={confirm.version} />
+            <input type="hidden" name="confirm" value="yes" />
+            <p className="toolbar">
+              <button type="submit" className={confirm.decision === "REJECT" ? "button button--danger" : undefined}>
+                {t("appraisal.confirm.button", { decision: confirm.label })}
+              </button>
+              <Link className="button button--ghost" to={`/tham-dinh/${data.plan.id}`}>
+                {t("appraisal.confirm.back")}
+              </Link>
+            </p>
+          </Form>
+        </Card>
+      ) : data.decisions.length ? (
         <Card title={t("appraisal.decide")}>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="decide" />
@@ -142,9 +187,10 @@ export default function CasePage() {
               label={t("appraisal.decide")}
               name="decision"
               error={e.decision}
-              options={["FORWARD", "APPROVE", "RETURN", "REJECT"].map((d) => ({ value: d, label: t(`appraisal.decision.${d}` as "appraisal.decision.FORWARD") }))}
+              defaultValue={failed?.values.decision ?? ""}
+              options={[{ value: "", label: t("appraisal.decision.choose") }, ...data.decisions]}
             />
-            <TextAreaField label={t("appraisal.reason")} hint={t("appraisal.reasonHint")} name="reason" error={e.reason} rows={3} maxLength={2000} />
+            <TextAreaField label={t("appraisal.reason")} hint={t("appraisal.reasonHint")} name="reason" error={e.reason} defaultValue={failed?.values.reason} rows={3} maxLength={2000} />
             <div>
               <button type="submit">{t("appraisal.decide")}</button>
             </div>

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { appraisalPermissions } from "~/appraisal/permissions";
-import { caseWhere } from "~/access/access.server";
-import { markOverdue, queueIn } from "~/appraisal/appraisal.server";
+import { caseWhere, reachableUnitPaths } from "~/access/access.server";
+import { handledBy, markOverdue, queueIn } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
 import { timeLeft } from "~/appraisal/deadline";
 import { requireUser } from "~/auth/guard.server";
@@ -20,12 +20,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const at = now();
   await markOverdue(at);
-  const cases = await queueIn(caseWhere(auth, access, { acting: true }));
+  const [cases, handled] = await Promise.all([queueIn(caseWhere(auth, access, { acting: true })), handledBy(auth.user.id, reachableUnitPaths(auth, access))]);
   const plans = cases.length
     ? await db().businessPlan.findMany({ where: { id: { in: cases.map((c) => c.planId) } }, select: { id: true, title: true, org: { select: { name: true } } } })
     : [];
   const byId = new Map(plans.map((p) => [p.id, p]));
+  const statusLabel = (s: string) => t(`appraisal.status.${s}` as "appraisal.status.SUBMITTED");
   return {
+    handled: handled.map((h) => ({
+      planId: h.planId,
+      title: h.title,
+      org: h.org,
+      decision: t(`appraisal.decision.${h.decision}` as "appraisal.decision.FORWARD"),
+      decidedAt: formatDateTime(h.decidedAt),
+      status: statusLabel(h.case.status),
+      level: t(`level.${h.case.level}` as "level.COMMUNE"),
+      // with the producer the level's clock does not run (see deadline.ts clockOf)
+      clock: h.case.status === "RETURNED" ? t("appraisal.clock.stopped") : "",
+    })),
     rows: cases.map((c) => {
       const left = timeLeft(at, c.deadlineAt);
       return {
@@ -44,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Queue() {
-  const { rows } = useLoaderData<typeof loader>();
+  const { rows, handled } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t("appraisal.queue.title")} />
@@ -77,6 +89,48 @@ export default function Queue() {
                   <td>{r.received}</td>
                   <td>{r.deadline}</td>
                   <td>{r.overdue ? <strong className="overdue">{r.left}</strong> : r.left}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t("appraisal.handled.title")}</h2>
+      <p className="muted">{t("appraisal.handled.intro")}</p>
+      {handled.length === 0 ? (
+        <p>{t("appraisal.handled.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="handled">
+            <thead>
+              <tr>
+                <th scope="col">{t("appraisal.plan")}</th>
+                <th scope="col">{t("appraisal.handled.mine")}</th>
+                <th scope="col">{t("appraisal.handled.now")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {handled.map((h) => (
+                <tr key={h.planId}>
+                  <td>
+                    <Link to={`/tham-dinh/${h.planId}`}>{h.title}</Link>
+                    <br />
+                    <small className="muted">{h.org}</small>
+                  </td>
+                  <td>
+                    {h.decision}
+                    <br />
+                    <small className="muted">{h.decidedAt}</small>
+                  </td>
+                  <td>
+                    {h.status} · {h.level}
+                    {h.clock ? (
+                      <>
+                        <br />
+                        <small>{h.clock}</small>
+                      </>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

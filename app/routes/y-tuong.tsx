@@ -8,7 +8,7 @@ import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { IdeaForm, ideaFields } from "~/plans/idea-form";
+import { IdeaForm, ideaFields, ideaRefusal } from "~/plans/idea-form";
 import { planPermissions } from "~/plans/permissions";
 import { ideasIn, orgsIn, registerIdea } from "~/plans/plans.server";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [ideas, orgs] = await Promise.all([ideasIn(scope, year), orgsIn(scope)]);
   return {
     year,
+    ideaKey: crypto.randomUUID(),
     // no producer preselected: registering an idea for the wrong one would count it in the wrong commune
     orgs: [{ value: "", label: t("plans.idea.chooseProducer") }, ...orgs.map((o) => ({ value: String(o.id), label: `${o.name} — ${o.unit.name}` }))],
     ideas: ideas.map((i) => ({
@@ -48,7 +49,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form);
   const input = form.data;
   const idea = await registerIdea(orgWhere(auth, access), { ...input, description: input.description ?? "" }, now());
-  if (!idea) return invalid({ errors: { orgId: t("plans.idea.orgOutside") }, values: { title: input.title } }, 404);
+  if (!idea.ok) {
+    const refusal = ideaRefusal(idea);
+    return invalid({ errors: refusal.errors, values: { orgId: String(input.orgId), title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" } }, refusal.status);
+  }
   return { ok: true as const, message: t("plans.idea.registered", { title: input.title }) };
 }
 
@@ -102,7 +106,7 @@ export default function UnitIdeasPage() {
         {data.orgs.length === 1 ? (
           <p>{t("plans.idea.noOrgs")}</p>
         ) : (
-          <IdeaForm orgs={data.orgs} errors={e} values={v} />
+          <IdeaForm orgs={data.orgs} errors={e} values={v} idempotencyKey={data.ideaKey} />
         )}
       </Card>
     </>

@@ -1,11 +1,25 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { useId } from "react";
+import { useId, useRef } from "react";
 
 /** What an action returns for a form that did not validate (see app/forms/form.server.ts). */
 export type ActionErrors = { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
 export function actionErrors(data: unknown): ActionErrors | undefined {
   return data && typeof data === "object" && "errors" in data ? (data as ActionErrors) : undefined;
+}
+
+/**
+ * A key for a form that must start empty after each successful submit (with JavaScript the browser
+ * keeps what was typed; without it the page is rendered anew anyway): it changes with every new
+ * `{ ok: true }` action result and stays put on a failure, so the typed values stay to be fixed.
+ */
+export function useSuccessKey(result: unknown): number {
+  const seen = useRef<{ last: unknown; count: number }>({ last: undefined, count: 0 });
+  if (result !== seen.current.last) {
+    seen.current.last = result;
+    if (result && typeof result === "object" && (result as { ok?: unknown }).ok === true) seen.current.count++;
+  }
+  return seen.current.count;
 }
 
 type FieldShell = { label: string; error?: string; hint?: string; children: (ids: { id: string; describedBy?: string }) => ReactNode };

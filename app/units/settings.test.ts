@@ -26,6 +26,7 @@ describe("province appraisal settings", () => {
       deadlineKind: "WORKING",
       holidays: ["2026-09-02", "2027-01-01"],
       overdueRule: "LAPSE",
+      clockOnResubmit: "RESTART",
       showOfficerNames: true,
     });
     const bad = settingsSchema.safeParse({ level1: "COMMUNE", level2: "PROVINCE", deadlineDays: "5", deadlineKind: "CALENDAR", overdueRule: "FLAG", holidays: "30/02/2026" });

@@ -9,6 +9,7 @@ export type ProvinceRules = {
   deadlineKind: "CALENDAR" | "WORKING";
   holidays: string[]; // yyyy-MM-dd
   overdueRule: OverdueRule;
+  clockOnResubmit: ClockRule;
   /** producers see appraisers' names in their audit trail (else "cán bộ thẩm định") */
   showOfficerNames: boolean;
 };
@@ -22,12 +23,21 @@ export const DEADLINE_KINDS = ["CALENDAR", "WORKING"] as const;
 export const OVERDUE_RULES = ["FLAG", "LAPSE"] as const;
 export type OverdueRule = (typeof OVERDUE_RULES)[number];
 
+/**
+ * A level's clock stops while the case is with the producer (returned). On resubmission it
+ * RESTARTs with the full deadline (what every case followed before this setting, the 2020 demo
+ * year included) or RESUMEs with the days that were left when it was returned.
+ */
+export const CLOCK_RULES = ["RESTART", "RESUME"] as const;
+export type ClockRule = (typeof CLOCK_RULES)[number];
+
 export const DEFAULT_RULES: ProvinceRules = {
   levels: ["COMMUNE", "PROVINCE"],
   deadlineDays: 5,
   deadlineKind: "CALENDAR",
   holidays: [],
   overdueRule: "FLAG",
+  clockOnResubmit: "RESTART",
   showOfficerNames: false,
 };
 
@@ -68,6 +78,8 @@ export const settingsSchema = z
       .refine((n) => n >= 1 && n <= 60, t("admin.settings.deadlineDaysInvalid")),
     deadlineKind: z.enum(DEADLINE_KINDS, { error: t("form.invalidChoice") }),
     overdueRule: z.enum(OVERDUE_RULES, { error: t("form.invalidChoice") }),
+    // the settings form always sends it; a client that does not keeps today's rule
+    clockOnResubmit: z.enum(CLOCK_RULES, { error: t("form.invalidChoice") }).optional().default("RESTART"),
     // an unchecked checkbox sends nothing
     showOfficerNames: z.literal("on", { error: t("form.invalidChoice") }).optional(),
     holidays: z
@@ -99,6 +111,7 @@ export const settingsSchema = z
       deadlineKind: v.deadlineKind,
       holidays: v.holidays,
       overdueRule: v.overdueRule,
+      clockOnResubmit: v.clockOnResubmit,
       showOfficerNames: v.showOfficerNames === "on",
     } satisfies ProvinceRules;
   });
@@ -109,6 +122,7 @@ type SettingsRow = {
   deadlineKind: string;
   holidays: string;
   overdueRule: string;
+  clockOnResubmit: string;
   showOfficerNames: boolean;
 };
 
@@ -120,6 +134,7 @@ export function rulesFromRow(row: SettingsRow | null): ProvinceRules {
     deadlineKind: row.deadlineKind === "WORKING" ? "WORKING" : "CALENDAR",
     holidays: row.holidays.split(",").filter(Boolean),
     overdueRule: row.overdueRule === "LAPSE" ? "LAPSE" : "FLAG",
+    clockOnResubmit: row.clockOnResubmit === "RESUME" ? "RESUME" : "RESTART",
     showOfficerNames: row.showOfficerNames,
   };
 }
@@ -131,6 +146,7 @@ export function rulesToRow(rules: ProvinceRules): SettingsRow {
     deadlineKind: rules.deadlineKind,
     holidays: rules.holidays.join(","),
     overdueRule: rules.overdueRule,
+    clockOnResubmit: rules.clockOnResubmit,
     showOfficerNames: rules.showOfficerNames,
   };
 }

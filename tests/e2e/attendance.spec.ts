@@ -217,3 +217,19 @@ test("without JavaScript, marking the rest absent asks on a page of its own and 
   await expect(page.locator("tbody tr", { hasText: "0913000021" }).getByRole("textbox")).toHaveValue("Đi công tác");
   await context.close();
 });
+
+test("with JavaScript the 'add one learner' form starts empty after the learner is added", async ({ page }) => {
+  await login(page, "trainer");
+  await page.getByRole("link", { name: "Điểm danh, danh sách, báo cáo" }).click();
+  await expect(page).toHaveURL(/\/diem-danh$/);
+  const courseUrl = new URL(page.url()).pathname.replace(/\/diem-danh$/, "");
+  await page.goto(`${courseUrl}/hoc-vien`);
+  const name = page.getByLabel("Họ và tên");
+  await name.fill("Trần Văn Thêm Một");
+  await page.getByLabel("Số điện thoại").fill("0915123987");
+  await page.getByLabel("Đơn vị", { exact: true }).fill("Xã Thiên Lộc");
+  await page.getByRole("button", { name: "Thêm một học viên" }).click();
+  await expect(page.getByText(/Đã (tạo tài khoản và )?thêm vào lớp|Đã thêm học viên vào lớp/)).toBeVisible();
+  await expect(name).toHaveValue("");
+  await expect(page.getByLabel("Số điện thoại")).toHaveValue("");
+});

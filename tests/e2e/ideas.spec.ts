@@ -30,3 +30,24 @@ test("a commune officer registers a producer's idea without JavaScript; the prod
   await expect(page.getByTestId("ideas").getByRole("row", { name: /Tinh dầu vỏ cam bù/ }).getByRole("link", { name: "Xem phương án" })).toBeVisible();
   await context.close();
 });
+
+test("with JavaScript the idea form starts empty after a registration, so a second tap registers nothing more", async ({ page }) => {
+  await login(page, "producer");
+  await page.goto("/phuong-an");
+  const title = page.getByLabel("Tên ý tưởng sản phẩm");
+  await title.fill("Kẹo cu đơ Sơn Kim");
+  await page.getByLabel("Nhóm sản phẩm OCOP").selectOption("THUC_PHAM");
+  const register = page.getByRole("button", { name: "Đăng ký ý tưởng" });
+  await register.click();
+  await expect(page.getByText("Đã đăng ký ý tưởng “Kẹo cu đơ Sơn Kim”.")).toBeVisible();
+  await expect(title).toHaveValue("");
+  await register.click();
+  await expect(page.getByText("Vui lòng nhập thông tin này.")).toBeVisible();
+  await expect(page.getByTestId("ideas").getByRole("row", { name: /Kẹo cu đơ Sơn Kim/ })).toHaveCount(1);
+  // typing the same idea again is refused at the name
+  await title.fill("kẹo cu đơ  Sơn Kim");
+  await page.getByLabel("Nhóm sản phẩm OCOP").selectOption("THUC_PHAM");
+  await register.click();
+  await expect(page.getByText("Chủ thể này đã đăng ký ý tưởng “Kẹo cu đơ Sơn Kim” năm nay.")).toBeVisible();
+  await expect(page.getByTestId("ideas").getByRole("row", { name: /Kẹo cu đơ Sơn Kim/i })).toHaveCount(1);
+});

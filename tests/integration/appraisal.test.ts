@@ -26,7 +26,7 @@ const submit = (cookie = producer) =>
   run(() => overview.action({ request: postRequest(`/phuong-an/${planId}`, { intent: "submit" }, { cookie }), params: p(), context: testContext() }));
 const caseGet = (cookie: string) => run(() => caseRoute.loader({ request: getRequest(`/tham-dinh/${planId}`, { cookie }), params: c(), context: testContext() }));
 const decidePost = (cookie: string, fields: Record<string, string>) =>
-  run(() => caseRoute.action({ request: postRequest(`/tham-dinh/${planId}`, { intent: "decide", ...fields }, { cookie }), params: c(), context: testContext() }));
+  run(() => caseRoute.action({ request: postRequest(`/tham-dinh/${planId}`, { intent: "decide", confirm: "yes", ...fields }, { cookie }), params: c(), context: testContext() }));
 
 beforeAll(async () => {
   producer = await cookieFor("producer");
@@ -39,7 +39,7 @@ beforeAll(async () => {
 describe("submission", () => {
   it("an incomplete plan is refused with the list of missing steps, writing nothing", async () => {
     const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: planId } } } });
-    const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Chưa xong", ocopGroup: "THUC_PHAM", description: "" }))!;
+    const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Chưa xong", ocopGroup: "THUC_PHAM", description: "" })) as { id: number };
     const draft = (await createPlanFromIdea(idea.id, { ownerId: org.ownerId }, org.ownerId))!;
     const before = await tableCounts();
     const res = await run(() => overview.action({ request: postRequest(`/phuong-an/${draft.id}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(draft.id) }, context: testContext() }));
@@ -75,7 +75,7 @@ describe("submission", () => {
     // the province appraiser sees it (within the province) but cannot decide at commune level
     const seen = await caseGet(province);
     expect(seen.status).toBe(200);
-    expect(seen.data.canDecide).toBe(false);
+    expect(seen.data.decisions).toEqual([]);
     expect((await decidePost(province, { decision: "FORWARD", revision: "1", version: "1" })).status).toBe(403);
     expect(await tableCounts()).toEqual(before);
   });
@@ -232,7 +232,7 @@ describe("the LAPSE overdue rule (the 2020 rule: the locality counts as having n
     const demo = await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE }, include: { org: { include: { unit: true } } } });
     const org = demo.org;
     const provinceId = Number(org.unit.path.split("/")[1]);
-    const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Mật ong bạc hà", ocopGroup: "THUC_PHAM", description: "" }))!;
+    const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Mật ong bạc hà", ocopGroup: "THUC_PHAM", description: "" })) as { id: number };
     const plan = (await createPlanFromIdea(idea.id, { ownerId: org.ownerId }, org.ownerId))!;
     await db().planStep.deleteMany({ where: { planId: plan.id } });
     const steps = await db().planStep.findMany({ where: { planId: demo.id } });

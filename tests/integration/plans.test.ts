@@ -291,7 +291,7 @@ describe("officers' idea registration (/y-tuong)", () => {
     const before = await tableCounts();
     const nobody = { user: { id: 0, grants: [] }, sessionId: "" } as unknown as Auth;
     const none = orgWhere(nobody, planPermissions.unitIdeas);
-    expect(await registerIdea(none, { orgId: org.id, title: "Không ai", ocopGroup: "THUC_PHAM", description: "" })).toBeNull();
+    expect(await registerIdea(none, { orgId: org.id, title: "Không ai", ocopGroup: "THUC_PHAM", description: "" })).toEqual({ ok: false, error: "outside" });
     expect(await ideasIn(none)).toEqual([]);
     expect(await orgsIn(none)).toEqual([]);
     expect(await tableCounts()).toEqual(before);

@@ -62,6 +62,10 @@ export const admin = {
   "admin.settings.overdueRuleHint": "Quá hạn là khi hết thời hạn của cấp đang giữ hồ sơ mà chưa có quyết định.",
   "admin.settings.overdue.FLAG": "Đánh dấu quá hạn, hồ sơ vẫn được thẩm định tiếp",
   "admin.settings.overdue.LAPSE": "Đóng hồ sơ: địa phương coi như không có sản phẩm đăng ký năm đó",
+  "admin.settings.clockOnResubmit": "Khi chủ thể nộp lại hồ sơ bị trả",
+  "admin.settings.clockOnResubmitHint": "Đồng hồ hạn xử lý của cấp trả lại dừng khi hồ sơ ở chỗ chủ thể.",
+  "admin.settings.clock.RESTART": "Tính lại đủ thời hạn từ ngày nộp lại",
+  "admin.settings.clock.RESUME": "Tiếp tục với số ngày còn lại khi trả",
   "admin.settings.showOfficerNames": "Cho chủ thể xem tên cán bộ thẩm định trong lịch sử hồ sơ",
   "admin.settings.showOfficerNamesHint": "Nếu không chọn, chủ thể chỉ thấy “Cán bộ thẩm định”.",
 } as const;

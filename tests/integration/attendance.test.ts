@@ -66,11 +66,13 @@ describe("roster import", () => {
 
     const done = await confirm(c.id, preview.data.token, cookie);
     expect(done.status).toBe(200);
-    expect(done.data.message).toBe("Đã nhập 31 học viên (30 tài khoản mới).");
+    // the consultant's existing account is invited to join with the class's code, not enrolled (decision 0016)
+    expect(done.data.message).toBe("Đã nhập 30 học viên (30 tài khoản mới). 1 người đã có tài khoản đã nhận lời mời tự vào lớp bằng mã ghi danh.");
     expect(done.data.codes).toHaveLength(30);
     const after = await tableCounts();
     expect(after.User - before.User).toBe(30);
-    expect(after.Enrolment - before.Enrolment).toBe(31);
+    expect(after.Enrolment - before.Enrolment).toBe(30);
+    expect(after.Notification - before.Notification).toBe(1);
     expect(after.AccountActivation - before.AccountActivation).toBe(30);
     const producer = await db().user.findUniqueOrThrow({ where: { phone: "0915000001" }, include: { roles: true, unit: true } });
     expect(producer.roles.map((r) => r.role)).toEqual(["producer"]);

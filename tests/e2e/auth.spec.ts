@@ -107,3 +107,23 @@ test("works on a 360 px phone screen", async ({ browser }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });
+
+test.describe("registration without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("registers with the enrolment code, is told to log in, and logs in", async ({ page }) => {
+    await page.goto("/dang-ky");
+    await page.getByLabel("Mã ghi danh khóa học").fill("ocop2026");
+    await page.getByLabel("Họ và tên").fill("Phan Thị Lan");
+    await page.getByLabel("Số điện thoại di động").fill("0987 123 001");
+    const commune = await page.locator("option", { hasText: "Thiên Lộc" }).first().getAttribute("value");
+    await page.getByLabel("Đơn vị (xã/huyện)").selectOption(commune!);
+    await page.getByLabel("Mật khẩu", { exact: true }).fill("MatKhau2026");
+    await page.getByLabel("Nhập lại mật khẩu").fill("MatKhau2026");
+    await page.getByRole("button", { name: "Đăng ký" }).click();
+    await expect(page).toHaveURL(/\/dang-nhap\?da-dang-ky=1$/);
+    await expect(page.getByRole("status")).toContainText("Đã nhận đăng ký");
+    await login(page, { identifier: "0987123001", password: "MatKhau2026" });
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Xin chào, Phan Thị Lan");
+  });
+});

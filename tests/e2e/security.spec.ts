@@ -47,6 +47,23 @@ test("the session cookie is HttpOnly and SameSite=Lax, and login rotates it", as
   expect(second.value).not.toBe(first.value);
 });
 
+test("a signed-in user opening a login link with a hostile next stays on the site", async ({ page }) => {
+  await login(page, "learner");
+  for (const next of ["/%09/example.org", "/.//example.org", "/%5Cexample.org", "/%0D%0ASet-Cookie:x=1"]) {
+    const res = await page.goto(`/dang-nhap?next=${next}`);
+    expect(res?.status(), next).toBe(200);
+    expect(page.url(), next).toMatch(/^http:\/\/localhost:\d+\/$/);
+  }
+});
+
+test("signed-in pages are not kept by any cache; static assets are", async ({ page }) => {
+  await login(page, "learner");
+  const res = await page.goto("/tai-khoan");
+  expect(res?.headers()["cache-control"]).toBe("private, no-store");
+  const css = await page.request.get("/favicon.svg");
+  expect(css.headers()["cache-control"]).toMatch(/max-age=\d+/);
+});
+
 test("Vietnamese 404 page without a stack trace", async ({ page }) => {
   const res = await page.goto("/khong-ton-tai");
   expect(res?.status()).toBe(404);

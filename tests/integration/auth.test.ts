@@ -53,7 +53,7 @@ describe("login", () => {
     expect(again.status).toBe(429);
     const elsewhere = await loginAction({ identifier: demoAccount("producer").email, password: DEMO_PASSWORD }, "10.9.9.10");
     expect(elsewhere.status).toBe(302);
-  });
+  }, 60_000);
 
   it("rejects bad input with 400 and a message at the field, writing nothing", async () => {
     const before = await tableCounts();

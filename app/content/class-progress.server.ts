@@ -1,5 +1,6 @@
 import { forbidden, requireUser } from "~/auth/guard.server";
 import { formatDateTime } from "~/i18n/format";
+import { outOf } from "~/exports/table";
 import { t } from "~/i18n/messages";
 import { courseIdParam, courseRelation } from "./access.server";
 import { SORT_KEYS, type SortDir, type SortKey, buildRows, filterRows, sortRows } from "./class-table";
@@ -40,8 +41,8 @@ export function exportTable(table: Awaited<ReturnType<typeof classProgressTable>
     r.fullName,
     r.contact,
     r.unit,
-    ...r.modules.map((m) => `${m.done}/${m.total}`),
-    `${r.done}/${r.total}`,
+    ...r.modules.map((m) => outOf(m.done, m.total)),
+    outOf(r.done, r.total),
     r.percent,
     r.last ? formatDateTime(r.last) : "",
   ]);

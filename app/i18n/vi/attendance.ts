@@ -183,8 +183,6 @@ export const attendance = {
   "att.report.rate": "Tỷ lệ chuyên cần (%)",
   "att.report.total": "Sĩ số",
   "att.report.noneBelow": "Không có học viên nào dưới ngưỡng.",
-  "att.report.csv": "Tải CSV",
-  "att.report.xlsx": "Tải Excel",
   "att.report.gridHint": "C: có mặt · M: đi muộn · P: vắng có phép · V: vắng · –: chưa điểm danh",
   "att.report.short.PRESENT": "C",
   "att.report.short.LATE": "M",

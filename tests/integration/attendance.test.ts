@@ -134,7 +134,8 @@ describe("roster import", () => {
       [4, "Số điện thoại"],
       [4, "Số điện thoại"],
     ]);
-    expect(await tableCounts()).toEqual(before);
+    // only the preview is kept (to download the refused rows)
+    expect({ ...(await tableCounts()), RosterImport: before.RosterImport }).toEqual(before);
   });
 
   it("gives a clear message for wrong files, never a 500", async () => {

@@ -60,7 +60,7 @@ export async function submitPlan(planId: number, userId: number, at = now()): Pr
       year,
       versionNumber: number,
       receivedAt: at,
-      deadlineAt: deadlineFor(at, rules),
+      deadlineAt: deadlineFor(at, rules, level),
       overdue: false,
     };
     if (existing) await tx.appraisalCase.update({ where: { planId }, data: { ...data, revision: { increment: 1 } } });
@@ -117,7 +117,7 @@ export async function decideCase(
         levelIndex: step.next.levelIndex,
         level: step.toLevel,
         revision: { increment: 1 },
-        ...(forwarded ? { receivedAt: at, deadlineAt: deadlineFor(at, rules), overdue: false } : {}),
+        ...(forwarded ? { receivedAt: at, deadlineAt: deadlineFor(at, rules, step.toLevel), overdue: false } : {}),
       },
     });
     if (updated.count !== 1) return { ok: false, error: "stale" } as const;

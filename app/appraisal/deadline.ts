@@ -4,6 +4,7 @@
  * calendar day after the day of receipt, or of the N-th working day (Monday–Friday, not a
  * holiday of the province's list) when the province counts working days. Pure.
  */
+import type { UnitLevel } from "~/auth/roles";
 import type { ProvinceRules } from "~/units/settings";
 
 const OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -37,12 +38,14 @@ function endOfLocalDay(iso: string): Date {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + DAY_MS - OFFSET_MS - 1);
 }
 
-export function deadlineFor(receivedAt: Date, rules: Pick<ProvinceRules, "deadlineDays" | "deadlineKind" | "holidays">): Date {
+/** The deadline of the level that received the case: its own number of days, calendar or working. */
+export function deadlineFor(receivedAt: Date, rules: Pick<ProvinceRules, "deadlineDays" | "deadlineKind" | "holidays">, level: UnitLevel): Date {
+  const days = rules.deadlineDays[level];
   let day = localDay(receivedAt);
-  if (rules.deadlineKind === "CALENDAR") return endOfLocalDay(addDays(day, rules.deadlineDays));
+  if (rules.deadlineKind === "CALENDAR") return endOfLocalDay(addDays(day, days));
   const holidays = new Set(rules.holidays);
   let counted = 0;
-  while (counted < rules.deadlineDays) {
+  while (counted < days) {
     day = addDays(day, 1);
     if (isWorkingDay(day, holidays)) counted++;
   }

@@ -49,6 +49,7 @@ export const admin = {
   "admin.settings.levelsHint": "Ví dụ năm 2020: Xã → Huyện → Tỉnh; hiện nay (Quyết định 1489/QĐ-TTg năm 2025): Xã → Tỉnh.",
   "admin.settings.levelsInvalid": "Chọn ít nhất một cấp, mỗi cấp một lần, cấp cuối là Tỉnh.",
   "admin.settings.deadlineDays": "Thời hạn mỗi cấp (ngày)",
+  "admin.settings.deadlineDaysHint": "Số ngày cấp đang giữ hồ sơ có để quyết định, tính từ ngày nhận.",
   "admin.settings.deadlineDaysInvalid": "Thời hạn là số nguyên từ 1 đến 60 ngày.",
   "admin.settings.deadlineKind": "Cách tính ngày",
   "admin.settings.kind.CALENDAR": "Ngày lịch",

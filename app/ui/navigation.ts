@@ -1,7 +1,8 @@
 import type { RoleGrant } from "~/auth/roles";
 import type { MessageKey } from "~/i18n/messages";
 
-export type NavItem = { to: string; label: MessageKey };
+/** `group`: shown inside the "Quản trị" disclosure, so an admin's menu fits one or two lines on an office screen. */
+export type NavItem = { to: string; label: MessageKey; group?: "admin" };
 
 /** Navigation by role: each item names the roles that see it (the pages check again on the server). */
 const ITEMS: { item: NavItem; roles: RoleGrant["role"][] | "all" }[] = [
@@ -11,10 +12,10 @@ const ITEMS: { item: NavItem; roles: RoleGrant["role"][] | "all" }[] = [
   { item: { to: "/tham-dinh", label: "appraisal.nav" }, roles: ["appraiser"] },
   { item: { to: "/y-tuong", label: "plans.idea.nav" }, roles: ["appraiser", "admin"] },
   { item: { to: "/thong-ke/tham-dinh", label: "appraisal.navStats" }, roles: ["appraiser", "admin"] },
-  { item: { to: "/ket-qua-danh-gia", label: "appraisal.result.title" }, roles: ["admin"] },
-  { item: { to: "/quan-tri/nguoi-dung", label: "nav.users" }, roles: ["admin"] },
-  { item: { to: "/quan-tri/don-vi", label: "nav.units" }, roles: ["admin"] },
-  { item: { to: "/quan-tri/cai-dat", label: "nav.settings" }, roles: ["admin"] },
+  { item: { to: "/ket-qua-danh-gia", label: "appraisal.result.title", group: "admin" }, roles: ["admin"] },
+  { item: { to: "/quan-tri/nguoi-dung", label: "nav.users", group: "admin" }, roles: ["admin"] },
+  { item: { to: "/quan-tri/don-vi", label: "nav.units", group: "admin" }, roles: ["admin"] },
+  { item: { to: "/quan-tri/cai-dat", label: "nav.settings", group: "admin" }, roles: ["admin"] },
   { item: { to: "/diem-danh", label: "nav.checkin" }, roles: ["learner", "producer"] },
   { item: { to: "/chung-nhan-cua-toi", label: "nav.certificates" }, roles: ["learner", "producer"] },
   { item: { to: "/tai-khoan", label: "nav.account" }, roles: "all" },

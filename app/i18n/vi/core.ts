@@ -24,6 +24,7 @@ export const core = {
   "nav.users": "Người dùng",
   "nav.units": "Đơn vị hành chính",
   "nav.settings": "Cài đặt tỉnh",
+  "nav.admin": "Quản trị",
   "nav.login": "Đăng nhập",
   "nav.logout": "Đăng xuất",
   "nav.register": "Đăng ký",

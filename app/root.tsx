@@ -36,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ? {
         fullName: auth.user.fullName,
         roles: [...new Set(auth.user.grants.map((g) => t(roleLabelKey(g.role))))],
-        nav: navigationFor(auth.user.grants).map((item) => ({ to: item.to, label: t(item.label) })),
+        nav: navigationFor(auth.user.grants).map((item) => ({ to: item.to, label: t(item.label), group: item.group ?? null })),
         unread: await unreadCount(auth.user.id),
       }
     : null;
@@ -75,13 +75,32 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <div className="menu">
                 <nav aria-label={t("nav.menu")}>
                   <ul>
-                    {user.nav.map((item) => (
-                      <li key={item.to}>
-                        <NavLink to={item.to} end={item.to === "/"}>
-                          {item.label}
-                        </NavLink>
+                    {user.nav
+                      .filter((item) => !item.group)
+                      .map((item) => (
+                        <li key={item.to}>
+                          <NavLink to={item.to} end={item.to === "/"}>
+                            {item.label}
+                          </NavLink>
+                        </li>
+                      ))}
+                    {user.nav.some((item) => item.group) ? (
+                      <li className="menu__group">
+                        {/* a disclosure: opens and closes without JavaScript */}
+                        <details>
+                          <summary>{t("nav.admin")}</summary>
+                          <ul>
+                            {user.nav
+                              .filter((item) => item.group)
+                              .map((item) => (
+                                <li key={item.to}>
+                                  <NavLink to={item.to}>{item.label}</NavLink>
+                                </li>
+                              ))}
+                          </ul>
+                        </details>
                       </li>
-                    ))}
+                    ) : null}
                   </ul>
                 </nav>
                 <div className="menu__user">

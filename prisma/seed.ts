@@ -26,7 +26,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await db.$transaction(async (tx) => {
     const province = await tx.unit.create({ data: { code: PROVINCE.code, name: PROVINCE.name, level: "PROVINCE", path: "" } });
     await tx.unit.update({ where: { id: province.id }, data: { path: `/${province.id}/` } });
-    await tx.provinceSettings.create({ data: { unitId: province.id, appraisalLevels: "COMMUNE,PROVINCE", deadlineDays: 5, deadlineKind: "CALENDAR" } });
+    await tx.provinceSettings.create({ data: { unitId: province.id, appraisalLevels: "COMMUNE,PROVINCE", deadlineKind: "CALENDAR" } });
     const unitIds = new Map<string, number>([[PROVINCE.code, province.id]]);
     const districtIds: number[] = [];
     const communeIds: number[] = [];

@@ -64,7 +64,7 @@ export async function submitPlan(planId: number, userId: number, at = now()): Pr
       year,
       versionNumber: number,
       receivedAt: at,
-      deadlineAt: resume ? resumedDeadline(at, daysLeftWhenPaused(existing.pausedAt!, existing.deadlineAt, rules), rules) : deadlineFor(at, rules),
+      deadlineAt: resume ? resumedDeadline(at, daysLeftWhenPaused(existing.pausedAt!, existing.deadlineAt, rules), rules) : deadlineFor(at, rules, level),
       // resuming a level that had already missed its deadline keeps it counted as overdue, once
       overdue: resume ? existing.overdue : false,
       pausedAt: null,
@@ -135,7 +135,7 @@ export async function decideCase(planId: number, auth: Auth, input: DecideInput,
         levelIndex: step.next.levelIndex,
         level: step.toLevel,
         revision: { increment: 1 },
-        ...(forwarded ? { receivedAt: at, deadlineAt: deadlineFor(at, rules), overdue: false } : {}),
+        ...(forwarded ? { receivedAt: at, deadlineAt: deadlineFor(at, rules, step.toLevel), overdue: false } : {}),
         // with the producer the level's clock stops (see submitPlan for how it restarts)
         ...(step.next.status === "RETURNED" ? { pausedAt: at } : {}),
       },

@@ -4,6 +4,7 @@
  * calendar day after the day of receipt, or of the N-th working day (Monday–Friday, not a
  * holiday of the province's list) when the province counts working days. Pure.
  */
+import type { UnitLevel } from "~/auth/roles";
 import type { ProvinceRules } from "~/units/settings";
 
 const OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -37,19 +38,25 @@ function endOfLocalDay(iso: string): Date {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + DAY_MS - OFFSET_MS - 1);
 }
 
-export function deadlineFor(receivedAt: Date, rules: Pick<ProvinceRules, "deadlineDays" | "deadlineKind" | "holidays">): Date {
-  let day = localDay(receivedAt);
-  if (rules.deadlineKind === "CALENDAR") return endOfLocalDay(addDays(day, rules.deadlineDays));
+type DayRules = Pick<ProvinceRules, "deadlineKind" | "holidays">;
+
+/** The end of the `days`-th day (calendar, or working as the province counts) after the day of `from`. */
+function deadlineAfter(from: Date, days: number, rules: DayRules): Date {
+  let day = localDay(from);
+  if (rules.deadlineKind === "CALENDAR") return endOfLocalDay(addDays(day, days));
   const holidays = new Set(rules.holidays);
   let counted = 0;
-  while (counted < rules.deadlineDays) {
+  while (counted < days) {
     day = addDays(day, 1);
     if (isWorkingDay(day, holidays)) counted++;
   }
   return endOfLocalDay(day);
 }
 
-type DayRules = Pick<ProvinceRules, "deadlineDays" | "deadlineKind" | "holidays">;
+/** The deadline of the level that received the case: its own number of days, calendar or working. */
+export function deadlineFor(receivedAt: Date, rules: Pick<ProvinceRules, "deadlineDays" | "deadlineKind" | "holidays">, level: UnitLevel): Date {
+  return deadlineAfter(receivedAt, rules.deadlineDays[level], rules);
+}
 
 /**
  * Days of the level's deadline still unused when the case went back to the producer: the days
@@ -71,7 +78,7 @@ export function daysLeftWhenPaused(pausedAt: Date, deadlineAt: Date, rules: DayR
 /** The deadline when the clock restarts with `daysLeft` days at resubmission (0: the end of that day). */
 export function resumedDeadline(resubmittedAt: Date, daysLeft: number, rules: DayRules): Date {
   if (daysLeft === 0) return endOfLocalDay(localDay(resubmittedAt));
-  return deadlineFor(resubmittedAt, { ...rules, deadlineDays: daysLeft });
+  return deadlineAfter(resubmittedAt, daysLeft, rules);
 }
 
 export type TimeLeft = { overdue: boolean; days: number; hours: number };
@@ -93,12 +100,12 @@ export type Clock =
  * (with the days the level will have on resubmission), nothing once the case is closed.
  */
 export function clockOf(
-  c: { status: string; deadlineAt: Date; pausedAt: Date | null },
+  c: { status: string; level: string; deadlineAt: Date; pausedAt: Date | null },
   rules: Pick<ProvinceRules, "deadlineDays" | "deadlineKind" | "holidays" | "clockOnResubmit">,
   at: Date,
 ): Clock {
   if (c.status === "SUBMITTED") return { kind: "running", left: timeLeft(at, c.deadlineAt) };
   if (c.status !== "RETURNED") return { kind: "closed" };
-  const daysOnResubmit = rules.clockOnResubmit === "RESUME" && c.pausedAt ? daysLeftWhenPaused(c.pausedAt, c.deadlineAt, rules) : rules.deadlineDays;
+  const daysOnResubmit = rules.clockOnResubmit === "RESUME" && c.pausedAt ? daysLeftWhenPaused(c.pausedAt, c.deadlineAt, rules) : rules.deadlineDays[c.level as UnitLevel];
   return { kind: "stopped", daysOnResubmit, rule: rules.clockOnResubmit };
 }

@@ -33,16 +33,36 @@ export async function checkRoster(course: { id: number; unitPath: string }, tabl
   return validateRoster(table, { units, accounts });
 }
 
-/** Keeps the valid rows for 30 minutes under a random token until the trainer confirms. */
-export async function stageRoster(courseId: number, createdById: number, fileName: string, rows: RosterRow[], now = new Date()) {
+type Sheet = { headers: string[]; rows: (string | number)[][] };
+
+/**
+ * Keeps the valid rows for 30 minutes under a random token until the trainer confirms, and the refused rows (if
+ * any) so the trainer can download them to fix.
+ */
+export async function stageRoster(courseId: number, createdById: number, fileName: string, rows: RosterRow[], refused: Sheet | null = null, now = new Date()) {
   const token = randomBytes(18).toString("base64url");
   await db().$transaction([
     db().rosterImport.deleteMany({ where: { expiresAt: { lt: now } } }),
     db().rosterImport.create({
-      data: { token, courseId, createdById, fileName: fileName.slice(0, 200), rows: JSON.stringify(rows), expiresAt: new Date(now.getTime() + PREVIEW_MINUTES * 60_000) },
+      data: {
+        token,
+        courseId,
+        createdById,
+        fileName: fileName.slice(0, 200),
+        rows: JSON.stringify(rows),
+        refused: refused?.rows.length ? JSON.stringify(refused) : null,
+        expiresAt: new Date(now.getTime() + PREVIEW_MINUTES * 60_000),
+      },
     }),
   ]);
   return token;
+}
+
+/** The refused rows of a preview of this trainer (null when expired or none). Reads only. */
+export async function refusedRows(courseId: number, userId: number, token: string, now = new Date()): Promise<{ fileName: string; sheet: Sheet } | null> {
+  const staged = await db().rosterImport.findUnique({ where: { token }, select: { courseId: true, createdById: true, expiresAt: true, fileName: true, refused: true } });
+  if (!staged?.refused || staged.courseId !== courseId || staged.createdById !== userId || staged.expiresAt < now) return null;
+  return { fileName: staged.fileName, sheet: JSON.parse(staged.refused) as Sheet };
 }
 
 export type IssuedCode = { userId: number; fullName: string; phone: string | null; email: string | null; unitName: string; code: string };
@@ -123,8 +143,13 @@ export async function commitRoster(course: { id: number; unitPath: string }, tok
       async (tx) => {
         const staged = await tx.rosterImport.findUnique({ where: { token } });
         if (!staged || staged.courseId !== course.id || staged.createdById !== userId || staged.expiresAt < now) return { ok: false, error: "expired" } as const;
-        await tx.rosterImport.delete({ where: { token } });
         const rows = JSON.parse(staged.rows) as RosterRow[];
+        if (rows.length === 0) return { ok: false, error: "expired" } as const; // already imported
+        // the refused rows stay downloadable after the import; the valid ones are used once
+        const used = staged.refused
+          ? await tx.rosterImport.updateMany({ where: { token, rows: { not: "[]" } }, data: { rows: "[]" } })
+          : await tx.rosterImport.deleteMany({ where: { token } });
+        if (used.count === 0) return { ok: false, error: "expired" } as const;
         return { ok: true, ...(await writeRows(tx, course, rows, now)) } as const;
       },
       { timeout: 60_000 },

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchesSearch } from "~/i18n/fold";
 import { byUnitThenName, countsBySession, belowRate, grid, learnerRates } from "./report";
-import { findHeaderRow, hasErrors, headerField, parseCategory, parseCsv, unitMatcher, validateRoster } from "./roster";
+import { findHeaderRow, hasErrors, headerField, parseCategory, parseCsv, refusedSheet, rosterSummary, unitMatcher, validateRoster } from "./roster";
 import { vnDateInput, vnInstant, vnTimeInput } from "./time";
 
 const UNITS = [
@@ -12,6 +12,42 @@ const UNITS = [
   { id: 4, name: "Xã Vượng Lộc" },
 ];
 const HEADER = ["Họ và tên", "Số điện thoại", "Email", "Đơn vị (xã/huyện)", "Chức vụ", "Đối tượng"];
+
+describe("a roster with faulty rows", () => {
+  const ctx = { units: UNITS, accounts: [{ id: 9, phone: "0913000001", email: null, enrolled: true }] };
+  const table = {
+    rows: [
+      HEADER,
+      ["Nguyễn Văn A", "0914000001", "", "Xã Thiên Lộc", "", ""],
+      ["Trần Thị B", "12345", "b@", "Xã Mơ Hồ", "", ""],
+      ["Lê Văn C", "0914000003", "", "Xã Không Có", "", ""],
+      ["Hồ Văn E", "0913000001", "", "Huyện Can Lộc", "", ""],
+    ],
+  };
+
+  it("counts rows, not problems: valid + rows with errors + skipped rows add up to the file's rows", () => {
+    const r = validateRoster(table, ctx);
+    if (!r.ok) throw new Error(r.error);
+    expect(rosterSummary(r)).toEqual({ rows: 4, ok: 1, new: 1, existing: 0, errorRows: 2, errors: 4, skipped: 1 });
+  });
+
+  it("names the person on every problem", () => {
+    const r = validateRoster(table, ctx);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.problems.filter((p) => p.row === 3).map((p) => p.name)).toEqual(["Trần Thị B", "Trần Thị B", "Trần Thị B"]);
+  });
+
+  it("gives the refused rows back as they were typed, with the row number and the reasons, to fix and import again", () => {
+    const r = validateRoster(table, ctx);
+    if (!r.ok) throw new Error(r.error);
+    const sheet = refusedSheet(r);
+    expect(sheet.headers).toEqual([...HEADER, "Dòng trong tệp gốc", "Lý do"]);
+    expect(sheet.rows).toEqual([
+      ["Trần Thị B", "12345", "b@", "Xã Mơ Hồ", "", "", 3, "Số điện thoại: Số điện thoại không hợp lệ (cần số di động 10 chữ số). Email: Email không hợp lệ. Đơn vị: Không tìm thấy đơn vị này trong tỉnh."],
+      ["Lê Văn C", "0914000003", "", "Xã Không Có", "", "", 4, "Đơn vị: Không tìm thấy đơn vị này trong tỉnh."],
+    ]);
+  });
+});
 
 describe("roster headers and values", () => {
   it("matches Vietnamese header names without diacritics and case", () => {

@@ -109,6 +109,8 @@ export type RosterRow = {
 
 export type Problem = {
   row: number;
+  /** the full name typed on that row, so the trainer knows who it is */
+  name: string;
   column: RosterField | null;
   message: MessageKey;
   value?: string;
@@ -128,8 +130,11 @@ export type CellFlag = { row: number; col: number };
 
 export type RosterTable = { rows: string[][]; formulaCells?: CellFlag[]; firstRowNumber?: number };
 
+/** A row refused for errors, with its cells as typed (to give it back for fixing). */
+export type RefusedRow = { row: number; cells: string[] };
+
 export type RosterResult =
-  | { ok: true; rows: RosterRow[]; problems: Problem[]; fileRows: number }
+  | { ok: true; rows: RosterRow[]; problems: Problem[]; fileRows: number; header: string[]; refused: RefusedRow[] }
   | { ok: false; error: MessageKey; vars?: Record<string, string | number> };
 
 /** The phones and emails a file mentions (to look the accounts up before validating). */
@@ -176,10 +181,13 @@ export function validateRoster(table: RosterTable, ctx: RosterContext): RosterRe
   const formula = new Set((table.formulaCells ?? []).map((c) => `${c.row}:${c.col}`));
   const columnOf = new Map<number, RosterField>(Object.entries(map).map(([f, i]) => [i as number, f as RosterField]));
 
+  const refused: RefusedRow[] = [];
+
   for (const { cells, row } of body) {
     const before = problems.length;
+    const name = map.fullName === undefined ? "" : clean(cells[map.fullName]).slice(0, 120);
     const err = (column: RosterField | null, message: MessageKey, value?: string) =>
-      problems.push({ row, column, message, value, severity: "error" });
+      problems.push({ row, name, column, message, value, severity: "error" });
     for (const key of formula) {
       const [r, c] = key.split(":").map(Number);
       if (r === row) err(columnOf.get(c) ?? null, "att.import.formula");
@@ -222,9 +230,12 @@ export function validateRoster(table: RosterTable, ctx: RosterContext): RosterRe
     if (byP && byE && byP.id !== byE.id) err("email", "att.import.accountConflict", email ?? "");
     const existing = byP ?? byE ?? null;
 
-    if (problems.length > before) continue;
+    if (problems.length > before) {
+      refused.push({ row, cells: cells.map((c) => c ?? "") });
+      continue;
+    }
     if (existing?.enrolled) {
-      problems.push({ row, column: phone ? "phone" : "email", message: "att.import.alreadyEnrolled", value: phone ?? email ?? "", severity: "warning" });
+      problems.push({ row, name, column: phone ? "phone" : "email", message: "att.import.alreadyEnrolled", value: phone ?? email ?? "", severity: "warning" });
       continue;
     }
     rows.push({
@@ -239,10 +250,41 @@ export function validateRoster(table: RosterTable, ctx: RosterContext): RosterRe
       existingUserId: existing?.id ?? null,
     });
   }
-  return { ok: true, rows, problems, fileRows: body.length };
+  return { ok: true, rows, problems, fileRows: body.length, header: table.rows[h].map((c) => c ?? ""), refused };
 }
 
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === "error");
+
+type Checked = Extract<RosterResult, { ok: true }>;
+
+/** The preview's figures, in rows: valid + rows with errors + skipped (already in the class) = rows of the file. */
+export function rosterSummary(r: Checked) {
+  const errors = r.problems.filter((p) => p.severity === "error");
+  return {
+    rows: r.fileRows,
+    ok: r.rows.length,
+    new: r.rows.filter((x) => x.existingUserId === null).length,
+    existing: r.rows.filter((x) => x.existingUserId !== null).length,
+    errorRows: r.refused.length,
+    errors: errors.length,
+    skipped: new Set(r.problems.filter((p) => p.severity === "warning").map((p) => p.row)).size,
+  };
+}
+
+/** The refused rows as a sheet: the file's own columns, then the row number and the reasons, to fix and re-import. */
+export function refusedSheet(r: Checked): { headers: string[]; rows: (string | number)[][] } {
+  const width = r.header.length;
+  const reasons = new Map<number, string[]>();
+  for (const p of r.problems) {
+    if (p.severity !== "error") continue;
+    const text = p.column ? `${t(`att.column.${p.column}` as MessageKey)}: ${t(p.message)}` : t(p.message);
+    reasons.set(p.row, [...(reasons.get(p.row) ?? []), text]);
+  }
+  return {
+    headers: [...r.header, t("att.import.refusedRow"), t("att.import.refusedReason")],
+    rows: r.refused.map(({ row, cells }) => [...Array.from({ length: width }, (_, i) => cells[i] ?? ""), row, (reasons.get(row) ?? []).join(" ")]),
+  };
+}
 
 /**
  * CSV as Excel writes it in Vietnam: comma, semicolon or tab separated (guessed from the

@@ -115,6 +115,6 @@ export const activateSchema = z
 export const REPORT_KINDS = ["buoi", "hoc-vien", "luoi", "duoi-nguong"] as const;
 export const exportQuerySchema = z.object({
   bang: z.enum(REPORT_KINDS, { error: t("att.report.exportBad") }).default("buoi"),
-  "dinh-dang": z.enum(["csv", "xlsx"], { error: t("att.report.exportBad") }).default("csv"),
+  "dinh-dang": z.enum(["csv", "xlsx"], { error: t("att.report.exportBad") }).default("xlsx"),
   nguong: z.preprocess(blankToUndefined, intInRange(0, 100, t("att.report.thresholdInvalid")).optional()),
 });

@@ -1,6 +1,7 @@
 import { reachableCourse } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { formatDateTime } from "~/i18n/format";
+import { outOf } from "~/exports/table";
 import { t } from "~/i18n/messages";
 import { SORT_KEYS, type SortDir, type SortKey, buildRows, filterRows, sortRows } from "./class-table";
 import { getOutline } from "./outline.server";
@@ -39,8 +40,8 @@ export function exportTable(table: Awaited<ReturnType<typeof classProgressTable>
     r.fullName,
     r.contact,
     r.unit,
-    ...r.modules.map((m) => `${m.done}/${m.total}`),
-    `${r.done}/${r.total}`,
+    ...r.modules.map((m) => outOf(m.done, m.total)),
+    outOf(r.done, r.total),
     r.percent,
     r.last ? formatDateTime(r.last) : "",
   ]);

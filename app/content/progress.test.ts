@@ -55,8 +55,8 @@ describe("class table", () => {
 describe("CSV for Excel", () => {
   it("starts with a BOM, ends lines with CRLF, quotes and neutralises formulas", () => {
     const csv = toCsv(["Họ và tên", "Ghi chú"], [["Nguyễn Văn An", 'nói "xin chào", rồi đi'], ["=1+1", null]]);
-    expect(csv.startsWith("\uFEFFHọ và tên,Ghi chú\r\n")).toBe(true);
-    expect(csv).toContain('Nguyễn Văn An,"nói ""xin chào"", rồi đi"\r\n');
-    expect(csv).toContain("'=1+1,\r\n");
+    expect(csv.startsWith(`\uFEFF"Họ và tên","Ghi chú"\r\n`)).toBe(true);
+    expect(csv).toContain(`"Nguyễn Văn An","nói ""xin chào"", rồi đi"\r\n`);
+    expect(csv).toContain(`"'=1+1",\r\n`);
   });
 });

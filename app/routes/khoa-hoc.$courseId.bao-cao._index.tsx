@@ -8,6 +8,7 @@ import { requireUser } from "~/auth/guard.server";
 import { type MessageKey, t } from "~/i18n/messages";
 import { Field } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { Downloads } from "~/exports/ui";
 
 /** Attendance reports of a course: per session, per learner, the class grid, and who is below the threshold. */
 export const access = attendancePermissions.manageAttendance;
@@ -38,18 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function Downloads({ courseId, kind, threshold }: { courseId: number; kind: string; threshold: number }) {
+function ReportDownloads({ courseId, kind, threshold }: { courseId: number; kind: string; threshold: number }) {
   const q = `/khoa-hoc/${courseId}/bao-cao/tai-ve?bang=${kind}&nguong=${threshold}`;
-  return (
-    <p className="toolbar">
-      <a className="button button--ghost" href={`${q}&dinh-dang=csv`} download>
-        {t("att.report.csv")}
-      </a>
-      <a className="button button--ghost" href={`${q}&dinh-dang=xlsx`} download>
-        {t("att.report.xlsx")}
-      </a>
-    </p>
-  );
+  return <Downloads xlsx={`${q}&dinh-dang=xlsx`} csv={`${q}&dinh-dang=csv`} />;
 }
 
 function SimpleTable({ table, label }: { table: { header: string[]; rows: (string | number)[][] }; label: string }) {
@@ -86,7 +78,7 @@ export default function ReportPage() {
       <PageHeader title={t("att.report.title")} />
       <CourseNav courseId={d.course.id} />
       <Card title={t("att.report.bySession")}>
-        <Downloads courseId={d.course.id} kind="buoi" threshold={d.threshold} />
+        <ReportDownloads courseId={d.course.id} kind="buoi" threshold={d.threshold} />
         <SimpleTable table={d.bySession} label={t("att.report.bySession")} />
       </Card>
       <Card title={t("att.report.below")}>
@@ -94,16 +86,16 @@ export default function ReportPage() {
           <Field label={t("att.report.threshold")} name="nguong" type="number" min={0} max={100} defaultValue={String(d.threshold)} error={d.thresholdError || undefined} />
           <button type="submit">{t("att.report.apply")}</button>
         </Form>
-        <Downloads courseId={d.course.id} kind="duoi-nguong" threshold={d.threshold} />
+        <ReportDownloads courseId={d.course.id} kind="duoi-nguong" threshold={d.threshold} />
         {d.below.rows.length === 0 ? <p>{t("att.report.noneBelow")}</p> : <SimpleTable table={d.below} label={t("att.report.below")} />}
       </Card>
       <Card title={t("att.report.byLearner")}>
-        <Downloads courseId={d.course.id} kind="hoc-vien" threshold={d.threshold} />
+        <ReportDownloads courseId={d.course.id} kind="hoc-vien" threshold={d.threshold} />
         <SimpleTable table={d.byLearner} label={t("att.report.byLearner")} />
       </Card>
       <Card title={t("att.report.grid")}>
         <p className="muted">{t("att.report.gridHint")}</p>
-        <Downloads courseId={d.course.id} kind="luoi" threshold={d.threshold} />
+        <ReportDownloads courseId={d.course.id} kind="luoi" threshold={d.threshold} />
         <SimpleTable table={d.grid} label={t("att.report.grid")} />
       </Card>
     </>

@@ -78,20 +78,28 @@ export default function DisplayPage() {
           {t("att.display.fullscreen")}
         </button>
       </div>
-      <h1>{data.title}</h1>
-      <p className="att-display__when">{data.when}</p>
+      <header className="att-display__head">
+        <h1>{data.title}</h1>
+        <p className="att-display__when">{data.when}</p>
+      </header>
       {state.state === "open" && state.code && state.qr ? (
-        <div className="att-display__main">
-          <div className="att-display__qr" role="img" aria-label={t("att.display.qr")} dangerouslySetInnerHTML={{ __html: state.qr }} />
-          <div>
-            <p className="att-display__label">{t("att.display.code")}</p>
-            <p className="att-display__code" data-testid="checkin-code" aria-live="polite">
-              {state.code}
-            </p>
-            <p>{t("att.display.changesIn", { seconds: left })}</p>
-            <p>{t("att.display.scan", { url: state.url })}</p>
+        <>
+          <div className="att-display__main">
+            <div className="att-display__qr" data-testid="checkin-qr" role="img" aria-label={t("att.display.qr")} dangerouslySetInnerHTML={{ __html: state.qr }} />
+            <div className="att-display__side">
+              <p className="att-display__label">{t("att.display.code")}</p>
+              <p className="att-display__code" data-testid="checkin-code" aria-live="polite">
+                {state.code}
+              </p>
+              <p className="att-display__big" data-testid="checkin-countdown">
+                {t("att.display.changesIn", { seconds: left })}
+              </p>
+            </div>
           </div>
-        </div>
+          <p className="att-display__big" data-testid="checkin-url">
+            {t("att.display.scanOr")} <strong>{state.url.replace(/^https?:\/\//, "")}</strong> {t("att.display.andType")}
+          </p>
+        </>
       ) : (
         <p className="att-display__closed">
           {state.state === "notYet"

@@ -6,6 +6,7 @@ import { classQuizResults } from "~/quiz/class-results.server";
 import { quizPermissions } from "~/quiz/permissions";
 import { SelectField } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
+import { Downloads } from "~/exports/ui";
 
 export const access = quizPermissions.viewClassResults;
 
@@ -30,13 +31,8 @@ export default function QuizResults() {
       <Form method="get" className="toolbar">
         <SelectField label={t("quiz.trainer.module")} name="chuyen-de" defaultValue={d.module.slug} options={d.modules.map((m) => ({ value: m.slug, label: m.label }))} />
         <button type="submit">{t("quiz.trainer.show")}</button>
-        <a className="button button--ghost" href={exportLink("csv")} download>
-          {t("quiz.trainer.exportCsv")}
-        </a>
-        <a className="button button--ghost" href={exportLink("xlsx")} download>
-          {t("quiz.trainer.exportXlsx")}
-        </a>
       </Form>
+      <Downloads xlsx={exportLink("xlsx")} csv={exportLink("csv")} />
       <section className="card">
         <p>{t("quiz.trainer.attempted", { attempted: d.attempted, total: d.total })}</p>
         <p>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { tableDownload } from "~/exports/download.server";
+import { exportFormat } from "~/exports/table";
 import { t } from "~/i18n/messages";
 import { classQuizResults, exportQuizTable } from "~/quiz/class-results.server";
 import { quizPermissions } from "~/quiz/permissions";
@@ -9,7 +10,7 @@ export const access = quizPermissions.viewClassResults;
 /** CSV (UTF-8 with BOM) or XLSX of one quiz's results for the class. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const r = await classQuizResults(request, params.courseId);
-  const format = new URL(request.url).searchParams.get("dinh-dang") === "xlsx" ? "xlsx" : "csv";
+  const format = exportFormat(new URL(request.url).searchParams);
   const { headers, rows } = exportQuizTable(r);
   return tableDownload(format, `ket-qua-${r.course.code}-${r.module.slug}`, t("quiz.trainer.sheet"), headers, rows);
 }

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { ACTIVATION_DAYS } from "~/attendance/activation";
 import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
-import { type Problem, type RosterRow, hasErrors } from "~/attendance/roster";
+import { type Problem, type RosterRow, hasErrors, refusedSheet, rosterSummary } from "~/attendance/roster";
 import { checkRoster, commitRoster, stageRoster } from "~/attendance/roster.server";
 import { confirmImportSchema } from "~/attendance/schemas";
 import { readRosterFile } from "~/attendance/spreadsheet.server";
@@ -30,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const problemView = (p: Problem) => ({
   row: p.row,
+  name: p.name,
   column: p.column ? t(`att.column.${p.column}` as MessageKey) : "",
   message: t(p.message),
   value: p.value ?? "",
@@ -68,25 +69,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const checked = await checkRoster(course, read.table);
   if (!checked.ok) return invalid({ errors: { file: t(checked.error, checked.vars) } }, 422);
   const errors = hasErrors(checked.problems);
-  const summary = t("att.import.previewSummary", {
-    rows: checked.fileRows,
-    ok: checked.rows.length,
-    new: checked.rows.filter((r) => r.existingUserId === null).length,
-    existing: checked.rows.filter((r) => r.existingUserId !== null).length,
-    errors: checked.problems.filter((p) => p.severity === "error").length,
-    warnings: checked.problems.filter((p) => p.severity === "warning").length,
-  });
-  const token = !errors && checked.rows.length > 0 ? await stageRoster(course.id, auth.user.id, fileName, checked.rows) : null;
+  const summary = t("att.import.previewSummary", rosterSummary(checked));
+  const refused = refusedSheet(checked);
+  const staged = checked.rows.length > 0 || refused.rows.length > 0 ? await stageRoster(course.id, auth.user.id, fileName, checked.rows, refused) : null;
   return data(
     {
       ok: !errors,
       step: "preview" as const,
       fileName,
       summary,
-      token,
+      token: checked.rows.length > 0 ? staged : null,
       count: checked.rows.length,
+      refusedCount: refused.rows.length,
+      refusedUrl: refused.rows.length && staged ? `/khoa-hoc/${course.id}/nhap-danh-sach/loi?ma=${staged}` : null,
       problems: checked.problems.slice(0, 1000).map(problemView),
-      rows: errors ? [] : checked.rows.map(rowView),
+      rows: checked.rows.map(rowView),
     },
     { status: errors ? 422 : 200 },
   );
@@ -135,13 +132,21 @@ export default function ImportPage() {
       {preview ? (
         <Card title={t("att.import.previewTitle", { file: preview.fileName })}>
           <p role="status">{preview.summary}</p>
-          {!preview.ok ? <FormMessage tone="error">{t("att.import.fixFirst")}</FormMessage> : null}
+          {!preview.ok ? <FormMessage tone="error">{preview.token ? t("att.import.choose") : t("att.import.fixFirst")}</FormMessage> : null}
+          {preview.refusedUrl ? (
+            <p>
+              <a className="button button--ghost" href={preview.refusedUrl} download>
+                {t("att.import.downloadRefused")}
+              </a>
+            </p>
+          ) : null}
           {preview.problems.length ? (
             <div className="table-wrap">
               <table className="att-problems">
                 <thead>
                   <tr>
                     <th scope="col">{t("att.import.row")}</th>
+                    <th scope="col">{t("att.column.fullName")}</th>
                     <th scope="col">{t("att.import.column")}</th>
                     <th scope="col">{t("att.import.problem")}</th>
                     <th scope="col">{t("att.import.value")}</th>
@@ -151,6 +156,7 @@ export default function ImportPage() {
                   {preview.problems.map((p, i) => (
                     <tr key={i} className={p.severity === "error" ? "att-error" : "att-warning"}>
                       <td>{p.row}</td>
+                      <td>{p.name}</td>
                       <td>{p.column}</td>
                       <td>
                         <span className={p.severity === "error" ? "tag tag--off" : "tag"}>{p.severity === "error" ? t("att.import.error") : t("att.import.warning")}</span> {p.message}
@@ -168,7 +174,7 @@ export default function ImportPage() {
                 <input type="hidden" name="intent" value="confirm" />
                 <input type="hidden" name="token" value={preview.token} />
                 <button type="submit" disabled={busy}>
-                  {t("att.import.confirm", { count: preview.count })}
+                  {preview.refusedCount ? t("att.import.confirmValid", { count: preview.count, refused: preview.refusedCount }) : t("att.import.confirm", { count: preview.count })}
                 </button>
               </Form>
               <div className="table-wrap">

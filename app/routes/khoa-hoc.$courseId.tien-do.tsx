@@ -5,6 +5,7 @@ import { modulePermissions } from "~/content/permissions";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { PageHeader } from "~/ui/page";
+import { Downloads } from "~/exports/ui";
 
 export const access = modulePermissions.viewClassProgress;
 
@@ -62,13 +63,8 @@ export default function ClassProgress() {
         <input type="hidden" name="sap-xep" value={sort} />
         <input type="hidden" name="chieu" value={dir} />
         <button type="submit">{t("modules.trainer.searchButton")}</button>
-        <a className="button button--ghost" href={exportLink("csv")} download>
-          {t("modules.trainer.exportCsv")}
-        </a>
-        <a className="button button--ghost" href={exportLink("xlsx")} download>
-          {t("modules.trainer.exportXlsx")}
-        </a>
       </Form>
+      <Downloads xlsx={exportLink("xlsx")} csv={exportLink("csv")} />
       <p className="muted" role="status">
         {t("modules.trainer.count", { shown: rows.length, total })}
       </p>

@@ -73,13 +73,22 @@ export default function SettingsPage() {
                 />
               ))}
             </fieldset>
-            <Field
-              label={t("admin.settings.deadlineDays")}
-              name="deadlineDays"
-              inputMode="numeric"
-              defaultValue={failed?.values.deadlineDays ?? String(p.deadlineDays)}
-              error={e.deadlineDays}
-            />
+            <fieldset className="field">
+              <legend>{t("admin.settings.deadlineDays")}</legend>
+              <p className="field__hint">{t("admin.settings.deadlineDaysHint")}</p>
+              <div className="att-row">
+                {UNIT_LEVELS.map((level) => (
+                  <Field
+                    key={level}
+                    label={t(`level.${level}`)}
+                    name={`deadline${level}`}
+                    inputMode="numeric"
+                    defaultValue={failed?.values[`deadline${level}`] ?? String(p.deadlineDays[level])}
+                    error={e[`deadline${level}`]}
+                  />
+                ))}
+              </div>
+            </fieldset>
             <SelectField
               label={t("admin.settings.deadlineKind")}
               name="deadlineKind"

@@ -1,16 +1,17 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { reachablePerson, reachableUnitPaths, reachableUnits } from "~/access/access.server";
+import { ACTIVATION_DAYS } from "~/attendance/activation";
 import { requireUser } from "~/auth/guard.server";
 import { ROLES, type Role, roleLabelKey } from "~/auth/roles";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
-import { FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
 import { userPermissions } from "~/users/permissions";
 import { userActionSchema } from "~/users/schemas";
-import { addRole, removeRole, setActive } from "~/users/users.server";
+import { addRole, issueResetCode, removeRole, setActive, updateProfile } from "~/users/users.server";
 
 export const access = userPermissions.manageUsers;
 
@@ -32,6 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user: {
       id: user.id,
       fullName: user.fullName,
+      phone: user.phone ?? "",
+      email: user.email ?? "",
+      unitId: user.unit ? String(user.unit.id) : "",
       contact: [user.email, user.phone].filter(Boolean).join(" · "),
       unit: user.unit?.name ?? "",
       position: user.position,
@@ -39,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       roles: user.roles.map((r) => ({ id: r.id, role: t(roleLabelKey(r.role as Role)), unit: r.unit.name })),
     },
     units: units.map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })),
+    activateUrl: `${new URL(request.url).origin}/kich-hoat`,
+    days: ACTIVATION_DAYS, // through loader data: server-module values are empty in the browser
   };
 }
 
@@ -62,11 +68,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!input.active && user.id === auth.user.id) return invalid({ errors: { _form: t("admin.user.notSelf") } }, 422);
       await setActive(user.id, input.active);
       return data({ ok: true as const, message: t(input.active ? "admin.user.activated" : "admin.user.deactivated") });
+    case "editProfile": {
+      const { intent: _i, ...profile } = input;
+      if (!(await reachableUnits(auth, access)).some((u) => u.id === profile.unitId)) return invalid({ errors: { unitId: t("form.invalidChoice") } }, 403);
+      const outcome = await updateProfile(user.id, profile);
+      if (!outcome.ok) return invalid({ errors: { [outcome.taken]: t("admin.user.contactTaken") } }, 409);
+      return data({ ok: true as const, message: t("admin.user.profileSaved") });
+    }
+    case "resetPassword":
+      return data({ ok: true as const, message: t("admin.user.resetIssued"), code: await issueResetCode(user.id) });
   }
 }
 
 export default function UserPage() {
-  const { user, units } = useLoaderData<typeof loader>();
+  const { user, units, activateUrl, days } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const e = actionErrors(result)?.errors ?? {};
   return (
@@ -79,6 +94,27 @@ export default function UserPage() {
       </PageHeader>
       {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
       <FormMessage tone="error">{e._form}</FormMessage>
+      {result && "code" in result ? (
+        <section className="card" aria-labelledby="reset-code">
+          <h2 id="reset-code">{t("admin.user.resetCode")}</h2>
+          <p className="att-code-input">
+            <code>{String(result.code)}</code>
+          </p>
+          <p>{t("admin.user.resetHint", { url: activateUrl, days })}</p>
+        </section>
+      ) : null}
+      <Card title={t("admin.user.profile")}>
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="editProfile" />
+          <Field label={t("admin.users.name")} name="fullName" required defaultValue={user.fullName} error={e.fullName} />
+          <Field label={t("admin.users.phone")} name="phone" type="tel" inputMode="tel" defaultValue={user.phone} error={e.phone} />
+          <Field label={t("admin.users.email")} name="email" type="email" defaultValue={user.email} error={e.email} />
+          <SelectField label={t("admin.users.unit")} name="unitId" defaultValue={user.unitId} error={e.unitId} options={units} />
+          <div>
+            <button type="submit">{t("form.save")}</button>
+          </div>
+        </Form>
+      </Card>
       <Card title={t("admin.users.roles")}>
         <p className="muted">
           {user.contact} · {user.unit}
@@ -111,6 +147,13 @@ export default function UserPage() {
           <div>
             <button type="submit">{t("admin.user.addRole")}</button>
           </div>
+        </Form>
+      </Card>
+      <Card title={t("admin.user.reset")}>
+        <p className="muted">{t("admin.user.resetIntro")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="resetPassword" />
+          <button type="submit">{t("admin.user.reset")}</button>
         </Form>
       </Card>
       <Card title={user.active ? t("admin.user.deactivate") : t("admin.user.activate")}>

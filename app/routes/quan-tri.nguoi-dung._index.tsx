@@ -6,11 +6,11 @@ import { ROLES, roleLabelKey } from "~/auth/roles";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
-import { Card, PageHeader } from "~/ui/page";
+import { PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
 import { userPermissions } from "~/users/permissions";
 import { createUserSchema } from "~/users/schemas";
-import { USER_LIST_LIMIT, createUser, searchUsers } from "~/users/users.server";
+import { createUser, searchUsers } from "~/users/users.server";
 
 export const access = userPermissions.manageUsers;
 
@@ -23,13 +23,18 @@ async function scope(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { people, units } = await scope(request);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  const { users, total } = await searchUsers(people, q);
+  const params = new URL(request.url).searchParams;
+  const q = (params.get("q") ?? "").slice(0, 100);
+  const rawRole = params.get("vai-tro") ?? "";
+  const role = (ROLES as readonly string[]).includes(rawRole) ? (rawRole as (typeof ROLES)[number]) : null;
+  const wanted = Number(params.get("trang"));
+  const { users, total, page, pages } = await searchUsers(people, q, { role, page: Number.isInteger(wanted) && wanted > 0 ? wanted : 1 });
   return {
     q,
+    role: role ?? "",
     total,
-    // the list is capped; the component cannot read constants of *.server modules
-    shown: total > USER_LIST_LIMIT ? USER_LIST_LIMIT : null,
+    page,
+    pages,
     users: users.map((u) => ({
       id: u.id,
       fullName: u.fullName,
@@ -58,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function UsersPage() {
-  const { q, users, total, shown, units } = useLoaderData<typeof loader>();
+  const { q, role, users, total, page, pages, units } = useLoaderData<typeof loader>();
   const result = actionErrors(useActionData<typeof action>());
   const e = result?.errors ?? {};
   const v = result?.values ?? {};
@@ -67,12 +72,18 @@ export default function UsersPage() {
       <PageHeader title={t("admin.users.title")}>
         <span className="muted">{t("admin.users.count", { count: total })}</span>
       </PageHeader>
+      <details className="card" open={e._form || Object.keys(v).length ? true : undefined}>
+        <summary>
+          <strong>{t("admin.users.create")}</strong>
+        </summary>
+        <CreateForm e={e} v={v} units={units} />
+      </details>
       <Form method="get" className="toolbar" role="search">
         <Field label={t("admin.users.search")} hint={t("admin.users.searchHint")} name="q" type="search" defaultValue={q} />
+        <SelectField label={t("admin.users.roleFilter")} name="vai-tro" defaultValue={role} options={[{ value: "", label: t("admin.users.allRoles") }, ...ROLES.map((r) => ({ value: r, label: t(roleLabelKey(r)) }))]} />
         <button type="submit">{t("form.search")}</button>
       </Form>
       {users.length === 0 ? <p>{t("admin.users.none")}</p> : null}
-      {shown ? <p className="muted">{t("admin.users.more", { shown })}</p> : null}
       <div className="table-wrap">
         <table>
           <thead>
@@ -105,7 +116,27 @@ export default function UsersPage() {
           </tbody>
         </table>
       </div>
-      <Card title={t("admin.users.create")}>
+      {pages > 1 ? (
+        <nav className="toolbar" aria-label={t("admin.users.pages")}>
+          {page > 1 ? <Link className="button button--ghost" to={pageLink(page - 1)}>{t("admin.users.previous")}</Link> : null}
+          <span className="muted">{t("admin.users.page", { page, pages })}</span>
+          {page < pages ? <Link className="button button--ghost" to={pageLink(page + 1)}>{t("admin.users.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+  function pageLink(n: number) {
+    const p = new URLSearchParams();
+    if (q) p.set("q", q);
+    if (role) p.set("vai-tro", role);
+    p.set("trang", String(n));
+    return `?${p}`;
+  }
+}
+
+function CreateForm({ e, v, units }: { e: Record<string, string>; v: Record<string, string>; units: { value: string; label: string }[] }) {
+  return (
+    <>
         <FormMessage tone="error">{e._form}</FormMessage>
         <Form method="post" className="stack" noValidate>
           <Field label={t("admin.users.name")} name="fullName" required defaultValue={v.fullName} error={e.fullName} />
@@ -127,7 +158,6 @@ export default function UsersPage() {
             <button type="submit">{t("admin.users.create")}</button>
           </div>
         </Form>
-      </Card>
     </>
   );
 }

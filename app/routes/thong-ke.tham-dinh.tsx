@@ -9,6 +9,7 @@ import { t } from "~/i18n/messages";
 import { Field, SelectField } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
+import { Downloads } from "~/exports/ui";
 
 export const access = appraisalPermissions.statistics;
 
@@ -63,13 +64,10 @@ export default function StatsPage() {
             <Field label={t("appraisal.stats.year")} name="nam" defaultValue={String(s.year)} inputMode="numeric" maxLength={4} />
             <SelectField label={t("appraisal.stats.unit")} name="donvi" defaultValue={String(s.unit.id)} options={data.units} />
             <button type="submit">{t("appraisal.stats.show")}</button>
-            <a className="button button--ghost" href={`/thong-ke/tham-dinh.csv?${data.query}`}>
-              {t("appraisal.stats.csv")}
-            </a>
-            <a className="button button--ghost" href={`/thong-ke/tham-dinh.xlsx?${data.query}`}>
-              {t("appraisal.stats.xlsx")}
-            </a>
           </Form>
+          <div className="no-print">
+            <Downloads xlsx={`/thong-ke/tham-dinh.xlsx?${data.query}`} csv={`/thong-ke/tham-dinh.csv?${data.query}`} />
+          </div>
           <p>
             <strong>{s.unit.name}</strong> — {s.year}
           </p>

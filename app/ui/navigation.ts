@@ -9,7 +9,8 @@ import { planPermissions } from "~/plans/permissions";
 import { unitPermissions } from "~/units/permissions";
 import { userPermissions } from "~/users/permissions";
 
-export type NavItem = { to: string; label: MessageKey };
+/** `group`: shown inside the "Quản trị" disclosure, so an admin's menu fits one or two lines on an office screen. */
+export type NavItem = { to: string; label: MessageKey; group?: "admin" };
 
 /**
  * Navigation from the permission tables: each item names the rule of the page it opens (the page
@@ -22,10 +23,10 @@ const ITEMS: { item: NavItem; access: Access }[] = [
   { item: { to: "/tham-dinh", label: "appraisal.nav" }, access: appraisalPermissions.appraise },
   { item: { to: "/y-tuong", label: "plans.idea.nav" }, access: planPermissions.unitIdeas },
   { item: { to: "/thong-ke/tham-dinh", label: "appraisal.navStats" }, access: appraisalPermissions.statistics },
-  { item: { to: "/ket-qua-danh-gia", label: "appraisal.result.title" }, access: appraisalPermissions.recordResult },
-  { item: { to: "/quan-tri/nguoi-dung", label: "nav.users" }, access: userPermissions.manageUsers },
-  { item: { to: "/quan-tri/don-vi", label: "nav.units" }, access: unitPermissions.manageUnits },
-  { item: { to: "/quan-tri/cai-dat", label: "nav.settings" }, access: unitPermissions.manageSettings },
+  { item: { to: "/ket-qua-danh-gia", label: "appraisal.result.title", group: "admin" }, access: appraisalPermissions.recordResult },
+  { item: { to: "/quan-tri/nguoi-dung", label: "nav.users", group: "admin" }, access: userPermissions.manageUsers },
+  { item: { to: "/quan-tri/don-vi", label: "nav.units", group: "admin" }, access: unitPermissions.manageUnits },
+  { item: { to: "/quan-tri/cai-dat", label: "nav.settings", group: "admin" }, access: unitPermissions.manageSettings },
   { item: { to: "/diem-danh", label: "nav.checkin" }, access: attendancePermissions.checkIn },
   { item: { to: "/chung-nhan-cua-toi", label: "nav.certificates" }, access: certificatePermissions.own },
   { item: { to: "/tai-khoan", label: "nav.account" }, access: SIGNED_IN },

@@ -5,7 +5,8 @@ import { t } from "~/i18n/messages";
 /** A province's appraisal rules: the ordered chain of levels and the deadline of each level. */
 export type ProvinceRules = {
   levels: UnitLevel[];
-  deadlineDays: number;
+  /** days each level has to decide, counted from its receipt */
+  deadlineDays: Record<UnitLevel, number>;
   deadlineKind: "CALENDAR" | "WORKING";
   holidays: string[]; // yyyy-MM-dd
   overdueRule: OverdueRule;
@@ -33,7 +34,7 @@ export type ClockRule = (typeof CLOCK_RULES)[number];
 
 export const DEFAULT_RULES: ProvinceRules = {
   levels: ["COMMUNE", "PROVINCE"],
-  deadlineDays: 5,
+  deadlineDays: { COMMUNE: 5, DISTRICT: 5, PROVINCE: 5 },
   deadlineKind: "CALENDAR",
   holidays: [],
   overdueRule: "FLAG",
@@ -65,17 +66,21 @@ export function isoToVietnamese(iso: string): string {
 
 const levelSlot = z.enum([...UNIT_LEVELS, ""], { error: t("form.invalidChoice") }).optional();
 
+const days = z
+  .string({ error: t("admin.settings.deadlineDaysInvalid") })
+  .trim()
+  .regex(/^\d{1,2}$/, t("admin.settings.deadlineDaysInvalid"))
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 60, t("admin.settings.deadlineDaysInvalid"));
+
 export const settingsSchema = z
   .object({
     level1: levelSlot,
     level2: levelSlot,
     level3: levelSlot,
-    deadlineDays: z
-      .string({ error: t("admin.settings.deadlineDaysInvalid") })
-      .trim()
-      .regex(/^\d{1,2}$/, t("admin.settings.deadlineDaysInvalid"))
-      .transform(Number)
-      .refine((n) => n >= 1 && n <= 60, t("admin.settings.deadlineDaysInvalid")),
+    deadlineCOMMUNE: days,
+    deadlineDISTRICT: days,
+    deadlinePROVINCE: days,
     deadlineKind: z.enum(DEADLINE_KINDS, { error: t("form.invalidChoice") }),
     overdueRule: z.enum(OVERDUE_RULES, { error: t("form.invalidChoice") }),
     // the settings form always sends it; a client that does not keeps today's rule
@@ -107,7 +112,7 @@ export const settingsSchema = z
     }
     return {
       levels,
-      deadlineDays: v.deadlineDays,
+      deadlineDays: { COMMUNE: v.deadlineCOMMUNE, DISTRICT: v.deadlineDISTRICT, PROVINCE: v.deadlinePROVINCE },
       deadlineKind: v.deadlineKind,
       holidays: v.holidays,
       overdueRule: v.overdueRule,
@@ -118,7 +123,9 @@ export const settingsSchema = z
 
 type SettingsRow = {
   appraisalLevels: string;
-  deadlineDays: number;
+  communeDeadlineDays: number;
+  districtDeadlineDays: number;
+  provinceDeadlineDays: number;
   deadlineKind: string;
   holidays: string;
   overdueRule: string;
@@ -130,7 +137,7 @@ export function rulesFromRow(row: SettingsRow | null): ProvinceRules {
   if (!row) return DEFAULT_RULES;
   return {
     levels: row.appraisalLevels.split(",").filter(Boolean) as UnitLevel[],
-    deadlineDays: row.deadlineDays,
+    deadlineDays: { COMMUNE: row.communeDeadlineDays, DISTRICT: row.districtDeadlineDays, PROVINCE: row.provinceDeadlineDays },
     deadlineKind: row.deadlineKind === "WORKING" ? "WORKING" : "CALENDAR",
     holidays: row.holidays.split(",").filter(Boolean),
     overdueRule: row.overdueRule === "LAPSE" ? "LAPSE" : "FLAG",
@@ -142,7 +149,9 @@ export function rulesFromRow(row: SettingsRow | null): ProvinceRules {
 export function rulesToRow(rules: ProvinceRules): SettingsRow {
   return {
     appraisalLevels: rules.levels.join(","),
-    deadlineDays: rules.deadlineDays,
+    communeDeadlineDays: rules.deadlineDays.COMMUNE,
+    districtDeadlineDays: rules.deadlineDays.DISTRICT,
+    provinceDeadlineDays: rules.deadlineDays.PROVINCE,
     deadlineKind: rules.deadlineKind,
     holidays: rules.holidays.join(","),
     overdueRule: rules.overdueRule,

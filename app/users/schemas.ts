@@ -22,6 +22,11 @@ export const addRoleSchema = z.object({ intent: z.literal("addRole"), role: choi
 export const removeRoleSchema = z.object({ intent: z.literal("removeRole"), assignmentId: id() });
 export const setActiveSchema = z.object({ intent: z.literal("setActive"), active: z.enum(["true", "false"]).transform((v) => v === "true") });
 
-export const userActionSchema = z.discriminatedUnion("intent", [addRoleSchema, removeRoleSchema, setActiveSchema], {
+export const editProfileSchema = z
+  .object({ intent: z.literal("editProfile"), fullName: text(120), email: optional(emailField), phone: optional(phoneField), unitId: id() })
+  .refine((v) => v.email || v.phone, { path: ["phone"], message: t("admin.users.contactRequired") });
+export const resetPasswordSchema = z.object({ intent: z.literal("resetPassword") });
+
+export const userActionSchema = z.discriminatedUnion("intent", [addRoleSchema, removeRoleSchema, setActiveSchema, editProfileSchema, resetPasswordSchema], {
   error: t("form.invalidChoice"),
 });

@@ -1,25 +1,34 @@
+import { activationExpiry, activationHash, newActivationCode } from "~/attendance/activation";
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/roles";
 import { reachesNothing } from "~/access/access.server";
 import { type Prisma, db } from "~/db/db.server";
 import { foldForSearch } from "~/i18n/fold";
 
-export const USER_LIST_LIMIT = 100;
+export const USERS_PER_PAGE = 50;
 
 /** What the search box matches: the folded name, email and phone. */
 export function searchKey(user: { fullName: string; email?: string | null; phone?: string | null }) {
   return foldForSearch([user.fullName, user.email ?? "", user.phone ?? ""].join(" "));
 }
 
-/** People within a scope (a fragment from app/access), filtered by a diacritics-free query. */
-export async function searchUsers(scope: Prisma.UserWhereInput, query: string) {
+/** One page of the people within a scope (a fragment from app/access), filtered by a diacritics-free query and a role. */
+export async function searchUsers(scope: Prisma.UserWhereInput, query: string, filter: { role?: Role | null; page?: number } = {}) {
   const words = foldForSearch(query).split(" ").filter(Boolean).slice(0, 6);
-  const where = { AND: [scope, ...words.map((w) => ({ searchName: { contains: w } }))] };
+  const page = Math.max(1, filter.page ?? 1);
+  const where = {
+    AND: [
+      scope,
+      ...words.map((w) => ({ searchName: { contains: w } })),
+      ...(filter.role ? [{ roles: { some: { role: filter.role } } }] : []),
+    ],
+  };
   const [users, total] = await Promise.all([
     db().user.findMany({
       where,
-      orderBy: { fullName: "asc" },
-      take: USER_LIST_LIMIT,
+      orderBy: [{ fullName: "asc" }, { id: "asc" }],
+      skip: (page - 1) * USERS_PER_PAGE,
+      take: USERS_PER_PAGE,
       select: {
         id: true,
         fullName: true,
@@ -32,7 +41,7 @@ export async function searchUsers(scope: Prisma.UserWhereInput, query: string) {
     }),
     db().user.count({ where }),
   ]);
-  return { users, total };
+  return { users, total, page, pages: Math.max(1, Math.ceil(total / USERS_PER_PAGE)) };
 }
 
 export function countPeople(where: Prisma.UserWhereInput) {
@@ -96,4 +105,32 @@ export async function setActive(userId: number, active: boolean) {
     db().user.update({ where: { id: userId }, data: { active } }),
     ...(active ? [] : [db().session.deleteMany({ where: { userId } })]),
   ]);
+}
+
+export type Profile = { fullName: string; phone?: string; email?: string; unitId: number };
+
+/** Changes a person's name, contact and unit; refuses a phone or email that another account holds. */
+export async function updateProfile(userId: number, input: Profile): Promise<{ ok: true } | { ok: false; taken: "phone" | "email" }> {
+  return db().$transaction(async (tx) => {
+    for (const field of ["phone", "email"] as const) {
+      const value = input[field];
+      if (value && (await tx.user.findFirst({ where: { [field]: value, id: { not: userId } }, select: { id: true } }))) return { ok: false, taken: field } as const;
+    }
+    await tx.user.update({
+      where: { id: userId },
+      data: { fullName: input.fullName, phone: input.phone ?? null, email: input.email ?? null, unitId: input.unitId, searchName: searchKey(input) },
+    });
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * A password reset by an admin: a fresh one-time code (the activation code of a roster import) that the person
+ * uses at /kich-hoat to choose a new password. The old password keeps working until then; only the hash is stored.
+ */
+export async function issueResetCode(userId: number, now = new Date()): Promise<string> {
+  const code = newActivationCode();
+  const data = { codeHash: activationHash(userId, code), expiresAt: activationExpiry(now), usedAt: null, createdAt: now };
+  await db().accountActivation.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  return code;
 }

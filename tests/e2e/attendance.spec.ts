@@ -45,6 +45,7 @@ test("trainer imports a 210-row roster after seeing the errors of a broken file"
   const problems = page.locator("table.att-problems tbody tr");
   await expect(problems).toHaveCount(3);
   await expect(problems.nth(0)).toContainText("Thiếu họ và tên.");
+  await expect(problems.nth(1)).toContainText("Lê Văn Sai");
   await expect(problems.nth(1)).toContainText("Số điện thoại không hợp lệ");
   await expect(problems.nth(2)).toContainText("Không tìm thấy đơn vị này trong tỉnh.");
   await expect(page.getByRole("button", { name: /Xác nhận nhập/ })).toHaveCount(0);
@@ -55,7 +56,7 @@ test("trainer imports a 210-row roster after seeing the errors of a broken file"
     buffer: await rosterXlsx(210),
   });
   await page.getByRole("button", { name: "Xem trước" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "210 dòng" })).toContainText("210 hợp lệ (210 tài khoản mới, 0 tài khoản đã có), 0 lỗi");
+  await expect(page.getByRole("status").filter({ hasText: "210 dòng" })).toContainText("210 hợp lệ (210 tài khoản mới, 0 tài khoản đã có), 0 dòng có lỗi (0 lỗi)");
   await page.getByRole("button", { name: "Xác nhận nhập 210 học viên" }).click();
   await expect(page.getByText("Đã nhập 210 học viên (210 tài khoản mới).")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Mã kích hoạt tài khoản mới" })).toBeVisible();

@@ -220,7 +220,9 @@ describe("admin: units and province settings", () => {
       level1: "COMMUNE",
       level2: "DISTRICT",
       level3: "PROVINCE",
-      deadlineDays: "7",
+      deadlineCOMMUNE: "7",
+      deadlineDISTRICT: "5",
+      deadlinePROVINCE: "10",
       deadlineKind: "WORKING",
       overdueRule: "LAPSE",
       showOfficerNames: "on",
@@ -230,16 +232,18 @@ describe("admin: units and province settings", () => {
     const row = await db().provinceSettings.findFirstOrThrow();
     expect(row).toMatchObject({
       appraisalLevels: "COMMUNE,DISTRICT,PROVINCE",
-      deadlineDays: 7,
+      communeDeadlineDays: 7,
+      districtDeadlineDays: 5,
+      provinceDeadlineDays: 10,
       deadlineKind: "WORKING",
       holidays: "2026-09-02,2027-01-01",
       overdueRule: "LAPSE",
       showOfficerNames: true,
     });
-    const good = { level1: "COMMUNE", level2: "PROVINCE", deadlineDays: "5", deadlineKind: "CALENDAR", overdueRule: "FLAG" };
+    const good = { level1: "COMMUNE", level2: "PROVINCE", deadlineCOMMUNE: "5", deadlineDISTRICT: "5", deadlinePROVINCE: "5", deadlineKind: "CALENDAR", overdueRule: "FLAG" };
     const bads: [Record<string, string>, string][] = [
       [{ ...good, level1: "PROVINCE", level2: "COMMUNE" }, "level1"],
-      [{ ...good, deadlineDays: "0" }, "deadlineDays"],
+      [{ ...good, deadlinePROVINCE: "0" }, "deadlinePROVINCE"],
       [{ ...good, deadlineKind: "SOMETIMES" }, "deadlineKind"],
       [{ ...good, holidays: "31/02/2026" }, "holidays"],
       [{ ...good, level1: "KINGDOM", level2: "" }, "level1"],
@@ -251,7 +255,7 @@ describe("admin: units and province settings", () => {
       expect(res.status).toBe(400);
       expect((res.data.errors as Record<string, string>)[field]).toMatch(VIETNAMESE);
     }
-    expect(await db().provinceSettings.findFirstOrThrow()).toMatchObject({ deadlineDays: 7, overdueRule: "LAPSE", showOfficerNames: true });
+    expect(await db().provinceSettings.findFirstOrThrow()).toMatchObject({ communeDeadlineDays: 7, provinceDeadlineDays: 10, overdueRule: "LAPSE", showOfficerNames: true });
     // unchecking the box hides the names again
     await post({ ...good, level2: "PROVINCE" });
     expect(await db().provinceSettings.findFirstOrThrow()).toMatchObject({ showOfficerNames: false, overdueRule: "FLAG" });
@@ -260,7 +264,7 @@ describe("admin: units and province settings", () => {
   it("is forbidden to a trainer", async () => {
     const trainer = await cookieFor("trainer");
     const res = await run(() =>
-      settings.action({ request: postRequest("/quan-tri/cai-dat", { level1: "PROVINCE", deadlineDays: "5", deadlineKind: "CALENDAR" }, { cookie: trainer }), params: {}, context: testContext() }),
+      settings.action({ request: postRequest("/quan-tri/cai-dat", { level1: "PROVINCE", deadlineCOMMUNE: "5", deadlineDISTRICT: "5", deadlinePROVINCE: "5", deadlineKind: "CALENDAR" }, { cookie: trainer }), params: {}, context: testContext() }),
     );
     expect(res.status).toBe(403);
   });

@@ -129,7 +129,7 @@ describe("after returning", () => {
 
   it("the province admin sets the rule in the settings", async () => {
     const admin = await cookieFor("admin");
-    const fields = { level1: "COMMUNE", level2: "PROVINCE", deadlineDays: "5", deadlineKind: "CALENDAR", overdueRule: "FLAG", clockOnResubmit: "RESUME" };
+    const fields = { level1: "COMMUNE", level2: "PROVINCE", deadlineCOMMUNE: "5", deadlineDISTRICT: "5", deadlinePROVINCE: "5", deadlineKind: "CALENDAR", overdueRule: "FLAG", clockOnResubmit: "RESUME" };
     const res = await run(() => settings.action({ request: postRequest("/quan-tri/cai-dat", fields, { cookie: admin }), params: {}, context: testContext() }));
     expect(res.status).toBe(200);
     const page = await run(() => settings.loader({ request: getRequest("/quan-tri/cai-dat", { cookie: admin }), params: {}, context: testContext() }));

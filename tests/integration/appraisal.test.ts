@@ -193,7 +193,7 @@ describe("overdue and statistics", () => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text).toContain("Ý tưởng đăng ký,180\r\n");
+    expect(text).toContain('"Ý tưởng đăng ký",180\r\n');
     // a commune appraiser sees only their commune
     const commune = await run(() => stats.loader({ request: getRequest("/thong-ke/tham-dinh?nam=2020", { cookie: communeThienLoc }), params: {}, context: testContext() }));
     expect(commune.data.stats.unit.name).toBe("Xã Thiên Lộc");

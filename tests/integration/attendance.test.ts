@@ -138,7 +138,8 @@ describe("roster import", () => {
       [4, "Số điện thoại"],
       [4, "Số điện thoại"],
     ]);
-    expect(await tableCounts()).toEqual(before);
+    // only the preview is kept (to download the refused rows)
+    expect({ ...(await tableCounts()), RosterImport: before.RosterImport }).toEqual(before);
   });
 
   it("gives a clear message for wrong files, never a 500", async () => {
@@ -365,7 +366,7 @@ describe("exports", () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-    expect(text.split("\r\n")[0]).toBe("\uFEFFHọ và tên,Số điện thoại,Đơn vị,Số buổi có mặt,Số buổi vắng có phép,Số buổi đã học,Tỷ lệ chuyên cần (%)");
+    expect(text.split("\r\n")[0]).toBe('\uFEFF"Họ và tên","Số điện thoại","Đơn vị","Số buổi có mặt","Số buổi vắng có phép","Số buổi đã học","Tỷ lệ chuyên cần (%)"');
     const file = (await get("bang=luoi&dinh-dang=xlsx")) as Response;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await file.arrayBuffer());

@@ -80,6 +80,7 @@ const CASES: Record<string, Case | { exempt: string }> = {
     preview: () => csv("Họ và tên,Số điện thoại,Đơn vị\nNgười Lạ,0917111333,Xã Thiên Lộc\n"),
     confirm: { intent: "confirm", token: "x".repeat(24) },
   }),
+  "routes/khoa-hoc.$courseId.nhap-danh-sach.loi": { ...COURSE_PAGE(), query: () => `ma=${"x".repeat(24)}` },
   "routes/khoa-hoc.$courseId.diem-danh._index": COURSE_PAGE({
     create: { intent: "create", title: "Buổi lạ", date: "2026-12-20", start: "08:00", end: "11:00", place: "Hội trường" },
     cancel: (f) => ({ intent: "cancel", sessionId: f.params.sessionId }),
@@ -129,6 +130,8 @@ const CASES: Record<string, Case | { exempt: string }> = {
       addRole: (f) => ({ intent: "addRole", role: "learner", unitId: String(f.ids.canLoc) }),
       removeRole: (f) => ({ intent: "removeRole", assignmentId: String(f.ids.provinceOfficialRole) }),
       setActive: { intent: "setActive", active: "false" },
+      editProfile: (f) => ({ intent: "editProfile", fullName: "Người Đổi Tên", phone: "0917111555", email: "", unitId: String(f.ids.canLoc) }),
+      resetPassword: { intent: "resetPassword" },
     },
   },
   // ids in the form of pages without an id in their path
@@ -165,7 +168,7 @@ const CASES: Record<string, Case | { exempt: string }> = {
     outsiders: ["districtAdmin"],
     insider: demo("admin"),
     query: (f) => `province=${f.ids.province}`,
-    bodies: { save: { appraisalLevels: "COMMUNE,PROVINCE", deadlineDays: "9", deadlineKind: "CALENDAR", holidays: "", overdueRule: "FLAG" } },
+    bodies: { save: { appraisalLevels: "COMMUNE,PROVINCE", deadlineCOMMUNE: "9", deadlineDISTRICT: "9", deadlinePROVINCE: "9", deadlineKind: "CALENDAR", holidays: "", overdueRule: "FLAG" } },
   },
   "routes/tai-khoan": {
     outsiders: ["anyLearner"],

@@ -150,7 +150,7 @@ describe("trainer: class progress", () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text).toContain("STT,Họ và tên,Điện thoại/Email,Đơn vị,Chuyên đề 1: Kiến thức chung về Chương trình OCOP");
+    expect(text).toContain('"STT","Họ và tên","Điện thoại/Email","Đơn vị","Chuyên đề 1: Kiến thức chung về Chương trình OCOP');
     expect(text.split("\r\n").length).toBeGreaterThan(211);
     const xlsx = await progressExport.loader({ request: getRequest(`/khoa-hoc/${c}/tien-do/xuat?dinh-dang=xlsx`, { cookie }), params: { courseId: c }, context: testContext() });
     const wb = new ExcelJS.Workbook();

@@ -190,8 +190,8 @@ describe("trainer: class results", () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text).toContain("STT,Họ và tên,Điện thoại/Email,Đơn vị,Số lần làm,Điểm cao nhất (%),Kết quả");
-    expect(text).toContain(",Đạt,");
+    expect(text).toContain('"STT","Họ và tên","Điện thoại/Email","Đơn vị","Số lần làm","Điểm cao nhất (%)","Kết quả"');
+    expect(text).toContain(',"Đạt",');
     const xlsx = await resultsExport.loader({ request: getRequest(`/khoa-hoc/${c}/ket-qua-kiem-tra/xuat?dinh-dang=xlsx`, { cookie }), params: { courseId: c }, context: testContext() });
     expect(xlsx.headers.get("Content-Type")).toContain("spreadsheetml");
   });

@@ -137,8 +137,6 @@ export const appraisal = {
   "appraisal.stats.funnel": "Phễu xử lý",
   "appraisal.stats.stars": "Sản phẩm theo hạng sao",
   "appraisal.stats.starsLabel": "{n} sao",
-  "appraisal.stats.csv": "Tải CSV",
-  "appraisal.stats.xlsx": "Tải Excel",
   "appraisal.stats.metric": "Chỉ tiêu",
   "appraisal.stats.count": "Số lượng",
 } as const;

@@ -61,8 +61,6 @@ export const modules = {
   "modules.trainer.total": "Tổng",
   "modules.trainer.lastActivity": "Hoạt động gần nhất",
   "modules.trainer.sortBy": "Sắp xếp theo {column}",
-  "modules.trainer.exportCsv": "Tải CSV",
-  "modules.trainer.exportXlsx": "Tải Excel (XLSX)",
   "modules.trainer.moduleShort": "CĐ{n}",
   "modules.trainer.sheet": "Tiến độ",
   "modules.trainer.none": "Không có học viên phù hợp.",

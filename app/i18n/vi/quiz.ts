@@ -63,8 +63,6 @@ export const quiz = {
   "quiz.trainer.answers": "Số lượt trả lời",
   "quiz.trainer.lowHint": "Câu hỏi có tỷ lệ đúng thấp nên được xem lại (câu hỏi hoặc bài giảng có thể chưa rõ).",
   "quiz.trainer.notTaken": "Chưa làm",
-  "quiz.trainer.exportCsv": "Tải CSV",
-  "quiz.trainer.exportXlsx": "Tải Excel (XLSX)",
   "quiz.trainer.sheet": "Kết quả kiểm tra",
   "quiz.trainer.resultsLink": "Kết quả kiểm tra",
 } as const;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RosterImport" ADD COLUMN "refused" TEXT;
+

@@ -139,7 +139,7 @@ test("the report shows the figures and both exports download", async ({ page }) 
   const fs = await import("node:fs/promises");
   const text = await fs.readFile((await csv.path())!, "utf8");
   expect(text.charCodeAt(0)).toBe(0xfeff);
-  expect(text).toContain("Họ và tên,Số điện thoại,Đơn vị");
+  expect(text).toContain('"Họ và tên","Số điện thoại","Đơn vị"');
   expect(text).toContain("\r\n");
 
   const [xlsx] = await Promise.all([page.waitForEvent("download"), card.getByRole("link", { name: "Tải Excel" }).click()]);

@@ -96,5 +96,5 @@ test("a trainer sees the results and exports them", async ({ page }) => {
   const text = fs.readFileSync((await file.path())!, "utf8");
   expect(text.charCodeAt(0)).toBe(0xfeff);
   expect(text).toContain("Họ và tên");
-  expect(text).toMatch(/0913000150,[^\r\n]*,3,100,Đạt/);
+  expect(text).toMatch(/"0913000150",[^\r\n]*,3,100,"Đạt"/);
 });

@@ -1,7 +1,8 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { t } from "~/i18n/messages";
-import { type FormFailure, parseFormData } from "./parse";
+import { parseFormData } from "./fields.server";
+import type { FormFailure } from "./parse";
 
 /** Form posts larger than this are refused before parsing (uploads have their own limit). */
 export const FORM_BYTES_LIMIT = 1024 * 1024;

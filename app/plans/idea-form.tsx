@@ -1,21 +1,9 @@
 /** The short idea registration ("ý tưởng đăng ký"): producers on /phuong-an, officers on /y-tuong. */
 import { Form } from "@remix-run/react";
-import { z } from "zod";
-import { choice, optionalText, text } from "~/forms/fields";
 import { t } from "~/i18n/messages";
 import { Field, SelectField, TextAreaField } from "~/ui/form";
 import { OCOP_GROUPS } from "./steps";
 
-/** The form's fields, parsed the same way on both pages. */
-export const ideaFields = {
-  orgId: z
-    .string({ error: t("plans.idea.chooseProducerError") })
-    .regex(/^\d{1,9}$/, t("plans.idea.chooseProducerError"))
-    .transform(Number),
-  title: text(200),
-  ocopGroup: choice(OCOP_GROUPS),
-  description: optionalText(1000),
-};
 
 type Props = {
   orgs: { value: string; label: string }[];

@@ -4,7 +4,7 @@ import { PUBLIC } from "~/auth/access";
 import { getAuth, isSecureRequest, requireSameOrigin } from "~/auth/guard.server";
 import { register } from "~/auth/register.server";
 import { requestMeta } from "~/auth/request-meta";
-import { registerSchema } from "~/auth/schemas";
+import { registerSchema } from "~/auth/schemas.server";
 import { createSession } from "~/auth/session.server";
 import { sessionCookie } from "~/auth/session-token";
 import { db } from "~/db/db.server";

@@ -4,7 +4,7 @@ import { PUBLIC } from "~/auth/access";
 import { getAuth, isSecureRequest, requireSameOrigin } from "~/auth/guard.server";
 import { login } from "~/auth/login.server";
 import { requestMeta } from "~/auth/request-meta";
-import { loginSchema, safeNext } from "~/auth/schemas";
+import { loginSchema, safeNext } from "~/auth/schemas.server";
 import { sessionCookie } from "~/auth/session-token";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatTime } from "~/i18n/format";

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { isWellFormedCode, normalizeCode } from "~/attendance/checkin-code";
-import { checkinSchema } from "~/attendance/schemas";
+import { checkinSchema } from "~/attendance/schemas.server";
 import { checkIn } from "~/attendance/sessions.server";
 import { statusLabelKey } from "~/attendance/statuses";
 import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";

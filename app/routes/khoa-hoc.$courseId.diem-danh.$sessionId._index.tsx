@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { managedCourse, sessionOfCourse } from "~/attendance/courses.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
-import { markFormSchema, noteField, statusField } from "~/attendance/schemas";
+import { markFormSchema, noteField, statusField } from "~/attendance/schemas.server";
 import { type MarkChange, markUnmarkedPresent, marksOf, rosterOf, saveMarks } from "~/attendance/sessions.server";
 import { STATUSES, statusLabelKey } from "~/attendance/statuses";
 import { CourseNav } from "~/attendance/ui";

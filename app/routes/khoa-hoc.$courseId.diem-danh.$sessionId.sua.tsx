@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { managedCourse, sessionOfCourse } from "~/attendance/courses.server";
 import { attendancePermissions } from "~/attendance/permissions";
-import { sessionFields } from "~/attendance/schemas";
+import { sessionFields } from "~/attendance/schemas.server";
 import { courseTrainers, updateClassSession } from "~/attendance/sessions.server";
 import { vnDateInput, vnTimeInput } from "~/attendance/time";
 import { CourseNav, SessionFields } from "~/attendance/ui";

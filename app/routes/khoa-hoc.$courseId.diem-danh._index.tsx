@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { managedCourse } from "~/attendance/courses.server";
 import { attendancePermissions } from "~/attendance/permissions";
-import { sessionFields, sessionsActionSchema } from "~/attendance/schemas";
+import { sessionFields, sessionsActionSchema } from "~/attendance/schemas.server";
 import { courseTrainers, createClassSession, sessionsWithCounts, setSessionStatus } from "~/attendance/sessions.server";
 import { vnDateInput } from "~/attendance/time";
 import { CourseNav, SessionFields } from "~/attendance/ui";

@@ -6,7 +6,7 @@ import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
 import { ROSTER_FIELDS, hasErrors } from "~/attendance/roster";
 import { addOneLearner, checkRoster, pendingActivations, reissueCodes, removeLearner } from "~/attendance/roster.server";
-import { rosterActionSchema } from "~/attendance/schemas";
+import { rosterActionSchema } from "~/attendance/schemas.server";
 import { rosterOf } from "~/attendance/sessions.server";
 import { ActivationCodes, CourseNav, activationRow } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";

@@ -5,7 +5,7 @@ import { managedCourse } from "~/attendance/courses.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { type Problem, type RosterRow, hasErrors } from "~/attendance/roster";
 import { checkRoster, commitRoster, stageRoster } from "~/attendance/roster.server";
-import { confirmImportSchema } from "~/attendance/schemas";
+import { confirmImportSchema } from "~/attendance/schemas.server";
 import { readRosterFile } from "~/attendance/spreadsheet.server";
 import { ActivationCodes, CourseNav, activationRow } from "~/attendance/ui";
 import { UPLOAD_LIMIT_BYTES, readUpload } from "~/attendance/upload.server";

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { activateAccount } from "~/attendance/roster.server";
-import { activateSchema } from "~/attendance/schemas";
+import { activateSchema } from "~/attendance/schemas.server";
 import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
 import { PUBLIC } from "~/auth/access";
 import { isSecureRequest, requireSameOrigin } from "~/auth/guard.server";

@@ -1,13 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { normalizeEmail, normalizePhone } from "~/auth/identifier";
 import { forbidden, notFound, requireUser } from "~/auth/guard.server";
-import { id, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { planPermissions } from "~/plans/permissions";
+import { planActionSchema } from "~/plans/schemas.server";
 import { checkAllSteps, inviteConsultant, planFor, removeInvite } from "~/plans/plans.server";
 import { addComment, caseDetail, caseView, markOverdue, rulesFor, submitPlan } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
@@ -65,37 +63,11 @@ async function appraisalOf(planId: number, unitPath: string, viewerId: number) {
   };
 }
 
-const contactField = text(254).transform((v, ctx) => {
-  const email = v.includes("@") ? normalizeEmail(v) : null;
-  const phone = v.includes("@") ? null : normalizePhone(v);
-  if (!email && !phone) {
-    ctx.addIssue({ code: "custom", message: t("plans.invite.notConsultant") });
-    return z.NEVER;
-  }
-  return { email: email ?? undefined, phone: phone ?? undefined };
-});
-
-const actionSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("invite"), contact: contactField }),
-    z.object({ intent: z.literal("uninvite"), userId: id() }),
-    z.object({ intent: z.literal("submit") }),
-    z.object({
-      intent: z.literal("comment"),
-      step: z.string({ error: t("form.invalidChoice") }).regex(/^(1[0-2]|[1-9])$/, t("form.invalidChoice")).transform(Number),
-      parentId: id().optional(),
-      body: text(2000),
-    }),
-  ],
-  { error: t("form.invalidChoice") },
-);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
   const found = await planFor(auth, params.planId);
   if (!found) throw notFound();
-  const form = await parseRequestForm(request, actionSchema);
+  const form = await parseRequestForm(request, planActionSchema);
   if (!form.ok) return invalid(form);
   const plan = found.plan;
   if (form.data.intent === "comment") {

@@ -8,7 +8,8 @@ import { t } from "~/i18n/messages";
 import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { unitPermissions } from "~/units/permissions";
-import { DEADLINE_KINDS, OVERDUE_RULES, isoToVietnamese, rulesFromRow, rulesToRow, settingsSchema } from "~/units/settings";
+import { settingsSchema } from "~/units/schemas.server";
+import { DEADLINE_KINDS, OVERDUE_RULES, isoToVietnamese, rulesFromRow, rulesToRow } from "~/units/settings";
 
 export const access = unitPermissions.manageSettings;
 

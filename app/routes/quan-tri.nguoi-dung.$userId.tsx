@@ -9,7 +9,7 @@ import { Card, PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
 import { unitsWithin } from "~/units/units.server";
 import { userPermissions } from "~/users/permissions";
-import { userActionSchema } from "~/users/schemas";
+import { userActionSchema } from "~/users/schemas.server";
 import { addRole, removeRole, setActive, userDetail } from "~/users/users.server";
 
 export const access = userPermissions.manageUsers;

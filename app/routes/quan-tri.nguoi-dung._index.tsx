@@ -9,7 +9,7 @@ import { Card, PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
 import { unitsWithin } from "~/units/units.server";
 import { userPermissions } from "~/users/permissions";
-import { createUserSchema } from "~/users/schemas";
+import { createUserSchema } from "~/users/schemas.server";
 import { USER_LIST_LIMIT, createUser, searchUsers } from "~/users/users.server";
 
 export const access = userPermissions.manageUsers;

@@ -1,16 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { appraiserCovers, addComment, caseDetail, caseView, decideCase, markOverdue } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
 import { timeLeft } from "~/appraisal/deadline";
 import { diffVersions, versionSteps } from "~/appraisal/diff";
 import { appraisalPermissions } from "~/appraisal/permissions";
+import { caseActionSchema } from "~/appraisal/schemas.server";
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
-import { DECISIONS } from "~/appraisal/workflow";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
-import { choice, id, optionalText, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -70,29 +68,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const actionSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({
-      intent: z.literal("decide"),
-      decision: choice(DECISIONS),
-      reason: optionalText(2000),
-      revision: id(),
-      version: id(),
-    }),
-    z.object({
-      intent: z.literal("comment"),
-      step: z.string({ error: t("form.invalidChoice") }).regex(/^(1[0-2]|[1-9])$/, t("form.invalidChoice")).transform(Number),
-      parentId: id().optional(),
-      body: text(2000),
-    }),
-  ],
-  { error: t("form.invalidChoice") },
-);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, planId, detail } = await load(request, params.caseId);
-  const form = await parseRequestForm(request, actionSchema);
+  const form = await parseRequestForm(request, caseActionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;
   const plan = await db().businessPlan.findUniqueOrThrow({ where: { id: planId }, select: { title: true, org: { select: { ownerId: true } } } });

@@ -1,14 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { now } from "~/appraisal/clock.server";
 import { localYear } from "~/appraisal/deadline";
 import { type Auth, requireUser, unitsGranted } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { IdeaForm, ideaFields } from "~/plans/idea-form";
+import { IdeaForm } from "~/plans/idea-form";
 import { planPermissions } from "~/plans/permissions";
+import { ideaSchema } from "~/plans/schemas.server";
 import { type OrgScope, ideasIn, orgsIn, registerIdea } from "~/plans/plans.server";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
@@ -43,8 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   };
 }
-
-const ideaSchema = z.object(ideaFields);
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);

@@ -1,7 +1,45 @@
 import { z } from "zod";
-import { text } from "~/forms/fields";
+import { text } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
-import { PASSWORD_MAX, emailField, newPasswordField, normalizedField, optional, parseIdentifier, phoneField } from "./identifier";
+import { PASSWORD_MAX, PASSWORD_MIN, normalizeEmail, normalizePhone, parseIdentifier } from "./identifier";
+
+/** A trimmed text field turned into a normalised value, or the field's message when it cannot be. */
+export function normalizedField<T>(normalize: (input: string) => T | null, message: string, max: number) {
+  return z
+    .string({ error: message })
+    .trim()
+    .max(max, message)
+    .transform((v, ctx) => {
+      const value = normalize(v);
+      if (value === null) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
+
+export const phoneField = normalizedField(normalizePhone, t("auth.phone.invalid"), 20);
+export const emailField = normalizedField(normalizeEmail, t("auth.email.invalid"), 254);
+
+export const newPasswordField = z
+  .string()
+  .min(PASSWORD_MIN, t("auth.password.tooShort", { min: PASSWORD_MIN }))
+  .max(PASSWORD_MAX, t("auth.password.tooLong", { max: PASSWORD_MAX }));
+
+/** An optional form field: empty means absent; anything else must pass `field` (its own message is kept). */
+export function optional<T extends z.ZodType<unknown, string>>(field: T) {
+  return z
+    .string({ error: t("form.invalid") })
+    .optional()
+    .transform((v, ctx): z.output<T> | undefined => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const parsed = field.safeParse(v);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    });
+}
 
 export const loginSchema = z.object({
   identifier: z
@@ -50,3 +88,6 @@ export function safeNext(next: string | undefined | null): string {
   if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
   return next;
 }
+
+/** /tai-khoan: signing one of one's own sessions out. */
+export const revokeSchema = z.object({ intent: z.literal("revoke"), sessionId: z.string().regex(/^[0-9a-f]{64}$/, t("form.invalid")) });

@@ -1,0 +1,106 @@
+// Build check (run by `npm run build`, right after `remix build --sourcemap`): no server-only
+// module in any client chunk, and each learner page within its JavaScript budget. The chunks'
+// source maps name every input file, which is how a chunk's contents are known; the maps are
+// deleted afterwards so the sources are not served. See docs/decisions/0019.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+/** Input files that must never reach a browser (matched against source-map paths). */
+const FORBIDDEN: { name: string; pattern: RegExp }[] = [
+  { name: "zod", pattern: /node_modules\/zod\// },
+  { name: "Prisma", pattern: /node_modules\/(@prisma|prisma|\.prisma)\/|\/generated\/prisma\// },
+  { name: "better-sqlite3", pattern: /node_modules\/better-sqlite3\// },
+  { name: "argon2", pattern: /node_modules\/(@node-rs\/argon2|argon2)/ },
+  { name: "exceljs", pattern: /node_modules\/exceljs\// },
+  // Remix replaces a `.server` import with an empty stub ("empty-module:~/x.server"): that is
+  // no code. A real path ending in .server.* means its code was bundled.
+  { name: "*.server module", pattern: /^(?!empty-module:).*\.server(\.[cm]?[jt]sx?)?$/ },
+];
+
+/** Learner pages and their budget: every JS file the browser loads for the page, gzipped. */
+export const LEARNER_PAGES: Record<string, string> = {
+  home: "routes/_index",
+  lesson: "routes/khoa-hoc.$courseId.hoc.$moduleSlug.$lessonSlug",
+  quiz: "routes/khoa-hoc.$courseId.kiem-tra.$moduleSlug",
+  "check-in": "routes/diem-danh",
+};
+export const BUDGET_GZIP_BYTES = 100 * 1024;
+
+type Manifest = {
+  entry: { module: string; imports?: string[] };
+  routes: Record<string, { id: string; parentId?: string; module: string; imports?: string[] }>;
+};
+export type PageFigure = { page: string; route: string; files: number; raw: number; gzip: number };
+export type BundleReport = { violations: string[]; pages: PageFigure[] };
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/** `publicDir` holds `build/` (what Remix serves at /build/…). */
+export function checkBundles(publicDir: string, budget = BUDGET_GZIP_BYTES): BundleReport {
+  const buildDir = path.join(publicDir, "build");
+  const violations: string[] = [];
+  const files = walk(buildDir);
+  const chunks = files.filter((f) => f.endsWith(".js") && !path.basename(f).startsWith("manifest-"));
+  for (const chunk of chunks) {
+    const rel = path.relative(publicDir, chunk);
+    if (!fs.existsSync(`${chunk}.map`)) {
+      violations.push(`${rel}: no source map (build with \`remix build --sourcemap\`), its contents cannot be checked`);
+      continue;
+    }
+    const { sources } = JSON.parse(fs.readFileSync(`${chunk}.map`, "utf8")) as { sources: string[] };
+    for (const { name, pattern } of FORBIDDEN) {
+      const hits = sources.filter((s) => pattern.test(s));
+      if (hits.length > 0) violations.push(`${rel}: ${name} in a client chunk (${hits.slice(0, 2).join(", ")}${hits.length > 2 ? ", …" : ""})`);
+    }
+  }
+
+  const manifestFile = files.find((f) => /\/manifest-[0-9A-F]+\.js$/i.test(f));
+  if (!manifestFile) return { violations: [...violations, "no Remix manifest (public/build/manifest-*.js)"], pages: [] };
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as Manifest;
+  const pages: PageFigure[] = [];
+  for (const [page, routeId] of Object.entries(LEARNER_PAGES)) {
+    if (!manifest.routes[routeId]) {
+      violations.push(`${page}: route ${routeId} is not in the manifest`);
+      continue;
+    }
+    // what the document preloads: the entry, then every route from root to the page, each with its shared chunks
+    const urls = new Set([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
+    const chain: string[] = [];
+    for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) chain.unshift(id);
+    for (const id of chain) for (const url of [manifest.routes[id].module, ...(manifest.routes[id].imports ?? [])]) urls.add(url);
+    let raw = 0;
+    let gzip = 0;
+    for (const url of urls) {
+      const bytes = fs.readFileSync(path.join(publicDir, url));
+      raw += bytes.length;
+      gzip += gzipSync(bytes, { level: 9 }).length;
+    }
+    pages.push({ page, route: routeId, files: urls.size, raw, gzip });
+    if (gzip > budget) violations.push(`${page}: ${kb(gzip)} gzipped JavaScript, over the ${kb(budget)} budget`);
+  }
+  return { violations, pages };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Source maps are for this check only: not served next to the app. */
+function removeSourceMaps(publicDir: string) {
+  for (const f of walk(path.join(publicDir, "build"))) if (f.endsWith(".js.map")) fs.rmSync(f);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const publicDir = path.resolve("public");
+  const { violations, pages } = checkBundles(publicDir);
+  removeSourceMaps(publicDir);
+  console.log("JavaScript per learner page (entry + root + route, shared chunks included):");
+  for (const p of pages) console.log(`  ${p.page.padEnd(9)} ${String(p.files).padStart(2)} files  ${kb(p.raw).padStart(9)} raw  ${kb(p.gzip).padStart(8)} gzipped`);
+  if (violations.length > 0) {
+    console.error(`\nBundle check failed:\n${violations.map((v) => `  - ${v}`).join("\n")}`);
+    process.exit(1);
+  }
+  console.log(`Bundle check passed: no server-only module in a client chunk, every learner page ≤ ${kb(BUDGET_GZIP_BYTES)} gzipped.`);
+}

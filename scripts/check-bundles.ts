@@ -6,6 +6,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { admin } from "../app/i18n/vi/admin";
+import { appraisal } from "../app/i18n/vi/appraisal";
+import { attendance } from "../app/i18n/vi/attendance";
+import { plans } from "../app/i18n/vi/plans";
 
 /** Input files that must never reach a browser (matched against source-map paths). */
 const FORBIDDEN: { name: string; pattern: RegExp }[] = [
@@ -19,6 +23,12 @@ const FORBIDDEN: { name: string; pattern: RegExp }[] = [
   { name: "*.server module", pattern: /^(?!empty-module:).*\.server(\.[cm]?[jt]sx?)?$/ },
 ];
 
+/** Message catalogues loaded on demand (app/i18n/messages.ts): the module that loads each, and its keys. */
+const ON_DEMAND: { loader: string; keys: Set<string> }[] = [
+  { loader: "app/i18n/attendance.ts", keys: new Set(Object.keys(attendance)) },
+  { loader: "app/i18n/officer.ts", keys: new Set(Object.keys({ ...admin, ...plans, ...appraisal })) },
+];
+
 /** Learner pages and their budget: every JS file the browser loads for the page, gzipped. */
 export const LEARNER_PAGES: Record<string, string> = {
   home: "routes/_index",
@@ -28,6 +38,7 @@ export const LEARNER_PAGES: Record<string, string> = {
 };
 export const BUDGET_GZIP_BYTES = 100 * 1024;
 
+type Source = { file: string; content: string };
 type Manifest = {
   entry: { module: string; imports?: string[] };
   routes: Record<string, { id: string; parentId?: string; module: string; imports?: string[] }>;
@@ -42,8 +53,11 @@ function walk(dir: string): string[] {
 /** `publicDir` holds `build/` (what Remix serves at /build/…). */
 export function checkBundles(publicDir: string, budget = BUDGET_GZIP_BYTES): BundleReport {
   const buildDir = path.join(publicDir, "build");
+  const projectDir = path.dirname(publicDir);
   const violations: string[] = [];
   const files = walk(buildDir);
+  /** each chunk's input files (project-relative paths), by the URL the browser loads it from */
+  const sourcesOf = new Map<string, Source[]>();
   const chunks = files.filter((f) => f.endsWith(".js") && !path.basename(f).startsWith("manifest-"));
   for (const chunk of chunks) {
     const rel = path.relative(publicDir, chunk);
@@ -51,7 +65,12 @@ export function checkBundles(publicDir: string, budget = BUDGET_GZIP_BYTES): Bun
       violations.push(`${rel}: no source map (build with \`remix build --sourcemap\`), its contents cannot be checked`);
       continue;
     }
-    const { sources } = JSON.parse(fs.readFileSync(`${chunk}.map`, "utf8")) as { sources: string[] };
+    const map = JSON.parse(fs.readFileSync(`${chunk}.map`, "utf8")) as { sources: string[]; sourcesContent?: (string | null)[] };
+    const { sources } = map;
+    sourcesOf.set(
+      `/${rel}`,
+      sources.map((s, i) => ({ file: s.startsWith("empty-module:") ? s : path.relative(projectDir, path.resolve(path.dirname(chunk), s)), content: map.sourcesContent?.[i] ?? "" })),
+    );
     for (const { name, pattern } of FORBIDDEN) {
       const hits = sources.filter((s) => pattern.test(s));
       if (hits.length > 0) violations.push(`${rel}: ${name} in a client chunk (${hits.slice(0, 2).join(", ")}${hits.length > 2 ? ", …" : ""})`);
@@ -61,17 +80,27 @@ export function checkBundles(publicDir: string, budget = BUDGET_GZIP_BYTES): Bun
   const manifestFile = files.find((f) => /\/manifest-[0-9A-F]+\.js$/i.test(f));
   if (!manifestFile) return { violations: [...violations, "no Remix manifest (public/build/manifest-*.js)"], pages: [] };
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as Manifest;
+  /** What a page's document loads: the entry, then every route from root to the page, each with its shared chunks. */
+  const pageUrls = (routeId: string) => {
+    const urls = new Set([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
+    const chain: string[] = [];
+    for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) chain.unshift(id);
+    for (const id of chain) for (const url of [manifest.routes[id].module, ...(manifest.routes[id].imports ?? [])]) urls.add(url);
+    return urls;
+  };
+
+  for (const routeId of Object.keys(manifest.routes)) {
+    const sources = [...pageUrls(routeId)].flatMap((url) => sourcesOf.get(url) ?? []);
+    violations.push(...missingMessages(routeId, sources));
+  }
+
   const pages: PageFigure[] = [];
   for (const [page, routeId] of Object.entries(LEARNER_PAGES)) {
     if (!manifest.routes[routeId]) {
       violations.push(`${page}: route ${routeId} is not in the manifest`);
       continue;
     }
-    // what the document preloads: the entry, then every route from root to the page, each with its shared chunks
-    const urls = new Set([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
-    const chain: string[] = [];
-    for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) chain.unshift(id);
-    for (const id of chain) for (const url of [manifest.routes[id].module, ...(manifest.routes[id].imports ?? [])]) urls.add(url);
+    const urls = pageUrls(routeId);
     let raw = 0;
     let gzip = 0;
     for (const url of urls) {
@@ -83,6 +112,26 @@ export function checkBundles(publicDir: string, budget = BUDGET_GZIP_BYTES): Bun
     if (gzip > budget) violations.push(`${page}: ${kb(gzip)} gzipped JavaScript, over the ${kb(budget)} budget`);
   }
   return { violations, pages };
+}
+
+/**
+ * A page whose code names a key of an on-demand catalogue (a literal "att.checkin.title", or a
+ * template `att.status.${s}`) must load that catalogue, or the browser would show the bare key.
+ */
+function missingMessages(routeId: string, sources: Source[]): string[] {
+  const loaded = new Set(sources.map((s) => s.file));
+  const out: string[] = [];
+  for (const { loader, keys } of ON_DEMAND) {
+    if (loaded.has(loader)) continue;
+    for (const { file, content } of sources) {
+      if (file.startsWith("app/i18n/")) continue;
+      const used = [...content.matchAll(/["'`]([A-Za-z][\w-]*\.[\w.-]*)/g)]
+        .map((m) => m[1])
+        .find((lit) => keys.has(lit) || (lit.endsWith(".") && [...keys].some((k) => k.startsWith(lit))));
+      if (used) out.push(`${routeId}: ${file} uses the message "${used}" but the page does not load ${loader} (import "~/${loader.slice(4, -3)}" there)`);
+    }
+  }
+  return out;
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -2,6 +2,7 @@ import type { Auth } from "~/auth/guard.server";
 import type { RoleGrant, UnitLevel } from "~/auth/roles";
 import { db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { rulesFromRow, type ProvinceRules } from "~/units/settings";
 import { now } from "./clock.server";
 import { bumpStat } from "./counters.server";

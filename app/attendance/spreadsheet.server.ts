@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { MessageKey } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { type CellFlag, type RosterTable, findHeaderRow, parseCsv } from "./roster";
 
 /**

@@ -1,6 +1,7 @@
 /** The short idea registration ("ý tưởng đăng ký"): producers on /phuong-an, officers on /y-tuong. */
 import { Form } from "@remix-run/react";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { Field, SelectField, TextAreaField } from "~/ui/form";
 import { OCOP_GROUPS } from "./steps";
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { normalizeEmail, normalizePhone } from "~/auth/identifier";
 import { choice, id, optionalText, text } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { OCOP_GROUPS, ORG_KINDS } from "./steps";
 
 /** The action schemas of the plan pages (server only: zod stays out of the browser, see docs/decisions/0019). */

@@ -7,6 +7,7 @@
  * parser validates a save and every load. Pure, without zod: used by the server and the browser.
  */
 import { type MessageKey, t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { PART_SHEET, scoreByPart } from "~/ocop/part-sheet";
 import type { Part, ScoreOutcome } from "~/ocop/scoring";
 import { formatDecimal, groupDigits, parseDecimal, parseMoney } from "./money";

@@ -11,6 +11,8 @@ import { requestMeta } from "~/auth/request-meta";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
+
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 

@@ -7,6 +7,7 @@ import { requireUser, unitsGranted } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { starsFor } from "~/ocop/scoring";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { PageHeader } from "~/ui/page";

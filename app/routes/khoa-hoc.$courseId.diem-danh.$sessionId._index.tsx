@@ -12,6 +12,7 @@ import { invalid, parseRequestForm } from "~/forms/form.server";
 import { matchesSearch } from "~/i18n/fold";
 import { formatDate, formatDateTime, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 

@@ -9,6 +9,7 @@ import { CourseNav, SessionFields } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 

@@ -11,6 +11,7 @@ import { invalid, parseRequestForm } from "~/forms/form.server";
 import { issuesToErrors } from "~/forms/parse";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { FormMessage, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 

@@ -13,6 +13,7 @@ import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { matchesSearch } from "~/i18n/fold";
 import { type MessageKey, t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 

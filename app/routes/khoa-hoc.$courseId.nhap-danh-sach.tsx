@@ -12,6 +12,7 @@ import { UPLOAD_LIMIT_BYTES, readUpload } from "~/attendance/upload.server";
 import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { type MessageKey, t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { FormMessage, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 

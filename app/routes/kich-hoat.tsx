@@ -12,6 +12,7 @@ import { sessionCookie } from "~/auth/session-token";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 

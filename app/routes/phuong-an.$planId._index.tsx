@@ -4,6 +4,7 @@ import { forbidden, notFound, requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { planPermissions } from "~/plans/permissions";
 import { planActionSchema } from "~/plans/schemas.server";
 import { checkAllSteps, inviteConsultant, planFor, removeInvite } from "~/plans/plans.server";

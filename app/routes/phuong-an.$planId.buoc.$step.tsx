@@ -6,6 +6,7 @@ import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formDataToObject } from "~/forms/parse";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { planPermissions } from "~/plans/permissions";
 import { stepMetaSchema } from "~/plans/schemas.server";
 import { EDITABLE_STATUSES, checkAllSteps, ownPlanForSave, planFor, saveStep } from "~/plans/plans.server";

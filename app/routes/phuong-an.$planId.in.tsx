@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { planPermissions } from "~/plans/permissions";
 import { checkAllSteps, planFor } from "~/plans/plans.server";
 import { PrintedPlan } from "~/plans/print";

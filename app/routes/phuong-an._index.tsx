@@ -4,6 +4,7 @@ import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { planPermissions } from "~/plans/permissions";
 import { planListActionSchema } from "~/plans/schemas.server";
 import { createOrg, createPlanFromIdea, ideasIn, orgsOf, plansVisibleTo, registerIdea } from "~/plans/plans.server";

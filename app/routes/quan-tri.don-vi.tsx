@@ -4,6 +4,7 @@ import { requireUser, unitsGranted } from "~/auth/guard.server";
 import { UNIT_LEVELS, type UnitLevel } from "~/auth/roles";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { unitPermissions } from "~/units/permissions";

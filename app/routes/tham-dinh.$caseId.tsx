@@ -12,6 +12,7 @@ import { db } from "~/db/db.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { PrintedPlan } from "~/plans/print";
 import { checkStored } from "~/plans/steps";
 import { FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";

@@ -6,6 +6,7 @@ import { type Auth, requireUser, unitsGranted } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { IdeaForm } from "~/plans/idea-form";
 import { planPermissions } from "~/plans/permissions";
 import { ideaSchema } from "~/plans/schemas.server";

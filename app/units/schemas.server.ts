@@ -2,6 +2,7 @@ import { z } from "zod";
 import { UNIT_LEVELS, type UnitLevel } from "~/auth/roles";
 import { choice, id, text } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { DEADLINE_KINDS, OVERDUE_RULES, type ProvinceRules, parseVietnameseDate, validChain } from "./settings";
 
 /** The unit admin pages' schemas (server only: zod stays out of the browser, see docs/decisions/0019). */

@@ -3,6 +3,7 @@ import { emailField, newPasswordField, optional, phoneField } from "~/auth/schem
 import { ROLES } from "~/auth/roles";
 import { choice, id, many, optionalText, text } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 
 
 export const createUserSchema = z

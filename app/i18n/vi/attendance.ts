@@ -1,6 +1,5 @@
 /** Vietnamese messages: attendance (rosters, class sessions, marking, self check-in, reports). */
 export const attendance = {
-  "nav.checkin": "Điểm danh",
   "att.status.PRESENT": "Có mặt",
   "att.status.LATE": "Đi muộn",
   "att.status.EXCUSED": "Vắng có phép",
@@ -201,5 +200,4 @@ export const attendance = {
   "att.activate.mismatch": "Hai mật khẩu không khớp.",
   "att.activate.wrong": "Số điện thoại/email hoặc mã kích hoạt không đúng, đã dùng hoặc đã hết hạn.",
   "att.activate.throttled": "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau {time}.",
-  "att.home.manage": "Điểm danh, danh sách, báo cáo",
 } as const;

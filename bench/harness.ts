@@ -28,8 +28,11 @@ export type Scenario = {
   repeatable?: true;
   /** Returns the autocannon options for the subject (url is filled in). */
   prepare(server: Server, mode: Mode): Promise<Partial<autocannon.Options>>;
-  /** A scripted load instead of autocannon (e.g. a whole class day); `prepare` then returns {}. */
-  run?(server: Server, mode: Mode): Promise<Measure & { extra?: Record<string, unknown> }>;
+  /**
+   * A scripted load instead of autocannon (e.g. a whole class day); `prepare` then returns {}.
+   * It may give its own `ratio` when subject/baseline requests per second says nothing of it.
+   */
+  run?(server: Server, mode: Mode): Promise<Measure & { ratio?: number; extra?: Record<string, unknown> }>;
   /** State read just before the measured phase (e.g. rows so far), handed to `verify`. */
   before?(server: Server): Promise<unknown>;
   /**

@@ -43,7 +43,7 @@ for (const scenario of selected) {
       errors: subject.errors,
       baseline: { rps: baseline.rps, p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms },
       subject: { rps: subject.rps, p50_ms: subject.p50_ms, p99_ms: subject.p99_ms },
-      ratio: Math.round((subject.rps / baseline.rps) * 1000) / 1000,
+      ratio: scripted?.ratio ?? Math.round((subject.rps / baseline.rps) * 1000) / 1000,
       ...(scripted?.extra ?? {}),
       ...extra,
     };

@@ -82,7 +82,7 @@ export async function startServer(): Promise<Server> {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) { // up to a minute: a busy machine starts slowly
     try {
       if ((await fetch(`${url}/bench`)).ok) break;
     } catch {

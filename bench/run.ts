@@ -35,7 +35,9 @@ for (const scenario of selected) {
     const before = await scenario.before?.(server);
     const scripted = scenario.run ? await scenario.run(server, mode) : null;
     const subject: Measure = scripted ?? (await measure({ url: server.url, duration: seconds(5), ...subjectOptions }));
-    const extra = (await scenario.verify?.(server, subject, before)) ?? {};
+    // a failed check is recorded with the figures (and fails the run), not left out of them
+    let verifyFailed: string | undefined;
+    const extra = (await scenario.verify?.(server, subject, before).catch((error: Error) => void (verifyFailed = error.message))) ?? {};
     const result = {
       scenario: scenario.name,
       description: scenario.description,
@@ -46,6 +48,7 @@ for (const scenario of selected) {
       ratio: scripted?.ratio ?? Math.round((subject.rps / baseline.rps) * 1000) / 1000,
       ...(scripted?.extra ?? {}),
       ...extra,
+      ...(verifyFailed ? { verifyFailed } : {}),
     };
     if (!mode.smoke) fs.writeFileSync(path.join("bench/results", `${scenario.name}.json`), JSON.stringify(result, null, 2) + "\n");
     rows.push({
@@ -57,8 +60,8 @@ for (const scenario of selected) {
       "p99 ms": subject.p99_ms,
       errors: subject.errors,
     });
-    if (subject.errors > 0) {
-      console.error(`${scenario.name}: ${subject.errors} of ${subject.requests} requests failed`);
+    if (subject.errors > 0 || verifyFailed) {
+      console.error(`${scenario.name}: ${verifyFailed ?? `${subject.errors} of ${subject.requests} requests failed`}`);
       failed = true;
     }
   } catch (error) {

@@ -5,7 +5,6 @@ import "~/i18n/officer";
 import { Field, SelectField, TextAreaField } from "~/ui/form";
 import { OCOP_GROUPS } from "./steps";
 
-
 type Props = {
   orgs: { value: string; label: string }[];
   errors: Record<string, string | undefined>;

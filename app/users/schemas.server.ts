@@ -5,7 +5,6 @@ import { choice, id, many, optionalText, text } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 
-
 export const createUserSchema = z
   .object({
     fullName: text(120),

@@ -13,16 +13,33 @@ export type Baseline = "hello" | "insert";
 
 export type Server = { url: string; dbFile: string; stop(): Promise<void> };
 
+/** `smoke`: `npm run bench -- --smoke` runs every scenario briefly and small (CI), writing no results. */
+export type Mode = { smoke: boolean };
+
 export type Scenario = {
   name: string;
   description: string;
   baseline: Baseline;
+  /**
+   * True only when repeating the subject changes nothing it measures (a GET): it is then warmed
+   * before it is measured. A subject that writes is measured cold, so its `verify` can count
+   * what the measured requests did.
+   */
+  repeatable?: true;
   /** Returns the autocannon options for the subject (url is filled in). */
-  prepare(server: Server): Promise<Partial<autocannon.Options>>;
-  /** A scripted load instead of autocannon (e.g. a whole class day); `prepare` then returns {}. */
-  run?(server: Server): Promise<Measure & { extra?: Record<string, unknown> }>;
-  /** Optional checks after the run (e.g. "all 210 recorded exactly once"); throw to fail. */
-  verify?(server: Server): Promise<Record<string, unknown> | void>;
+  prepare(server: Server, mode: Mode): Promise<Partial<autocannon.Options>>;
+  /**
+   * A scripted load instead of autocannon (e.g. a whole class day); `prepare` then returns {}.
+   * It may give its own `ratio` when subject/baseline requests per second says nothing of it.
+   */
+  run?(server: Server, mode: Mode): Promise<Measure & { ratio?: number; extra?: Record<string, unknown> }>;
+  /** State read just before the measured phase (e.g. rows so far), handed to `verify`. */
+  before?(server: Server): Promise<unknown>;
+  /**
+   * Checks after the measured phase that it did the work (e.g. "210 rows written by these
+   * requests"); throw to fail. A subject that is not `repeatable` must have one.
+   */
+  verify?(server: Server, measured: Measure, before: unknown): Promise<Record<string, unknown> | void>;
 };
 
 const ROOT = path.resolve(".");
@@ -38,20 +55,34 @@ async function freePort(): Promise<number> {
   });
 }
 
+let template: string | undefined;
+
+/** Migrates and seeds one database per bench run; each scenario starts from a copy of it. */
+function seededTemplate(): string {
+  if (!template) {
+    template = path.join(TMP, `template-${process.pid}.db`);
+    const env = { ...process.env, DATABASE_URL: `file:${template}` };
+    execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env, stdio: "pipe" });
+    execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: "pipe" });
+    const file = template;
+    process.on("exit", () => fs.rmSync(file, { force: true }));
+  }
+  return template;
+}
+
 export async function startServer(): Promise<Server> {
   fs.mkdirSync(TMP, { recursive: true });
   const dbFile = path.join(TMP, `bench-${Date.now()}.db`);
   const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
-  execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env, stdio: "pipe" });
-  execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: "pipe" });
+  fs.copyFileSync(seededTemplate(), dbFile); // the seed closed it: no -wal to copy
   if (!fs.existsSync("build/index.js") || !fs.existsSync("generated/content.json")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
-  const port = await freePort();
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const child: ChildProcess = spawn("node", ["server.js"], {
     env: { ...env, PORT: String(port), HOST: "127.0.0.1", BENCH: "1", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) { // up to a minute: a busy machine starts slowly
     try {
       if ((await fetch(`${url}/bench`)).ok) break;
     } catch {
@@ -75,6 +106,7 @@ export async function startServer(): Promise<Server> {
 
 export async function measure(opts: autocannon.Options): Promise<Measure> {
   const result = await autocannon({ connections: 10, duration: 5, ...opts });
+  // autocannon counts its own failures (connection errors, timeouts) apart from non-2xx answers
   return {
     rps: Math.round(result.requests.average * 10) / 10,
     p50_ms: result.latency.p50,

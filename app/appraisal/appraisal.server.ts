@@ -4,6 +4,7 @@ import type { UnitLevel } from "~/auth/roles";
 import { type Prisma, db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
 import { stepsNeedingLook } from "~/plans/review";
+import "~/i18n/officer";
 import { rulesFromRow, type ProvinceRules } from "~/units/settings";
 import { now } from "./clock.server";
 import { bumpStat } from "./counters.server";

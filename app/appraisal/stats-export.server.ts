@@ -2,6 +2,7 @@ import type { Auth } from "~/auth/guard.server";
 import { notFound } from "~/auth/guard.server";
 import { tableDownload } from "~/exports/download.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { statRows } from "./stats-table";
 import { statsFor } from "./stats.server";
 

@@ -1,5 +1,6 @@
 /** The statistics as labelled rows (for the page, CSV and XLSX). Pure. */
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import type { Funnel, LapsedLocality } from "./stats";
 
 export function statRows(s: { funnel: Funnel; stars: { stars: number; count: number }[]; lapsed: LapsedLocality[] }): { label: string; value: number }[] {

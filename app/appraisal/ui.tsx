@@ -1,6 +1,7 @@
 /** Shared pieces of the appraisal pages (no server imports). */
 import { Form } from "@remix-run/react";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { STEP_COUNT, stepSpec } from "~/plans/steps";
 import { TextAreaField, SelectField } from "~/ui/form";
 

@@ -1,6 +1,7 @@
 import { db } from "~/db/db.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { type MessageKey, t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { belowRate, byUnitThenName, countsBySession, grid, heldSessions, learnerRates, type SessionState, sessionState, takenSessionIds } from "./report";
 import { rosterOf } from "./sessions.server";
 import { statusLabelKey } from "./statuses";

@@ -1,6 +1,7 @@
 import { normalizeEmail, normalizePhone } from "~/auth/identifier";
 import { foldForSearch } from "~/i18n/fold";
 import { type MessageKey, t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import type { Category } from "./statuses";
 
 /**

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { MessageKey } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { CSV_MAX_COLUMNS, type CellFlag, type RosterTable, findHeaderRow, parseCsv } from "./roster";
 import { ZIP_MAX_UNCOMPRESSED, checkZipBounds } from "./zip-bounds";
 

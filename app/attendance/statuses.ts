@@ -1,3 +1,4 @@
+import "~/i18n/checkin";
 import type { MessageKey } from "~/i18n/messages";
 
 /** Attendance statuses: có mặt, đi muộn, vắng có phép, vắng. */

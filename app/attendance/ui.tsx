@@ -1,5 +1,6 @@
 import { NavLink } from "@remix-run/react";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { Field, SelectField } from "~/ui/form";
 import { Card } from "~/ui/page";
 

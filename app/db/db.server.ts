@@ -1,6 +1,8 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client";
 import { serializeAdapter } from "./serialized-adapter.server";
+import { cacheStatements } from "./statement-cache.server";
 import { databaseUrl } from "./url";
 
 export type Db = PrismaClient;
@@ -15,10 +17,11 @@ export function createDb(url = databaseUrl()): Db {
     connect: async () => {
       const adapter = await sqlite.connect();
       // The adapter keeps its better-sqlite3 handle public; pragmas must run on that connection.
-      const handle = (adapter as unknown as { client: { pragma(s: string): unknown } }).client;
+      const handle = (adapter as unknown as { client: Database.Database }).client;
       handle.pragma("journal_mode = WAL");
       handle.pragma("synchronous = FULL");
       handle.pragma("foreign_keys = ON");
+      cacheStatements(handle);
       return adapter;
     },
   });

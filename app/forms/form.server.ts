@@ -2,7 +2,8 @@ import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { t } from "~/i18n/messages";
 import { CLOSE_CONNECTION, formDataOf, readBodyCapped } from "./body.server";
-import { type FormFailure, parseFormData } from "./parse";
+import { parseFormData } from "./fields.server";
+import type { FormFailure } from "./parse";
 
 /** Form posts larger than this are refused while reading (uploads have their own limit). */
 export const FORM_BYTES_LIMIT = 1024 * 1024;

@@ -1,12 +1,8 @@
-import { z } from "zod";
-import { t } from "~/i18n/messages";
-
-// Any zod message a schema did not set itself is still Vietnamese (never "Invalid input").
-z.config({ customError: () => t("form.invalid") });
+import type { z } from "zod";
 
 /**
- * Every action parses its input here: FormData → plain object → zod. Errors come back per
- * field (the first message of each), ready to show next to the field; `_form` holds the rest.
+ * FormData → plain object, and zod issues → one message per field (`_form` holds the rest).
+ * No zod at run time: the browser's autosave uses these too (the parsing is fields.server.ts).
  */
 export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, string> };
@@ -43,16 +39,4 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors
     errors[key] ??= issue.message;
   }
   return errors;
-}
-
-export function parseFormData<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
-  const input = formDataToObject(formData);
-  const result = schema.safeParse(input);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: issuesToErrors(result.error.issues), values: echoValues(input) };
-}
-
-/** A field that may be sent once or several times (checkboxes, multi-selects). */
-export function many<T extends z.ZodType>(item: T) {
-  return z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 }

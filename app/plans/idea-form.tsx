@@ -1,32 +1,9 @@
 /** The short idea registration ("ý tưởng đăng ký"): producers on /phuong-an, officers on /y-tuong. */
 import { Form } from "@remix-run/react";
-import { z } from "zod";
-import { choice, optionalText, text } from "~/forms/fields";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { Field, SelectField, TextAreaField } from "~/ui/form";
 import { OCOP_GROUPS } from "./steps";
-
-/** The form's fields, parsed the same way on both pages. */
-export const ideaFields = {
-  orgId: z
-    .string({ error: t("plans.idea.chooseProducerError") })
-    .regex(/^\d{1,9}$/, t("plans.idea.chooseProducerError"))
-    .transform(Number),
-  title: text(200),
-  ocopGroup: choice(OCOP_GROUPS),
-  description: optionalText(1000),
-  // a fresh key per form shown (see registerIdea): a resent form replays the first registration
-  idempotencyKey: z
-    .string({ error: t("form.invalid") })
-    .regex(/^[0-9a-f-]{36}$/i, t("form.invalid"))
-    .optional(),
-};
-
-/** Which registerIdea refusal goes where, in Vietnamese, with its HTTP status. */
-export function ideaRefusal(outcome: { error: "outside" } | { error: "duplicate"; title: string }): { errors: Record<string, string>; status: number } {
-  if (outcome.error === "duplicate") return { errors: { title: t("plans.idea.duplicate", { title: outcome.title }) }, status: 409 };
-  return { errors: { orgId: t("plans.idea.orgOutside") }, status: 404 };
-}
 
 type Props = {
   orgs: { value: string; label: string }[];

@@ -1,13 +1,13 @@
 /**
  * The 12 steps of the business-plan builder (the step names of training module 4). Each step is
- * declared once as fields; its zod schemas are built from the declaration:
+ * declared once as fields; `parseStep` reads posted values by the declaration:
  *   - draft: every value typed must be well-formed (amounts, numbers, choices, lengths), blanks allowed;
- *   - complete: the draft schema plus the required fields and rows (needed to submit).
+ *   - complete: the draft checks plus the required fields and rows (needed to submit).
  * Stored data is the canonical form of the values (strings, as the form posts them), so the same
- * schema validates a save and every load. Pure: used by the server and the browser.
+ * parser validates a save and every load. Pure, without zod: used by the server and the browser.
  */
-import { z } from "zod";
 import { type MessageKey, t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { PART_SHEET, scoreByPart } from "~/ocop/part-sheet";
 import type { Part, ScoreOutcome } from "~/ocop/scoring";
 import { formatDecimal, groupDigits, parseDecimal, parseMoney } from "./money";
@@ -311,54 +311,47 @@ function parseScalar(f: ScalarField, raw: string): { value?: Scalar; error?: str
 }
 
 const isBlankRow = (row: Record<string, unknown>) => Object.values(row).every((v) => typeof v !== "string" || v.trim() === "");
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Accepts a string or nothing; anything else (arrays, objects) is a wrong type. */
-const rawScalar = z.union([z.string(), z.undefined()], { error: t("form.invalid") });
+/** Field path ("items.0.amount") → its first message. */
+export type StepErrors = Record<string, string>;
+export type StepParse = { ok: true; values: StepValues } | { ok: false; errors: StepErrors };
+/** Records a message at a path; returns undefined so a reader can `return report(…)`. */
+type Report = (path: (string | number)[], message: string) => undefined;
 
-function scalarSchema(f: ScalarField) {
-  return rawScalar.transform((raw, ctx) => {
-    if (raw === undefined) return undefined;
-    if (raw.length > 20_000) {
-      ctx.addIssue({ code: "custom", message: t("form.tooLong", { max: f.kind === "text" || f.kind === "textarea" ? f.max : 100 }) });
-      return z.NEVER;
-    }
-    const r = parseScalar(f, raw);
-    if (r.error) {
-      ctx.addIssue({ code: "custom", message: r.error });
-      return z.NEVER;
-    }
-    return r.value;
-  }).optional();
+/** A posted scalar: a string or nothing; anything else (arrays, objects) is a wrong type. */
+function readScalar(f: ScalarField, raw: unknown, path: (string | number)[], report: Report): Scalar | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== "string") return report(path, t("form.invalid"));
+  if (raw.length > 20_000) return report(path, t("form.tooLong", { max: f.kind === "text" || f.kind === "textarea" ? f.max : 100 }));
+  const r = parseScalar(f, raw);
+  if (r.error) return report(path, r.error);
+  return r.value;
 }
 
-function tableSchema(f: TableField) {
-  const row = z.object(Object.fromEntries(f.columns.map((c) => [c.name, scalarSchema(c)])));
-  return z
-    .union([z.array(z.union([z.record(z.string(), z.unknown()), z.undefined(), z.null()])), z.undefined()], { error: t("form.invalid") })
-    .transform((rows, ctx) => {
-      const list = rows ?? [];
-      if (list.length > f.maxRows * 3) {
-        ctx.addIssue({ code: "custom", message: t("plans.err.tooManyRows", { max: f.maxRows }) });
-        return z.NEVER;
-      }
-      const out: Row[] = [];
-      list.forEach((r, i) => {
-        if (!r || isBlankRow(r)) return;
-        const parsed = row.safeParse(r);
-        if (parsed.success) out.push(parsed.data as Row);
-        else for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: [i, ...issue.path], message: issue.message });
+/** A posted table: rows as nested objects, blank rows dropped, errors at the row's index in the form. */
+function readTable(f: TableField, raw: unknown, report: Report): Row[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) return report([f.name], t("form.invalid"));
+  if (raw.length > f.maxRows * 3) return report([f.name], t("plans.err.tooManyRows", { max: f.maxRows }));
+  const out: Row[] = [];
+  raw.forEach((r: unknown, i) => {
+    if (r === undefined || r === null) return;
+    if (!isRecord(r)) return report([f.name, i], t("form.invalid"));
+    if (isBlankRow(r)) return;
+    let ok = true;
+    const row: Row = {};
+    for (const c of f.columns) {
+      const v = readScalar(c, r[c.name], [f.name, i, c.name], (path, message) => {
+        ok = false;
+        return report(path, message);
       });
-      if (out.length > f.maxRows) ctx.addIssue({ code: "custom", message: t("plans.err.tooManyRows", { max: f.maxRows }) });
-      return out;
-    })
-    .optional();
-}
-
-function draftObject(step: StepSpec) {
-  return z.object(
-    Object.fromEntries(step.fields.map((f) => [f.name, f.kind === "table" ? tableSchema(f) : scalarSchema(f)])),
-    { error: t("form.invalid") },
-  );
+      if (v !== undefined) row[c.name] = v;
+    }
+    if (ok) out.push(row);
+  });
+  if (out.length > f.maxRows) report([f.name], t("plans.err.tooManyRows", { max: f.maxRows }));
+  return out;
 }
 
 /** Step 9's quantity columns beyond the plan's years ("q4", "q5" of a 3-year plan): hidden, not required. */
@@ -368,51 +361,46 @@ export function unusedYearColumn(stepN: number, column: string, years: unknown):
 }
 
 /** Required fields and rows (checked on the posted shape, so row numbers match the form). */
-function requireComplete(step: StepSpec, raw: Record<string, unknown>, values: StepValues, ctx: z.RefinementCtx) {
+function requireComplete(step: StepSpec, raw: Record<string, unknown>, values: StepValues, report: Report) {
   for (const f of step.fields) {
     if (f.kind !== "table") {
-      if (f.required && values[f.name] === undefined) ctx.addIssue({ code: "custom", path: [f.name], message: t("form.required") });
+      if (f.required && values[f.name] === undefined) report([f.name], t("form.required"));
       continue;
     }
     const rows = Array.isArray(raw[f.name]) ? (raw[f.name] as unknown[]) : [];
     let kept = 0;
     rows.forEach((r, i) => {
-      if (!r || typeof r !== "object" || isBlankRow(r as Record<string, unknown>)) return;
+      if (!isRecord(r) || isBlankRow(r)) return;
       kept++;
-      const row = r as Record<string, unknown>;
       for (const c of f.columns) {
         const needed = c.required || (step.n === 9 && /^q[1-5]$/.test(c.name) && !unusedYearColumn(9, c.name, values.years ?? 5));
-        const v = row[c.name];
-        if (needed && (typeof v !== "string" || v.trim() === "")) ctx.addIssue({ code: "custom", path: [f.name, i, c.name], message: t("form.required") });
+        const v = r[c.name];
+        if (needed && (typeof v !== "string" || v.trim() === "")) report([f.name, i, c.name], t("form.required"));
       }
     });
-    if (kept < f.minRows) ctx.addIssue({ code: "custom", path: [f.name], message: t("plans.err.minRows", { min: f.minRows }) });
+    if (kept < f.minRows) report([f.name], t("plans.err.minRows", { min: f.minRows }));
   }
 }
 
-const cache = new Map<string, z.ZodType<StepValues>>();
-
-/** The zod schema of a step: "draft" checks what was typed, "complete" also what is required. */
-export function stepSchema(n: number, mode: "draft" | "complete"): z.ZodType<StepValues> {
-  const key = `${n}:${mode}`;
-  let schema = cache.get(key);
-  if (!schema) {
-    const step = stepSpec(n);
-    const draft = draftObject(step);
-    const complete = z.unknown().transform((raw, ctx) => {
-      const r = draft.safeParse(raw);
-      if (!r.success) {
-        for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-        return z.NEVER;
-      }
-      const values = r.data as StepValues;
-      requireComplete(step, (raw ?? {}) as Record<string, unknown>, values, ctx);
-      return values;
-    });
-    schema = (mode === "draft" ? draft : complete) as unknown as z.ZodType<StepValues>;
-    cache.set(key, schema);
+/**
+ * Parses a step's posted (nested) values: "draft" checks what was typed, "complete" also what is
+ * required. Plain code, no zod, so the browser's live totals use it too (docs/decisions/0019).
+ */
+export function parseStep(n: number, mode: "draft" | "complete", raw: unknown): StepParse {
+  const step = stepSpec(n);
+  const errors: StepErrors = {};
+  const report: Report = (path, message) => {
+    errors[path.map(String).join(".") || "_form"] ??= message;
+    return undefined;
+  };
+  if (!isRecord(raw)) return { ok: false, errors: { _form: t("form.invalid") } };
+  const values: StepValues = {};
+  for (const f of step.fields) {
+    const v = f.kind === "table" ? readTable(f, raw[f.name], report) : readScalar(f, raw[f.name], [f.name], report);
+    if (v !== undefined) values[f.name] = v;
   }
-  return schema;
+  if (Object.keys(errors).length === 0 && mode === "complete") requireComplete(step, raw, values, report);
+  return Object.keys(errors).length === 0 ? { ok: true, values } : { ok: false, errors };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,7 +475,7 @@ export function nestFormValues(flat: Record<string, string | string[]>): Record<
 
 export type StepCheck = { values: StepValues; complete: boolean; missing: Record<string, string> };
 
-/** Loads stored JSON: validated by the draft schema, then checked for completeness. */
+/** Loads stored JSON: validated as a draft, then checked for completeness. */
 export function checkStored(n: number, json: string | null | undefined): StepCheck {
   let raw: unknown = {};
   try {
@@ -495,12 +483,9 @@ export function checkStored(n: number, json: string | null | undefined): StepChe
   } catch {
     raw = {};
   }
-  const draft = stepSchema(n, "draft").safeParse(raw);
-  const values = draft.success ? draft.data : {};
-  const complete = stepSchema(n, "complete").safeParse(raw);
-  const missing: Record<string, string> = {};
-  if (!complete.success) for (const issue of complete.error.issues) missing[issue.path.map(String).join(".") || "_form"] ??= issue.message;
-  return { values, complete: complete.success, missing };
+  const draft = parseStep(n, "draft", raw);
+  const complete = parseStep(n, "complete", raw);
+  return { values: draft.ok ? draft.values : {}, complete: complete.ok, missing: complete.ok ? {} : complete.errors };
 }
 
 /** Labels of the fields named in a missing/errors map ("products.0.price" → "Giá bán"). */

@@ -1,5 +1,6 @@
 /** Components of the business-plan builder (no server imports: values come from loader data). */
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { Field, SelectField, TextAreaField } from "~/ui/form";
 import { formatDecimal, formatMoney, groupDigits } from "./money";
 import type { FinancialFlag, FinancialResult } from "./financials";

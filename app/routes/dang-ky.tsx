@@ -5,7 +5,7 @@ import { getAuth, requireSameOrigin } from "~/auth/guard.server";
 import { REGISTERED_PARAM } from "~/auth/next";
 import { register } from "~/auth/register.server";
 import { requestMeta } from "~/auth/request-meta";
-import { registerSchema } from "~/auth/schemas";
+import { registerSchema } from "~/auth/schemas.server";
 import { db } from "~/db/db.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatTime } from "~/i18n/format";

@@ -5,7 +5,7 @@ import { getAuth, isSecureRequest, requireSameOrigin } from "~/auth/guard.server
 import { login } from "~/auth/login.server";
 import { requestMeta } from "~/auth/request-meta";
 import { REGISTERED_PARAM, safeNext } from "~/auth/next";
-import { loginSchema } from "~/auth/schemas";
+import { loginSchema } from "~/auth/schemas.server";
 import { sessionCookie } from "~/auth/session-token";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatTime } from "~/i18n/format";

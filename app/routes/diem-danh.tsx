@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { isWellFormedCode, normalizeCode } from "~/attendance/checkin-code";
 import { attendancePermissions } from "~/attendance/permissions";
-import { checkinSchema } from "~/attendance/schemas";
+import { checkinSchema } from "~/attendance/schemas.server";
 import { checkIn } from "~/attendance/sessions.server";
 import { statusLabelKey } from "~/attendance/statuses";
 import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
@@ -11,6 +11,8 @@ import { requestMeta } from "~/auth/request-meta";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/checkin";
+
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 

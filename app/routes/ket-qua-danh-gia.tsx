@@ -1,16 +1,15 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { caseWhere } from "~/access/access.server";
 import { approvedIn, recordResult } from "~/appraisal/appraisal.server";
 import { appraisalPermissions } from "~/appraisal/permissions";
+import { resultSchema } from "~/appraisal/schemas.server";
 import { requireUser } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
-import { id } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { starsFor } from "~/ocop/scoring";
-import { parseDecimal } from "~/plans/money";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
@@ -27,23 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { rows: cases.map((c) => ({ planId: c.planId, title: titles.get(c.planId) ?? "", year: c.year, score: c.officialScore, stars: c.officialStars })) };
 }
 
-const schema = z.object({
-  planId: id(),
-  score: z
-    .string({ error: t("appraisal.result.invalid") })
-    .transform((v, ctx) => {
-      const n = parseDecimal(v);
-      if (n === null || n < 0 || n > 100) {
-        ctx.addIssue({ code: "custom", message: t("appraisal.result.invalid") });
-        return z.NEVER;
-      }
-      return n;
-    }),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
-  const form = await parseRequestForm(request, schema);
+  const form = await parseRequestForm(request, resultSchema);
   if (!form.ok) return invalid(form);
   const inScope = await approvedIn(caseWhere(auth, access));
   if (!inScope.some((c) => c.planId === form.data.planId)) return invalid({ errors: { _form: t("appraisal.result.notApproved") } }, 404);

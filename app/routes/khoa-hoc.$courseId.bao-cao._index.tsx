@@ -6,6 +6,7 @@ import { courseReport, reportTable } from "~/attendance/report.server";
 import { CourseNav } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
 import { type MessageKey, t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { Field } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { Downloads } from "~/exports/ui";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { courseReport, reportTable } from "~/attendance/report.server";
-import { exportQuerySchema } from "~/attendance/schemas";
+import { exportQuerySchema } from "~/attendance/schemas.server";
 import { requireUser } from "~/auth/guard.server";
 import { tableDownload } from "~/exports/download.server";
 

@@ -1,14 +1,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { reachableCourse } from "~/access/access.server";
 import { type Auth, requireUser } from "~/auth/guard.server";
 import { issueCertificate, revokeCertificates } from "~/certificates/certificates.server";
 import { classCertificates, saveCompletionRule } from "~/certificates/class.server";
 import { certificatePermissions } from "~/certificates/permissions";
-import { id, text } from "~/forms/fields";
+import { classCertificatesActionSchema } from "~/certificates/schemas.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
-import { many } from "~/forms/parse";
 import { t } from "~/i18n/messages";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
@@ -47,28 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("rule"),
-    minAttendancePercent: z
-      .string({ error: t("cert.manage.minAttendanceInvalid") })
-      .trim()
-      .regex(/^\d{1,3}$/, t("cert.manage.minAttendanceInvalid"))
-      .transform(Number)
-      .refine((n) => n <= 100, t("cert.manage.minAttendanceInvalid")),
-    modules: many(z.string().max(80)),
-  }),
-  z.object({ intent: z.literal("issue") }),
-  z.object({
-    intent: z.literal("revoke"),
-    userIds: many(id()).refine((ids) => ids.length > 0, t("cert.manage.noneSelected")),
-    reason: text(300),
-  }),
-]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, courseId } = await manager(request, params.courseId);
-  const form = await parseRequestForm(request, actionSchema);
+  const form = await parseRequestForm(request, classCertificatesActionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;
   const current = await classCertificates(courseId);

@@ -4,7 +4,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { reachableSession } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
-import { markFormSchema, noteField, statusField } from "~/attendance/schemas";
+import { markFormSchema, noteField, statusField } from "~/attendance/schemas.server";
 import { type MarkChange, markRest, marksOf, rosterOf, saveMarks, unmarkedAmong } from "~/attendance/sessions.server";
 import { STATUSES, statusLabelKey } from "~/attendance/statuses";
 import { CourseNav } from "~/attendance/ui";
@@ -13,6 +13,7 @@ import { invalid, parseRequestForm } from "~/forms/form.server";
 import { matchesSearch } from "~/i18n/fold";
 import { formatDate, formatDateTime, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 

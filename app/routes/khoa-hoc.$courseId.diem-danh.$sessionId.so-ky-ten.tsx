@@ -7,6 +7,7 @@ import { rosterOf } from "~/attendance/sessions.server";
 import { requireUser } from "~/auth/guard.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
 
 /** Printable A4 sign-in sheet, names sorted by unit, for rooms without devices. */
 export const access = attendancePermissions.manageAttendance;

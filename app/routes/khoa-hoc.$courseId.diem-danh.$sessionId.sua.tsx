@@ -2,13 +2,14 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { reachableSession } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
-import { sessionFields } from "~/attendance/schemas";
+import { sessionFields } from "~/attendance/schemas.server";
 import { courseTrainers, updateClassSession } from "~/attendance/sessions.server";
 import { vnDateInput, vnTimeInput } from "~/attendance/time";
 import { CourseNav, SessionFields } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 

@@ -8,6 +8,7 @@ import { requireUser } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
 
 /**
  * The full-screen check-in display for the projector: rotating code, QR of the check-in link and

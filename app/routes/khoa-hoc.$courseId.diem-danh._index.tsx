@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
-import { sessionFields, sessionsActionSchema } from "~/attendance/schemas";
+import { sessionFields, sessionsActionSchema } from "~/attendance/schemas.server";
 import { courseTrainers, createClassSession, sessionsWithCounts, setSessionStatus } from "~/attendance/sessions.server";
 import { vnDateInput } from "~/attendance/time";
 import { CourseNav, SessionFields } from "~/attendance/ui";
@@ -11,6 +11,7 @@ import { invalid, parseRequestForm } from "~/forms/form.server";
 import { issuesToErrors } from "~/forms/parse";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { FormMessage, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 

@@ -6,13 +6,14 @@ import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
 import { ROSTER_FIELDS, hasErrors } from "~/attendance/roster";
 import { addOneLearner, checkRoster, pendingActivations, reissueCodes, removeLearner } from "~/attendance/roster.server";
-import { rosterActionSchema } from "~/attendance/schemas";
+import { rosterActionSchema } from "~/attendance/schemas.server";
 import { rosterOf } from "~/attendance/sessions.server";
 import { ActivationCodes, CourseNav, activationRow } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { matchesSearch } from "~/i18n/fold";
 import { type MessageKey, t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { Field, FormMessage, actionErrors, useSuccessKey } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 

@@ -5,13 +5,14 @@ import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { type Problem, type RosterRow, hasErrors, refusedSheet, rosterSummary } from "~/attendance/roster";
 import { checkRoster, commitRoster, stageRoster } from "~/attendance/roster.server";
-import { confirmImportSchema } from "~/attendance/schemas";
+import { confirmImportSchema } from "~/attendance/schemas.server";
 import { readRosterFile } from "~/attendance/spreadsheet.server";
 import { ActivationCodes, CourseNav, activationRow } from "~/attendance/ui";
 import { UPLOAD_LIMIT_BYTES, readUpload } from "~/attendance/upload.server";
 import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { type MessageKey, t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { FormMessage, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 

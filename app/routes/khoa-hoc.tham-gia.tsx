@@ -1,12 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
 import { modulePermissions } from "~/content/permissions";
 import { joinCourse } from "~/courses/courses.server";
-import { text } from "~/forms/fields";
+import { joinSchema, normalizeCode } from "~/courses/schemas.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -21,14 +20,10 @@ export const access = modulePermissions.join;
 
 export const meta: MetaFunction = () => [{ title: `${t("modules.join.title")} · ${t("app.name")}` }];
 
-const normalizeCode = (raw: string) => raw.toUpperCase().replace(/\s+/g, "").slice(0, 40);
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, access);
   return { code: normalizeCode(new URL(request.url).searchParams.get("ma") ?? "") };
 }
-
-const joinSchema = z.object({ code: text(40).transform(normalizeCode) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { activateAccount } from "~/attendance/roster.server";
-import { activateSchema } from "~/attendance/schemas";
+import { activateSchema } from "~/attendance/schemas.server";
 import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
 import { PUBLIC } from "~/auth/access";
 import { isSecureRequest, requireSameOrigin } from "~/auth/guard.server";
@@ -12,6 +12,7 @@ import { sessionCookie } from "~/auth/session-token";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 

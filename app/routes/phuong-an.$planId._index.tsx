@@ -1,14 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { normalizeEmail, normalizePhone } from "~/auth/identifier";
 import { reachablePlan } from "~/access/access.server";
 import { forbidden, requireUser } from "~/auth/guard.server";
-import { id, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { planPermissions } from "~/plans/permissions";
+import { planActionSchema } from "~/plans/schemas.server";
 import { checkAllSteps, inviteConsultant, removeInvite } from "~/plans/plans.server";
 import { addComment, caseDetail, markOverdue, planReview, submitPlan } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
@@ -63,36 +62,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const contactField = text(254).transform((v, ctx) => {
-  const email = v.includes("@") ? normalizeEmail(v) : null;
-  const phone = v.includes("@") ? null : normalizePhone(v);
-  if (!email && !phone) {
-    ctx.addIssue({ code: "custom", message: t("plans.invite.notConsultant") });
-    return z.NEVER;
-  }
-  return { email: email ?? undefined, phone: phone ?? undefined };
-});
-
-const actionSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("invite"), contact: contactField }),
-    z.object({ intent: z.literal("uninvite"), userId: id() }),
-    z.object({ intent: z.literal("submit") }),
-    z.object({
-      intent: z.literal("comment"),
-      step: z.string({ error: t("form.invalidChoice") }).regex(/^(1[0-2]|[1-9])$/, t("form.invalidChoice")).transform(Number),
-      parentId: id().optional(),
-      body: text(2000),
-    }),
-  ],
-  { error: t("form.invalidChoice") },
-);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
   const found = await reachablePlan(auth, params.planId, access);
-  const form = await parseRequestForm(request, actionSchema);
+  const form = await parseRequestForm(request, planActionSchema);
   if (!form.ok) return invalid(form);
   const plan = found.plan;
   if (form.data.intent === "comment") {

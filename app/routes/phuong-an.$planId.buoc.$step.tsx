@@ -1,17 +1,18 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { z } from "zod";
 import { reachablePlan, reachablePlanStatus } from "~/access/access.server";
 import { planReview } from "~/appraisal/appraisal.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
-import { formDataToObject, issuesToErrors } from "~/forms/parse";
+import { formDataToObject } from "~/forms/parse";
 import { formatDateTime, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { planPermissions } from "~/plans/permissions";
+import { stepMetaSchema } from "~/plans/schemas.server";
 import { EDITABLE_STATUSES, checkAllSteps, saveStep } from "~/plans/plans.server";
-import { STEP_COUNT, type StepValues, checkStored, fieldLabel, missingLabels, nestFormValues, stepSchema, stepSpec, toFormValues, toStored } from "~/plans/steps";
+import { STEP_COUNT, type StepValues, checkStored, fieldLabel, missingLabels, nestFormValues, parseStep, stepSpec, toFormValues, toStored } from "~/plans/steps";
 import { AssessmentSummary, FinanceSummary, InvestmentSummary, StepFields } from "~/plans/ui";
 import { FormMessage } from "~/ui/form";
 
@@ -58,12 +59,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const META_KEYS = new Set(["intent", "version", "overwriteVersion"]);
-const versionField = z.string({ error: t("plans.err.version") }).regex(/^\d{1,9}$/, t("plans.err.version")).transform(Number);
-const metaSchema = z.looseObject({
-  intent: z.enum(["save", "autosave"], { error: t("form.invalidChoice") }),
-  version: versionField,
-  overwriteVersion: versionField.optional(),
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, planPermissions.editPlans);
@@ -72,14 +67,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(EDITABLE_STATUSES as readonly string[]).includes(plan.status)) {
     return invalid({ errors: { _form: t("plans.locked", { status: t(`plans.status.${plan.status}` as "plans.status.DRAFT") }) } }, 409);
   }
-  const form = await parseRequestForm(request, metaSchema);
+  const form = await parseRequestForm(request, stepMetaSchema);
   if (!form.ok) return invalid(form);
   const flat: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(form.data)) if (!META_KEYS.has(k) && (typeof v === "string" || Array.isArray(v))) flat[k] = v as string | string[];
   const echo = Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, (Array.isArray(v) ? v.join("\n") : v).slice(0, 5000)]));
-  const parsed = stepSchema(n, "draft").safeParse(nestFormValues(flat));
-  if (!parsed.success) return data({ ok: false as const, errors: { ...issuesToErrors(parsed.error.issues), _form: t("plans.notSaved") }, values: echo }, { status: 400 });
-  const stored = toStored(n, parsed.data);
+  const parsed = parseStep(n, "draft", nestFormValues(flat));
+  if (!parsed.ok) return data({ ok: false as const, errors: { ...parsed.errors, _form: t("plans.notSaved") }, values: echo }, { status: 400 });
+  const stored = toStored(n, parsed.values);
   const complete = checkStored(n, JSON.stringify(stored));
   const expected = form.data.overwriteVersion ?? form.data.version;
   // Autosaves do not touch the plan row (one UPDATE per keystroke pause); explicit saves do.
@@ -177,8 +172,8 @@ function StepEditor() {
     if (!loaded.editable || !formRef.current) return;
     setDirty(true);
     if (loaded.step === 8 || loaded.step === 9 || loaded.step === 12) {
-      const r = stepSchema(loaded.step, "draft").safeParse(nestFormValues(readForm(formRef.current)));
-      if (r.success) setLive(r.data);
+      const r = parseStep(loaded.step, "draft", nestFormValues(readForm(formRef.current)));
+      if (r.ok) setLive(r.values);
     }
     clearTimeout(timer.current);
     timer.current = setTimeout(submitAutosave, 1200);

@@ -4,6 +4,7 @@ import { reachablePlan } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { planPermissions } from "~/plans/permissions";
 import { checkAllSteps } from "~/plans/plans.server";
 import { PrintedPlan } from "~/plans/print";

@@ -1,15 +1,15 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { orgWhere, planWhere } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
-import { choice, id, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { planPermissions } from "~/plans/permissions";
+import { ideaRefusal, planListActionSchema } from "~/plans/schemas.server";
 import { createOrg, createPlanFromIdea, ideasIn, orgsOf, plansIn, registerIdea } from "~/plans/plans.server";
-import { IdeaForm, ideaFields, ideaRefusal } from "~/plans/idea-form";
+import { IdeaForm } from "~/plans/idea-form";
 import { ORG_KINDS, STEP_COUNT } from "~/plans/steps";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
@@ -48,19 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const actionSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("createOrg"), name: text(200), kind: choice(ORG_KINDS), address: text(300) }),
-    z.object({ intent: z.literal("registerIdea"), ...ideaFields }),
-    z.object({ intent: z.literal("createPlan"), ideaId: id() }),
-  ],
-  { error: t("form.invalidChoice") },
-);
-
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireUser(request, planPermissions.editPlans);
-  const form = await parseRequestForm(request, actionSchema);
+  const form = await parseRequestForm(request, planListActionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;
   if (input.intent === "createOrg") {

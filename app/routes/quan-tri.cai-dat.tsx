@@ -6,10 +6,12 @@ import { UNIT_LEVELS } from "~/auth/roles";
 import { db } from "~/db/db.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { unitPermissions } from "~/units/permissions";
-import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, isoToVietnamese, rulesFromRow, rulesToRow, settingsSchema } from "~/units/settings";
+import { settingsSchema } from "~/units/schemas.server";
+import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, isoToVietnamese, rulesFromRow, rulesToRow } from "~/units/settings";
 
 export const access = unitPermissions.manageSettings;
 

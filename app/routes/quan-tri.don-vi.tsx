@@ -1,28 +1,21 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { reachableUnits } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { UNIT_LEVELS, type UnitLevel } from "~/auth/roles";
-import { choice, id, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { unitPermissions } from "~/units/permissions";
+import { createUnitSchema } from "~/units/schemas.server";
 import { indentedLabel } from "~/units/tree";
 import { createUnit } from "~/units/units.server";
 
 export const access = unitPermissions.manageUnits;
 
 export const meta: MetaFunction = () => [{ title: `${t("admin.units.title")} · ${t("app.name")}` }];
-
-const createUnitSchema = z.object({
-  name: text(120),
-  code: text(40).pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, t("form.invalid"))).transform((c) => c.toUpperCase()),
-  level: choice(["DISTRICT", "COMMUNE"] as const),
-  parentId: id(),
-});
 
 async function scopedUnits(request: Request) {
   const auth = await requireUser(request, access);

@@ -6,11 +6,12 @@ import { requireUser } from "~/auth/guard.server";
 import { ROLES, type Role, roleLabelKey } from "~/auth/roles";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
 import { userPermissions } from "~/users/permissions";
-import { userActionSchema } from "~/users/schemas";
+import { userActionSchema } from "~/users/schemas.server";
 import { addRole, issueResetCode, removeRole, setActive, updateProfile } from "~/users/users.server";
 
 export const access = userPermissions.manageUsers;

@@ -5,11 +5,12 @@ import { requireUser } from "~/auth/guard.server";
 import { ROLES, roleLabelKey } from "~/auth/roles";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
 import { userPermissions } from "~/users/permissions";
-import { createUserSchema } from "~/users/schemas";
+import { createUserSchema } from "~/users/schemas.server";
 import { createUser, searchUsers } from "~/users/users.server";
 
 export const access = userPermissions.manageUsers;

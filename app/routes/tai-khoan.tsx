@@ -1,11 +1,10 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { SIGNED_IN } from "~/auth/access";
 import { changePassword, revokeOwnSession } from "~/auth/account.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { roleLabelKey } from "~/auth/roles";
-import { changePasswordSchema } from "~/auth/schemas";
+import { changePasswordSchema, revokeSchema } from "~/auth/schemas.server";
 import { listUserSessions } from "~/auth/session.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDateTime } from "~/i18n/format";
@@ -33,8 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   };
 }
-
-const revokeSchema = z.object({ intent: z.literal("revoke"), sessionId: z.string().regex(/^[0-9a-f]{64}$/, t("form.invalid")) });
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);

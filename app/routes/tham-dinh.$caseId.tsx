@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { actsOnCase, reachableCase } from "~/access/access.server";
 import { addComment, caseDetail, caseView, decideCase, decisionsOpenTo, markOverdue, previewDecision, rulesFor } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
@@ -8,13 +7,13 @@ import { clockOf } from "~/appraisal/deadline";
 import { diffVersions, versionSteps } from "~/appraisal/diff";
 import { appraisalPermissions } from "~/appraisal/permissions";
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
-import { DECISIONS } from "~/appraisal/workflow";
+import { caseActionSchema } from "~/appraisal/schemas.server";
 import { forbidden, requireUser } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
-import { id, optionalText, text } from "~/forms/fields";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { PrintedPlan } from "~/plans/print";
 import { checkStored } from "~/plans/steps";
 import { FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
@@ -84,32 +83,9 @@ function clockText(clock: ReturnType<typeof clockOf>): string {
   return overdue ? t("appraisal.overdueBy", { days, hours }) : t("appraisal.left", { days, hours });
 }
 
-const actionSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({
-      intent: z.literal("decide"),
-      // no default decision: nothing chosen is refused at the field
-      decision: z.enum(DECISIONS, { error: t("appraisal.err.decisionRequired") }),
-      reason: optionalText(2000),
-      revision: id(),
-      version: id(),
-      // the second step: the officer has seen the consequence
-      confirm: z.literal("yes", { error: t("form.invalidChoice") }).optional(),
-    }),
-    z.object({
-      intent: z.literal("comment"),
-      step: z.string({ error: t("form.invalidChoice") }).regex(/^(1[0-2]|[1-9])$/, t("form.invalidChoice")).transform(Number),
-      parentId: id().optional(),
-      body: text(2000),
-    }),
-  ],
-  { error: t("form.invalidChoice") },
-);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, planId, detail, acts } = await load(request, params.caseId);
-  const form = await parseRequestForm(request, actionSchema);
+  const form = await parseRequestForm(request, caseActionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;
   const plan = await db().businessPlan.findUniqueOrThrow({ where: { id: planId }, select: { title: true, org: { select: { ownerId: true } } } });

@@ -9,6 +9,7 @@ import { requireUser } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { PageHeader } from "~/ui/page";
 
 export const access = appraisalPermissions.appraise;

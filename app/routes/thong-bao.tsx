@@ -7,6 +7,7 @@ import { db } from "~/db/db.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { PageHeader } from "~/ui/page";
 
 export const access = appraisalPermissions.notifications;

@@ -6,6 +6,7 @@ import { statRows } from "~/appraisal/stats-table";
 import { statsFor } from "~/appraisal/stats.server";
 import { requireUser } from "~/auth/guard.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { Field, SelectField } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";

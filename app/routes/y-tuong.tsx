@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { now } from "~/appraisal/clock.server";
 import { localYear } from "~/appraisal/deadline";
 import { orgWhere } from "~/access/access.server";
@@ -8,8 +7,10 @@ import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { IdeaForm, ideaFields, ideaRefusal } from "~/plans/idea-form";
+import "~/i18n/officer";
+import { IdeaForm } from "~/plans/idea-form";
 import { planPermissions } from "~/plans/permissions";
+import { ideaRefusal, ideaSchema } from "~/plans/schemas.server";
 import { ideasIn, orgsIn, registerIdea } from "~/plans/plans.server";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
@@ -40,8 +41,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   };
 }
-
-const ideaSchema = z.object(ideaFields);
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseVietnameseDate, rulesFromRow, rulesToRow, settingsSchema, validChain } from "./settings";
+import { settingsSchema } from "./schemas.server";
+import { parseVietnameseDate, rulesFromRow, rulesToRow, validChain } from "./settings";
 
 describe("province appraisal settings", () => {
   it("accepts the 2020 chain and today's two-level chain", () => {

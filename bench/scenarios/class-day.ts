@@ -11,8 +11,8 @@ import { type Measure, type Scenario, type Server, loginCookie, percentile } fro
  * gives p50/p99 per step. Open-loop load, so `ratio` (achieved rps / the bare route's capacity)
  * says how much of the server the class day uses; latency is the figure that matters.
  */
-const LEARNERS = 210;
-const SPREAD_MS = 60_000;
+const FULL = { learners: 210, spreadMs: 60_000 };
+let { learners: LEARNERS, spreadMs: SPREAD_MS } = FULL;
 const MODULE = "kien-thuc-chung";
 type Q = { id: string; type: string; correct?: string[] | boolean; answer?: number };
 const quiz = JSON.parse(fs.readFileSync(`content/modules/01-${MODULE}/quiz.json`, "utf8")) as { questions: Q[] };
@@ -39,10 +39,11 @@ function vnNow(offsetMin: number) {
 
 export const classDay: Scenario = {
   name: "class-day",
-  description: `${LEARNERS} learners over ${SPREAD_MS / 1000} s: login, lesson, quiz, check-in; a trainer marks attendance meanwhile`,
+  description: `${FULL.learners} learners over ${FULL.spreadMs / 1000} s: login, lesson, quiz, check-in; a trainer marks attendance meanwhile`,
   baseline: "hello",
   prepare: async () => ({}),
-  async run(server: Server) {
+  async run(server: Server, mode) {
+    ({ learners: LEARNERS, spreadMs: SPREAD_MS } = mode.smoke ? { learners: 20, spreadMs: 5_000 } : FULL);
     const timings: Record<Step, number[]> = Object.fromEntries(STEPS.map((s) => [s, []])) as unknown as Record<Step, number[]>;
     const failures: string[] = [];
     const timed = async (step: Step, ok: (status: number) => boolean, call: () => Promise<Response>) => {
@@ -64,7 +65,9 @@ export const classDay: Scenario = {
     const [from, to] = [vnNow(-5), vnNow(120)];
     await fetch(`${server.url}/khoa-hoc/1/diem-danh?index`, form(trainer, new URLSearchParams({ intent: "create", title: "Ngày tập huấn", date: from.date, start: from.time, end: to.time, rotateSeconds: "300", graceBeforeMin: "15", graceAfterMin: "30", lateAfterMin: "60" })));
     const db = new Database(server.dbFile, { readonly: true });
-    const { id: sessionId, checkinSecret } = db.prepare('SELECT id, "checkinSecret" FROM "ClassSession" ORDER BY id DESC LIMIT 1').get() as { id: number; checkinSecret: string };
+    const session = db.prepare('SELECT id, "checkinSecret" FROM "ClassSession" ORDER BY id DESC LIMIT 1').get() as { id: number; checkinSecret: string };
+    const sessionId = session.id;
+    const checkinSecret = session.checkinSecret;
     const learnerIds = (db.prepare(`SELECT id FROM "User" WHERE phone LIKE '0913%' ORDER BY phone`).all() as { id: number }[]).map((r) => r.id);
     db.close();
 
@@ -121,5 +124,10 @@ export const classDay: Scenario = {
       extra: { seconds: Math.round(elapsed), steps, checkedIn, quizGraded: graded, failures: failures.slice(0, 10) },
     };
     return result;
+  },
+  verify: async (_server, measured) => {
+    if (measured.errors > 0) throw new Error(`${measured.errors} steps of the class day failed`);
+    const r = measured as Measure & { extra?: { checkedIn?: number; quizGraded?: number } };
+    if (r.extra?.checkedIn !== LEARNERS || r.extra?.quizGraded !== LEARNERS) throw new Error(`expected ${LEARNERS} check-ins and graded quizzes, got ${r.extra?.checkedIn} and ${r.extra?.quizGraded}`);
   },
 };

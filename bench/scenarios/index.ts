@@ -4,9 +4,10 @@ import { classDay } from "./class-day";
 import { home } from "./home";
 import { lessonPage } from "./lesson-page";
 import { loginPage } from "./login-page";
+import { phoneLoad } from "./phone-load";
 import { planAutosave } from "./plan-autosave";
 import { quizSubmit } from "./quiz-submit";
 import { statsDashboard } from "./stats-dashboard";
 
 /** Every scenario of `npm run bench`; add new ones here. */
-export const scenarios: Scenario[] = [loginPage, home, lessonPage, quizSubmit, checkinBurst, planAutosave, statsDashboard, classDay];
+export const scenarios: Scenario[] = [loginPage, home, lessonPage, quizSubmit, checkinBurst, planAutosave, statsDashboard, classDay, phoneLoad];

@@ -5,6 +5,7 @@ export const lessonPage: Scenario = {
   name: "lesson-page",
   description: "Logged-in learner GET of a long lesson (module 4, lesson 4: ~1100 words, 17 table rows) with progress",
   baseline: "hello",
+  repeatable: true,
   prepare: async (server) => {
     const learner = DEMO_ACCOUNTS.find((a) => a.role === "learner")!;
     const cookie = await loginCookie(server, learner.email, DEMO_PASSWORD);

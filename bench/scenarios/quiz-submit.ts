@@ -6,10 +6,12 @@ import { type Scenario, loginCookie } from "../harness";
 /**
  * 210 different learners (the seeded class) submit the same quiz at once: each has started an
  * attempt (token) beforehand; the submit is the POST a browser with JavaScript sends (single
- * fetch `.data`, answered 2xx). Afterwards every learner must have exactly one graded attempt.
+ * fetch `.data`, answered 2xx). The measured requests must be what graded them: none graded
+ * before, every learner exactly one graded attempt after (no warm-up replays the submits).
  */
 const MODULE = "tieu-chi-danh-gia";
-const LEARNERS = 210;
+const FULL = 210;
+let LEARNERS = FULL;
 type Q = { id: string; type: string; correct?: string[] | boolean; answer?: number };
 const quiz = JSON.parse(fs.readFileSync(`content/modules/02-${MODULE}/quiz.json`, "utf8")) as { questions: Q[] };
 
@@ -25,9 +27,10 @@ function body(token: string): string {
 
 export const quizSubmit: Scenario = {
   name: "quiz-submit",
-  description: `${LEARNERS} different learners submit the module-2 quiz concurrently (one request each, server grading + conditional update)`,
+  description: `${FULL} different learners submit the module-2 quiz concurrently (one request each, server grading + conditional update)`,
   baseline: "insert",
-  prepare: async (server) => {
+  prepare: async (server, mode) => {
+    LEARNERS = mode.smoke ? 20 : FULL;
     const path = `/khoa-hoc/1/kiem-tra/${MODULE}`;
     const learners: { cookie: string; body: string }[] = [];
     for (let i = 1; i <= LEARNERS; i++) {
@@ -60,7 +63,10 @@ export const quizSubmit: Scenario = {
       ],
     };
   },
-  verify: async (server) => {
+  before: async (server) => gradedCount(server),
+  verify: async (server, measured, before) => {
+    if (before !== 0) throw new Error(`${before} attempts were graded before the measured run`);
+    if (measured.requests !== LEARNERS || measured.errors !== 0) throw new Error(`${measured.errors} of ${measured.requests} submits failed`);
     const handle = new Database(server.dbFile, { readonly: true });
     try {
       const rows = handle
@@ -68,9 +74,18 @@ export const quizSubmit: Scenario = {
         .all(MODULE) as { userId: number; n: number; graded: number }[];
       const graded = rows.filter((r) => r.n === 1 && r.graded === 1).length;
       if (rows.length !== LEARNERS || graded !== LEARNERS) throw new Error(`expected ${LEARNERS} learners with one graded attempt, got ${graded}/${rows.length}`);
-      return { learners: rows.length, gradedOnce: graded };
+      return { learners: rows.length, gradedOnceByMeasuredRun: graded };
     } finally {
       handle.close();
     }
   },
 };
+
+async function gradedCount(server: { dbFile: string }): Promise<number> {
+  const handle = new Database(server.dbFile, { readonly: true });
+  try {
+    return (handle.prepare(`SELECT COUNT(*) AS n FROM "QuizAttempt" WHERE "module" = ? AND "status" = 'SUBMITTED'`).get(MODULE) as { n: number }).n;
+  } finally {
+    handle.close();
+  }
+}

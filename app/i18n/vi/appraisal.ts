@@ -1,9 +1,6 @@
 /** Vietnamese messages: appraisal, notifications and pipeline statistics (app/appraisal). */
 export const appraisal = {
-  "appraisal.nav": "Thẩm định",
-  "appraisal.navStats": "Thống kê OCOP",
   "appraisal.navNotifications": "Thông báo",
-  "appraisal.unread": "{count} thông báo chưa đọc",
   "appraisal.queue.title": "Hồ sơ chờ thẩm định",
   "appraisal.queue.intro": "Các phương án đã nộp tại cấp của bạn, xếp theo hạn xử lý (gấp nhất trước).",
   "appraisal.queue.none": "Không có hồ sơ nào đang chờ.",
@@ -112,7 +109,6 @@ export const appraisal = {
   "appraisal.notifications.title": "Thông báo",
   "appraisal.notifications.none": "Không có thông báo.",
   "appraisal.notifications.markRead": "Đánh dấu đã đọc tất cả",
-  "appraisal.result.title": "Kết quả đánh giá chính thức của Hội đồng",
   "appraisal.result.stars": "Hạng sao",
   "appraisal.result.score": "Điểm",
   "appraisal.result.save": "Ghi nhận kết quả",

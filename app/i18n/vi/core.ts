@@ -29,6 +29,18 @@ export const core = {
   "nav.logout": "Đăng xuất",
   "nav.register": "Đăng ký",
   "nav.menu": "Danh mục",
+  // attendance's entries in the shared menu and home page (its pages' texts, in attendance.ts, load only there)
+  "nav.checkin": "Điểm danh",
+  "att.home.manage": "Điểm danh, danh sách, báo cáo",
+  // officers' entries in the shared menu and home page (their pages' texts, in plans.ts and appraisal.ts, load only there)
+  "plans.nav": "Phương án SXKD",
+  "plans.mine": "Phương án của tôi",
+  "plans.invited": "Phương án được mời góp ý",
+  "plans.idea.nav": "Ý tưởng đăng ký",
+  "appraisal.nav": "Thẩm định",
+  "appraisal.navStats": "Thống kê OCOP",
+  "appraisal.unread": "{count} thông báo chưa đọc",
+  "appraisal.result.title": "Kết quả đánh giá chính thức của Hội đồng",
   "form.required": "Vui lòng nhập thông tin này.",
   "form.tooLong": "Nội dung quá dài (tối đa {max} ký tự).",
   "form.invalid": "Giá trị không hợp lệ.",

@@ -1,10 +1,7 @@
 /** Vietnamese messages: business-plan builder (app/plans). Guidance follows training module 4. */
 export const plans = {
-  "plans.nav": "Phương án SXKD",
   "plans.title": "Phương án sản xuất kinh doanh",
   "plans.intro": "Lập phương án theo 12 bước của chuyên đề 4. Bản nháp được lưu tự động; chỉ khi đủ 12 bước mới nộp được để thẩm định.",
-  "plans.mine": "Phương án của tôi",
-  "plans.invited": "Phương án được mời góp ý",
   "plans.none": "Chưa có phương án nào.",
   "plans.orgs": "Chủ thể của tôi",
   "plans.org.create": "Thêm chủ thể",
@@ -32,7 +29,6 @@ export const plans = {
   "plans.idea.registeredOn": "Ngày đăng ký",
   "plans.idea.openPlan": "Xem phương án",
   "plans.idea.plan": "Phương án",
-  "plans.idea.nav": "Ý tưởng đăng ký",
   "plans.idea.unitTitle": "Ý tưởng sản phẩm đăng ký trên địa bàn",
   "plans.idea.unitIntro": "Các ý tưởng do chủ thể trên địa bàn của bạn đăng ký (tự đăng ký hoặc do cán bộ đăng ký thay). Mỗi ý tưởng là một “ý tưởng đăng ký” trong thống kê.",
   "plans.idea.unitList": "Năm {year}: {count} ý tưởng",

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { t } from "~/i18n/messages";
+import { type FormResult, echoValues, formDataToObject, issuesToErrors } from "./parse";
 
-/** Common zod fields with Vietnamese messages. Strings are trimmed and bounded. */
+// Any zod message a schema did not set itself is still Vietnamese (never "Invalid input").
+z.config({ customError: () => t("form.invalid") });
+
+/** Common zod fields with Vietnamese messages (server only). Strings are trimmed and bounded. */
 export function text(max = 200) {
   return z
     .string({ error: t("form.required") })
@@ -38,4 +42,17 @@ export function intInRange(min: number, max: number, message: string) {
     .regex(/^-?\d{1,6}$/, message)
     .transform(Number)
     .refine((n) => n >= min && n <= max, message);
+}
+
+/** Every action parses its input here: FormData → plain object → zod, errors per field. */
+export function parseFormData<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+  const input = formDataToObject(formData);
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, errors: issuesToErrors(result.error.issues), values: echoValues(input) };
+}
+
+/** A field that may be sent once or several times (checkboxes, multi-selects). */
+export function many<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 }

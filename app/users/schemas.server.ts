@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { emailField, newPasswordField, optional, phoneField } from "~/auth/identifier";
+import { emailField, newPasswordField, optional, phoneField } from "~/auth/schemas.server";
 import { ROLES } from "~/auth/roles";
-import { choice, id, optionalText, text } from "~/forms/fields";
-import { many } from "~/forms/parse";
+import { choice, id, many, optionalText, text } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
-
+import "~/i18n/officer";
 
 export const createUserSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { choice, id, intInRange, optionalText, text } from "~/forms/fields";
-import { many } from "~/forms/parse";
+import { choice, id, intInRange, many, optionalText, text } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/attendance";
 import { STATUSES } from "./statuses";
 import { vnInstant } from "./time";
 

@@ -204,22 +204,28 @@ export async function reissueCodes(courseId: number, now = new Date()): Promise<
   });
 }
 
-/** Sets the password of an imported account with its one-time code, never of an account already in use. Returns the user id or null. */
+/**
+ * Sets a password with a one-time code. A class's code (courseId set) only activates an imported
+ * account that has no password yet, so no trainer can take over an account in use; a code an admin
+ * issued as a reset (courseId null, app/users issueResetCode) replaces the password. The user id, or null.
+ */
 export async function activateAccount(identifier: string, code: string, password: string, now = new Date()): Promise<number | null> {
   const id = parseIdentifier(identifier);
   if (!id) return null;
   const user = await db().user.findFirst({
     where: id.kind === "phone" ? { phone: id.value } : { email: id.value },
-    select: { id: true, active: true, passwordHash: true, activation: { select: { codeHash: true, usedAt: true, expiresAt: true } } },
+    select: { id: true, active: true, passwordHash: true, activation: { select: { codeHash: true, usedAt: true, expiresAt: true, courseId: true } } },
   });
   const a = user?.activation;
-  if (!user || !user.active || user.passwordHash !== null || !a || a.usedAt || a.expiresAt < now || !activationMatches(user.id, code, a.codeHash)) return null;
+  if (!user || !user.active || !a || a.usedAt || a.expiresAt < now || !activationMatches(user.id, code, a.codeHash)) return null;
+  const adminReset = a.courseId === null;
+  if (user.passwordHash !== null && !adminReset) return null;
   const passwordHash = await hashPassword(password);
   const done = await db()
     .$transaction(async (tx) => {
       const { count } = await tx.accountActivation.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
       if (count === 0) return false;
-      const set = await tx.user.updateMany({ where: { id: user.id, passwordHash: null }, data: { passwordHash } });
+      const set = await tx.user.updateMany({ where: adminReset ? { id: user.id } : { id: user.id, passwordHash: null }, data: { passwordHash } });
       if (set.count === 0) throw new Changed(); // a password was set meanwhile: roll the code's use back
       return true;
     })

@@ -44,12 +44,15 @@ function lookupsOfLoad(context: object): Map<string, Promise<Auth | null>> {
   return lookups;
 }
 
+// A refusal is about one visitor and one object: no cache keeps it (finding 11 of issue 13).
+const REFUSAL_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" };
+
 export function forbidden(): Response {
-  return new Response(t("error.forbidden.body"), { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(t("error.forbidden.body"), { status: 403, headers: REFUSAL_HEADERS });
 }
 
 export function notFound(): Response {
-  return new Response(t("error.notFound.body"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(t("error.notFound.body"), { status: 404, headers: REFUSAL_HEADERS });
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -6,5 +6,5 @@ export const access = PUBLIC;
 
 export async function loader() {
   const health = await checkHealth();
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "private, no-store" } });
 }

@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
+import { perObject } from "~/auth/access";
 import { refusedRows } from "~/attendance/roster.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { tableDownload } from "~/exports/download.server";
 import { t } from "~/i18n/messages";
 
 /** The rows a roster preview refused, as an Excel file with a reason column, to fix and import again. */
-export const access = attendancePermissions.manageAttendance;
+// objectLevel: only the trainer who made the preview downloads its refused rows (others: 404)
+export const access = perObject(attendancePermissions.manageAttendance);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);

@@ -130,7 +130,8 @@ export async function updateProfile(userId: number, input: Profile): Promise<{ o
  */
 export async function issueResetCode(userId: number, now = new Date()): Promise<string> {
   const code = newActivationCode();
-  const data = { codeHash: activationHash(userId, code), expiresAt: activationExpiry(now), usedAt: null, createdAt: now };
+  // courseId null marks an admin's reset: the one kind of code that may replace a password in use (activateAccount)
+  const data = { codeHash: activationHash(userId, code), expiresAt: activationExpiry(now), usedAt: null, createdAt: now, courseId: null };
   await db().accountActivation.upsert({ where: { userId }, create: { userId, ...data }, update: data });
   return code;
 }

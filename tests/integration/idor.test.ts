@@ -88,7 +88,7 @@ const CASES: Record<string, Case | { exempt: string }> = {
   }),
   "routes/khoa-hoc.$courseId.diem-danh.$sessionId._index": SESSION_PAGE({
     save: (f) => ({ intent: "save", ids: String(f.ids.demoLearner), [`s_${f.ids.demoLearner}`]: "ABSENT", loadedAt: String(Date.now()) }),
-    allPresent: (f) => ({ intent: "allPresent", ids: String(f.ids.demoLearner) }),
+    rest: (f) => ({ intent: "rest", status: "ABSENT", confirmed: "1", ids: String(f.ids.demoLearner) }),
   }),
   "routes/khoa-hoc.$courseId.diem-danh.$sessionId.sua": SESSION_PAGE({
     edit: { title: "Sửa lạ", date: "2026-12-20", start: "08:00", end: "11:00", place: "x", rotateSeconds: "30", graceBeforeMin: "15", graceAfterMin: "30", lateAfterMin: "15" },

@@ -67,8 +67,9 @@ describe("a returned plan, as its producer sees it", () => {
   });
 
   it("after resubmission the return notice and the marks are gone", async () => {
-    expect((await casePost({ intent: "comment", step: "4", body: "Xem lại kênh phân phối." })).status).toBe(200);
-    expect((await overviewGet()).data.steps[3].needsLook).toBe(true);
+    // while the plan is with the producer the officer cannot comment (comments follow the decision rule)
+    expect((await casePost({ intent: "comment", step: "4", body: "Xem lại kênh phân phối." })).status).toBe(403);
+    expect((await overviewGet()).data.returned).not.toBeNull();
     expect((await submit()).status).toBe(200);
     const page = await overviewGet();
     expect(page.data.returned).toBeNull();

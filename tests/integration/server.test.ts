@@ -86,7 +86,7 @@ describe("health", () => {
   it("answers 200 with the database reachable and every migration applied, and nothing personal", async () => {
     const res = await request(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(res.headers["cache-control"]).toBe("no-store");
+    expect(res.headers["cache-control"]).toBe("private, no-store");
     const health = JSON.parse(res.body);
     const shipped = fs.readdirSync("prisma/migrations").filter((d) => fs.existsSync(path.join("prisma/migrations", d, "migration.sql")));
     expect(health).toEqual({ status: "ok", database: "ok", migrations: { expected: shipped.length, applied: shipped.length, pending: [], unknown: [] } });

@@ -75,11 +75,20 @@ describe("client bundle check", () => {
   });
 
   it("fails when a page uses an on-demand catalogue's key without loading it", () => {
-    const code = 'export default () => t("att.checkin.title");';
+    const code = 'export default () => t("att.session.create");';
     const missing = checkBundles(writeBuild({ routeContents: [code] })).violations;
-    expect(missing.join("\n")).toContain('uses the message "att.checkin.title" but the page does not load app/i18n/attendance.ts');
+    expect(missing.join("\n")).toContain('uses the message "att.session.create" but the page does not load app/i18n/attendance.ts');
     fs.rmSync(dir, { recursive: true, force: true });
     const loaded = checkBundles(writeBuild({ routeSources: ["../../../app/i18n/attendance.ts"], routeContents: [code] })).violations;
+    expect(loaded).toEqual([]);
+  });
+
+  it("asks the check-in texts of their own small catalogue", () => {
+    const code = 'export default () => t("att.checkin.title");';
+    const missing = checkBundles(writeBuild({ routeContents: [code] })).violations;
+    expect(missing.join("\n")).toContain('uses the message "att.checkin.title" but the page does not load app/i18n/checkin.ts');
+    fs.rmSync(dir, { recursive: true, force: true });
+    const loaded = checkBundles(writeBuild({ routeSources: ["../../../app/i18n/checkin.ts"], routeContents: [code] })).violations;
     expect(loaded).toEqual([]);
   });
 

@@ -94,7 +94,7 @@ test("trainer opens a session, a learner checks in with the displayed code, trai
   await expect(phone.getByText(/Mã không đúng hoặc đã hết hạn/)).toBeVisible();
   await phone.getByLabel("Mã điểm danh").fill(code.toLowerCase());
   await phone.getByRole("button", { name: "Điểm danh" }).click();
-  await expect(phone.getByText(/^Đã điểm danh buổi “.+”: (Có mặt|Đi muộn)/)).toBeVisible();
+  await expect(phone.getByText(/^Đã điểm danh buổi “Buổi thực hành điểm danh”: (Có mặt|Đi muộn)/)).toBeVisible();
   // checked in: the form is gone, so nobody taps "Điểm danh" again
   await expect(phone.getByLabel("Mã điểm danh")).toHaveCount(0);
   await expect(phone.getByRole("button", { name: "Điểm danh" })).toHaveCount(0);

@@ -14,7 +14,7 @@ import { formatDecimal, groupDigits, parseDecimal, parseMoney } from "./money";
 
 export const OCOP_GROUPS = ["THUC_PHAM", "DO_UONG", "DUOC_LIEU", "THU_CONG", "SINH_VAT_CANH", "DU_LICH"] as const;
 export type OcopGroup = (typeof OCOP_GROUPS)[number];
-export const ORG_KINDS = ["HTX", "DOANH_NGHIEP", "HO_SAN_XUAT"] as const;
+export const ORG_KINDS = ["HTX", "THT", "DOANH_NGHIEP", "HO_SAN_XUAT"] as const;
 export const LEVELS_3 = ["THAP", "TRUNG_BINH", "CAO"] as const;
 
 type Base = { name: string; label: MessageKey; hint?: MessageKey; required?: boolean };

@@ -47,7 +47,7 @@ export default function QuizPage() {
   return (
     <>
       <p>
-        <Link to={base}>{t("modules.lesson.backToCourse")}</Link>
+        <Link className="back-link" to={base}>{t("modules.lesson.backToCourse")}</Link>
       </p>
       <PageHeader title={d.quiz.title}>
         {d.canSeeClass ? (

@@ -168,6 +168,18 @@ test("the marking page works without JavaScript", async ({ browser }) => {
   await context.close();
 });
 
+test("on a 390 px phone the marking radios are tap targets of 44 px", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, "trainer");
+  await page.goto(`${courseUrl}/diem-danh`);
+  await page.locator(".att-sessions li", { hasText: "Buổi thực hành điểm danh" }).getByRole("link", { name: "Điểm danh", exact: true }).click();
+  await page.getByLabel("Tìm học viên").fill("0913000009");
+  await page.getByRole("button", { name: "Lọc" }).click();
+  await expect(page.getByText("Đang hiện 1/")).toBeVisible({ timeout: 30_000 });
+  const label = page.locator("tbody tr", { hasText: "0913000009" }).locator(".att-radios label").first();
+  expect((await label.boundingBox())!.height).toBeGreaterThanOrEqual(44); // was 32 px (the radio itself 13 px)
+});
+
 test("marking the rest keeps every mark already chosen, saved or not, and asks first (issue 14.3)", async ({ page }) => {
   test.slow(); // 400+ rows on a shared machine
   await login(page, "trainer");

@@ -90,6 +90,14 @@ test("the quiz fits a 360 px phone", async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
+test("on a 390 px phone the back link is a tap target of 44 px", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, { identifier: "0913000152" });
+  await page.goto(URL);
+  const back = page.getByRole("link", { name: "← Về trang khóa học" });
+  expect((await back.boundingBox())!.height).toBeGreaterThanOrEqual(44); // was 17 px
+});
+
 test("a trainer sees the results and exports them", async ({ page }) => {
   await login(page, "trainer");
   await page.goto("/khoa-hoc/1");

@@ -160,7 +160,7 @@ export function checkedInCount(sessionId: number) {
 }
 
 export type CheckinOutcome =
-  | { ok: true; status: "PRESENT" | "LATE"; sessionId: number; startsAt: Date; endsAt: Date }
+  | { ok: true; status: "PRESENT" | "LATE"; sessionId: number; title: string; startsAt: Date; endsAt: Date }
   | { ok: false; reason: "wrongCode" | "notEnrolled" | "closed" }
   | { ok: false; reason: "already"; status: string };
 
@@ -180,6 +180,7 @@ export async function checkIn(userId: number, code: string, sessionId: number | 
     select: {
       id: true,
       courseId: true,
+      title: true,
       startsAt: true,
       endsAt: true,
       status: true,
@@ -207,5 +208,5 @@ export async function checkIn(userId: number, code: string, sessionId: number | 
     }
     throw error;
   }
-  return { ok: true, status, sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt };
+  return { ok: true, status, sessionId: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt };
 }

@@ -14,13 +14,13 @@ import { formatDecimal, groupDigits, parseDecimal, parseMoney } from "./money";
 
 export const OCOP_GROUPS = ["THUC_PHAM", "DO_UONG", "DUOC_LIEU", "THU_CONG", "SINH_VAT_CANH", "DU_LICH"] as const;
 export type OcopGroup = (typeof OCOP_GROUPS)[number];
-export const ORG_KINDS = ["HTX", "DOANH_NGHIEP", "HO_SAN_XUAT"] as const;
+export const ORG_KINDS = ["HTX", "THT", "DOANH_NGHIEP", "HO_SAN_XUAT"] as const;
 export const LEVELS_3 = ["THAP", "TRUNG_BINH", "CAO"] as const;
 
 type Base = { name: string; label: MessageKey; hint?: MessageKey; required?: boolean };
 export type ScalarField = Base &
   (
-    | { kind: "text"; max: number }
+    | { kind: "text"; max: number; keypad?: "tel" }
     | { kind: "textarea"; max: number }
     | { kind: "int"; min: number; max: number }
     | { kind: "money" }
@@ -34,6 +34,8 @@ export type FieldSpec = ScalarField | TableField;
 export type StepSpec = { n: number; title: MessageKey; guidance: MessageKey; example: MessageKey; fields: FieldSpec[] };
 
 const text = (name: string, label: MessageKey, required = true, max = 200): ScalarField => ({ kind: "text", name, label, required, max });
+/** A phone number: text (spaces, a leading 0 kept) typed on the phone keypad. */
+const phone = (name: string, label: MessageKey): ScalarField => ({ kind: "text", name, label, required: true, max: 20, keypad: "tel" });
 const area = (name: string, label: MessageKey, required = true, hint?: MessageKey): ScalarField => ({
   kind: "textarea",
   name,
@@ -59,7 +61,7 @@ export const STEPS: StepSpec[] = [
     fields: [
       text("representative", "plans.f.representative"),
       text("position", "plans.f.position"),
-      text("phone", "plans.f.phone", true, 20),
+      phone("phone", "plans.f.phone"),
       text("email", "plans.f.email", false, 120),
       text("registrationNo", "plans.f.registrationNo"),
       int("foundedYear", "plans.f.foundedYear", true, 2100),

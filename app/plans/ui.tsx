@@ -28,6 +28,7 @@ function ScalarInput({ f, values, errors, disabled }: { f: ScalarField; values: 
   if (f.kind === "textarea") return <TextAreaField {...common} rows={4} maxLength={f.max} />;
   if (f.kind === "select")
     return <SelectField {...common} options={[{ value: "", label: t("plans.choose") }, ...f.options.map((o) => ({ value: o, label: t(f.optionLabel(o)) }))]} />;
+  if (f.kind === "text" && f.keypad === "tel") return <Field {...common} type="tel" inputMode="tel" maxLength={f.max} autoComplete="tel" />;
   return <Field {...common} type="text" inputMode={numeric(f)} maxLength={f.kind === "text" ? f.max : 40} autoComplete="off" />;
 }
 

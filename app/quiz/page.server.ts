@@ -93,6 +93,7 @@ export async function quizPage(request: Request, params: { courseId?: string; mo
       ? {
           token: open.token,
           deadline: open.deadlineAt ? formatTime(open.deadlineAt) : null,
+          deadlineIso: open.deadlineAt ? open.deadlineAt.toISOString() : null,
           grace: GRACE_SECONDS,
           questions: publicQuestions(quiz, JSON.parse(open.layout) as Layout),
         }

@@ -48,7 +48,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await checkIn(auth.user.id, form.data.code, form.data.buoi ?? null, now);
   if (outcome.ok) {
     const session = `${formatDate(outcome.startsAt)} ${formatTime(outcome.startsAt)}–${formatTime(outcome.endsAt)}`;
-    return data({ ok: true as const, message: t("att.checkin.done", { status: t(statusLabelKey(outcome.status)), session }) });
+    const status = t(statusLabelKey(outcome.status));
+    const message = outcome.title ? t("att.checkin.doneTitled", { title: outcome.title, status, session }) : t("att.checkin.done", { status, session });
+    return data({ ok: true as const, message, session: outcome.title });
   }
   switch (outcome.reason) {
     case "wrongCode":
@@ -70,16 +72,28 @@ export default function CheckinPage() {
   return (
     <div className="narrow">
       <PageHeader title={t("att.checkin.title")} />
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      {result && "message" in result ? (
+        // Checked in: only the confirmation stays, so nobody taps the button again.
+        <FormMessage tone="success">{result.message}</FormMessage>
+      ) : (
+        <CheckinForm code={failure?.values.code ?? code} buoi={failure?.values.buoi ?? buoi} error={failure?.errors.code} />
+      )}
+    </div>
+  );
+}
+
+function CheckinForm({ code, buoi, error }: { code: string; buoi: string; error?: string }) {
+  return (
+    <>
       <p>{t("att.checkin.intro")}</p>
       <Form method="post" className="stack" noValidate>
-        <input type="hidden" name="buoi" value={failure?.values.buoi ?? buoi} />
+        <input type="hidden" name="buoi" value={buoi} />
         <Field
           label={t("att.checkin.code")}
           name="code"
           required
-          defaultValue={failure?.values.code ?? code}
-          error={failure?.errors.code}
+          defaultValue={code}
+          error={error}
           autoCapitalize="characters"
           autoComplete="off"
           inputMode="text"
@@ -90,6 +104,6 @@ export default function CheckinPage() {
           <button type="submit">{t("att.checkin.submit")}</button>
         </div>
       </Form>
-    </div>
+    </>
   );
 }

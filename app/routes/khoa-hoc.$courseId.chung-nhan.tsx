@@ -79,7 +79,7 @@ export default function ManageCertificates() {
   return (
     <>
       <p>
-        <Link to={`/khoa-hoc/${d.course.id}`}>← {d.course.title}</Link>
+        <Link className="back-link" to={`/khoa-hoc/${d.course.id}`}>← {d.course.title}</Link>
       </p>
       <PageHeader title={t("cert.manage.title", { course: d.course.title })} />
       {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}

@@ -25,7 +25,7 @@ export default function QuizResults() {
   return (
     <>
       <p>
-        <Link to={`/khoa-hoc/${d.course.id}`}>← {d.course.title}</Link>
+        <Link className="back-link" to={`/khoa-hoc/${d.course.id}`}>← {d.course.title}</Link>
       </p>
       <PageHeader title={t("quiz.trainer.title", { course: d.course.title })} />
       <Form method="get" className="toolbar">

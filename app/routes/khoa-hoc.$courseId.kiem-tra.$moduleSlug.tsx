@@ -4,6 +4,7 @@ import { forbidden } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
 import { quizActionSchema } from "~/quiz/action.server";
+import { QuizCountdown } from "~/quiz/countdown-clock";
 import { readAnswers } from "~/quiz/grading";
 import { quizContext, quizPage } from "~/quiz/page.server";
 import { quizPermissions } from "~/quiz/permissions";
@@ -46,7 +47,7 @@ export default function QuizPage() {
   return (
     <>
       <p>
-        <Link to={base}>{t("modules.lesson.backToCourse")}</Link>
+        <Link className="back-link" to={base}>{t("modules.lesson.backToCourse")}</Link>
       </p>
       <PageHeader title={d.quiz.title}>
         {d.canSeeClass ? (
@@ -102,6 +103,7 @@ export default function QuizPage() {
           <input type="hidden" name="intent" value="submit" />
           <input type="hidden" name="token" value={d.open.token} />
           {d.open.deadline ? <p className="notice">{t("quiz.deadline", { time: d.open.deadline, grace: d.open.grace })}</p> : null}
+          {d.open.deadlineIso ? <QuizCountdown deadlineIso={d.open.deadlineIso} /> : null}
           <ol className="quiz-questions">
             {d.open.questions.map((q, i) => (
               <li key={q.id}>

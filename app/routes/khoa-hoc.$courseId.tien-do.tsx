@@ -52,7 +52,7 @@ export default function ClassProgress() {
   return (
     <>
       <p>
-        <Link to={`/khoa-hoc/${course.id}`}>← {course.title}</Link>
+        <Link className="back-link" to={`/khoa-hoc/${course.id}`}>← {course.title}</Link>
       </p>
       <PageHeader title={t("modules.trainer.title", { course: course.title })} />
       <Form method="get" className="toolbar" role="search">

@@ -113,7 +113,7 @@ export default function PlanOverview() {
   return (
     <>
       <p>
-        <Link to="/phuong-an">← {t("plans.backList")}</Link>
+        <Link className="back-link" to="/phuong-an">← {t("plans.backList")}</Link>
       </p>
       <PageHeader title={data.plan.title}>
         <span className={`tag tag--${data.statusTone}`} data-testid="plan-status">

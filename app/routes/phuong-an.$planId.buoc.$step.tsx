@@ -190,7 +190,7 @@ function StepEditor() {
     <div className="plan-layout">
       <nav className="plan-steps" aria-label={t("plans.checklist")}>
         <p>
-          <Link to={`/phuong-an/${loaded.plan.id}`}>← {t("plans.back")}</Link>
+          <Link className="back-link" to={`/phuong-an/${loaded.plan.id}`}>← {t("plans.back")}</Link>
         </p>
         <ol>
           {loaded.checklist.map((done, i) => {

@@ -88,7 +88,7 @@ export default function UserPage() {
   return (
     <>
       <p>
-        <Link to="/quan-tri/nguoi-dung">← {t("admin.users.title")}</Link>
+        <Link className="back-link" to="/quan-tri/nguoi-dung">← {t("admin.users.title")}</Link>
       </p>
       <PageHeader title={t("admin.user.title", { name: user.fullName })}>
         {user.active ? null : <span className="tag tag--off">{t("admin.users.inactive")}</span>}

@@ -118,7 +118,7 @@ export default function CasePage() {
   return (
     <>
       <p className="no-print">
-        <Link to="/tham-dinh">← {t("appraisal.queue.title")}</Link>
+        <Link className="back-link" to="/tham-dinh">← {t("appraisal.queue.title")}</Link>
       </p>
       <PageHeader title={t("appraisal.case.title", { title: data.plan.title })}>
         <span className={data.c.overdue ? "tag tag--off" : "tag"}>{data.c.overdue ? t("appraisal.overdue") : data.c.statusLabel}</span>

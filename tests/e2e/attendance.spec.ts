@@ -94,7 +94,10 @@ test("trainer opens a session, a learner checks in with the displayed code, trai
   await expect(phone.getByText(/Mã không đúng hoặc đã hết hạn/)).toBeVisible();
   await phone.getByLabel("Mã điểm danh").fill(code.toLowerCase());
   await phone.getByRole("button", { name: "Điểm danh" }).click();
-  await expect(phone.getByText(/^Đã điểm danh: (Có mặt|Đi muộn)/)).toBeVisible();
+  await expect(phone.getByText(/^Đã điểm danh buổi “Buổi thực hành điểm danh”: (Có mặt|Đi muộn)/)).toBeVisible();
+  // checked in: the form is gone, so nobody taps "Điểm danh" again
+  await expect(phone.getByLabel("Mã điểm danh")).toHaveCount(0);
+  await expect(phone.getByRole("button", { name: "Điểm danh" })).toHaveCount(0);
   await learnerContext.close();
 
   await expect(page.getByTestId("checkin-count")).toContainText("Đã điểm danh: 1/", { timeout: 10_000 });
@@ -163,6 +166,18 @@ test("the marking page works without JavaScript", async ({ browser }) => {
   await page.getByRole("button", { name: "Lưu điểm danh" }).first().click();
   await expect(page.getByText("Đã lưu điểm danh: 1 thay đổi.")).toBeVisible();
   await context.close();
+});
+
+test("on a 390 px phone the marking radios are tap targets of 44 px", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, "trainer");
+  await page.goto(`${courseUrl}/diem-danh`);
+  await page.locator(".att-sessions li", { hasText: "Buổi thực hành điểm danh" }).getByRole("link", { name: "Điểm danh", exact: true }).click();
+  await page.getByLabel("Tìm học viên").fill("0913000009");
+  await page.getByRole("button", { name: "Lọc" }).click();
+  await expect(page.getByText("Đang hiện 1/")).toBeVisible({ timeout: 30_000 });
+  const label = page.locator("tbody tr", { hasText: "0913000009" }).locator(".att-radios label").first();
+  expect((await label.boundingBox())!.height).toBeGreaterThanOrEqual(44); // was 32 px (the radio itself 13 px)
 });
 
 test("marking the rest keeps every mark already chosen, saved or not, and asks first (issue 14.3)", async ({ page }) => {

@@ -34,6 +34,9 @@ test("a producer builds a complete business plan step by step", async ({ page, b
   await page.getByTestId("ideas").getByRole("row", { name: /Chè xanh Sơn Kim/ }).getByRole("button", { name: "Lập phương án mới" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Thông tin chủ thể" })).toBeVisible();
   const planUrl = page.url().replace(/\/buoc\/1$/, "");
+  // the phone field opens the phone keypad
+  await expect(page.getByLabel("Điện thoại *")).toHaveAttribute("type", "tel");
+  await expect(page.getByLabel("Điện thoại *")).toHaveAttribute("inputmode", "tel");
 
   // Steps 1–2 and 4–7, 10–11 by explicit save (with JavaScript).
   for (const step of [1, 2, 4, 5, 6, 7, 10, 11]) {

@@ -28,11 +28,19 @@ test("a learner fails, retries, passes with explanations, and the attempts limit
   await expect(page.getByText(`Bạn còn ${quiz.attemptsAllowed} lần làm bài.`)).toBeVisible();
   await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
   await expect(page.getByText(/^Hạn nộp: \d{2}:\d{2}/)).toBeVisible();
+  // a live countdown ticks; its live region stays silent until a threshold (10, 5, 1 minute)
+  const countdown = page.getByTestId("quiz-countdown");
+  await expect(countdown).toHaveText(/^Thời gian còn lại: \d{2}:\d{2}$/);
+  const shown = await countdown.textContent();
+  await expect(countdown).not.toHaveText(shown!);
+  await expect(page.locator(".quiz-form [aria-live=polite]")).toHaveText("");
   await answer(page, false);
   await page.getByRole("button", { name: "Nộp bài" }).dblclick();
   await expect(page.getByRole("heading", { name: "Kết quả lần làm thứ 1" })).toBeVisible();
   await expect(page.locator(".quiz-result__score")).toContainText("Chưa đạt");
   await expect(page.locator(".quiz-review li").first()).toContainText("Giải thích");
+  // the verdict never reads like a true/false option ("Đúng" next to "Bạn trả lời: Sai")
+  await expect(page.locator(".quiz-review .tag").first()).toHaveText("✗ Trả lời sai");
 
   await page.getByRole("button", { name: "Làm lại" }).click();
   await answer(page, true);
@@ -40,6 +48,7 @@ test("a learner fails, retries, passes with explanations, and the attempts limit
   await expect(page.getByRole("heading", { name: "Kết quả lần làm thứ 2" })).toBeVisible();
   await expect(page.locator(".quiz-result__score")).toContainText(`Điểm: ${quiz.questions.length}/${quiz.questions.length} (100%)`);
   await expect(page.locator(".quiz-result__score")).toContainText("Đạt");
+  await expect(page.locator(".quiz-review .tag").first()).toHaveText("✓ Trả lời đúng");
   await expect(page.getByRole("link", { name: /^Xem lại bài: / }).first()).toBeVisible();
   // the double click above recorded one attempt: two rows in the history
   await expect(page.locator("section.card table tbody tr")).toHaveCount(2);
@@ -62,6 +71,9 @@ test.describe("without JavaScript", () => {
     await login(page, { identifier: "0913000151" });
     await page.goto(URL);
     await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+    // without JavaScript the fixed deadline stands alone
+    await expect(page.getByText(/^Hạn nộp: \d{2}:\d{2}/)).toBeVisible();
+    await expect(page.getByTestId("quiz-countdown")).toHaveCount(0);
     await answer(page, true);
     await page.getByRole("button", { name: "Nộp bài" }).click();
     await expect(page.locator(".quiz-result__score")).toContainText("(100%)");
@@ -76,6 +88,14 @@ test("the quiz fits a 360 px phone", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Nộp bài" })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("on a 390 px phone the back link is a tap target of 44 px", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, { identifier: "0913000152" });
+  await page.goto(URL);
+  const back = page.getByRole("link", { name: "← Về trang khóa học" });
+  expect((await back.boundingBox())!.height).toBeGreaterThanOrEqual(44); // was 17 px
 });
 
 test("a trainer sees the results and exports them", async ({ page }) => {

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { currentCode } from "~/attendance/checkin-code";
+import { CODE_ALPHABET, currentCode } from "~/attendance/checkin-code";
 import { createClassSession } from "~/attendance/sessions.server";
 import { db } from "~/db/db.server";
 import { completionFacts, learnerCompletionFacts } from "~/certificates/facts.server";
@@ -222,7 +222,8 @@ describe("self check-in", () => {
     const cookie = await cookieFor(await userIdOf("0913000011"));
     const first = await checkinAs(cookie, { code: s.code().toLowerCase() });
     expect(first.status).toBe(200);
-    expect(first.data.message).toMatch(/^Đã điểm danh: Có mặt/);
+    expect(first.data.message).toMatch(/^Đã điểm danh buổi “Buổi kiểm thử”: Có mặt/);
+    expect(first.data.session).toBe("Buổi kiểm thử");
     const again = await checkinAs(cookie, { code: s.code(), buoi: String(s.id) });
     expect(again.status).toBe(409);
     expect(again.data.errors.code).toBe("Bạn đã được điểm danh buổi này rồi (Có mặt).");
@@ -253,6 +254,16 @@ describe("self check-in", () => {
     expect(blocked.status).toBe(429);
     expect(blocked.data.errors.code).toMatch(/thử lại sau \d{2}:\d{2}/);
     expect(await db().attendance.count({ where: { sessionId: s.id } })).toBe(0);
+  });
+
+  it("refuses a code with characters the codes never use, and names them", async () => {
+    const learner = await cookieFor(await userIdOf("0912000004"));
+    const res = await checkinAs(learner, { code: "ABC123" }, "10.4.1.1");
+    expect(res.status).toBe(400);
+    // every character of A–Z, 0–9 left out of the alphabet is named, and no other
+    const unused = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"].filter((ch) => !CODE_ALPHABET.includes(ch));
+    expect(unused).toEqual(["I", "L", "O", "0", "1"]);
+    expect(res.data.errors.code).toBe("Mã gồm 6 chữ cái và chữ số, không dùng I, L, O, 0 và 1 (ví dụ: K7M2QX).");
   });
 
   it("a burst of 210 concurrent check-ins writes exactly 210 rows", async () => {

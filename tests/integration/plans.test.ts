@@ -105,6 +105,17 @@ describe("plans list and creation", () => {
     expect(invited.data.invited.map((p: { title: string }) => p.title)).toEqual([DEMO_PLAN_TITLE]);
   });
 
+  it("offers the cooperative group (Tổ hợp tác) the lessons teach, and stores it", async () => {
+    const page = await run(() => list.loader({ request: getRequest("/phuong-an", { cookie: producer }), params: {}, context: testContext() }));
+    expect(page.status).toBe(200);
+    const res = await listPost({ intent: "createOrg", name: "Tổ hợp tác Rau sạch Thôn Đông", kind: "THT", address: "Thôn Đông" });
+    expect(res.status).toBe(200);
+    const org = await db().producerOrg.findFirstOrThrow({ where: { name: "Tổ hợp tác Rau sạch Thôn Đông" } });
+    expect(org.kind).toBe("THT");
+    const after = await run(() => list.loader({ request: getRequest("/phuong-an", { cookie: producer }), params: {}, context: testContext() }));
+    expect(after.data.orgs.find((o: { name: string }) => o.name === org.name)?.kind).toBe("Tổ hợp tác");
+  });
+
   it("refuses bad organisation and plan input without writing", async () => {
     const before = await tableCounts();
     const cases: [Record<string, string>, string][] = [

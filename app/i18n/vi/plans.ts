@@ -11,6 +11,7 @@ export const plans = {
   "plans.org.address": "Địa chỉ trụ sở",
   "plans.org.none": "Bạn chưa khai báo chủ thể nào. Hãy thêm chủ thể trước khi lập phương án.",
   "plans.org.kind.HTX": "Hợp tác xã",
+  "plans.org.kind.THT": "Tổ hợp tác",
   "plans.org.kind.DOANH_NGHIEP": "Doanh nghiệp",
   "plans.org.kind.HO_SAN_XUAT": "Hộ sản xuất",
   "plans.org.noUnit": "Tài khoản chủ thể của bạn chưa gắn với xã nào; liên hệ quản trị.",

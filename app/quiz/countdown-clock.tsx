@@ -1,0 +1,39 @@
+import { useEffect, useState } from "react";
+import { t } from "~/i18n/messages";
+import { countdownText, thresholdCrossed } from "./countdown";
+
+/**
+ * The time left until the quiz's deadline, ticking every second. Rendered only once JavaScript
+ * runs (the server's page keeps the fixed deadline); the polite live region speaks only when a
+ * threshold of ./countdown.ts is crossed.
+ */
+export function QuizCountdown({ deadlineIso }: { deadlineIso: string }) {
+  const deadline = Date.parse(deadlineIso);
+  const [left, setLeft] = useState<number | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  useEffect(() => {
+    let before = (deadline - Date.now()) / 1000;
+    setLeft(before);
+    const timer = window.setInterval(() => {
+      const now = (deadline - Date.now()) / 1000;
+      const at = thresholdCrossed(before, now);
+      if (at !== null) setAnnouncement(at === 0 ? t("quiz.countdown.over") : t("quiz.countdown.minutesLeft", { minutes: at / 60 }));
+      before = now;
+      setLeft(now);
+      if (now <= 0) window.clearInterval(timer);
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [deadline]);
+  return (
+    <>
+      {left !== null ? (
+        <p className="quiz-countdown" data-testid="quiz-countdown">
+          {t("quiz.countdown", { time: countdownText(left) })}
+        </p>
+      ) : null}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
+    </>
+  );
+}

@@ -3,6 +3,7 @@ import { choice, id, optionalText, text } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { parseDecimal } from "~/plans/money";
+import { commentIntent } from "~/plans/schemas.server";
 import { DECISIONS } from "./workflow";
 
 /** The action schemas of the appraisal pages (server only: zod stays out of the browser, see docs/decisions/0019). */
@@ -21,12 +22,7 @@ export const caseActionSchema = z.discriminatedUnion(
       // the second step: the officer has seen the consequence
       confirm: z.literal("yes", { error: t("form.invalidChoice") }).optional(),
     }),
-    z.object({
-      intent: z.literal("comment"),
-      step: z.string({ error: t("form.invalidChoice") }).regex(/^(1[0-2]|[1-9])$/, t("form.invalidChoice")).transform(Number),
-      parentId: id().optional(),
-      body: text(2000),
-    }),
+    commentIntent,
   ],
   { error: t("form.invalidChoice") },
 );

@@ -54,18 +54,21 @@ const contactField = text(254).transform((v, ctx) => {
   return { email: email ?? undefined, phone: phone ?? undefined };
 });
 
+/** A comment (or a reply) on one step of a plan: the producer's page and the appraiser's case page. */
+export const commentIntent = z.object({
+  intent: z.literal("comment"),
+  step: z.string({ error: t("form.invalidChoice") }).regex(/^(1[0-2]|[1-9])$/, t("form.invalidChoice")).transform(Number),
+  parentId: id().optional(),
+  body: text(2000),
+});
+
 export const planActionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("invite"), contact: contactField }),
     z.object({ intent: z.literal("uninvite"), userId: id() }),
     z.object({ intent: z.literal("submit") }),
-    z.object({
-      intent: z.literal("comment"),
-      step: z.string({ error: t("form.invalidChoice") }).regex(/^(1[0-2]|[1-9])$/, t("form.invalidChoice")).transform(Number),
-      parentId: id().optional(),
-      body: text(2000),
-    }),
+    commentIntent,
   ],
   { error: t("form.invalidChoice") },
 );

@@ -43,7 +43,12 @@ test("a learner who meets the rule prints a certificate that anyone can verify, 
   const code = (await page.locator(".certificate__qr p").innerText()).match(/[A-Z0-9]{4}(-[A-Z0-9]{4}){3}/)![0];
   const name = await page.locator(".certificate__name").innerText();
   // the Vietnamese font is loaded, and the page prints on one A4 landscape sheet
-  expect(await page.evaluate(() => document.fonts.check('700 16px "Noto Serif"', "Nguyễn Đặng Ưng"))).toBe(true);
+  // wait for the face to arrive (a slow machine may not have it yet), then ask whether it covers the text
+  const fontReady = await page.evaluate(async () => {
+    await document.fonts.load('700 16px "Noto Serif"', "Nguyễn Đặng Ưng");
+    return document.fonts.check('700 16px "Noto Serif"', "Nguyễn Đặng Ưng");
+  });
+  expect(fontReady).toBe(true);
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".site-header")).toBeHidden();
   await page.emulateMedia({ media: "screen" });

@@ -9,6 +9,7 @@ import compression from "compression";
 import express from "express";
 import { bodyLimit } from "./server/body-limit.js";
 import { createLogger, requestLog } from "./server/request-log.js";
+import { every } from "./server/schedule.js";
 import { closeGracefully } from "./server/shutdown.js";
 import { staticFiles } from "./server/static-files.js";
 import { parseTrustProxy } from "./server/trust-proxy.js";
@@ -18,6 +19,10 @@ const host = process.env.HOST || "0.0.0.0";
 const logger = createLogger();
 const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 const build = await import(path.resolve("build/index.js"));
+
+// Missed appraisal deadlines are written here, never by a page read (pages derive them from the
+// deadline; docs/decisions/0024). The build's entry module carries the function.
+const stopSweep = every(Number(process.env.OVERDUE_SWEEP_MS || 60_000), () => build.entry.module.sweepOverdue(), { logger, name: "overdue" });
 
 const app = express();
 app.disable("x-powered-by");
@@ -101,7 +106,11 @@ const server = app.listen(port, host, () => {
 const shutdown = closeGracefully(server, {
   logger,
   timeoutMs: Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000),
-  // The build's one Prisma client (app/db/db.server.ts keeps it on globalThis).
-  closeDatabase: () => globalThis.__ocopDb?.$disconnect(),
+  // The schedule first (a sweep in flight finishes), then the build's one Prisma client
+  // (app/db/db.server.ts keeps it on globalThis).
+  closeDatabase: async () => {
+    await stopSweep();
+    await globalThis.__ocopDb?.$disconnect();
+  },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, shutdown);

@@ -8,6 +8,9 @@ import { applyCachePolicy } from "~/auth/cache-policy";
 import { NonceProvider } from "~/ui/nonce";
 import { RequestIdProvider } from "~/ui/request-id";
 
+// server.js runs the overdue sweep on a schedule; it reaches app code through this module.
+export { sweepOverdue } from "~/appraisal/overdue.server";
+
 const ABORT_DELAY = 5_000;
 
 export default function handleRequest(

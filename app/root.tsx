@@ -14,7 +14,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { PUBLIC } from "~/auth/access";
-import { unreadCount } from "~/appraisal/appraisal.server";
+import { unreadCount } from "~/notifications/notifications.server";
 import { getAuth } from "~/auth/guard.server";
 import { roleLabelKey } from "~/auth/roles";
 import { t } from "~/i18n/messages";

@@ -3,35 +3,18 @@ import { appraiserHolds } from "~/access/scope";
 import type { UnitLevel } from "~/auth/roles";
 import { type Prisma, db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
+import { notify } from "~/notifications/notifications.server";
 import { stepsNeedingLook } from "~/plans/review";
 import "~/i18n/officer";
-import { rulesFromRow, type ProvinceRules } from "~/units/settings";
 import { now } from "./clock.server";
 import { bumpStat } from "./counters.server";
 import { daysLeftWhenPaused, deadlineFor, localYear, resumedDeadline } from "./deadline";
-import { type CaseStatus, type Decision, decide, decisionsFor, overdueStatus, resubmit } from "./workflow";
+import { planStatusAsOf } from "./overdue";
+import { casesAsOf, sweepOverdue } from "./overdue.server";
+import { appraisersFor, rulesFor } from "./rules.server";
+import { type CaseStatus, type Decision, decide, decisionsFor, resubmit } from "./workflow";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
-
-export async function rulesFor(unitPath: string, tx: Tx | ReturnType<typeof db> = db()): Promise<ProvinceRules> {
-  const rootId = Number(unitPath.split("/").filter(Boolean)[0]);
-  const row = await tx.provinceSettings.findUnique({ where: { unitId: rootId } });
-  return rulesFromRow(row);
-}
-
-/** Appraisers whose grant covers `unitPath` at `level` (they receive the case). */
-async function appraisersFor(tx: Tx, unitPath: string, level: string) {
-  const ids = unitPath.split("/").filter(Boolean).map(Number);
-  const rows = await tx.roleAssignment.findMany({
-    where: { role: "appraiser", unitId: { in: ids }, unit: { level }, user: { active: true } },
-    select: { userId: true },
-  });
-  return [...new Set(rows.map((r) => r.userId))];
-}
-
-async function notify(tx: Tx, userIds: number[], text: string, link: string) {
-  if (userIds.length) await tx.notification.createMany({ data: userIds.map((userId) => ({ userId, text, link })) });
-}
 
 export type SubmitOutcome = { ok: true; version: number } | { ok: false; error: "state" };
 
@@ -109,7 +92,8 @@ export async function decisionsOpenTo(auth: Auth, c: CaseRow): Promise<Decision[
 export type PreviewOutcome = { ok: true; consequence: string } | { ok: false; error: DecideRefusal };
 
 /** What a decision would do, checked as `decideCase` checks it, writing nothing (the confirmation step). */
-export async function previewDecision(planId: number, auth: Auth, input: DecideInput): Promise<PreviewOutcome> {
+export async function previewDecision(planId: number, auth: Auth, input: DecideInput, at = now()): Promise<PreviewOutcome> {
+  await sweepOverdue(at, planId); // a missed deadline is written before anything acts on the case
   const c = await db().appraisalCase.findUnique({ where: { planId } });
   const checked = await evaluate(db(), c, auth, input);
   if (!checked.ok) return checked;
@@ -122,6 +106,7 @@ export async function previewDecision(planId: number, auth: Auth, input: DecideI
  * a double click or two appraisers at once act once; a decision on an old version is refused.
  */
 export async function decideCase(planId: number, auth: Auth, input: DecideInput, at = now()): Promise<DecideOutcome> {
+  await sweepOverdue(at, planId); // a missed deadline is written before anything acts on the case
   return db().$transaction(async (tx) => {
     const c = await tx.appraisalCase.findUnique({ where: { planId } });
     const checked = await evaluate(tx, c, auth, input);
@@ -167,50 +152,20 @@ export async function decideCase(planId: number, auth: Auth, input: DecideInput,
   });
 }
 
+const planTitle = { plan: { select: { title: true, org: { select: { name: true } } } } } satisfies Prisma.AppraisalCaseInclude;
+
 /**
- * Marks cases past their deadline, once each, with an audit event and notifications; under the
- * province's LAPSE rule the case also closes. Run lazily by the pages that show cases (no
- * scheduler needed); cheap when there are none. `planId` limits it to one case.
+ * The cases an appraiser acts on now (`caseWhere(auth, rule, { acting: true })` from app/access), most
+ * urgent first, with their plan's title, as they stand at `at` (a case lapsed by its deadline has left).
  */
-export async function markOverdue(at = now(), planId?: number) {
-  const due = await db().appraisalCase.findMany({ where: { status: "SUBMITTED", overdue: false, deadlineAt: { lt: at }, ...(planId ? { planId } : {}) } });
-  const rulesOf = new Map<string, Promise<ProvinceRules>>(); // one settings read per province, not per case
-  for (const c of due) {
-    const province = c.unitPath.split("/")[1];
-    if (!rulesOf.has(province)) rulesOf.set(province, rulesFor(c.unitPath));
-    const status = overdueStatus((await rulesOf.get(province)!).overdueRule);
-    await db().$transaction(async (tx) => {
-      const r = await tx.appraisalCase.updateMany({
-        where: { planId: c.planId, overdue: false, revision: c.revision },
-        // a flag alone leaves the revision: a decision prepared before the deadline still applies
-        data: { overdue: true, status, ...(status !== c.status ? { revision: { increment: 1 } } : {}) },
-      });
-      if (r.count !== 1) return;
-      await tx.appraisalEvent.create({
-        data: { planId: c.planId, versionNumber: c.versionNumber, action: "OVERDUE", fromStatus: c.status, toStatus: status, fromLevel: c.level, toLevel: c.level, reason: "", unitPath: c.unitPath, year: c.year, createdAt: at },
-      });
-      await bumpStat(tx, c.unitPath, c.year, "OVERDUE", c.level);
-      const plan = await tx.businessPlan.update({
-        where: { id: c.planId },
-        data: { status },
-        select: { title: true, org: { select: { ownerId: true } } },
-      });
-      const text = t(status === "LAPSED" ? "appraisal.notify.lapsed" : "appraisal.notify.overdue", { title: plan.title });
-      await notify(tx, [plan.org.ownerId], text, `/phuong-an/${c.planId}`);
-      await notify(tx, await appraisersFor(tx, c.unitPath, c.level), text, `/tham-dinh/${c.planId}`);
-    });
-  }
-  return due.length;
+export async function queueIn(where: Prisma.AppraisalCaseWhereInput, at = now()) {
+  const cases = await db().appraisalCase.findMany({ where, include: planTitle, orderBy: { deadlineAt: "asc" }, take: 500 });
+  return (await casesAsOf(cases, at)).filter((c) => c.status === "SUBMITTED");
 }
 
-/** The cases an appraiser acts on now (`caseWhere(auth, rule, { acting: true })` from app/access), most urgent first. */
-export function queueIn(where: Prisma.AppraisalCaseWhereInput) {
-  return db().appraisalCase.findMany({ where, orderBy: { deadlineAt: "asc" }, take: 500 });
-}
-
-/** Approved cases within a scope (`caseWhere` from app/access), for recording the council's result. */
+/** Approved cases within a scope (`caseWhere` from app/access), with their plan's title, for recording the council's result. */
 export function approvedIn(where: Prisma.AppraisalCaseWhereInput) {
-  return db().appraisalCase.findMany({ where: { AND: [{ status: "APPROVED" }, where] }, orderBy: { updatedAt: "desc" }, take: 200 });
+  return db().appraisalCase.findMany({ where: { AND: [{ status: "APPROVED" }, where] }, include: planTitle, orderBy: { updatedAt: "desc" }, take: 200 });
 }
 
 const DECISION_ACTIONS = ["FORWARD", "APPROVE", "RETURN", "REJECT"];
@@ -219,7 +174,7 @@ const DECISION_ACTIONS = ["FORWARD", "APPROVE", "RETURN", "REJECT"];
  * The officer's "handled by me" list: the cases they decided on (latest decision first), still
  * within their appraiser units (`reachableUnitPaths` from app/access), with where each case is now.
  */
-export async function handledBy(actorId: number, unitPaths: readonly string[], take = 100) {
+export async function handledBy(actorId: number, unitPaths: readonly string[], take = 100, at = now()) {
   if (!unitPaths.length) return [];
   const events = await db().appraisalEvent.findMany({
     where: { actorId, action: { in: DECISION_ACTIONS }, OR: unitPaths.map((p) => ({ unitPath: { startsWith: p } })) },
@@ -231,21 +186,17 @@ export async function handledBy(actorId: number, unitPaths: readonly string[], t
   for (const e of events) if (!latest.has(e.planId) && latest.size < take) latest.set(e.planId, e);
   if (!latest.size) return [];
   const ids = [...latest.keys()];
-  const [cases, plans] = await Promise.all([
-    db().appraisalCase.findMany({ where: { planId: { in: ids } } }),
-    db().businessPlan.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, org: { select: { name: true } } } }),
-  ]);
+  const cases = await casesAsOf(await db().appraisalCase.findMany({ where: { planId: { in: ids } }, include: planTitle }), at);
   const caseOf = new Map(cases.map((c) => [c.planId, c]));
-  const planOf = new Map(plans.map((p) => [p.id, p]));
   return ids.flatMap((planId) => {
     const c = caseOf.get(planId);
-    const plan = planOf.get(planId);
-    return c && plan ? [{ planId, title: plan.title, org: plan.org.name, decision: latest.get(planId)!.action, decidedAt: latest.get(planId)!.createdAt, case: c }] : [];
+    return c ? [{ planId, title: c.plan.title, org: c.plan.org.name, decision: latest.get(planId)!.action, decidedAt: latest.get(planId)!.createdAt, case: c }] : [];
   });
 }
 
-export async function caseDetail(planId: number) {
-  const [c, versions, events, comments] = await Promise.all([
+/** A case with its versions, trail and comments, the case as it stands at `at` (overdue derived, see overdue.ts). */
+export async function caseDetail(planId: number, at = now()) {
+  const [row, versions, events, comments] = await Promise.all([
     db().appraisalCase.findUnique({ where: { planId } }),
     db().planVersion.findMany({ where: { planId }, orderBy: { number: "asc" } }),
     db().appraisalEvent.findMany({ where: { planId }, orderBy: { id: "asc" } }),
@@ -261,7 +212,13 @@ export async function caseDetail(planId: number) {
   const names = new Map(users.map((u) => [u.id, u.fullName]));
   // comment authors who act for the state: their names follow the province's setting, like the trail's
   const officers = new Set(users.filter((u) => u.roles.length > 0).map((u) => u.id));
+  const c = row ? (await casesAsOf([row], at))[0] : null;
   return { c, versions, events, comments, names, officers };
+}
+
+/** The plan behind a case, with its organisation and unit (the case page prints it). */
+export function planOfCase(planId: number) {
+  return db().businessPlan.findUniqueOrThrow({ where: { id: planId }, include: { org: { include: { unit: { select: { name: true } } } } } });
 }
 
 export async function addComment(planId: number, authorId: number, input: { step: number; body: string; parentId?: number; versionNumber: number }, notifyIds: number[], link: string, title: string) {
@@ -274,13 +231,6 @@ export async function addComment(planId: number, authorId: number, input: { step
     await notify(tx, notifyIds.filter((id) => id !== authorId), t("appraisal.notify.comment", { title }), link);
     return comment;
   });
-}
-
-/** The bell's number on every page (raw SQL: a Prisma count costs several times as much CPU). */
-export async function unreadCount(userId: number): Promise<number> {
-  const rows = await db().$queryRaw<{ n: number | bigint }[]>`
-    SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`;
-  return Number(rows[0].n);
 }
 
 type Detail = Awaited<ReturnType<typeof caseDetail>>;
@@ -337,13 +287,15 @@ export async function recordResult(planId: number, actorId: number, score: numbe
  * comments (officers' names per the province setting), the latest return with its reason while the
  * plan is with the producer, and the steps a reviewer's comment asks to look at again.
  */
-export async function planReview(plan: { id: number; org: { ownerId: number; unit: { path: string } }; steps: { step: number; updatedAt: Date }[] }, viewerId: number, formatWhen: (d: Date) => string) {
+export async function planReview(plan: { id: number; status: string; org: { ownerId: number; unit: { path: string } }; steps: { step: number; updatedAt: Date }[] }, viewerId: number, formatWhen: (d: Date) => string) {
   const [detail, rules] = await Promise.all([caseDetail(plan.id), rulesFor(plan.org.unit.path)]);
   const view = caseView(detail, { officerNames: rules.showOfficerNames, viewerId, formatWhen });
   const lastReturn = detail.c?.status === "RETURNED" ? [...detail.events].reverse().find((e) => e.action === "RETURN") : undefined;
   const returned = lastReturn ? view.trail.find((r) => r.id === lastReturn.id) : undefined;
   return {
     detail,
+    /** the plan's status as it stands now (a missed deadline shows before the sweep writes it) */
+    planStatus: planStatusAsOf(plan.status, detail.c),
     view,
     returned: returned ? { reason: returned.reason, who: returned.who, when: returned.when } : null,
     needsLook: stepsNeedingLook(detail.comments, plan.steps, plan.org.ownerId, detail.c?.versionNumber ?? 0),

@@ -3,7 +3,7 @@ import type { Auth } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
 import { localYear } from "./deadline";
 import { now } from "./clock.server";
-import { rulesFor } from "./appraisal.server";
+import { rulesFor } from "./rules.server";
 import { appraisalPermissions } from "./permissions";
 import { funnel, lapsedLocalities } from "./stats";
 
@@ -21,11 +21,16 @@ export async function statsFor(auth: Auth, url: URL) {
   const rawYear = url.searchParams.get("nam");
   const year = rawYear && /^\d{4}$/.test(rawYear) ? Number(rawYear) : localYear(now());
   if (!unit) return null;
-  const [rows, rules, lapses] = await Promise.all([
+  const at = now();
+  const [counted, rules, lapsesWritten, due] = await Promise.all([
     db().appraisalStat.findMany({ where: { year, unitId: unit.id } }),
     rulesFor(unit.path),
     db().appraisalEvent.findMany({ where: { action: "OVERDUE", toStatus: "LAPSED", year, unitPath: { startsWith: unit.path } }, select: { unitPath: true, fromLevel: true } }),
+    // past their deadline but not yet swept: counted as the sweep will count them (overdue.server.ts)
+    db().appraisalCase.findMany({ where: { status: "SUBMITTED", overdue: false, deadlineAt: { lt: at }, year, unitPath: { startsWith: unit.path } }, select: { unitPath: true, level: true } }),
   ]);
+  const rows = [...counted, ...due.map((c) => ({ metric: "OVERDUE", level: c.level, count: 1 }))];
+  const lapses = [...lapsesWritten, ...(rules.overdueRule === "LAPSE" ? due.map((c) => ({ unitPath: c.unitPath, fromLevel: c.level })) : [])];
   const count = (metric: string) => rows.filter((r) => r.metric === metric).reduce((n, r) => n + r.count, 0);
   const grouped = rows.filter((r) => r.metric !== "IDEA" && !r.metric.startsWith("STARS_"));
   return {
@@ -37,7 +42,7 @@ export async function statsFor(auth: Auth, url: URL) {
       grouped.map((g) => ({ action: g.metric, fromLevel: g.level, count: g.count })),
       // the levels that acted that year, in chain order (2020 keeps its district level), and this year
       // also the current chain's levels that have not acted yet
-      (["COMMUNE", "DISTRICT", "PROVINCE"] as const).filter((l) => grouped.some((g) => g.level === l) || (year === localYear(now()) && rules.levels.includes(l))),
+      (["COMMUNE", "DISTRICT", "PROVINCE"] as const).filter((l) => grouped.some((g) => g.level === l) || (year === localYear(at) && rules.levels.includes(l))),
     ),
     stars: [1, 2, 3, 4, 5].map((n) => ({ stars: n, count: count(`STARS_${n}`) })),
     overdueRule: rules.overdueRule,

@@ -5,7 +5,6 @@ import { approvedIn, recordResult } from "~/appraisal/appraisal.server";
 import { appraisalPermissions } from "~/appraisal/permissions";
 import { resultSchema } from "~/appraisal/schemas.server";
 import { requireUser } from "~/auth/guard.server";
-import { db } from "~/db/db.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
@@ -21,9 +20,7 @@ export const meta: MetaFunction = () => [{ title: `${t("appraisal.result.title")
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const cases = await approvedIn(caseWhere(auth, access));
-  const plans = await db().businessPlan.findMany({ where: { id: { in: cases.map((c) => c.planId) } }, select: { id: true, title: true } });
-  const titles = new Map(plans.map((p) => [p.id, p.title]));
-  return { rows: cases.map((c) => ({ planId: c.planId, title: titles.get(c.planId) ?? "", year: c.year, score: c.officialScore, stars: c.officialStars })) };
+  return { rows: cases.map((c) => ({ planId: c.planId, title: c.plan.title, year: c.year, score: c.officialScore, stars: c.officialStars })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -9,8 +9,7 @@ import "~/i18n/officer";
 import { planPermissions } from "~/plans/permissions";
 import { planActionSchema } from "~/plans/schemas.server";
 import { checkAllSteps, inviteConsultant, removeInvite } from "~/plans/plans.server";
-import { addComment, caseDetail, markOverdue, planReview, submitPlan } from "~/appraisal/appraisal.server";
-import { now } from "~/appraisal/clock.server";
+import { addComment, caseDetail, planReview, submitPlan } from "~/appraisal/appraisal.server";
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
 import { statusTone } from "~/plans/review";
 import { STEP_COUNT, missingLabels, stepSpec } from "~/plans/steps";
@@ -23,25 +22,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  let found = await reachablePlan(auth, params.planId, access);
-  // a missed deadline may have changed the status since the last page that looked
-  if (found.plan.status === "SUBMITTED" && (await markOverdue(now(), found.plan.id))) found = await reachablePlan(auth, params.planId, access);
+  const found = await reachablePlan(auth, params.planId, access);
   const { plan } = found;
   const checks = checkAllSteps(plan.steps);
   const rows = new Map(plan.steps.map((s) => [s.step, s]));
   const review = await planReview(plan, auth.user.id, formatDateTime);
   const c = review.detail.c;
+  const status = review.planStatus; // a missed deadline shows at once, before the sweep writes it
   return {
     plan: {
       id: plan.id,
       title: plan.title,
-      status: plan.status,
-      statusLabel: t(`plans.status.${plan.status}` as "plans.status.DRAFT"),
+      status,
+      statusLabel: t(`plans.status.${status}` as "plans.status.DRAFT"),
       org: plan.org.name,
       orgKind: t(`plans.org.kind.${plan.org.kind}` as "plans.org.kind.HTX"),
       unit: plan.org.unit.name,
     },
-    statusTone: statusTone(plan.status),
+    statusTone: statusTone(status),
     returned: review.returned,
     isOwner: found.via === "owner",
     steps: checks.map((check, i) => ({

@@ -1,15 +1,15 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actsOnCase, reachableCase } from "~/access/access.server";
-import { addComment, caseDetail, caseView, decideCase, decisionsOpenTo, markOverdue, previewDecision, rulesFor } from "~/appraisal/appraisal.server";
+import { addComment, caseDetail, caseView, decideCase, decisionsOpenTo, planOfCase, previewDecision } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
 import { clockOf } from "~/appraisal/deadline";
 import { diffVersions, versionSteps } from "~/appraisal/diff";
 import { appraisalPermissions } from "~/appraisal/permissions";
+import { rulesFor } from "~/appraisal/rules.server";
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
 import { caseActionSchema } from "~/appraisal/schemas.server";
 import { forbidden, requireUser } from "~/auth/guard.server";
-import { db } from "~/db/db.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -30,15 +30,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 async function load(request: Request, rawId: string | undefined) {
   const auth = await requireUser(request, access);
   const { planId } = await reachableCase(auth, rawId, access);
-  await markOverdue(now(), planId);
-  const detail = await caseDetail(planId);
+  const detail = await caseDetail(planId, now());
   return { auth, planId, detail, acts: actsOnCase(auth, detail.c!) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { auth, planId, detail, acts } = await load(request, params.caseId);
   const c = detail.c!;
-  const plan = await db().businessPlan.findUniqueOrThrow({ where: { id: planId }, include: { org: { include: { unit: { select: { name: true } } } } } });
+  const plan = await planOfCase(planId);
   const url = new URL(request.url);
   const latest = detail.versions[detail.versions.length - 1];
   const pick = (raw: string | null, fallback: number) => (raw && /^\d{1,4}$/.test(raw) ? Number(raw) : fallback);
@@ -88,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseRequestForm(request, caseActionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;
-  const plan = await db().businessPlan.findUniqueOrThrow({ where: { id: planId }, select: { title: true, org: { select: { ownerId: true } } } });
+  const plan = await planOfCase(planId);
   if (input.intent === "comment") {
     // comments follow the decision rule: only the officer holding the open case at their level
     if (!acts) throw forbidden();

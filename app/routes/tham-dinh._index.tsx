@@ -2,11 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { appraisalPermissions } from "~/appraisal/permissions";
 import { caseWhere, reachableUnitPaths } from "~/access/access.server";
-import { handledBy, markOverdue, queueIn } from "~/appraisal/appraisal.server";
+import { handledBy, queueIn } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
 import { timeLeft } from "~/appraisal/deadline";
 import { requireUser } from "~/auth/guard.server";
-import { db } from "~/db/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
@@ -20,12 +19,7 @@ export const meta: MetaFunction = () => [{ title: `${t("appraisal.queue.title")}
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const at = now();
-  await markOverdue(at);
-  const [cases, handled] = await Promise.all([queueIn(caseWhere(auth, access, { acting: true })), handledBy(auth.user.id, reachableUnitPaths(auth, access))]);
-  const plans = cases.length
-    ? await db().businessPlan.findMany({ where: { id: { in: cases.map((c) => c.planId) } }, select: { id: true, title: true, org: { select: { name: true } } } })
-    : [];
-  const byId = new Map(plans.map((p) => [p.id, p]));
+  const [cases, handled] = await Promise.all([queueIn(caseWhere(auth, access, { acting: true }), at), handledBy(auth.user.id, reachableUnitPaths(auth, access), 100, at)]);
   const statusLabel = (s: string) => t(`appraisal.status.${s}` as "appraisal.status.SUBMITTED");
   return {
     handled: handled.map((h) => ({
@@ -43,8 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const left = timeLeft(at, c.deadlineAt);
       return {
         planId: c.planId,
-        title: byId.get(c.planId)?.title ?? "",
-        org: byId.get(c.planId)?.org.name ?? "",
+        title: c.plan.title,
+        org: c.plan.org.name,
         level: t(`level.${c.level}` as "level.COMMUNE"),
         version: c.versionNumber,
         received: formatDateTime(c.receivedAt),

@@ -3,11 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { appraisalPermissions } from "~/appraisal/permissions";
 import { requireUser } from "~/auth/guard.server";
-import { db } from "~/db/db.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
+import { markAllRead, notificationsOf } from "~/notifications/notifications.server";
 import { PageHeader } from "~/ui/page";
 
 export const access = appraisalPermissions.notifications;
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: `${t("appraisal.notifications.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const rows = await db().notification.findMany({ where: { userId: auth.user.id }, orderBy: { id: "desc" }, take: 100 });
+  const rows = await notificationsOf(auth.user.id);
   return { rows: rows.map((n) => ({ id: n.id, text: n.text, link: n.link, when: formatDateTime(n.createdAt), unread: n.readAt === null })) };
 }
 
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
   const form = await parseRequestForm(request, z.object({ intent: z.literal("markRead", { error: t("form.invalidChoice") }) }));
   if (!form.ok) return invalid(form);
-  await db().notification.updateMany({ where: { userId: auth.user.id, readAt: null }, data: { readAt: new Date() } });
+  await markAllRead(auth.user.id);
   return redirect("/thong-bao");
 }
 

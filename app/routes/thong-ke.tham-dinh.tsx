@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { markOverdue } from "~/appraisal/appraisal.server";
 import { appraisalPermissions } from "~/appraisal/permissions";
 import { statRows } from "~/appraisal/stats-table";
 import { statsFor } from "~/appraisal/stats.server";
@@ -18,7 +17,6 @@ export const meta: MetaFunction = () => [{ title: `${t("appraisal.stats.title")}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  await markOverdue();
   const url = new URL(request.url);
   const stats = await statsFor(auth, url);
   if (!stats) return { stats: null, rows: [], units: [] };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addComment, markOverdue } from "~/appraisal/appraisal.server";
+import { addComment } from "~/appraisal/appraisal.server";
+import { sweepOverdue } from "~/appraisal/overdue.server";
 import { rebuildStats } from "~/appraisal/counters.server";
 import { setClockOffset } from "~/appraisal/clock.server";
 import { db } from "~/db/db.server";
@@ -162,7 +163,7 @@ describe("decisions", () => {
 });
 
 describe("overdue and statistics", () => {
-  it("a case past its deadline (clock moved) is marked overdue once", async () => {
+  it("a case past its deadline (clock moved) shows overdue at once, and the sweep marks it once", async () => {
     const thienLoc = await db().appraisalCase.findFirstOrThrow({ where: { status: "SUBMITTED", level: "COMMUNE" } });
     setClockOffset(6 * 86_400_000);
     try {
@@ -170,7 +171,9 @@ describe("overdue and statistics", () => {
       const row = rows.data.rows.find((r: { planId: number }) => r.planId === thienLoc.planId);
       expect(row.overdue).toBe(true);
       expect(row.left).toMatch(/^Quá hạn/);
-      expect(await markOverdue()).toBe(0);
+      expect(await db().appraisalEvent.count({ where: { planId: thienLoc.planId, action: "OVERDUE" } })).toBe(0);
+      expect(await sweepOverdue()).toBeGreaterThanOrEqual(1);
+      expect(await sweepOverdue()).toBe(0);
       expect(await db().appraisalEvent.count({ where: { planId: thienLoc.planId, action: "OVERDUE" } })).toBe(1);
       // the default rule only flags: still in the queue, and a decision prepared before the deadline applies
       expect(await db().appraisalCase.findUniqueOrThrow({ where: { planId: thienLoc.planId } })).toMatchObject({ status: "SUBMITTED", overdue: true, revision: thienLoc.revision });
@@ -243,10 +246,13 @@ describe("the LAPSE overdue rule (the 2020 rule: the locality counts as having n
     const cs = await db().appraisalCase.findUniqueOrThrow({ where: { planId: plan.id } });
     setClockOffset(30 * 86_400_000);
     try {
-      // the producer's page applies the rule by itself (no queue visit needed)
+      // the producer's page shows the rule applied the moment the deadline passed, writing nothing
       const page = await run(() => overview.loader({ request: getRequest(`/phuong-an/${plan.id}`, { cookie: producer }), params: { planId: String(plan.id) }, context: testContext() }));
       expect(page.data.plan.status).toBe("LAPSED");
       expect(page.data.appraisal.case.status).toBe("LAPSED");
+      expect(await db().appraisalCase.findUniqueOrThrow({ where: { planId: plan.id } })).toMatchObject({ status: "SUBMITTED", overdue: false, revision: cs.revision });
+      // the sweep writes it
+      await sweepOverdue();
       expect(await db().appraisalCase.findUniqueOrThrow({ where: { planId: plan.id } })).toMatchObject({ status: "LAPSED", overdue: true, revision: cs.revision + 1 });
       const event = await db().appraisalEvent.findFirstOrThrow({ where: { planId: plan.id, action: "OVERDUE" } });
       expect(event).toMatchObject({ fromStatus: "SUBMITTED", toStatus: "LAPSED", fromLevel: "COMMUNE" });

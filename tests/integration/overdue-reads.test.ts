@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { submitPlan } from "~/appraisal/appraisal.server";
+import { sweepOverdue } from "~/appraisal/overdue.server";
 import { setClockOffset } from "~/appraisal/clock.server";
 import { db } from "~/db/db.server";
 import * as planPage from "~/routes/phuong-an.$planId._index";
@@ -70,4 +71,35 @@ describe("GET pages that show cases write nothing, even past a deadline", () => 
       expect(await digest()).toBe(before);
     });
   }
+});
+
+describe.each(["FLAG", "LAPSE"])("under the %s rule, a page shows before the sweep what it shows after it", (rule) => {
+  let provinceId: number;
+  beforeEach(async () => {
+    const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: planId } } }, include: { unit: true } });
+    provinceId = Number(org.unit.path.split("/")[1]);
+    await db().provinceSettings.upsert({ where: { unitId: provinceId }, create: { unitId: provinceId, overdueRule: rule }, update: { overdueRule: rule } });
+  });
+  afterEach(() => db().provinceSettings.update({ where: { unitId: provinceId }, data: { overdueRule: "FLAG" } }));
+
+  it("the queue, the case, the plan and the statistics", async () => {
+    setClockOffset(DAYS_30);
+    const read = async () => ({ queue: (await pages.queue()).data, case: (await pages.case()).data, plan: (await pages.plan()).data, statistics: (await pages.statistics()).data });
+    const before = await read();
+    expect(before.plan.appraisal.case.overdue).toBe(true);
+    expect(before.plan.plan.status).toBe(rule === "LAPSE" ? "LAPSED" : "SUBMITTED");
+    expect(before.queue.rows.some((r: { planId: number }) => r.planId === planId)).toBe(rule === "FLAG");
+    expect(await sweepOverdue()).toBeGreaterThanOrEqual(1);
+    const after = await read();
+    expect(after.queue).toEqual(before.queue);
+    expect(after.statistics).toEqual(before.statistics);
+    expect(after.plan.plan).toEqual(before.plan.plan);
+    expect(after.plan.appraisal.case).toEqual(before.plan.appraisal.case);
+    // the case as shown (a closing sweep bumps the revision, which the page only carries in its form)
+    expect({ ...after.case.c, revision: 0 }).toEqual({ ...before.case.c, revision: 0 });
+    expect(after.case.decisions).toEqual(before.case.decisions);
+    expect(after.case.canComment).toBe(before.case.canComment);
+    // and the trail gains the sweep's one event
+    expect(after.case.trail.length).toBe(before.case.trail.length + 1);
+  });
 });

@@ -22,7 +22,9 @@ const build = await import(path.resolve("build/index.js"));
 
 // Missed appraisal deadlines are written here, never by a page read (pages derive them from the
 // deadline; docs/decisions/0024). The build's entry module carries the function.
-const stopSweep = every(Number(process.env.OVERDUE_SWEEP_MS || 60_000), () => build.entry.module.sweepOverdue(), { logger, name: "overdue" });
+const sweepMs = Number(process.env.OVERDUE_SWEEP_MS || 60_000);
+if (!(sweepMs >= 1000)) throw new Error(`OVERDUE_SWEEP_MS must be a number of milliseconds, at least 1000 (got ${process.env.OVERDUE_SWEEP_MS})`);
+const stopSweep = every(sweepMs, () => build.entry.module.sweepOverdue(), { logger, name: "overdue" });
 
 const app = express();
 app.disable("x-powered-by");

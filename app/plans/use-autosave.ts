@@ -6,7 +6,8 @@
  * Concurrency rule: one autosave in flight at a time. A save due while one is in flight is queued and
  * sent once that one answers, then carrying the version it returned, so the browser never races
  * itself into a conflict. The version only moves forward (an older answer is ignored); an explicit
- * save cancels the queued autosave, as it posts the same form itself.
+ * save cancels the queued autosave, as it posts the same form itself. Whether a save is in flight is
+ * read from a ref: the pause timer runs a callback from an earlier render, whose fetcher state is stale.
  */
 import { useFetcher } from "@remix-run/react";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
@@ -36,7 +37,9 @@ export function useAutosave<Answer extends SaveAnswer>({
   const [savedAt, setSavedAt] = useState<string | null>(loadedSavedAt);
   const [dirty, setDirty] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const due = useRef(false); // a change waits for its pause to end
   const queued = useRef(false);
+  const inFlight = useRef(false);
 
   useEffect(() => {
     for (const r of [posted, answer]) {
@@ -44,7 +47,7 @@ export function useAutosave<Answer extends SaveAnswer>({
         versionRef.current = r.version;
         setVersion(r.version);
         setSavedAt(r.savedAt);
-        if (r === answer) setDirty(false);
+        if (r === answer && !due.current && !queued.current) setDirty(false);
       }
     }
   }, [posted, answer]);
@@ -52,10 +55,11 @@ export function useAutosave<Answer extends SaveAnswer>({
   const send = useCallback(() => {
     const form = formRef.current;
     if (!form) return;
-    if (fetcher.state !== "idle") {
+    if (inFlight.current) {
       queued.current = true;
       return;
     }
+    inFlight.current = true;
     const fd = new FormData(form);
     fd.set("intent", "autosave");
     fd.set("version", String(versionRef.current));
@@ -64,7 +68,8 @@ export function useAutosave<Answer extends SaveAnswer>({
   }, [fetcher, formRef]);
 
   useEffect(() => {
-    if (fetcher.state === "idle" && queued.current) {
+    inFlight.current = fetcher.state !== "idle";
+    if (!inFlight.current && queued.current) {
       queued.current = false;
       send();
     }
@@ -84,11 +89,16 @@ export function useAutosave<Answer extends SaveAnswer>({
     changed() {
       setDirty(true);
       clearTimeout(timer.current);
-      timer.current = setTimeout(send, PAUSE_MS);
+      due.current = true;
+      timer.current = setTimeout(() => {
+        due.current = false;
+        send();
+      }, PAUSE_MS);
     },
     /** an explicit save is being posted: drop the autosave due */
     cancel() {
       clearTimeout(timer.current);
+      due.current = false;
       queued.current = false;
     },
   };

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useRef, useState } from "react";
 import { reachablePlan, reachablePlanStatus } from "~/access/access.server";
 import { planReview } from "~/appraisal/appraisal.server";
@@ -115,8 +115,10 @@ function readForm(form: HTMLFormElement): Record<string, string | string[]> {
 
 export default function StepPage() {
   const loaded = useLoaderData<typeof loader>();
-  // A new saved version from elsewhere (reload after a conflict) re-mounts the form with its values.
-  return <StepEditor key={`${loaded.step}:${loaded.version}`} />;
+  // A navigation (another step, an explicit save, a reload after a conflict) re-mounts the form with the
+  // stored values; an autosave does not, so what is typed while it is on its way stays (use-autosave.ts).
+  const { key } = useLocation();
+  return <StepEditor key={`${loaded.step}:${key}`} />;
 }
 
 function StepEditor() {

@@ -1,6 +1,6 @@
 /** Builds the financial module's input from the plan's steps 8 (investment) and 9 (tables). Pure. */
 import { type FinancialInput, computeFinancials } from "./financials";
-import type { Row, StepValues } from "./steps";
+import type { Row, StepValues } from "./step-engine";
 
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 

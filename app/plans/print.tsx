@@ -1,19 +1,80 @@
 /** The printable plan (A4): also used for frozen versions in the appraisal. */
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
-import { groupDigits, formatDecimal, formatMoney } from "./money";
-import { STEPS, type Row, type ScalarField, type StepValues } from "./steps";
-import { AssessmentSummary, FinanceSummary, InvestmentSummary } from "./ui";
+import { type FieldSpec, type ScalarField, type TableField, printedScalar } from "./field-kinds";
+import { type Row, type StepSpec, type StepValues, columnInUse, planYears } from "./step-engine";
+import { INVESTMENT_STEP, STEPS } from "./steps";
+import { StepSummaryView } from "./ui";
 
-function show(f: ScalarField, v: unknown): string {
-  if (v === undefined || v === null || v === "") return t("plans.printEmpty");
-  if (typeof v === "number") {
-    if (f.kind === "money") return formatMoney(v);
-    if (f.kind === "int") return f.name === "foundedYear" ? String(v) : groupDigits(v);
-    return formatDecimal(v);
-  }
-  if (f.kind === "select") return t(f.optionLabel(String(v)));
-  return String(v);
+function PrintedScalar({ f, values }: { f: ScalarField; values: StepValues }) {
+  return (
+    <div className="print-field">
+      <strong>{t(f.label)}:</strong> <span className="print-value">{printedScalar(f, values[f.name])}</span>
+    </div>
+  );
+}
+
+function PrintedTable({ step, f, values }: { step: StepSpec; f: TableField; values: StepValues }) {
+  const rows = (values[f.name] as Row[] | undefined) ?? [];
+  const years = planYears(step, f, values);
+  const columns = f.columns.filter((c) => columnInUse(c, years));
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{t(f.label)}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.name} scope="col">
+                {t(c.label)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length}>{t("plans.printEmpty")}</td>
+            </tr>
+          ) : (
+            rows.map((r, ri) => (
+              <tr key={ri}>
+                {columns.map((c) => (
+                  <td key={c.name}>{printedScalar(c, r[c.name])}</td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PrintedField({ step, f, values }: { step: StepSpec; f: FieldSpec; values: StepValues }) {
+  return f.kind === "table" ? <PrintedTable step={step} f={f} values={values} /> : <PrintedScalar f={f} values={values} />;
+}
+
+function PrintedStep({ step, values, investment }: { step: StepSpec; values: StepValues; investment: StepValues }) {
+  // A summary follows the step's figures; the free-text remarks, which comment on them, come after it.
+  const isRemark = (f: FieldSpec) => step.summary !== undefined && f.kind === "textarea";
+  // Scores are printed by the assessment summary (with their total and stars), not one by one.
+  const figures = step.fields.filter((f) => f.kind !== "score" && !isRemark(f));
+  const remarks = step.fields.filter(isRemark);
+  return (
+    <section className="print-section">
+      <h2>
+        {step.n}. {t(step.title)}
+      </h2>
+      {figures.map((f) => (
+        <PrintedField key={f.name} step={step} f={f} values={values} />
+      ))}
+      {step.summary ? <StepSummaryView of={step.summary} values={values} investment={investment} /> : null}
+      {remarks.map((f) => (
+        <PrintedField key={f.name} step={step} f={f} values={values} />
+      ))}
+    </section>
+  );
 }
 
 export function PrintedPlan({
@@ -29,9 +90,9 @@ export function PrintedPlan({
     <article className="print-doc">
       <header className="print-doc__head">
         <p className="print-doc__nation">
-          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+          {t("plans.printNation")}
           <br />
-          Độc lập – Tự do – Hạnh phúc
+          {t("plans.printMotto")}
         </p>
         <h1>{t("plans.printTitle")}</h1>
         <p>
@@ -42,100 +103,9 @@ export function PrintedPlan({
           {plan.unit} · {t("plans.printDate", { date: printed })}
         </p>
       </header>
-      {STEPS.map((step, i) => {
-        const values = steps[i] ?? {};
-        return (
-          <section key={step.n} className="print-section">
-            <h2>
-              {step.n}. {t(step.title)}
-            </h2>
-            {step.fields.map((f) => {
-              if (f.kind !== "table") {
-                if (step.n === 12) return null;
-                return (
-                  <div key={f.name} className="print-field">
-                    <strong>{t(f.label)}:</strong> <span className="print-value">{show(f, values[f.name])}</span>
-                  </div>
-                );
-              }
-              const rows = (values[f.name] as Row[] | undefined) ?? [];
-              if (step.n === 9 && f.name === "products") {
-                const years = Number(values.years ?? 5);
-                return (
-                  <div key={f.name} className="table-wrap">
-                    <table>
-                      <caption>{t(f.label)}</caption>
-                      <thead>
-                        <tr>
-                          {f.columns.filter((c) => !/^q[1-5]$/.test(c.name) || Number(c.name.slice(1)) <= years).map((c) => (
-                            <th key={c.name} scope="col">
-                              {t(c.label)}
-                            </th>
-                          ))}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {rows.map((r, ri) => (
-                          <tr key={ri}>
-                            {f.columns.filter((c) => !/^q[1-5]$/.test(c.name) || Number(c.name.slice(1)) <= years).map((c) => (
-                              <td key={c.name}>{show(c, r[c.name])}</td>
-                            ))}
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                );
-              }
-              return (
-                <div key={f.name} className="table-wrap">
-                  <table>
-                    <caption>{t(f.label)}</caption>
-                    <thead>
-                      <tr>
-                        {f.columns.map((c) => (
-                          <th key={c.name} scope="col">
-                            {t(c.label)}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.length === 0 ? (
-                        <tr>
-                          <td colSpan={f.columns.length}>{t("plans.printEmpty")}</td>
-                        </tr>
-                      ) : (
-                        rows.map((r, ri) => (
-                          <tr key={ri}>
-                            {f.columns.map((c) => (
-                              <td key={c.name}>{show(c, r[c.name])}</td>
-                            ))}
-                          </tr>
-                        ))
-                      )}
-                    </tbody>
-                  </table>
-                </div>
-              );
-            })}
-            {step.n === 8 ? <InvestmentSummary step8={values} /> : null}
-            {step.n === 9 ? <FinanceSummary step8={steps[7] ?? {}} step9={values} /> : null}
-            {step.n === 12 ? (
-              <>
-                <AssessmentSummary step12={values} />
-                {step.fields
-                  .filter((f) => f.kind === "textarea")
-                  .map((f) => (
-                    <div key={f.name} className="print-field">
-                      <strong>{t(f.label)}:</strong> <span className="print-value">{show(f as ScalarField, values[f.name])}</span>
-                    </div>
-                  ))}
-              </>
-            ) : null}
-          </section>
-        );
-      })}
+      {STEPS.map((step, i) => (
+        <PrintedStep key={step.n} step={step} values={steps[i] ?? {}} investment={steps[INVESTMENT_STEP - 1] ?? {}} />
+      ))}
       <footer className="print-sign">
         <p>{t("plans.printSign")}</p>
       </footer>

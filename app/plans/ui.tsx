@@ -6,15 +6,12 @@ import { formatDecimal, formatMoney, groupDigits } from "./money";
 import type { FinancialFlag, FinancialResult } from "./financials";
 import { PART_GROUPS, PART_SHEET } from "~/ocop/part-sheet";
 import { investmentTotals, planFinancials } from "./plan-finance";
-import { selfAssessment, unusedYearColumn } from "./steps";
-import type { FieldSpec, ScalarField, StepSpec, StepValues, TableField } from "./steps";
+import { type Column, type ScalarField, type TableField, inputModeOf } from "./field-kinds";
+import { type StepSpec, type StepSummary, type StepValues, columnInUse, planYears } from "./step-engine";
+import { selfAssessment } from "./steps";
 
 type Values = Record<string, string>;
 type Errors = Record<string, string | undefined>;
-
-function numeric(f: ScalarField) {
-  return f.kind === "money" || f.kind === "int" ? "numeric" : f.kind === "percent" || f.kind === "score" ? "decimal" : undefined;
-}
 
 function ScalarInput({ f, values, errors, disabled }: { f: ScalarField; values: Values; errors: Errors; disabled: boolean }) {
   const common = {
@@ -29,7 +26,7 @@ function ScalarInput({ f, values, errors, disabled }: { f: ScalarField; values: 
   if (f.kind === "select")
     return <SelectField {...common} options={[{ value: "", label: t("plans.choose") }, ...f.options.map((o) => ({ value: o, label: t(f.optionLabel(o)) }))]} />;
   if (f.kind === "text" && f.keypad === "tel") return <Field {...common} type="tel" inputMode="tel" maxLength={f.max} autoComplete="tel" />;
-  return <Field {...common} type="text" inputMode={numeric(f)} maxLength={f.kind === "text" ? f.max : 40} autoComplete="off" />;
+  return <Field {...common} type="text" inputMode={inputModeOf(f)} maxLength={f.kind === "text" ? f.max : 40} autoComplete="off" />;
 }
 
 export function tableRowCount(f: TableField, values: Values, stored: number) {
@@ -41,8 +38,9 @@ export function tableRowCount(f: TableField, values: Values, stored: number) {
   return Math.min(f.maxRows, Math.max(max + 2, f.minRows + 1));
 }
 
-function TableInput({ f, values, errors, disabled, storedRows, unused }: { f: TableField; values: Values; errors: Errors; disabled: boolean; storedRows: number; unused: (column: string) => boolean }) {
+function TableInput({ f, values, errors, disabled, storedRows, years }: { f: TableField; values: Values; errors: Errors; disabled: boolean; storedRows: number; years?: number }) {
   const rows = tableRowCount(f, values, storedRows);
+  const unused = (c: Column) => !columnInUse(c, years);
   return (
     <fieldset className="plan-table">
       <legend>
@@ -60,7 +58,7 @@ function TableInput({ f, values, errors, disabled, storedRows, unused }: { f: Ta
             <tr>
               <th scope="col">#</th>
               {f.columns.map((c) => (
-                <th key={c.name} scope="col" hidden={unused(c.name)}>
+                <th key={c.name} scope="col" hidden={unused(c)}>
                   {t(c.label)}
                 </th>
               ))}
@@ -74,9 +72,9 @@ function TableInput({ f, values, errors, disabled, storedRows, unused }: { f: Ta
                   const name = `${f.name}.${i}.${c.name}`;
                   const error = errors[name];
                   const label = `${t(c.label)} (${t("plans.row", { n: i + 1 }).toLowerCase()})`;
-                  // hidden, not removed: what was typed for a fourth year stays if the plan grows again
+                  // a per-year column beyond the plan's years is hidden, not removed: what was typed stays if the plan grows again
                   return (
-                    <td key={c.name} hidden={unused(c.name)}>
+                    <td key={c.name} hidden={unused(c)}>
                       {c.kind === "select" ? (
                         <select name={name} defaultValue={values[name] ?? ""} aria-label={label} aria-invalid={error ? true : undefined} disabled={disabled}>
                           <option value="">{t("plans.choose")}</option>
@@ -92,7 +90,7 @@ function TableInput({ f, values, errors, disabled, storedRows, unused }: { f: Ta
                           defaultValue={values[name] ?? ""}
                           aria-label={label}
                           aria-invalid={error ? true : undefined}
-                          inputMode={numeric(c)}
+                          inputMode={inputModeOf(c)}
                           autoComplete="off"
                           disabled={disabled}
                         />
@@ -116,22 +114,22 @@ export function StepFields({
   errors,
   disabled,
   storedRows,
-  years,
+  live,
 }: {
   step: StepSpec;
   values: Values;
   errors: Errors;
   disabled: boolean;
   storedRows: Record<string, number>;
-  /** the plan's years as chosen now (step 9) */
-  years?: unknown;
+  /** the step's values as typed now (parsed), which decide e.g. the plan's years */
+  live: StepValues;
 }) {
-  const unused = (column: string) => unusedYearColumn(step.n, column, years);
+  const current = { ...values, ...live };
   return (
     <>
-      {step.fields.map((f: FieldSpec) =>
+      {step.fields.map((f) =>
         f.kind === "table" ? (
-          <TableInput key={f.name} f={f} values={values} errors={errors} disabled={disabled} storedRows={storedRows[f.name] ?? 0} unused={unused} />
+          <TableInput key={f.name} f={f} values={values} errors={errors} disabled={disabled} storedRows={storedRows[f.name] ?? 0} years={planYears(step, f, current)} />
         ) : (
           <ScalarInput key={f.name} f={f} values={values} errors={errors} disabled={disabled} />
         ),
@@ -227,12 +225,12 @@ export function FinancialTable({ result, investment }: { result: FinancialResult
   );
 }
 
-export function FinanceSummary({ step8, step9 }: { step8: StepValues; step9: StepValues }) {
+function FinanceSummary({ step8, step9 }: { step8: StepValues; step9: StepValues }) {
   const result = planFinancials(step8, step9);
   return <FinancialTable result={result} investment={investmentTotals(step8).investment} />;
 }
 
-export function InvestmentSummary({ step8 }: { step8: StepValues }) {
+function InvestmentSummary({ step8 }: { step8: StepValues }) {
   const totals = investmentTotals(step8);
   return (
     <div className="stack">
@@ -249,7 +247,7 @@ export function InvestmentSummary({ step8 }: { step8: StepValues }) {
   );
 }
 
-export function AssessmentSummary({ step12 }: { step12: StepValues }) {
+function AssessmentSummary({ step12 }: { step12: StepValues }) {
   const outcome = selfAssessment(step12);
   return (
     <div className="stack">
@@ -274,4 +272,28 @@ export function AssessmentSummary({ step12 }: { step12: StepValues }) {
       )}
     </div>
   );
+}
+
+/**
+ * A step's computed figures (its declared `summary`). `investment` is the values of the step the
+ * finance summary takes the investment from; `live` frames the finance table as figures that follow
+ * the typing (the editor), not as a printed section.
+ */
+export function StepSummaryView({ of, values, investment, live = false }: { of: StepSummary; values: StepValues; investment: StepValues; live?: boolean }) {
+  switch (of) {
+    case "investment":
+      return <InvestmentSummary step8={values} />;
+    case "assessment":
+      return <AssessmentSummary step12={values} />;
+    case "finance":
+      return live ? (
+        <section className="card" aria-labelledby="fin-title">
+          <h2 id="fin-title">{t("plans.fin.title")}</h2>
+          <p className="muted">{t("plans.fin.live")}</p>
+          <FinanceSummary step8={investment} step9={values} />
+        </section>
+      ) : (
+        <FinanceSummary step8={investment} step9={values} />
+      );
+  }
 }

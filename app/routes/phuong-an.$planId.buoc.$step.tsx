@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useRef, useState } from "react";
 import { reachablePlan, reachablePlanStatus } from "~/access/access.server";
 import { planReview } from "~/appraisal/appraisal.server";
 import { notFound, requireUser } from "~/auth/guard.server";
@@ -12,8 +12,9 @@ import "~/i18n/officer";
 import { planPermissions } from "~/plans/permissions";
 import { stepMetaSchema } from "~/plans/schemas.server";
 import { EDITABLE_STATUSES, checkAllSteps, saveStep } from "~/plans/plans.server";
-import { STEP_COUNT, type StepValues, checkStored, fieldLabel, missingLabels, nestFormValues, parseStep, stepSpec, toFormValues, toStored } from "~/plans/steps";
-import { AssessmentSummary, FinanceSummary, InvestmentSummary, StepFields } from "~/plans/ui";
+import { INVESTMENT_STEP, STEP_COUNT, type StepValues, checkStored, fieldLabel, missingLabels, nestFormValues, parseStep, stepSpec, toFormValues, toStored } from "~/plans/steps";
+import { StepFields, StepSummaryView } from "~/plans/ui";
+import { useAutosave } from "~/plans/use-autosave";
 import { FormMessage } from "~/ui/form";
 
 export const access = planPermissions.viewPlans;
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     comments: review.view.comments.filter((c) => c.step === n),
     needsLook: [...review.needsLook],
     // what the live summaries need from the other steps
-    step8: checks[7].values,
+    investment: checks[INVESTMENT_STEP - 1].values,
     values: check.values,
   };
 }
@@ -114,69 +115,28 @@ function readForm(form: HTMLFormElement): Record<string, string | string[]> {
 
 export default function StepPage() {
   const loaded = useLoaderData<typeof loader>();
-  // A new saved version from elsewhere (reload after a conflict) re-mounts the form with its values.
-  return <StepEditor key={`${loaded.step}:${loaded.version}`} />;
+  // A navigation (another step, an explicit save, a reload after a conflict) re-mounts the form with the
+  // stored values; an autosave does not, so what is typed while it is on its way stays (use-autosave.ts).
+  const { key } = useLocation();
+  return <StepEditor key={`${loaded.step}:${key}`} />;
 }
 
 function StepEditor() {
   const loaded = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as unknown as ActionResult | undefined;
-  const fetcher = useFetcher<typeof action>();
   const step = stepSpec(loaded.step);
   const formRef = useRef<HTMLFormElement>(null);
-  const [version, setVersion] = useState(loaded.version);
-  const versionRef = useRef(loaded.version);
-  const [savedAt, setSavedAt] = useState<string | null>(loaded.savedAt);
-  const [dirty, setDirty] = useState(false);
+  const autosave = useAutosave<ActionResult>({ formRef, version: loaded.version, savedAt: loaded.savedAt, posted });
   const [live, setLive] = useState<StepValues>(loaded.values);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const pending = useRef(false);
-
-  const auto = fetcher.data as unknown as ActionResult | undefined;
-  const latest = auto ?? posted;
-  useEffect(() => {
-    for (const r of [posted, auto]) {
-      if (r && r.ok && r.version > versionRef.current) {
-        versionRef.current = r.version;
-        setVersion(r.version);
-        setSavedAt(r.savedAt);
-        if (r === auto) setDirty(false);
-      }
-    }
-  }, [posted, auto]);
-
-  const submitAutosave = useCallback(() => {
-    const form = formRef.current;
-    if (!form) return;
-    if (fetcher.state !== "idle") {
-      pending.current = true;
-      return;
-    }
-    const fd = new FormData(form);
-    fd.set("intent", "autosave");
-    fd.set("version", String(versionRef.current));
-    fd.delete("overwriteVersion");
-    fetcher.submit(fd, { method: "post" });
-  }, [fetcher]);
-
-  useEffect(() => {
-    if (fetcher.state === "idle" && pending.current) {
-      pending.current = false;
-      submitAutosave();
-    }
-  }, [fetcher.state, submitAutosave]);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const latest = autosave.answer ?? posted;
 
   const onChange = () => {
     if (!loaded.editable || !formRef.current) return;
-    setDirty(true);
-    if (loaded.step === 8 || loaded.step === 9 || loaded.step === 12) {
+    if (step.summary) {
       const r = parseStep(loaded.step, "draft", nestFormValues(readForm(formRef.current)));
       if (r.ok) setLive(r.values);
     }
-    clearTimeout(timer.current);
-    timer.current = setTimeout(submitAutosave, 1200);
+    autosave.changed();
   };
 
   const failure = latest && !latest.ok ? (latest as Failure) : undefined;
@@ -184,7 +144,8 @@ function StepEditor() {
   const errors: Record<string, string | undefined> = { ...(success?.missing ?? {}), ...(failure?.errors ?? {}) };
   const values = posted && !posted.ok ? { ...loaded.formValues, ...(posted as Failure).values } : loaded.formValues;
   const conflict = failure?.conflict;
-  const status = fetcher.state !== "idle" ? t("plans.saving") : failure ? null : dirty ? t("plans.unsaved") : savedAt ? t("plans.savedAt", { time: savedAt }) : null;
+  const { savedAt } = autosave;
+  const status = autosave.saving ? t("plans.saving") : failure ? null : autosave.dirty ? t("plans.unsaved") : savedAt ? t("plans.savedAt", { time: savedAt }) : null;
 
   return (
     <div className="plan-layout">
@@ -269,21 +230,10 @@ function StepEditor() {
             </p>
           </section>
         ) : null}
-        <Form method="post" id="step-form" ref={formRef} className="stack" noValidate onChange={onChange} onSubmit={() => {
-            clearTimeout(timer.current);
-            pending.current = false;
-          }}>
-          <input type="hidden" name="version" value={version} />
-          <StepFields step={step} values={values} errors={errors} disabled={!loaded.editable} storedRows={loaded.storedRows} years={live.years ?? values.years} />
-          {loaded.step === 8 ? <InvestmentSummary step8={live} /> : null}
-          {loaded.step === 9 ? (
-            <section className="card" aria-labelledby="fin-title">
-              <h2 id="fin-title">{t("plans.fin.title")}</h2>
-              <p className="muted">{t("plans.fin.live")}</p>
-              <FinanceSummary step8={loaded.step8} step9={live} />
-            </section>
-          ) : null}
-          {loaded.step === 12 ? <AssessmentSummary step12={live} /> : null}
+        <Form method="post" id="step-form" ref={formRef} className="stack" noValidate onChange={onChange} onSubmit={autosave.cancel}>
+          <input type="hidden" name="version" value={autosave.version} />
+          <StepFields step={step} values={values} errors={errors} disabled={!loaded.editable} storedRows={loaded.storedRows} live={live} />
+          {step.summary ? <StepSummaryView of={step.summary} values={live} investment={loaded.investment} live /> : null}
           {loaded.editable ? (
             <div className="toolbar plan-savebar">
               <button type="submit" name="intent" value="save">

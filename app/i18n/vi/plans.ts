@@ -290,6 +290,8 @@ export const plans = {
   "plans.inv.total": "Tổng vốn đầu tư",
   "plans.inv.sources": "Tổng nguồn vốn",
 
+  "plans.printNation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+  "plans.printMotto": "Độc lập – Tự do – Hạnh phúc",
   "plans.printTitle": "PHƯƠNG ÁN SẢN XUẤT KINH DOANH",
   "plans.printProduct": "Sản phẩm: {title}",
   "plans.printOrg": "Chủ thể: {name} ({kind}) — {address}",

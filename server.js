@@ -9,6 +9,7 @@ import compression from "compression";
 import express from "express";
 import { bodyLimit } from "./server/body-limit.js";
 import { createLogger, requestLog } from "./server/request-log.js";
+import { handlerPerPathShape } from "./server/route-segments.js";
 import { every } from "./server/schedule.js";
 import { closeGracefully } from "./server/shutdown.js";
 import { staticFiles } from "./server/static-files.js";
@@ -79,17 +80,21 @@ app.use(bodyLimit());
 
 app.use(staticFiles("public"));
 
+// One Remix handler per shape of path, each over the few routes such a path can reach, so route
+// matching ranks a handful of routes instead of all of them (server/route-segments.js).
 app.all(
   "*",
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV === "development" ? "development" : "production",
-    getLoadContext: (req, res) => ({
-      clientIp: req.ip || "unknown",
-      cspNonce: res.locals.cspNonce,
-      requestId: res.locals.requestId,
+  handlerPerPathShape(build, (routesOfPath) =>
+    createRequestHandler({
+      build: routesOfPath,
+      mode: process.env.NODE_ENV === "development" ? "development" : "production",
+      getLoadContext: (req, res) => ({
+        clientIp: req.ip || "unknown",
+        cspNonce: res.locals.cspNonce,
+        requestId: res.locals.requestId,
+      }),
     }),
-  }),
+  ),
 );
 
 /** scheme://host[:port], built the way @remix-run/express builds request.url. */

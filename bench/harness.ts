@@ -77,9 +77,12 @@ export async function startServer(): Promise<Server> {
   fs.copyFileSync(seededTemplate(), dbFile); // the seed closed it: no -wal to copy
   if (!fs.existsSync("build/index.js") || !fs.existsSync("generated/content.json")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
-  const child: ChildProcess = spawn("node", ["server.js"], {
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1", BENCH: "1", NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "inherit"],
+  // BENCH_SERVER_LOG=file: the server's request log (level info unless LOG_LEVEL says) goes to that
+  // file, to read why requests failed; otherwise it logs warnings only to a pipe nobody reads.
+  const logFile = process.env.BENCH_SERVER_LOG;
+  const child: ChildProcess = spawn("node", [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "server.js"], {
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", BENCH: "1", NODE_ENV: "production", ...(logFile ? { LOG_LEVEL: process.env.LOG_LEVEL ?? "info" } : {}) },
+    stdio: ["ignore", logFile ? fs.openSync(logFile, "a") : "pipe", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) { // up to a minute: a busy machine starts slowly

@@ -82,6 +82,33 @@ describe("compression", () => {
   });
 });
 
+describe("routing over builds pruned to a path's routes", () => {
+  it("renders a lesson with the manifest of its routes and of its parent paths' routes, as the full build does", async () => {
+    const res = await request(`${server.url}/khoa-hoc/1/hoc/phuong-an-san-xuat-kinh-doanh/phuong-an-buoc-9-12`, { headers: { Cookie: learnerCookie } });
+    expect(res.status).toBe(200);
+    const manifest = /window\.__remixManifest = (\{[\s\S]*?\});/.exec(res.body)![1];
+    const ids = Object.keys(JSON.parse(manifest).routes).sort();
+    expect(ids).toEqual(["root", "routes/_index", "routes/khoa-hoc.$courseId._index", "routes/khoa-hoc.$courseId.hoc.$moduleSlug.$lessonSlug", "routes/khoa-hoc._index"]);
+  });
+
+  it("answers lazy route discovery about any path from the full build, and a 404 under a known segment", async () => {
+    const page = await request(`${server.url}/`, { headers: { Cookie: learnerCookie } });
+    const version = /"version":\s*"([^"]+)"/.exec(page.body)![1];
+    const discovery = await request(`${server.url}/__manifest?version=${version}&p=${encodeURIComponent("/diem-danh")}&p=${encodeURIComponent("/phuong-an")}`, { headers: { Cookie: learnerCookie } });
+    expect(discovery.status).toBe(200);
+    expect(Object.keys(JSON.parse(discovery.body))).toEqual(expect.arrayContaining(["routes/diem-danh", "routes/phuong-an._index"]));
+    expect((await request(`${server.url}/khoa-hoc/1/khong-co-trang-nay`, { headers: { Cookie: learnerCookie } })).status).toBe(404);
+  });
+
+  it("names the page's scripts in a Link header, the same ones the page preloads", async () => {
+    const res = await request(`${server.url}/diem-danh`, { headers: { Cookie: learnerCookie } });
+    const inHeader = [...res.headers.link!.matchAll(/<([^>]+)>; rel=modulepreload/g)].map((m) => m[1]);
+    const inPage = [...res.body.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+    expect(inHeader.length).toBeGreaterThan(3);
+    expect(new Set(inHeader)).toEqual(new Set(inPage));
+  });
+});
+
 describe("health", () => {
   it("answers 200 with the database reachable and every migration applied, and nothing personal", async () => {
     const res = await request(`${server.url}/healthz`);

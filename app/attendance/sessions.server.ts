@@ -53,6 +53,11 @@ export function courseTrainers(courseId: number) {
   return db().user.findMany({ where: { teaching: { some: { courseId } } }, select: { id: true, fullName: true }, orderBy: { fullName: "asc" } });
 }
 
+/** How many learners the class has (the projector's "n of total"). */
+export function rosterSize(courseId: number) {
+  return db().enrolment.count({ where: { courseId } });
+}
+
 /** The roster of a course with unit names, as one flat list. */
 export async function rosterOf(courseId: number) {
   const rows = await db().enrolment.findMany({

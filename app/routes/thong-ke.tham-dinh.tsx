@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { markOverdue } from "~/appraisal/appraisal.server";
 import { appraisalPermissions } from "~/appraisal/permissions";
 import { statRows } from "~/appraisal/stats-table";
-import { statsFor } from "~/appraisal/stats.server";
+import { statsFor, statsQuery } from "~/appraisal/stats.server";
 import { requireUser } from "~/auth/guard.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   await markOverdue();
   const url = new URL(request.url);
-  const stats = await statsFor(auth, url);
+  const stats = await statsFor(auth, statsQuery(url.searchParams));
   if (!stats) return { stats: null, rows: [], units: [] };
   return {
     stats,

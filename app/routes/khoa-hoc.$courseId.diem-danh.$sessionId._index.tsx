@@ -9,6 +9,7 @@ import { type MarkChange, markRest, marksOf, rosterOf, saveMarks, unmarkedAmong 
 import { STATUSES, statusLabelKey } from "~/attendance/statuses";
 import { CourseNav } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
+import { issueDueInClass } from "~/certificates/class.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { matchesSearch } from "~/i18n/fold";
 import { formatDate, formatDateTime, formatTime } from "~/i18n/format";
@@ -93,6 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const bad = notes.find((n) => !n.note.success);
     if (bad) return invalid({ errors: { _form: t("form.hasErrors"), [`n_${bad.userId}`]: bad.note.error!.issues[0].message } });
     const count = await markRest(session.id, notes.map((n) => ({ userId: n.userId, note: n.note.data ?? "" })), status, auth.user.id);
+    await issueDueInClass(course.id, null, rest);
     return data({ ok: true as const, message: t(`att.mark.restDone.${status}`, { count }) });
   }
   const errors: Record<string, string> = {};
@@ -109,6 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Object.keys(errors).length) return invalid({ errors: { _form: t("form.hasErrors"), ...errors } });
   const loadedAt = typeof input.loadedAt === "string" && /^\d{13}$/.test(input.loadedAt) ? new Date(Number(input.loadedAt)) : null;
   const { written, overwritten } = await saveMarks(session.id, auth.user.id, changes, new Date(), loadedAt);
+  await issueDueInClass(course.id, null, changes.map((c) => c.userId));
   const message = written ? t("att.mark.saved", { count: written }) : t("att.mark.noChange");
   return data({ ok: true as const, message: overwritten ? `${message} ${t("att.mark.overwritten", { count: overwritten })}` : message });
 }

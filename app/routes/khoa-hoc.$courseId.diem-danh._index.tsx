@@ -7,6 +7,7 @@ import { courseTrainers, createClassSession, sessionsWithCounts, setSessionStatu
 import { vnDateInput } from "~/attendance/time";
 import { CourseNav, SessionFields } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
+import { issueDueInClass } from "~/certificates/class.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { issuesToErrors } from "~/forms/parse";
 import { formatDate, formatTime } from "~/i18n/format";
@@ -57,6 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { count } = await setSessionStatus(course.id, input.sessionId, input.intent === "cancel" ? "CANCELLED" : "SCHEDULED");
   if (count === 0) return invalid({ errors: { _form: t("error.notFound.body") } }, 404);
+  await issueDueInClass(course.id, null); // a cancelled session no longer counts against anyone's rate
   return data({ ok: true as const, message: t(input.intent === "cancel" ? "att.session.cancelled" : "att.session.restored") });
 }
 

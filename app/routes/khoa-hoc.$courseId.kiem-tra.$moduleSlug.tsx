@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { reachableCourse } from "~/access/access.server";
 import { forbidden, requireUser } from "~/auth/guard.server";
+import { issueEarned } from "~/certificates/mine.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
 import { quizActionSchema } from "~/quiz/action.server";
@@ -44,6 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!read.ok) return invalid({ errors: read.errors }, 400);
   const outcome = await submitAttempt(auth.user.id, module.slug, form.data.token, quiz, read.answers);
   if (outcome.kind === "unknown") return invalid({ errors: { _form: t("quiz.badToken") } }, 400);
+  if (outcome.kind === "graded" && outcome.grade.passed) await issueEarned(auth.user.id);
   return redirect(`${here}?ket-qua=${outcome.attemptId}`);
 }
 

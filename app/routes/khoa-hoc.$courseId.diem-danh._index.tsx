@@ -50,10 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === "create") {
     const parsed = sessionFields.safeParse(input);
     if (!parsed.success) return invalid({ errors: issuesToErrors(parsed.error.issues), values: stringValues(input) });
-    const trainers = await courseTrainers(course.id);
-    if (parsed.data.trainerId !== null && !trainers.some((u) => u.id === parsed.data.trainerId))
-      return invalid({ errors: { trainerId: t("att.session.trainerInvalid") }, values: stringValues(input) }, 422);
-    await createClassSession(course.id, parsed.data);
+    const created = await createClassSession(course.id, parsed.data);
+    if (!created.ok) return invalid({ errors: { trainerId: t("att.session.trainerInvalid") }, values: stringValues(input) }, 422);
     return data({ ok: true as const, message: t("att.session.created") });
   }
   const { count } = await setSessionStatus(course.id, input.sessionId, input.intent === "cancel" ? "CANCELLED" : "SCHEDULED");

@@ -30,7 +30,7 @@ async function classWithRule(code: string, learnerIds: number[]) {
   for (const userId of learnerIds) await db().enrolment.create({ data: { courseId: course.id, userId, createdAt: new Date(Date.now() - 86_400_000) } });
   await db().completionRule.create({ data: { courseId: course.id, minAttendancePercent: 50, requiredModules: MODULE } });
   const now = Date.now();
-  const { id: sessionId } = await createClassSession(course.id, {
+  const created = await createClassSession(course.id, {
     title: "Buổi kiểm thử",
     startsAt: new Date(now - 10 * 60_000),
     endsAt: new Date(now + 60 * 60_000),
@@ -41,7 +41,8 @@ async function classWithRule(code: string, learnerIds: number[]) {
     graceAfterMin: 30,
     lateAfterMin: 15,
   });
-  return { courseId: course.id, sessionId, trainerId };
+  if (!created.ok) throw new Error("session not created");
+  return { courseId: course.id, sessionId: created.id, trainerId };
 }
 
 const present = (sessionId: number, userId: number) => db().attendance.create({ data: { sessionId, userId, status: "PRESENT", markedAt: hourAgo() } });

@@ -4,11 +4,11 @@ import { tableDownload } from "~/exports/download.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { statRows } from "./stats-table";
-import { statsFor } from "./stats.server";
+import { type StatsQuery, statsFor } from "./stats.server";
 
 /** The statistics page's table as a CSV or XLSX download (same rows, same scope). */
-export async function statsDownload(auth: Auth, request: Request, format: "csv" | "xlsx") {
-  const stats = await statsFor(auth, new URL(request.url));
+export async function statsDownload(auth: Auth, query: StatsQuery, format: "csv" | "xlsx") {
+  const stats = await statsFor(auth, query);
   if (!stats) throw notFound();
   return tableDownload(
     format,

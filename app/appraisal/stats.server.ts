@@ -14,11 +14,17 @@ async function unitsOnPaths(paths: string[]) {
 }
 
 /** Statistics for a year and a unit the user may see (appraisers and admins: only their units). */
-export async function statsFor(auth: Auth, url: URL) {
+/** What the statistics query asks for (`donvi`, `nam`), as the route read it; unknown values fall back. */
+export type StatsQuery = { unit: string | null; year: string | null };
+
+export function statsQuery(search: URLSearchParams): StatsQuery {
+  return { unit: search.get("donvi"), year: search.get("nam") };
+}
+
+export async function statsFor(auth: Auth, query: StatsQuery) {
   const units = await reachableUnits(auth, appraisalPermissions.statistics);
-  const rawUnit = url.searchParams.get("donvi");
-  const unit = units.find((u) => String(u.id) === rawUnit) ?? units[0];
-  const rawYear = url.searchParams.get("nam");
+  const unit = units.find((u) => String(u.id) === query.unit) ?? units[0];
+  const rawYear = query.year;
   const year = rawYear && /^\d{4}$/.test(rawYear) ? Number(rawYear) : localYear(now());
   if (!unit) return null;
   const at = now();

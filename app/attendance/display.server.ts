@@ -16,7 +16,7 @@ type DisplaySession = {
   checkinSecret: string;
 };
 
-/** What the check-in display shows now: the code and its QR (only while check-in is open) and the live count. */
+/** What the check-in display shows now (`origin`: this server's public origin, where the QR points): the code and its QR (only while check-in is open) and the live count. */
 export async function displayState(session: DisplaySession, origin: string, now = new Date()) {
   const state = checkinState(session, now);
   const count = await checkedInCount(session.id);
@@ -25,9 +25,4 @@ export async function displayState(session: DisplaySession, origin: string, now 
   const link = `${origin}/diem-danh?buoi=${session.id}&ma=${code}`;
   const qr = await QRCode.toString(link, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return { state, count, code, qr, url: `${origin}/diem-danh`, seconds: secondsLeft(now, session.rotateSeconds), opensAt: formatTime(checkinOpensAt(session)) };
-}
-
-/** The public origin of the request (the QR must point back at this server). */
-export function originOf(request: Request): string {
-  return new URL(request.url).origin;
 }

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { parseIdentifier } from "~/auth/identifier";
+import { normalizeEmail, normalizePhone, parseIdentifier } from "~/auth/identifier";
 import { hashPassword } from "~/auth/password.server";
 import { type Prisma, db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
 import { searchKey } from "~/users/users.server";
 import { activationExpiry, activationHash, activationMatches, newActivationCode } from "./activation";
 import { provincePath } from "~/units/tree";
-import { type RosterRow, type RosterTable, contactsIn, validateRoster } from "./roster";
+import { type Problem, type RosterField, type RosterRow, type RosterTable, contactsIn, validateLearner, validateRoster } from "./roster";
 
 /** Roster import and single enrolment: persistence (preview staging, all-or-nothing commit). */
 
@@ -160,10 +160,21 @@ export async function commitRoster(course: { id: number; unitPath: string }, tok
   }
 }
 
-/** Adds one learner by hand: the same checks and writes as a one-row roster. */
-export async function addOneLearner(course: { id: number; unitPath: string }, row: RosterRow, now = new Date()) {
+export type AddLearnerOutcome =
+  | { ok: true; codes: IssuedCode[]; invited: number }
+  | { ok: false; error: "invalid"; problems: Problem[] }
+  | { ok: false; error: "changed" };
+
+/** Adds one learner typed by hand: the same checks, messages and writes as one row of a roster file. */
+export async function addLearner(course: { id: number; unitPath: string }, fields: Record<RosterField, string>, now = new Date()): Promise<AddLearnerOutcome> {
+  const phone = normalizePhone(fields.phone);
+  const email = normalizeEmail(fields.email);
+  const [units, accounts] = await Promise.all([unitsOfProvince(course.unitPath), accountsFor(db(), course.id, phone ? [phone] : [], email ? [email] : [])]);
+  const { row, problems } = validateLearner(fields, { units, accounts });
+  if (!row) return { ok: false, error: "invalid", problems };
   try {
-    return { ok: true as const, ...(await db().$transaction((tx) => writeRows(tx, course, [row], now))) };
+    const written = await db().$transaction((tx) => writeRows(tx, course, [row], now));
+    return { ok: true, codes: written.codes, invited: written.invited };
   } catch (error) {
     if (error instanceof Changed || (error as { code?: string }).code === "P2002") return { ok: false as const, error: "changed" as const };
     throw error;

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchesSearch } from "~/i18n/fold";
 import { byUnitThenName, countsBySession, belowRate, grid, learnerRates } from "./report";
-import { findHeaderRow, hasErrors, headerField, parseCategory, parseCsv, refusedSheet, rosterSummary, unitMatcher, validateRoster } from "./roster";
+import { findHeaderRow, hasErrors, headerField, parseCategory, parseCsv, refusedSheet, rosterSummary, unitMatcher, validateLearner, validateRoster } from "./roster";
 import { vnDateInput, vnInstant, vnTimeInput } from "./time";
 
 const UNITS = [
@@ -193,5 +193,18 @@ describe("reports", () => {
     expect(belowRate(rates, 80).map((r) => r.id)).toEqual([11]);
     expect(grid(sessions, learners, marks)[1].cells).toEqual(["EXCUSED", null]);
     expect([...learners].sort(byUnitThenName).map((l) => l.id)).toEqual([11, 10]);
+  });
+});
+
+describe("validateLearner (the roster page's add form)", () => {
+  const ctx = { units: [{ id: 1, name: "Xã Sơn Kim 1" }], accounts: [{ id: 9, phone: "0912345678", email: null, enrolled: true }] };
+  const typed = { fullName: "Nguyễn Văn An", phone: "0987 654 321", email: "", unit: "Sơn Kim 1", position: "", category: "" };
+  it("gives the same row and messages as one row of a file", () => {
+    expect(validateLearner(typed, ctx)).toMatchObject({ row: { fullName: "Nguyễn Văn An", phone: "0987654321", unitId: 1, existingUserId: null }, problems: [] });
+    expect(validateLearner({ ...typed, fullName: "", unit: "Nơi khác" }, ctx).problems.map((p) => [p.column, p.message])).toEqual([
+      ["fullName", "att.import.nameMissing"],
+      ["unit", "att.import.unitUnknown"],
+    ]);
+    expect(validateLearner({ ...typed, phone: "0912345678" }, ctx)).toMatchObject({ row: null, problems: [{ message: "att.import.alreadyEnrolled", severity: "warning" }] });
   });
 });

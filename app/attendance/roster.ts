@@ -156,44 +156,22 @@ export function contactsIn(table: RosterTable): { phones: string[]; emails: stri
 
 const clean = (s: string | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
 
-export function validateRoster(table: RosterTable, ctx: RosterContext): RosterResult {
-  const first = table.firstRowNumber ?? 1;
-  const h = findHeaderRow(table.rows);
-  if (h < 0) return { ok: false, error: "att.import.noHeader" };
-  const map = mapHeader(table.rows[h]);
-  if (map.unit === undefined) return { ok: false, error: "att.import.missingColumn", vars: { column: t("att.column.unit") } };
-  if (map.phone === undefined && map.email === undefined)
-    return { ok: false, error: "att.import.missingColumn", vars: { column: t("att.column.phone") } };
-  const body = table.rows
-    .map((cells, i) => ({ cells, row: first + i }))
-    .slice(h + 1)
-    .filter(({ cells }) => cells.some((c) => clean(c) !== ""));
-  if (body.length === 0) return { ok: false, error: "att.import.empty" };
-  if (body.length > MAX_ROSTER_ROWS)
-    return { ok: false, error: "att.import.tooMany", vars: { count: body.length, max: MAX_ROSTER_ROWS } };
-
+/**
+ * The checks of one roster row, shared by the file import and the form that adds one learner. Keeps the
+ * phones and emails seen so far, so a file's second row with the same contact is refused.
+ */
+function rowChecker(ctx: RosterContext) {
   const matchUnit = unitMatcher(ctx.units);
   const byPhone = new Map(ctx.accounts.filter((a) => a.phone).map((a) => [a.phone!, a]));
   const byEmail = new Map(ctx.accounts.filter((a) => a.email).map((a) => [a.email!, a]));
-  const problems: Problem[] = [];
-  const rows: RosterRow[] = [];
   const seenPhone = new Map<string, number>();
   const seenEmail = new Map<string, number>();
-  const formula = new Set((table.formulaCells ?? []).map((c) => `${c.row}:${c.col}`));
-  const columnOf = new Map<number, RosterField>(Object.entries(map).map(([f, i]) => [i as number, f as RosterField]));
-
-  const refused: RefusedRow[] = [];
-
-  for (const { cells, row } of body) {
-    const before = problems.length;
-    const name = map.fullName === undefined ? "" : clean(cells[map.fullName]).slice(0, 120);
+  return (row: number, get: (f: RosterField) => string, formulaIn: readonly (RosterField | null)[] = []): { problems: Problem[]; refused: boolean; row: RosterRow | null } => {
+    const problems: Problem[] = [];
+    const name = get("fullName").slice(0, 120);
     const err = (column: RosterField | null, message: MessageKey, value?: string) =>
       problems.push({ row, name, column, message, value, severity: "error" });
-    for (const key of formula) {
-      const [r, c] = key.split(":").map(Number);
-      if (r === row) err(columnOf.get(c) ?? null, "att.import.formula");
-    }
-    const get = (f: RosterField) => (map[f] === undefined ? "" : clean(cells[map[f]!]));
+    for (const column of formulaIn) err(column, "att.import.formula");
     const fullName = get("fullName");
     if (!fullName) err("fullName", "att.import.nameMissing");
     else if (fullName.length > 120) err("fullName", "att.import.nameTooLong");
@@ -231,25 +209,60 @@ export function validateRoster(table: RosterTable, ctx: RosterContext): RosterRe
     if (byP && byE && byP.id !== byE.id) err("email", "att.import.accountConflict", email ?? "");
     const existing = byP ?? byE ?? null;
 
-    if (problems.length > before) {
-      refused.push({ row, cells: cells.map((c) => c ?? "") });
-      continue;
-    }
+    if (problems.length) return { problems, refused: true, row: null };
     if (existing?.enrolled) {
       problems.push({ row, name, column: phone ? "phone" : "email", message: "att.import.alreadyEnrolled", value: phone ?? email ?? "", severity: "warning" });
-      continue;
+      return { problems, refused: false, row: null };
     }
-    rows.push({
-      row,
-      fullName,
-      phone,
-      email,
-      unitId: unit!.id,
-      unitName: unit!.name,
-      position,
-      category: category!,
-      existingUserId: existing?.id ?? null,
-    });
+    return {
+      problems,
+      refused: false,
+      row: { row, fullName, phone, email, unitId: unit!.id, unitName: unit!.name, position, category: category!, existingUserId: existing?.id ?? null },
+    };
+  };
+}
+
+/** One learner typed into the roster page's form: the same checks and messages as a row of a file. */
+export function validateLearner(fields: Record<RosterField, string>, ctx: RosterContext): { row: RosterRow | null; problems: Problem[] } {
+  const { row, problems } = rowChecker(ctx)(0, (f) => clean(fields[f]));
+  return { row, problems };
+}
+
+export function validateRoster(table: RosterTable, ctx: RosterContext): RosterResult {
+  const first = table.firstRowNumber ?? 1;
+  const h = findHeaderRow(table.rows);
+  if (h < 0) return { ok: false, error: "att.import.noHeader" };
+  const map = mapHeader(table.rows[h]);
+  if (map.unit === undefined) return { ok: false, error: "att.import.missingColumn", vars: { column: t("att.column.unit") } };
+  if (map.phone === undefined && map.email === undefined)
+    return { ok: false, error: "att.import.missingColumn", vars: { column: t("att.column.phone") } };
+  const body = table.rows
+    .map((cells, i) => ({ cells, row: first + i }))
+    .slice(h + 1)
+    .filter(({ cells }) => cells.some((c) => clean(c) !== ""));
+  if (body.length === 0) return { ok: false, error: "att.import.empty" };
+  if (body.length > MAX_ROSTER_ROWS)
+    return { ok: false, error: "att.import.tooMany", vars: { count: body.length, max: MAX_ROSTER_ROWS } };
+
+  const check = rowChecker(ctx);
+  const problems: Problem[] = [];
+  const rows: RosterRow[] = [];
+  const formula = new Set((table.formulaCells ?? []).map((c) => `${c.row}:${c.col}`));
+  const columnOf = new Map<number, RosterField>(Object.entries(map).map(([f, i]) => [i as number, f as RosterField]));
+
+  const refused: RefusedRow[] = [];
+
+  for (const { cells, row } of body) {
+    const formulaIn: (RosterField | null)[] = [];
+    for (const key of formula) {
+      const [r, c] = key.split(":").map(Number);
+      if (r === row) formulaIn.push(columnOf.get(c) ?? null);
+    }
+    const get = (f: RosterField) => (map[f] === undefined ? "" : clean(cells[map[f]!]));
+    const result = check(row, get, formulaIn);
+    problems.push(...result.problems);
+    if (result.refused) refused.push({ row, cells: cells.map((c) => c ?? "") });
+    else if (result.row) rows.push(result.row);
   }
   return { ok: true, rows, problems, fileRows: body.length, header: table.rows[h].map((c) => c ?? ""), refused };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { choice, id, intInRange, many, optionalText, text } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { STATUSES } from "./statuses";
+import { type AttendanceStatus, STATUSES } from "./statuses";
 import { vnInstant } from "./time";
 
 /** zod schemas of the attendance forms (Vietnamese messages at each field). */
@@ -59,24 +59,66 @@ export const sessionsActionSchema = z.discriminatedUnion(
   { error: t("form.invalidChoice") },
 );
 
+export const statusField = choice(STATUSES);
+export const noteField = optionalText(300);
+
+const shownIds = many(id())
+  .refine((a) => a.length <= 5000, t("form.tooLarge"))
+  .transform((a) => [...new Set(a)]);
+
+/**
+ * The `s_<id>` (status) and `n_<id>` (note) fields of the listed learners. Saving reads the rows with a
+ * status chosen (`notes` only where a status is); "the rest" reads every note, since it may mark any of them.
+ */
+function readMarks(input: Record<string, unknown>, ids: readonly number[], allNotes: boolean, ctx: z.RefinementCtx) {
+  const marks: { userId: number; status: AttendanceStatus; note: string }[] = [];
+  const notes = new Map<number, string>();
+  let failed = false;
+  const fail = (key: string, message: string) => {
+    failed = true;
+    ctx.addIssue({ code: "custom", path: [key], message });
+  };
+  for (const userId of ids) {
+    const rawStatus = input[`s_${userId}`];
+    const chosen = rawStatus !== undefined && rawStatus !== "";
+    if (!chosen && !allNotes) continue;
+    const note = noteField.safeParse(input[`n_${userId}`] ?? "");
+    if (note.success) notes.set(userId, note.data ?? "");
+    if (chosen) {
+      const status = statusField.safeParse(rawStatus);
+      if (!status.success) fail(`s_${userId}`, status.error.issues[0].message);
+      else if (note.success) marks.push({ userId, status: status.data, note: note.data ?? "" });
+    }
+    if (!note.success) fail(`n_${userId}`, note.error.issues[0].message);
+  }
+  if (failed) ctx.addIssue({ code: "custom", path: [], message: t("form.hasErrors") });
+  return { marks, notes };
+}
+
+/** When the marking page was loaded (ms since 1970), to tell the trainer about marks saved over since. */
+const loadedAtField = z.preprocess((v) => (typeof v === "string" && /^\d{13}$/.test(v) ? new Date(Number(v)) : null), z.date().nullable());
+
 /** The marking form: `ids` lists the learners shown; `s_<id>` their status, `n_<id>` a note. */
 export const markFormSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("save"), ids: many(id()).refine((a) => a.length <= 5000, t("form.tooLarge")) }).catchall(z.unknown()),
+    z
+      .object({ intent: z.literal("save"), ids: shownIds, loadedAt: loadedAtField })
+      .catchall(z.unknown())
+      .transform((v, ctx) => ({ intent: v.intent, ids: v.ids, loadedAt: v.loadedAt, marks: readMarks(v, v.ids, false, ctx).marks })),
     // "mark the rest": `ids` are the learners it may touch; without `confirmed` it only asks
-    z.object({
-      intent: z.literal("rest"),
-      status: choice(["PRESENT", "ABSENT"] as const),
-      confirmed: z.literal("1").optional(),
-      ids: many(id()).refine((a) => a.length <= 5000, t("form.tooLarge")),
-    }).catchall(z.unknown()),
+    z
+      .object({
+        intent: z.literal("rest"),
+        status: choice(["PRESENT", "ABSENT"] as const),
+        confirmed: z.literal("1").optional(),
+        ids: shownIds,
+      })
+      .catchall(z.unknown())
+      .transform((v, ctx) => ({ intent: v.intent, status: v.status, confirmed: v.confirmed, ids: v.ids, notes: readMarks(v, v.ids, true, ctx).notes })),
   ],
   { error: t("form.invalidChoice") },
 );
-
-export const statusField = choice(STATUSES);
-export const noteField = optionalText(300);
 
 export const checkinSchema = z.object({
   code: text(40),

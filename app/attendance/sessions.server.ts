@@ -19,12 +19,23 @@ export type SessionInput = {
   lateAfterMin: number;
 };
 
-export function createClassSession(courseId: number, input: SessionInput) {
-  return db().classSession.create({ data: { ...input, courseId, checkinSecret: newSecret() }, select: { id: true } });
+export type SessionWrite = { ok: true; id: number } | { ok: false; error: "trainerInvalid" };
+
+/** A session's trainer teaches the class (or the session has none). */
+async function trainerTeaches(courseId: number, trainerId: number | null) {
+  return trainerId === null || (await db().courseTrainer.count({ where: { courseId, userId: trainerId } })) > 0;
 }
 
-export function updateClassSession(courseId: number, id: number, input: SessionInput) {
-  return db().classSession.updateMany({ where: { id, courseId }, data: input });
+export async function createClassSession(courseId: number, input: SessionInput): Promise<SessionWrite> {
+  if (!(await trainerTeaches(courseId, input.trainerId))) return { ok: false, error: "trainerInvalid" };
+  const { id } = await db().classSession.create({ data: { ...input, courseId, checkinSecret: newSecret() }, select: { id: true } });
+  return { ok: true, id };
+}
+
+export async function updateClassSession(courseId: number, id: number, input: SessionInput): Promise<SessionWrite> {
+  if (!(await trainerTeaches(courseId, input.trainerId))) return { ok: false, error: "trainerInvalid" };
+  await db().classSession.updateMany({ where: { id, courseId }, data: input });
+  return { ok: true, id };
 }
 
 export function setSessionStatus(courseId: number, id: number, status: "SCHEDULED" | "CANCELLED") {
@@ -51,6 +62,11 @@ export async function sessionsWithCounts(courseId: number, now = new Date()) {
 
 export function courseTrainers(courseId: number) {
   return db().user.findMany({ where: { teaching: { some: { courseId } } }, select: { id: true, fullName: true }, orderBy: { fullName: "asc" } });
+}
+
+/** How many learners the class has (the projector's "n of total"). */
+export function rosterSize(courseId: number) {
+  return db().enrolment.count({ where: { courseId } });
 }
 
 /** The roster of a course with unit names, as one flat list. */

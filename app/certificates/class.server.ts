@@ -1,5 +1,6 @@
 import { db } from "~/db/db.server";
 import { getOutline } from "~/content/outline.server";
+import { issueCertificate } from "./certificates.server";
 import { completionFacts } from "./facts.server";
 import { type Completion, evaluateCompletion, ruleFromRow } from "./rule";
 
@@ -11,16 +12,17 @@ export type ClassCertificateRow = {
   certificate: { code: string; revoked: boolean } | null;
 };
 
-/** The course's rule, and every enrolled learner's completion and certificate (a handful of queries). */
-export async function classCertificates(courseId: number, now = new Date()) {
+/** The course's rule, and every enrolled learner's (or only those of `only`) completion and certificate (a handful of queries). */
+export async function classCertificates(courseId: number, now = new Date(), only?: readonly number[]) {
+  const learners = only ? { userId: { in: [...only] } } : {};
   const [ruleRow, enrolments, certificates, outline] = await Promise.all([
     db().completionRule.findUnique({ where: { courseId } }),
     db().enrolment.findMany({
-      where: { courseId },
+      where: { courseId, ...learners },
       select: { user: { select: { id: true, fullName: true, unit: { select: { name: true } } } } },
       orderBy: { user: { fullName: "asc" } },
     }),
-    db().certificate.findMany({ where: { courseId }, select: { userId: true, code: true, revokedAt: true } }),
+    db().certificate.findMany({ where: { courseId, ...learners }, select: { userId: true, code: true, revokedAt: true } }),
     getOutline(),
   ]);
   const rule = ruleFromRow(ruleRow);
@@ -38,6 +40,19 @@ export async function classCertificates(courseId: number, now = new Date()) {
     };
   });
   return { rule, modules, rows };
+}
+
+/**
+ * Issues the certificates earned in the class and not held yet — by every learner, or by those of `only`
+ * (the learners a marking just changed). `issuedById`: the trainer who asked, null when an action issued
+ * them on completion. Returns how many were issued.
+ */
+export async function issueDueInClass(courseId: number, issuedById: number | null, only?: readonly number[], now = new Date()): Promise<number> {
+  if (only && only.length === 0) return 0;
+  const { rows } = await classCertificates(courseId, now, only);
+  const due = rows.filter((r) => r.completion.complete && !r.certificate);
+  for (const row of due) await issueCertificate(courseId, row.userId, issuedById);
+  return due.length;
 }
 
 export async function saveCompletionRule(courseId: number, minAttendancePercent: number, requiredModules: string[]) {

@@ -3,7 +3,7 @@ import { db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
 import { issueCertificate } from "./certificates.server";
 import { learnerCompletionFacts } from "./facts.server";
-import { evaluateCompletion, ruleFromRow } from "./rule";
+import { type Completion, evaluateCompletion, ruleFromRow } from "./rule";
 
 export type MyCertificate = {
   courseId: number;
@@ -27,14 +27,23 @@ type CourseRow = {
   revokedReason: string | null;
 };
 
+/** One course of the learner with its completion and the certificate held, if any. */
+type LearnerCourse = {
+  courseId: number;
+  title: string;
+  startsOn: Date;
+  endsOn: Date;
+  completion: Completion;
+  certificate: { code: string; revokedAt: Date | string | null; revokedReason: string | null } | null;
+};
+
 /**
- * For each course of the learner, newest first: the certificate when the rule is met (issued the
- * first time the learner looks — issuing is idempotent), otherwise what is still missing. Three
- * queries whatever the number of courses (the home page calls this on every visit): the courses
- * with their rule and the learner's certificate in one join, and the batched completion facts.
+ * Every course of the learner, newest first, with its completion and certificate. Three queries
+ * whatever the number of courses (the home page calls this on every visit): the courses with their
+ * rule and the learner's certificate in one join, and the batched completion facts.
  */
-export async function myCertificates(userId: number, now = new Date()): Promise<MyCertificate[]> {
-  const [courses, factsByCourse, outline] = await Promise.all([
+async function learnerCourses(userId: number, now: Date): Promise<{ courses: LearnerCourse[]; titleOf: Map<string, string> }> {
+  const [rows, factsByCourse, outline] = await Promise.all([
     db().$queryRaw<CourseRow[]>`
       SELECT c."id" AS "id", c."title" AS "title", c."startsOn" AS "startsOn", c."endsOn" AS "endsOn",
         r."minAttendancePercent" AS "minAttendancePercent", r."requiredModules" AS "requiredModules",
@@ -49,31 +58,50 @@ export async function myCertificates(userId: number, now = new Date()): Promise<
     getOutline(),
   ]);
   const quizModules = outline.filter((m) => m.hasQuiz);
-  const titleOf = new Map(quizModules.map((m) => [m.slug, m.title]));
-  const items: MyCertificate[] = [];
-  for (const course of courses) {
+  const courses = rows.map((course) => {
     const courseId = Number(course.id);
     // a course enrolled in after the facts were read has no sessions attended yet
     const facts = factsByCourse.get(courseId) ?? { sessionsHeld: 0, sessionsAttended: 0, passedModules: [] };
     const rule = course.minAttendancePercent === null ? null : { minAttendancePercent: Number(course.minAttendancePercent), requiredModules: course.requiredModules ?? "" };
-    const completion = evaluateCompletion(ruleFromRow(rule), facts, quizModules.map((m) => m.slug));
-    let cert: { code: string; revokedAt: Date | string | null; revokedReason: string | null } | null =
-      course.code === null ? null : { code: course.code, revokedAt: course.revokedAt, revokedReason: course.revokedReason };
-    if (!cert && completion.complete) cert = await issueCertificate(courseId, userId, null);
-    items.push({
+    return {
       courseId,
       title: course.title,
       startsOn: new Date(course.startsOn),
       endsOn: new Date(course.endsOn),
-      certificate: cert ? { code: cert.code, revoked: cert.revokedAt ? (cert.revokedReason ?? "") : null } : null,
-      missing: completion.missing.map((m) =>
-        m.kind === "quiz"
-          ? t("cert.mine.missingQuiz", { module: titleOf.get(m.module) ?? m.module })
-          : m.noSessions
-            ? t("cert.mine.noSessions")
-            : t("cert.mine.missingAttendance", { rate: m.ratePercent, required: m.requiredPercent }),
-      ),
-    });
-  }
-  return items;
+      completion: evaluateCompletion(ruleFromRow(rule), facts, quizModules.map((m) => m.slug)),
+      certificate: course.code === null ? null : { code: course.code, revokedAt: course.revokedAt, revokedReason: course.revokedReason },
+    };
+  });
+  return { courses, titleOf: new Map(quizModules.map((m) => [m.slug, m.title])) };
+}
+
+/**
+ * For each course of the learner, newest first: the certificate held, otherwise what is still missing.
+ * Reads only: certificates are issued by the actions that complete a requirement (`issueEarned`).
+ */
+export async function myCertificates(userId: number, now = new Date()): Promise<MyCertificate[]> {
+  const { courses, titleOf } = await learnerCourses(userId, now);
+  return courses.map(({ completion, certificate: cert, ...course }) => ({
+    ...course,
+    certificate: cert ? { code: cert.code, revoked: cert.revokedAt ? (cert.revokedReason ?? "") : null } : null,
+    missing: completion.missing.map((m) =>
+      m.kind === "quiz"
+        ? t("cert.mine.missingQuiz", { module: titleOf.get(m.module) ?? m.module })
+        : m.noSessions
+          ? t("cert.mine.noSessions")
+          : t("cert.mine.missingAttendance", { rate: m.ratePercent, required: m.requiredPercent }),
+    ),
+  }));
+}
+
+/**
+ * Issues every certificate the learner has earned and does not hold yet, in any of their classes
+ * (a quiz passed counts in every class). Called by the actions that can complete a learner's last
+ * requirement; issuing is idempotent, so a repeated call issues nothing twice. Returns how many.
+ */
+export async function issueEarned(userId: number, now = new Date()): Promise<number> {
+  const { courses } = await learnerCourses(userId, now);
+  const due = courses.filter((c) => c.completion.complete && !c.certificate);
+  for (const course of due) await issueCertificate(course.courseId, userId, null);
+  return due.length;
 }

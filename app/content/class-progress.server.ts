@@ -1,22 +1,19 @@
-import { reachableCourse } from "~/access/access.server";
-import { requireUser } from "~/auth/guard.server";
 import { formatDateTime } from "~/i18n/format";
 import { outOf } from "~/exports/table";
 import { t } from "~/i18n/messages";
 import { SORT_KEYS, type SortDir, type SortKey, buildRows, filterRows, sortRows } from "./class-table";
 import { getOutline } from "./outline.server";
-import { modulePermissions } from "./permissions";
 import { classProgress } from "./progress.server";
 
-/** The class progress table for a trainer of THIS course (or an admin of its unit). */
-export async function classProgressTable(request: Request, rawCourseId: string | undefined) {
-  const auth = await requireUser(request, modulePermissions.viewClassProgress);
-  const course = await reachableCourse(auth, rawCourseId, modulePermissions.viewClassProgress);
-  const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const rawSort = url.searchParams.get("sap-xep") ?? "name";
+/** What the page's query asks for (`q`, `sap-xep`, `chieu`), as the route read it; unknown values fall back. */
+export type ProgressQuery = { q: string | null; sort: string | null; dir: string | null };
+
+/** The class progress table of a course (checked by the route), searched and sorted as asked. */
+export async function classProgressTable(course: { id: number; title: string; code: string }, query: ProgressQuery) {
+  const q = (query.q ?? "").slice(0, 100);
+  const rawSort = query.sort ?? "name";
   const sort: SortKey = (SORT_KEYS as readonly string[]).includes(rawSort) ? (rawSort as SortKey) : "name";
-  const dir: SortDir = url.searchParams.get("chieu") === "desc" ? "desc" : "asc";
+  const dir: SortDir = query.dir === "desc" ? "desc" : "asc";
   const [outline, learners] = await Promise.all([getOutline(), classProgress(course.id)]);
   const all = buildRows(outline, learners);
   const rows = sortRows(filterRows(all, q), sort, dir);
@@ -24,6 +21,11 @@ export async function classProgressTable(request: Request, rawCourseId: string |
 }
 
 /** Header and cells for the CSV/XLSX export (Vietnamese headers). */
+/** Reads the progress query from the page's search parameters. */
+export function progressQuery(search: URLSearchParams): ProgressQuery {
+  return { q: search.get("q"), sort: search.get("sap-xep"), dir: search.get("chieu") };
+}
+
 export function exportTable(table: Awaited<ReturnType<typeof classProgressTable>>) {
   const headers = [
     t("modules.export.stt"),

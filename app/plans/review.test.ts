@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stepsNeedingLook } from "./review";
+import { canCommentOnPlan, stepsNeedingLook } from "./review";
 
 const owner = 7;
 const officer = 9;
@@ -26,5 +26,12 @@ describe("stepsNeedingLook", () => {
 
   it("a consultant's comment on a draft (version 0) counts until the step is edited", () => {
     expect([...stepsNeedingLook([comment(2, 11, "2026-11-03T03:00:00Z", 0)], [], owner, 0)]).toEqual([2]);
+  });
+});
+
+describe("canCommentOnPlan", () => {
+  it("the producer always; an invited consultant on a draft or a plan returned for changes only", () => {
+    for (const status of ["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "APPROVED"]) expect(canCommentOnPlan("owner", status)).toBe(true);
+    expect(["DRAFT", "RETURNED", "SUBMITTED", "APPROVED", "REJECTED"].filter((s) => canCommentOnPlan("consultant", s))).toEqual(["DRAFT", "RETURNED"]);
   });
 });

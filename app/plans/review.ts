@@ -1,3 +1,5 @@
+import { CONSULTANT_STATUSES, type PlanVia } from "~/access/scope";
+
 /**
  * Which steps a reviewer's comment asks the producer to look at again. Pure.
  *
@@ -20,6 +22,14 @@ export function stepsNeedingLook(
     if (c.createdAt.getTime() > (savedAt.get(c.step) ?? -Infinity)) out.add(c.step);
   }
   return new Set([...out].sort((a, b) => a - b));
+}
+
+/**
+ * Who may comment on the plan page: the producer at any time; an invited consultant while the plan is a draft
+ * (DRAFT, or RETURNED for changes), since a submitted version belongs to the appraisers (decision 0016).
+ */
+export function canCommentOnPlan(via: PlanVia, status: string): boolean {
+  return via === "owner" || (CONSULTANT_STATUSES as readonly string[]).includes(status);
 }
 
 /** How a plan's status reads at a glance: only an approval is good news; a return asks for work. */

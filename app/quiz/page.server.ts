@@ -1,21 +1,19 @@
-import { courseAllows, reachableCourse } from "~/access/access.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { type ReachedCourse, courseAllows } from "~/access/access.server";
+import { notFound } from "~/auth/guard.server";
 import { getContent } from "~/content/content.server";
 import { formatDateTime, formatTime } from "~/i18n/format";
 import { type Answer, GRACE_SECONDS, type Layout, answerText, correctText, publicQuestions, reviewVisible } from "./grading";
 import { quizPermissions } from "./permissions";
 import { type AttemptRow, attemptsOf, openAttempt, parseResults } from "./quiz.server";
 
-/** The quiz of THIS module in a course the user belongs to, or 404. */
-export async function quizContext(request: Request, params: { courseId?: string; moduleSlug?: string }) {
-  const auth = await requireUser(request, quizPermissions.take);
-  const [course, index] = await Promise.all([reachableCourse(auth, params.courseId, quizPermissions.take), getContent()]);
-  const module = index.modules.find((m) => m.slug === params.moduleSlug);
+/** The module of `slug` when it has a quiz, or 404. */
+export async function quizModule(slug: string | undefined) {
+  const module = (await getContent()).modules.find((m) => m.slug === slug);
   if (!module?.quiz) throw notFound();
-  return { auth, course, module, quiz: module.quiz };
+  return { module, quiz: module.quiz };
 }
 
-type Ctx = Awaited<ReturnType<typeof quizContext>>;
+type Ctx = Awaited<ReturnType<typeof quizModule>>;
 
 function review(ctx: Ctx, attempt: AttemptRow, n: number) {
   const { quiz, module } = ctx;
@@ -56,12 +54,14 @@ function review(ctx: Ctx, attempt: AttemptRow, n: number) {
   };
 }
 
-export async function quizPage(request: Request, params: { courseId?: string; moduleSlug?: string }, now = new Date()) {
-  const ctx = await quizContext(request, params);
-  const { auth, course, module, quiz } = ctx;
-  const attempts = course.enrolled ? await attemptsOf(auth.user.id, module.slug) : [];
+/**
+ * The quiz page of `userId` in a course they reach (the route's checked fetch); `wanted` is the attempt id
+ * of the `ket-qua` query (a 404 unless it is one of theirs, already submitted).
+ */
+export async function quizPage(userId: number, course: ReachedCourse, ctx: Ctx, wanted: string | null, now = new Date()) {
+  const { module, quiz } = ctx;
+  const attempts = course.enrolled ? await attemptsOf(userId, module.slug) : [];
   const open = openAttempt(attempts, now);
-  const wanted = new URL(request.url).searchParams.get("ket-qua");
   let result = null;
   if (wanted !== null) {
     const i = attempts.findIndex((a) => String(a.id) === wanted && a.status !== "OPEN");

@@ -166,6 +166,8 @@ function CertificateStatus({ item }: { item: { certificate: { code: string; revo
     );
   }
   if (item.certificate) return <p className="muted">{t("cert.mine.revoked", { reason: item.certificate.revoked ?? "" })}</p>;
+  // met the rule without an action issuing it (e.g. a session that began after the check-in): the trainer issues it
+  if (item.missing.length === 0) return <p className="muted">{t("cert.mine.pending")}</p>;
   return (
     <details className="missing">
       <summary>

@@ -31,6 +31,8 @@ export default function MyCertificates() {
                 {t("cert.mine.complete")} <Link to={`/giay-chung-nhan/${item.certificate.code}`}>{t("cert.print")}</Link>
               </p>
             )
+          ) : item.missing.length === 0 ? (
+            <p>{t("cert.mine.pending")}</p>
           ) : (
             <>
               <p>{t("cert.mine.missing")}</p>

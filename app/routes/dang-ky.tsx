@@ -6,13 +6,13 @@ import { REGISTERED_PARAM } from "~/auth/next";
 import { register } from "~/auth/register.server";
 import { requestMeta } from "~/auth/request-meta";
 import { registerSchema } from "~/auth/schemas.server";
-import { db } from "~/db/db.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
-import { indentedLabel, treeOrder } from "~/units/tree";
+import { indentedLabel } from "~/units/tree";
+import { activeUnits } from "~/units/units.server";
 
 export const access = PUBLIC;
 
@@ -20,11 +20,8 @@ export const meta: MetaFunction = () => [{ title: `${t("auth.register.title")} Â
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getAuth(request)) throw redirect("/");
-  const units = await db().unit.findMany({
-    where: { active: true },
-    select: { id: true, name: true, code: true, level: true, parentId: true, path: true },
-  });
-  return { units: treeOrder(units).map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })) };
+  const units = await activeUnits();
+  return { units: units.map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

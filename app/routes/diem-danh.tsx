@@ -8,6 +8,7 @@ import { statusLabelKey } from "~/attendance/statuses";
 import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
+import { issueEarned } from "~/certificates/mine.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -47,6 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const outcome = await checkIn(auth.user.id, form.data.code, form.data.buoi ?? null, now);
   if (outcome.ok) {
+    await issueEarned(auth.user.id);
     const session = `${formatDate(outcome.startsAt)} ${formatTime(outcome.startsAt)}–${formatTime(outcome.endsAt)}`;
     const status = t(statusLabelKey(outcome.status));
     const message = outcome.title ? t("att.checkin.doneTitled", { title: outcome.title, status, session }) : t("att.checkin.done", { status, session });

@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { reachableCourse } from "~/access/access.server";
 import { type Auth, requireUser } from "~/auth/guard.server";
-import { issueCertificate, revokeCertificates } from "~/certificates/certificates.server";
-import { classCertificates, saveCompletionRule } from "~/certificates/class.server";
+import { revokeCertificates } from "~/certificates/certificates.server";
+import { classCertificates, issueDueInClass, saveCompletionRule } from "~/certificates/class.server";
 import { certificatePermissions } from "~/certificates/permissions";
 import { classCertificatesActionSchema } from "~/certificates/schemas.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
@@ -56,12 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const known = new Set(current.modules.map((m) => m.slug));
       if (input.modules.some((m) => !known.has(m))) return invalid({ errors: { modules: t("form.invalidChoice") } });
       await saveCompletionRule(courseId, input.minAttendancePercent, input.modules);
+      await issueDueInClass(courseId, null); // those the new rule completes, as if each had just completed
       return data({ ok: true as const, message: t("cert.manage.ruleSaved") });
     }
     case "issue": {
-      const due = current.rows.filter((r) => r.completion.complete && !r.certificate);
-      for (const row of due) await issueCertificate(courseId, row.userId, auth.user.id);
-      return data({ ok: true as const, message: t("cert.manage.issued", { count: due.length }) });
+      const count = await issueDueInClass(courseId, auth.user.id);
+      return data({ ok: true as const, message: t("cert.manage.issued", { count }) });
     }
     case "revoke": {
       const enrolled = new Set(current.rows.map((r) => r.userId));

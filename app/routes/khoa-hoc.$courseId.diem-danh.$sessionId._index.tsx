@@ -4,11 +4,12 @@ import { type FormEvent, useRef, useState } from "react";
 import { reachableSession } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
-import { markFormSchema, noteField, statusField } from "~/attendance/schemas.server";
-import { type MarkChange, markRest, marksOf, rosterOf, saveMarks, unmarkedAmong } from "~/attendance/sessions.server";
+import { markFormSchema } from "~/attendance/schemas.server";
+import { markRest, marksOf, rosterOf, saveMarks, unmarkedAmong } from "~/attendance/sessions.server";
 import { STATUSES, statusLabelKey } from "~/attendance/statuses";
 import { CourseNav } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
+import { issueDueInClass } from "~/certificates/class.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { matchesSearch } from "~/i18n/fold";
 import { formatDate, formatDateTime, formatTime } from "~/i18n/format";
@@ -79,36 +80,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseRequestForm(request, markFormSchema);
   if (!form.ok) return invalid(form);
   if (session.status === "CANCELLED") return invalid({ errors: { _form: t("att.mark.cancelledSession") } }, 422);
-  const input = form.data as Record<string, unknown>;
   const enrolled = new Set((await rosterOf(course.id)).map((l) => l.id));
-  const ids = [...new Set(form.data.ids)];
-  if (ids.some((id) => !enrolled.has(id))) return invalid({ errors: { _form: t("att.mark.notEnrolled") } }, 422);
+  if (form.data.ids.some((id) => !enrolled.has(id))) return invalid({ errors: { _form: t("att.mark.notEnrolled") } }, 422);
   if (form.data.intent === "rest") {
-    const { status, confirmed } = form.data;
+    const { status, confirmed, ids, notes } = form.data;
     const rest = await unmarkedAmong(session.id, ids);
     if (rest.length === 0) return data({ ok: true as const, message: t("att.mark.restNone") });
     // without JavaScript the first press only asks (nothing written); the page's confirm step sends `confirmed`
     if (!confirmed) return data({ confirm: { status, ids: rest } });
-    const notes = rest.map((userId) => ({ userId, note: noteField.safeParse(input[`n_${userId}`] ?? "") }));
-    const bad = notes.find((n) => !n.note.success);
-    if (bad) return invalid({ errors: { _form: t("form.hasErrors"), [`n_${bad.userId}`]: bad.note.error!.issues[0].message } });
-    const count = await markRest(session.id, notes.map((n) => ({ userId: n.userId, note: n.note.data ?? "" })), status, auth.user.id);
+    const count = await markRest(session.id, rest.map((userId) => ({ userId, note: notes.get(userId) ?? "" })), status, auth.user.id);
+    await issueDueInClass(course.id, null, rest);
     return data({ ok: true as const, message: t(`att.mark.restDone.${status}`, { count }) });
   }
-  const errors: Record<string, string> = {};
-  const changes: MarkChange[] = [];
-  for (const id of ids) {
-    const rawStatus = input[`s_${id}`];
-    if (rawStatus === undefined || rawStatus === "") continue;
-    const status = statusField.safeParse(rawStatus);
-    const note = noteField.safeParse(input[`n_${id}`] ?? "");
-    if (!status.success) errors[`s_${id}`] = status.error.issues[0].message;
-    if (!note.success) errors[`n_${id}`] = note.error.issues[0].message;
-    if (status.success && note.success) changes.push({ userId: id, status: status.data, note: note.data ?? "" });
-  }
-  if (Object.keys(errors).length) return invalid({ errors: { _form: t("form.hasErrors"), ...errors } });
-  const loadedAt = typeof input.loadedAt === "string" && /^\d{13}$/.test(input.loadedAt) ? new Date(Number(input.loadedAt)) : null;
-  const { written, overwritten } = await saveMarks(session.id, auth.user.id, changes, new Date(), loadedAt);
+  const { marks, loadedAt } = form.data;
+  const { written, overwritten } = await saveMarks(session.id, auth.user.id, marks, new Date(), loadedAt);
+  await issueDueInClass(course.id, null, marks.map((c) => c.userId));
   const message = written ? t("att.mark.saved", { count: written }) : t("att.mark.noChange");
   return data({ ok: true as const, message: overwritten ? `${message} ${t("att.mark.overwritten", { count: overwritten })}` : message });
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { reachableSession } from "~/access/access.server";
-import { displayState, originOf } from "~/attendance/display.server";
+import { displayState } from "~/attendance/display.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { PRIVATE_NO_STORE } from "~/auth/cache-policy";
 import { requireUser } from "~/auth/guard.server";
@@ -11,6 +11,6 @@ export const access = attendancePermissions.manageAttendance;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const { session } = await reachableSession(auth, params, access);
-  const state = await displayState(session, originOf(request));
+  const state = await displayState(session, new URL(request.url).origin);
   return Response.json(state, { headers: { "Cache-Control": PRIVATE_NO_STORE } });
 }

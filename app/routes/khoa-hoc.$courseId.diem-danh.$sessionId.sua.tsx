@@ -48,10 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { course, session } = await load(request, params);
   const form = await parseRequestForm(request, sessionFields);
   if (!form.ok) return invalid(form);
-  const trainers = await courseTrainers(course.id);
-  if (form.data.trainerId !== null && !trainers.some((u) => u.id === form.data.trainerId))
-    return invalid({ errors: { trainerId: t("att.session.trainerInvalid") } }, 422);
-  await updateClassSession(course.id, session.id, form.data);
+  const saved = await updateClassSession(course.id, session.id, form.data);
+  if (!saved.ok) return invalid({ errors: { trainerId: t("att.session.trainerInvalid") } }, 422);
   return redirect(`/khoa-hoc/${course.id}/diem-danh`);
 }
 

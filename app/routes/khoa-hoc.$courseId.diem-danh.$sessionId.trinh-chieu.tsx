@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { reachableSession } from "~/access/access.server";
-import { displayState, originOf } from "~/attendance/display.server";
+import { displayState } from "~/attendance/display.server";
 import { attendancePermissions } from "~/attendance/permissions";
+import { rosterSize } from "~/attendance/sessions.server";
 import { requireUser } from "~/auth/guard.server";
-import { db } from "~/db/db.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const { course, session } = await reachableSession(auth, params, access);
-  const [state, total] = await Promise.all([displayState(session, originOf(request)), db().enrolment.count({ where: { courseId: course.id } })]);
+  const [state, total] = await Promise.all([displayState(session, new URL(request.url).origin), rosterSize(course.id)]);
   return {
     back: `/khoa-hoc/${course.id}/diem-danh/${session.id}`,
     poll: `/khoa-hoc/${course.id}/diem-danh/${session.id}/ma`,

@@ -7,6 +7,7 @@ import { courseTrainers, createClassSession, sessionsWithCounts, setSessionStatu
 import { vnDateInput } from "~/attendance/time";
 import { CourseNav, SessionFields } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
+import { issueDueInClass } from "~/certificates/class.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { issuesToErrors } from "~/forms/parse";
 import { formatDate, formatTime } from "~/i18n/format";
@@ -49,14 +50,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === "create") {
     const parsed = sessionFields.safeParse(input);
     if (!parsed.success) return invalid({ errors: issuesToErrors(parsed.error.issues), values: stringValues(input) });
-    const trainers = await courseTrainers(course.id);
-    if (parsed.data.trainerId !== null && !trainers.some((u) => u.id === parsed.data.trainerId))
-      return invalid({ errors: { trainerId: t("att.session.trainerInvalid") }, values: stringValues(input) }, 422);
-    await createClassSession(course.id, parsed.data);
+    const created = await createClassSession(course.id, parsed.data);
+    if (!created.ok) return invalid({ errors: { trainerId: t("att.session.trainerInvalid") }, values: stringValues(input) }, 422);
     return data({ ok: true as const, message: t("att.session.created") });
   }
   const { count } = await setSessionStatus(course.id, input.sessionId, input.intent === "cancel" ? "CANCELLED" : "SCHEDULED");
   if (count === 0) return invalid({ errors: { _form: t("error.notFound.body") } }, 404);
+  await issueDueInClass(course.id, null); // a cancelled session no longer counts against anyone's rate
   return data({ ok: true as const, message: t(input.intent === "cancel" ? "att.session.cancelled" : "att.session.restored") });
 }
 

@@ -4,8 +4,7 @@ import { ACTIVATION_DAYS } from "~/attendance/activation";
 import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
-import { ROSTER_FIELDS, hasErrors } from "~/attendance/roster";
-import { addOneLearner, checkRoster, pendingActivations, reissueCodes, removeLearner } from "~/attendance/roster.server";
+import { addLearner, pendingActivations, reissueCodes, removeLearner } from "~/attendance/roster.server";
 import { rosterActionSchema } from "~/attendance/schemas.server";
 import { rosterOf } from "~/attendance/sessions.server";
 import { ActivationCodes, CourseNav, activationRow } from "~/attendance/ui";
@@ -55,15 +54,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ ok: true as const, message: codes.length ? "" : t("att.roster.noPending"), codes: codes.map(activationRow) });
   }
   const values = { fullName: input.fullName, phone: input.phone ?? "", email: input.email ?? "", unit: input.unit, position: input.position ?? "", category: input.category ?? "" };
-  const header = ROSTER_FIELDS.map((f) => t(`att.column.${f}` as MessageKey));
-  const checked = await checkRoster(course, { rows: [header, [values.fullName, values.phone, values.email, values.unit, values.position, values.category]], firstRowNumber: 0 });
-  if (!checked.ok) return invalid({ errors: { _form: t(checked.error, checked.vars) }, values });
-  if (hasErrors(checked.problems) || checked.rows.length === 0) {
+  const outcome = await addLearner(course, values);
+  if (!outcome.ok && outcome.error === "invalid") {
     const errors: Record<string, string> = {};
-    for (const p of checked.problems) errors[p.column ?? "_form"] ??= t(p.message as MessageKey);
+    for (const p of outcome.problems) errors[p.column ?? "_form"] ??= t(p.message as MessageKey);
     return invalid({ errors, values }, 422);
   }
-  const outcome = await addOneLearner(course, checked.rows[0]);
   if (!outcome.ok) return invalid({ errors: { _form: t("att.import.changed") }, values }, 409);
   const code = outcome.codes[0]?.code;
   const message = code ? t("att.roster.addedNew", { code }) : outcome.invited ? t("att.roster.invited") : t("att.roster.added");

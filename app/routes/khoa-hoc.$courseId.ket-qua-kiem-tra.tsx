@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { reachableCourse } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { classQuizResults } from "~/quiz/class-results.server";
@@ -15,7 +17,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const r = await classQuizResults(request, params.courseId);
+  const auth = await requireUser(request, access);
+  const course = await reachableCourse(auth, params.courseId, access);
+  const r = await classQuizResults(course, new URL(request.url).searchParams.get("chuyen-de"));
   return { ...r, rows: r.rows.map((row) => ({ ...row, last: row.last ? formatDateTime(row.last) : "" })) };
 }
 

@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { reachableCourse } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
 import { tableDownload } from "~/exports/download.server";
 import { exportFormat } from "~/exports/table";
 import { t } from "~/i18n/messages";
@@ -9,8 +11,11 @@ export const access = quizPermissions.viewClassResults;
 
 /** CSV (UTF-8 with BOM) or XLSX of one quiz's results for the class. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const r = await classQuizResults(request, params.courseId);
-  const format = exportFormat(new URL(request.url).searchParams);
+  const auth = await requireUser(request, access);
+  const course = await reachableCourse(auth, params.courseId, access);
+  const search = new URL(request.url).searchParams;
+  const r = await classQuizResults(course, search.get("chuyen-de"));
+  const format = exportFormat(search);
   const { headers, rows } = exportQuizTable(r);
   return tableDownload(format, `ket-qua-${r.course.code}-${r.module.slug}`, t("quiz.trainer.sheet"), headers, rows);
 }

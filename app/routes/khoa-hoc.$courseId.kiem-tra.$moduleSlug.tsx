@@ -1,12 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { forbidden } from "~/auth/guard.server";
+import { reachableCourse } from "~/access/access.server";
+import { forbidden, requireUser } from "~/auth/guard.server";
+import { issueEarned } from "~/certificates/mine.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
 import { quizActionSchema } from "~/quiz/action.server";
 import { QuizCountdown } from "~/quiz/countdown-clock";
 import { readAnswers } from "~/quiz/grading";
-import { quizContext, quizPage } from "~/quiz/page.server";
+import { quizModule, quizPage } from "~/quiz/page.server";
 import { quizPermissions } from "~/quiz/permissions";
 import { startAttempt, submitAttempt } from "~/quiz/quiz.server";
 import { FormMessage, actionErrors } from "~/ui/form";
@@ -16,12 +18,20 @@ export const access = quizPermissions.take;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.quiz.title ?? t("quiz.title")} · ${t("app.name")}` }];
 
+/** The signed-in user, a course they reach and the quiz of its module (404 when any is missing). */
+async function quizOfCourse(request: Request, params: { courseId?: string; moduleSlug?: string }) {
+  const auth = await requireUser(request, access);
+  const [course, quizzed] = await Promise.all([reachableCourse(auth, params.courseId, access), quizModule(params.moduleSlug)]);
+  return { auth, course, ...quizzed };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return quizPage(request, params);
+  const { auth, course, ...quizzed } = await quizOfCourse(request, params);
+  return quizPage(auth.user.id, course, quizzed, new URL(request.url).searchParams.get("ket-qua"));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { auth, course, module, quiz } = await quizContext(request, params);
+  const { auth, course, module, quiz } = await quizOfCourse(request, params);
   if (!course.enrolled) throw forbidden();
   const form = await parseRequestForm(request, quizActionSchema);
   if (!form.ok) return invalid(form);
@@ -35,6 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!read.ok) return invalid({ errors: read.errors }, 400);
   const outcome = await submitAttempt(auth.user.id, module.slug, form.data.token, quiz, read.answers);
   if (outcome.kind === "unknown") return invalid({ errors: { _form: t("quiz.badToken") } }, 400);
+  if (outcome.kind === "graded" && outcome.grade.passed) await issueEarned(auth.user.id);
   return redirect(`${here}?ket-qua=${outcome.attemptId}`);
 }
 

@@ -8,7 +8,7 @@ import { checkRoster, commitRoster, stageRoster } from "~/attendance/roster.serv
 import { confirmImportSchema } from "~/attendance/schemas.server";
 import { readRosterFile } from "~/attendance/spreadsheet.server";
 import { ActivationCodes, CourseNav, activationRow } from "~/attendance/ui";
-import { UPLOAD_LIMIT_BYTES, readUpload } from "~/attendance/upload.server";
+import { UPLOAD_LIMIT_BYTES, readUpload } from "~/forms/upload.server";
 import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { type MessageKey, t } from "~/i18n/messages";

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { classProgressTable } from "~/content/class-progress.server";
+import { reachableCourse } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
+import { classProgressTable, progressQuery } from "~/content/class-progress.server";
 import { modulePermissions } from "~/content/permissions";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -14,7 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const table = await classProgressTable(request, params.courseId);
+  const auth = await requireUser(request, access);
+  const course = await reachableCourse(auth, params.courseId, access);
+  const table = await classProgressTable(course, progressQuery(new URL(request.url).searchParams));
   return {
     course: table.course,
     modules: table.outline.map((m) => ({ order: m.order, title: m.title })),

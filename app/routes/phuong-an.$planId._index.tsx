@@ -11,7 +11,7 @@ import { planActionSchema } from "~/plans/schemas.server";
 import { checkAllSteps, inviteConsultant, removeInvite } from "~/plans/plans.server";
 import { addComment, caseDetail, planReview, submitPlan } from "~/appraisal/appraisal.server";
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
-import { statusTone } from "~/plans/review";
+import { canCommentOnPlan, statusTone } from "~/plans/review";
 import { STEP_COUNT, missingLabels, stepSpec } from "~/plans/steps";
 import { Field, FormMessage, actionErrors } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       case: c ? { status: c.status, level: t(`level.${c.level}` as "level.COMMUNE"), deadline: formatDateTime(c.deadlineAt), overdue: c.overdue } : null,
       ...review.view,
     },
-    canComment: found.via === "owner" || plan.status === "DRAFT" || plan.status === "RETURNED",
+    canComment: canCommentOnPlan(found.via, plan.status),
     invites: found.via === "owner" ? plan.invites.map((i) => ({ userId: i.userId, name: i.user.fullName, contact: i.user.email ?? i.user.phone ?? "" })) : [],
   };
 }
@@ -67,8 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form);
   const plan = found.plan;
   if (form.data.intent === "comment") {
-    // the producer answers at any time; invited consultants comment on drafts before submission
-    if (found.via !== "owner" && plan.status !== "DRAFT" && plan.status !== "RETURNED") return invalid({ errors: { _form: t("appraisal.err.notSubmitted") } }, 403);
+    if (!canCommentOnPlan(found.via, plan.status)) return invalid({ errors: { _form: t("appraisal.err.notSubmitted") } }, 403);
     const detail = await caseDetail(plan.id);
     const notifyIds = [plan.org.ownerId, ...plan.invites.map((i) => i.userId), ...detail.comments.map((c) => c.authorId)];
     const added = await addComment(

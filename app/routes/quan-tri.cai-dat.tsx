@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { reachableProvinces } from "~/access/access.server";
 import { forbidden, requireUser } from "~/auth/guard.server";
 import { UNIT_LEVELS } from "~/auth/roles";
-import { db } from "~/db/db.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
@@ -11,7 +10,8 @@ import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/
 import { Card, PageHeader } from "~/ui/page";
 import { unitPermissions } from "~/units/permissions";
 import { settingsSchema } from "~/units/schemas.server";
-import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, isoToVietnamese, rulesFromRow, rulesToRow } from "~/units/settings";
+import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, isoToVietnamese, rulesFromRow } from "~/units/settings";
+import { saveProvinceRules } from "~/units/units.server";
 
 export const access = unitPermissions.manageSettings;
 
@@ -42,8 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!province) throw forbidden();
   const form = await parseRequestForm(request, settingsSchema);
   if (!form.ok) return invalid(form);
-  const row = rulesToRow(form.data);
-  await db().provinceSettings.upsert({ where: { unitId: province.id }, create: { unitId: province.id, ...row }, update: row });
+  await saveProvinceRules(province.id, form.data);
   return data({ ok: true as const, message: t("admin.settings.saved") });
 }
 

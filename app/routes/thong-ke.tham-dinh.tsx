@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { appraisalPermissions } from "~/appraisal/permissions";
 import { statRows } from "~/appraisal/stats-table";
-import { statsFor } from "~/appraisal/stats.server";
+import { statsFor, statsQuery } from "~/appraisal/stats.server";
 import { requireUser } from "~/auth/guard.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: `${t("appraisal.stats.title")}
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const url = new URL(request.url);
-  const stats = await statsFor(auth, url);
+  const stats = await statsFor(auth, statsQuery(url.searchParams));
   if (!stats) return { stats: null, rows: [], units: [] };
   return {
     stats,

@@ -1,5 +1,6 @@
 import type { UnitLevel } from "~/auth/roles";
 import { db } from "~/db/db.server";
+import { type ProvinceRules, rulesToRow } from "./settings";
 import { canContain, childPath, treeOrder } from "./tree";
 
 /** Every unit within any of the given subtrees (paths), in tree order. */
@@ -10,6 +11,21 @@ export async function unitsWithin(paths: readonly string[]) {
     select: { id: true, name: true, code: true, level: true, parentId: true, path: true },
   });
   return treeOrder(units);
+}
+
+/** Every active unit, in tree order (the public sign-up form's list). */
+export async function activeUnits() {
+  const units = await db().unit.findMany({
+    where: { active: true },
+    select: { id: true, name: true, code: true, level: true, parentId: true, path: true },
+  });
+  return treeOrder(units);
+}
+
+/** Writes a province's appraisal rules (the row form of `rulesToRow`). */
+export function saveProvinceRules(provinceId: number, rules: ProvinceRules) {
+  const row = rulesToRow(rules);
+  return db().provinceSettings.upsert({ where: { unitId: provinceId }, create: { unitId: provinceId, ...row }, update: row });
 }
 
 export function unitById(id: number) {

@@ -197,7 +197,7 @@ describe("roster import", () => {
 
 async function openSession(courseId: number) {
   const now = Date.now();
-  const { id } = await createClassSession(courseId, {
+  const created = await createClassSession(courseId, {
     title: "Buổi kiểm thử",
     startsAt: new Date(now - 10 * 60_000),
     endsAt: new Date(now + 60 * 60_000),
@@ -208,6 +208,8 @@ async function openSession(courseId: number) {
     graceAfterMin: 30,
     lateAfterMin: 15,
   });
+  if (!created.ok) throw new Error("session not created");
+  const id = created.id;
   const s = await db().classSession.findUniqueOrThrow({ where: { id } });
   return { id, code: () => currentCode(s.checkinSecret, new Date(), 30) };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getAuth } from "~/auth/guard.server";
 import { revokeCertificates } from "~/certificates/certificates.server";
 import { completionFacts, learnerCompletionFacts } from "~/certificates/facts.server";
-import { myCertificates } from "~/certificates/mine.server";
+import { issueEarned, myCertificates } from "~/certificates/mine.server";
 import { getOutline } from "~/content/outline.server";
 import { db } from "~/db/db.server";
 import * as home from "~/routes/_index";
@@ -74,7 +74,7 @@ describe("a learner's completion facts in all their courses at once", () => {
     expect(batched.get(demo)!.sessionsHeld).toBeGreaterThan(0);
   });
 
-  it("myCertificates issues when the rule is met, keeps the code, and shows a revoked one", async () => {
+  it("issueEarned issues once when the rule is met; myCertificates shows it, keeps the code, and shows a revoked one", async () => {
     const userId = await userIdOf("0913000002");
     const modules = (await getOutline()).filter((m) => m.hasQuiz).map((m) => m.slug);
     const done = await courseWith("MINE-A", userId, [{ day: 2, mark: "PRESENT" }, { day: 3, mark: "ABSENT" }]);
@@ -82,6 +82,9 @@ describe("a learner's completion facts in all their courses at once", () => {
     const short = await courseWith("MINE-B", userId, [{ day: 2, mark: "ABSENT" }]);
     await attempt(userId, modules[0], true);
 
+    expect(await myCertificates(userId, NOW)).toSatisfy((items: { certificate: unknown }[]) => items.every((i) => i.certificate === null));
+    expect(await issueEarned(userId, NOW)).toBe(1);
+    expect(await issueEarned(userId, NOW)).toBe(0);
     const first = await myCertificates(userId, NOW);
     const byCourse = new Map(first.map((c) => [c.courseId, c]));
     const issued = byCourse.get(done)!.certificate;

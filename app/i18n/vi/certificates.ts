@@ -31,6 +31,7 @@ export const certificates = {
   "cert.mine.title": "Chứng nhận của tôi",
   "cert.mine.none": "Bạn chưa ghi danh khóa học nào.",
   "cert.mine.complete": "Đã đủ điều kiện — giấy chứng nhận đã được cấp.",
+  "cert.mine.pending": "Đã đủ điều kiện — giấy chứng nhận đang chờ giảng viên cấp.",
   "cert.mine.missing": "Còn thiếu để được cấp giấy chứng nhận:",
   "cert.mine.missingAttendance": "Tỷ lệ tham dự {rate}% (cần từ {required}%).",
   "cert.mine.noSessions": "Chưa có buổi học nào được tổ chức.",

@@ -1,4 +1,4 @@
-import { formDataOf, readBodyCapped } from "~/forms/body.server";
+import { formDataOf, readBodyCapped } from "./body.server";
 
 /** Roster uploads: multipart, one file part of at most 2 MB, read into memory. */
 export const UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;

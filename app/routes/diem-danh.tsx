@@ -5,7 +5,7 @@ import { attendancePermissions } from "~/attendance/permissions";
 import { checkinSchema } from "~/attendance/schemas.server";
 import { checkIn } from "~/attendance/sessions.server";
 import { statusLabelKey } from "~/attendance/statuses";
-import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
+import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/ops/throttle.server";
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
 import { invalid, parseRequestForm } from "~/forms/form.server";

@@ -8,7 +8,8 @@ import "~/i18n/officer";
 import { rulesFromRow, type ProvinceRules } from "~/units/settings";
 import { now } from "./clock.server";
 import { bumpStat } from "./counters.server";
-import { daysLeftWhenPaused, deadlineFor, localYear, resumedDeadline } from "./deadline";
+import { vnYear } from "~/i18n/format";
+import { daysLeftWhenPaused, deadlineFor, resumedDeadline } from "./deadline";
 import { type CaseStatus, type Decision, decide, decisionsFor, overdueStatus, resubmit } from "./workflow";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
@@ -54,7 +55,7 @@ export async function submitPlan(planId: number, userId: number, at = now()): Pr
     const frozen = Object.fromEntries(plan.steps.map((s) => [s.step, JSON.parse(s.data)]));
     await tx.planVersion.create({ data: { planId, number, data: JSON.stringify(frozen), createdAt: at, createdById: userId } });
     const level = rules.levels[levelIndex];
-    const year = existing?.year ?? localYear(at);
+    const year = existing?.year ?? vnYear(at);
     // the clock stopped when the case was returned; it restarts in full or resumes, as the province rules
     const resume = existing?.pausedAt && rules.clockOnResubmit === "RESUME";
     const data = {

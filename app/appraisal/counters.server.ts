@@ -1,6 +1,6 @@
 /** Keeps AppraisalStat in step with the audit trail: one upsert per (ancestor unit, metric). */
 import { db } from "~/db/db.server";
-import { localYear } from "./deadline";
+import { vnYear } from "~/i18n/format";
 
 type Client = Pick<ReturnType<typeof db>, "appraisalStat">;
 
@@ -37,7 +37,7 @@ export async function rebuildStats(client: ReturnType<typeof db>) {
   const stars = await client.appraisalCase.groupBy({ by: ["year", "unitPath", "officialStars"], where: { officialStars: { not: null } }, _count: { _all: true } });
   for (const s of stars) add(s.unitPath, s.year, `STARS_${s.officialStars}`, "", s._count._all);
   const ideas = await client.productIdea.findMany({ select: { createdAt: true, org: { select: { unit: { select: { path: true } } } } } });
-  for (const i of ideas) add(i.org.unit.path, localYear(i.createdAt), "IDEA", "", 1);
+  for (const i of ideas) add(i.org.unit.path, vnYear(i.createdAt), "IDEA", "", 1);
   await client.appraisalStat.deleteMany({});
   const rows = [...totals.values()];
   for (let i = 0; i < rows.length; i += 500) await client.appraisalStat.createMany({ data: rows.slice(i, i + 500) });

@@ -1,7 +1,7 @@
 import { reachableUnits } from "~/access/access.server";
 import type { Auth } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
-import { localYear } from "./deadline";
+import { vnYear } from "~/i18n/format";
 import { now } from "./clock.server";
 import { rulesFor } from "./appraisal.server";
 import { appraisalPermissions } from "./permissions";
@@ -19,7 +19,7 @@ export async function statsFor(auth: Auth, url: URL) {
   const rawUnit = url.searchParams.get("donvi");
   const unit = units.find((u) => String(u.id) === rawUnit) ?? units[0];
   const rawYear = url.searchParams.get("nam");
-  const year = rawYear && /^\d{4}$/.test(rawYear) ? Number(rawYear) : localYear(now());
+  const year = rawYear && /^\d{4}$/.test(rawYear) ? Number(rawYear) : vnYear(now());
   if (!unit) return null;
   const [rows, rules, lapses] = await Promise.all([
     db().appraisalStat.findMany({ where: { year, unitId: unit.id } }),
@@ -37,7 +37,7 @@ export async function statsFor(auth: Auth, url: URL) {
       grouped.map((g) => ({ action: g.metric, fromLevel: g.level, count: g.count })),
       // the levels that acted that year, in chain order (2020 keeps its district level), and this year
       // also the current chain's levels that have not acted yet
-      (["COMMUNE", "DISTRICT", "PROVINCE"] as const).filter((l) => grouped.some((g) => g.level === l) || (year === localYear(now()) && rules.levels.includes(l))),
+      (["COMMUNE", "DISTRICT", "PROVINCE"] as const).filter((l) => grouped.some((g) => g.level === l) || (year === vnYear(now()) && rules.levels.includes(l))),
     ),
     stars: [1, 2, 3, 4, 5].map((n) => ({ stars: n, count: count(`STARS_${n}`) })),
     overdueRule: rules.overdueRule,

@@ -1,5 +1,5 @@
 import { bumpStat } from "~/appraisal/counters.server";
-import { localYear, localYearRange } from "~/appraisal/deadline";
+import { vnYear, vnYearRange } from "~/i18n/format";
 import { type Prisma, db } from "~/db/db.server";
 import { type OcopGroup, STEP_COUNT, type StepCheck, type StoredValues, checkStored } from "./steps";
 
@@ -50,8 +50,8 @@ export async function registerIdea(orgs: Prisma.ProducerOrgWhereInput, input: Id
   const org = await db().producerOrg.findFirst({ where: { AND: [{ id: input.orgId }, orgs] }, select: { id: true, unit: { select: { path: true } } } });
   if (!org) return { ok: false, error: "outside" };
   const key = input.idempotencyKey ?? null;
-  const year = localYear(at);
-  const range = localYearRange(year);
+  const year = vnYear(at);
+  const range = vnYearRange(year);
   const attempt = () =>
     db().$transaction(async (tx): Promise<RegisterOutcome> => {
       if (key) {
@@ -79,7 +79,7 @@ export async function registerIdea(orgs: Prisma.ProducerOrgWhereInput, input: Id
 
 /** Registered ideas within the scope (optionally of one local year), newest first, with the plan built from each. */
 export function ideasIn(orgs: Prisma.ProducerOrgWhereInput, year?: number) {
-  const range = year ? localYearRange(year) : null;
+  const range = year ? vnYearRange(year) : null;
   return db().productIdea.findMany({
     where: { org: orgs, ...(range ? { createdAt: { gte: range.from, lt: range.to } } : {}) },
     orderBy: { id: "desc" },

@@ -11,7 +11,8 @@ import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/
 import { Card, PageHeader } from "~/ui/page";
 import { unitPermissions } from "~/units/permissions";
 import { settingsSchema } from "~/units/schemas.server";
-import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, isoToVietnamese, rulesFromRow, rulesToRow } from "~/units/settings";
+import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, rulesFromRow, rulesToRow } from "~/units/settings";
+import { isoToVietnamese } from "~/i18n/format";
 
 export const access = unitPermissions.manageSettings;
 

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { isWellFormedCode, normalizeCode } from "~/attendance/checkin-code";
+import { isWellFormedCode } from "~/attendance/checkin-code";
+import { compactCode } from "~/ops/codes";
 import { attendancePermissions } from "~/attendance/permissions";
 import { checkinSchema } from "~/attendance/schemas.server";
 import { checkIn } from "~/attendance/sessions.server";
@@ -27,7 +28,7 @@ export const meta: MetaFunction = () => [{ title: `${t("att.checkin.title")} · 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, access);
   const url = new URL(request.url);
-  const code = normalizeCode((url.searchParams.get("ma") ?? "").slice(0, 20));
+  const code = compactCode((url.searchParams.get("ma") ?? "").slice(0, 20));
   const buoi = url.searchParams.get("buoi") ?? "";
   return { code: isWellFormedCode(code) ? code : "", buoi: /^\d{1,9}$/.test(buoi) ? buoi : "" };
 }

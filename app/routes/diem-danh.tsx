@@ -10,6 +10,7 @@ import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
 import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseId } from "~/forms/parse";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/checkin";
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const code = compactCode((url.searchParams.get("ma") ?? "").slice(0, 20));
   const buoi = url.searchParams.get("buoi") ?? "";
-  return { code: isWellFormedCode(code) ? code : "", buoi: /^\d{1,9}$/.test(buoi) ? buoi : "" };
+  return { code: isWellFormedCode(code) ? code : "", buoi: parseId(buoi) === null ? "" : buoi };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -5,6 +5,7 @@ import { type Prisma, db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
 import { stepsNeedingLook } from "~/plans/review";
 import "~/i18n/officer";
+import { pathIds, provinceIdOf } from "~/units/path";
 import { rulesFromRow, type ProvinceRules } from "~/units/settings";
 import { now } from "./clock.server";
 import { bumpStat } from "./counters.server";
@@ -15,14 +16,14 @@ import { type CaseStatus, type Decision, decide, decisionsFor, overdueStatus, re
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
 export async function rulesFor(unitPath: string, tx: Tx | ReturnType<typeof db> = db()): Promise<ProvinceRules> {
-  const rootId = Number(unitPath.split("/").filter(Boolean)[0]);
+  const rootId = provinceIdOf(unitPath);
   const row = await tx.provinceSettings.findUnique({ where: { unitId: rootId } });
   return rulesFromRow(row);
 }
 
 /** Appraisers whose grant covers `unitPath` at `level` (they receive the case). */
 async function appraisersFor(tx: Tx, unitPath: string, level: string) {
-  const ids = unitPath.split("/").filter(Boolean).map(Number);
+  const ids = pathIds(unitPath);
   const rows = await tx.roleAssignment.findMany({
     where: { role: "appraiser", unitId: { in: ids }, unit: { level }, user: { active: true } },
     select: { userId: true },
@@ -175,9 +176,9 @@ export async function decideCase(planId: number, auth: Auth, input: DecideInput,
  */
 export async function markOverdue(at = now(), planId?: number) {
   const due = await db().appraisalCase.findMany({ where: { status: "SUBMITTED", overdue: false, deadlineAt: { lt: at }, ...(planId ? { planId } : {}) } });
-  const rulesOf = new Map<string, Promise<ProvinceRules>>(); // one settings read per province, not per case
+  const rulesOf = new Map<number, Promise<ProvinceRules>>(); // one settings read per province, not per case
   for (const c of due) {
-    const province = c.unitPath.split("/")[1];
+    const province = provinceIdOf(c.unitPath);
     if (!rulesOf.has(province)) rulesOf.set(province, rulesFor(c.unitPath));
     const status = overdueStatus((await rulesOf.get(province)!).overdueRule);
     await db().$transaction(async (tx) => {

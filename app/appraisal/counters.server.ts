@@ -1,15 +1,12 @@
 /** Keeps AppraisalStat in step with the audit trail: one upsert per (ancestor unit, metric). */
 import { db } from "~/db/db.server";
 import { vnYear } from "~/i18n/format";
+import { pathIds } from "~/units/path";
 
 type Client = Pick<ReturnType<typeof db>, "appraisalStat">;
 
-export function ancestorIds(unitPath: string): number[] {
-  return unitPath.split("/").filter(Boolean).map(Number);
-}
-
 export async function bumpStat(client: Client, unitPath: string, year: number, metric: string, level = "", by = 1) {
-  for (const unitId of ancestorIds(unitPath)) {
+  for (const unitId of pathIds(unitPath)) {
     await client.appraisalStat.upsert({
       where: { year_unitId_metric_level: { year, unitId, metric, level } },
       update: { count: { increment: by } },
@@ -25,7 +22,7 @@ export async function bumpStat(client: Client, unitPath: string, year: number, m
 export async function rebuildStats(client: ReturnType<typeof db>) {
   const totals = new Map<string, { year: number; unitId: number; metric: string; level: string; count: number }>();
   const add = (unitPath: string, year: number, metric: string, level: string, n: number) => {
-    for (const unitId of ancestorIds(unitPath)) {
+    for (const unitId of pathIds(unitPath)) {
       const key = `${year}|${unitId}|${metric}|${level}`;
       const row = totals.get(key) ?? { year, unitId, metric, level, count: 0 };
       row.count += n;

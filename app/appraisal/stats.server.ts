@@ -2,6 +2,7 @@ import { reachableUnits } from "~/access/access.server";
 import type { Auth } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
 import { vnYear } from "~/i18n/format";
+import { pathIds } from "~/units/path";
 import { now } from "./clock.server";
 import { rulesFor } from "./appraisal.server";
 import { appraisalPermissions } from "./permissions";
@@ -9,7 +10,7 @@ import { funnel, lapsedLocalities } from "./stats";
 
 /** The units named in some paths, abolished ones included (a 2020 district). */
 async function unitsOnPaths(paths: string[]) {
-  const ids = [...new Set(paths.flatMap((p) => p.split("/").filter(Boolean).map(Number)))];
+  const ids = [...new Set(paths.flatMap((p) => pathIds(p)))];
   return ids.length ? db().unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, level: true } }) : [];
 }
 

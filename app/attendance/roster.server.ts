@@ -5,7 +5,7 @@ import { type Prisma, db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
 import { searchKey } from "~/users/users.server";
 import { activationExpiry, activationHash, activationMatches, newActivationCode } from "./activation";
-import { provincePath } from "~/units/tree";
+import { provincePath } from "~/units/path";
 import { type RosterRow, type RosterTable, contactsIn, validateRoster } from "./roster";
 
 /** Roster import and single enrolment: persistence (preview staging, all-or-nothing commit). */

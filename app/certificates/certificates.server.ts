@@ -1,5 +1,6 @@
 import { Prisma } from "../../generated/prisma/client";
 import { db } from "~/db/db.server";
+import { provinceIdOf } from "~/units/path";
 import { newCertificateCode } from "./rule";
 
 const ISSUER_PREFIX = "Văn phòng Điều phối Nông thôn mới";
@@ -25,7 +26,7 @@ export async function issueCertificate(courseId: number, userId: number, issuedB
     },
   });
   if (!enrolment) throw new Error("not enrolled");
-  const provinceId = Number(enrolment.course.unit.path.split("/").filter(Boolean)[0]);
+  const provinceId = provinceIdOf(enrolment.course.unit.path);
   const province = await db().unit.findUniqueOrThrow({ where: { id: provinceId }, select: { name: true } });
   try {
     return await db().certificate.create({

@@ -1,6 +1,7 @@
 import type { UnitLevel } from "~/auth/roles";
 import { db } from "~/db/db.server";
-import { canContain, childPath, treeOrder } from "./tree";
+import { childPath, provinceIdOf } from "./path";
+import { canContain, treeOrder } from "./tree";
 
 /** Every unit within any of the given subtrees (paths), in tree order. */
 export async function unitsWithin(paths: readonly string[]) {
@@ -34,6 +35,6 @@ export async function createUnit(input: { name: string; code: string; level: Uni
 
 /** The province a unit belongs to (the root of its path). */
 export async function provinceOf(unitPath: string) {
-  const rootId = Number(unitPath.split("/").filter(Boolean)[0]);
+  const rootId = provinceIdOf(unitPath);
   return db().unit.findUnique({ where: { id: rootId }, include: { settings: true } });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatDate,
+  formatDecimal,
   formatDateTime,
   formatNumber,
   formatTime,
@@ -20,6 +21,13 @@ describe("Vietnamese formatting", () => {
     expect(formatDate(instant)).toBe("01/01/2026");
     expect(formatTime(instant)).toBe("00:30");
     expect(formatDateTime(instant)).toBe("01/01/2026 00:30");
+  });
+  it("writes decimals with a comma, at most two of them, ungrouped so a form reads them back", () => {
+    expect(formatDecimal(12.5)).toBe("12,5");
+    expect(formatDecimal(2.333)).toBe("2,33");
+    expect(formatDecimal(1234.5)).toBe("1234,5");
+    expect(formatDecimal(-0.25)).toBe("-0,25");
+    expect(formatDecimal(40)).toBe("40");
   });
   it("groups thousands with dots", () => {
     expect(formatNumber(1234567)).toBe("1.234.567");

@@ -73,6 +73,11 @@ export function isoToVietnamese(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/** 20.5 → "20,5", at most two decimals and no grouping, so it reads back through `parseDecimal` (plans/money.ts). */
+export function formatDecimal(value: number): string {
+  return String(Math.round(value * 100) / 100).replace(".", ",");
+}
+
 /** 1.234.567 */
 export function formatNumber(value: number): string {
   return numberFmt.format(value);

@@ -1,7 +1,8 @@
 /** The printable plan (A4): also used for frozen versions in the appraisal. */
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
-import { groupDigits, formatDecimal, formatMoney } from "./money";
+import { formatDecimal } from "~/i18n/format";
+import { groupDigits, formatMoney } from "./money";
 import { STEPS, type Row, type ScalarField, type StepValues } from "./steps";
 import { AssessmentSummary, FinanceSummary, InvestmentSummary } from "./ui";
 

@@ -10,7 +10,8 @@ import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { PART_SHEET, scoreByPart } from "~/ocop/part-sheet";
 import type { Part, ScoreOutcome } from "~/ocop/scoring";
-import { formatDecimal, groupDigits, parseDecimal, parseMoney } from "./money";
+import { formatDecimal } from "~/i18n/format";
+import { groupDigits, parseDecimal, parseMoney } from "./money";
 
 export const OCOP_GROUPS = ["THUC_PHAM", "DO_UONG", "DUOC_LIEU", "THU_CONG", "SINH_VAT_CANH", "DU_LICH"] as const;
 export type OcopGroup = (typeof OCOP_GROUPS)[number];

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { parseIdentifier } from "~/auth/identifier";
 import { hashPassword } from "~/auth/password.server";
 import { type Prisma, db } from "~/db/db.server";
+import { isUniqueViolation } from "~/db/errors";
 import { t } from "~/i18n/messages";
 import { searchKey } from "~/users/users.server";
 import { activationExpiry, activationHash, activationMatches, newActivationCode } from "./activation";
@@ -155,7 +156,7 @@ export async function commitRoster(course: { id: number; unitPath: string }, tok
       { timeout: 60_000 },
     );
   } catch (error) {
-    if (error instanceof Changed || (error as { code?: string }).code === "P2002") return { ok: false, error: "changed" };
+    if (error instanceof Changed || isUniqueViolation(error)) return { ok: false, error: "changed" };
     throw error;
   }
 }
@@ -165,7 +166,7 @@ export async function addOneLearner(course: { id: number; unitPath: string }, ro
   try {
     return { ok: true as const, ...(await db().$transaction((tx) => writeRows(tx, course, [row], now))) };
   } catch (error) {
-    if (error instanceof Changed || (error as { code?: string }).code === "P2002") return { ok: false as const, error: "changed" as const };
+    if (error instanceof Changed || isUniqueViolation(error)) return { ok: false as const, error: "changed" as const };
     throw error;
   }
 }

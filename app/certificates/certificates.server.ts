@@ -1,5 +1,5 @@
-import { Prisma } from "../../generated/prisma/client";
 import { db } from "~/db/db.server";
+import { isUniqueViolation } from "~/db/errors";
 import { provinceIdOf } from "~/units/path";
 import { newCertificateCode } from "./rule";
 
@@ -45,7 +45,7 @@ export async function issueCertificate(courseId: number, userId: number, issuedB
     });
   } catch (error) {
     // lost a race with another issuer: the unique (course, learner) key kept one certificate
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       return db().certificate.findUniqueOrThrow({ where: { courseId_userId: { courseId, userId } } });
     }
     throw error;

@@ -1,6 +1,7 @@
 import { bumpStat } from "~/appraisal/counters.server";
 import { vnYear, vnYearRange } from "~/i18n/format";
 import { type Prisma, db } from "~/db/db.server";
+import { isUniqueViolation } from "~/db/errors";
 import { type OcopGroup, STEP_COUNT, type StepCheck, type StoredValues, checkStored } from "./steps";
 
 /** Statuses in which the producer may still edit the steps. */
@@ -72,7 +73,7 @@ export async function registerIdea(orgs: Prisma.ProducerOrgWhereInput, input: Id
     return await attempt();
   } catch (error) {
     // the twin request committed the same key first: answer with its idea
-    if ((error as { code?: string }).code !== "P2002" || !key) throw error;
+    if (!isUniqueViolation(error) || !key) throw error;
     return attempt();
   }
 }
@@ -123,7 +124,7 @@ export async function createPlanFromIdea(ideaId: number, orgs: Prisma.ProducerOr
     });
   } catch (error) {
     // a double click: the unique idea id lets one plan in; the other request gets that plan
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     return db().businessPlan.findUnique({ where: { ideaId: idea.id }, select: { id: true } });
   }
 }
@@ -158,7 +159,7 @@ export async function saveStep(
       await db().planStep.create({ data: { planId, step, data, complete, version: 1, updatedAt: now, updatedById: userId } });
     } catch (error) {
       // Only "the row exists already" is a conflict; anything else is a real failure.
-      if ((error as { code?: string }).code !== "P2002") throw error;
+      if (!isUniqueViolation(error)) throw error;
       return conflictOf(planId, step);
     }
     if (touchPlan) await db().businessPlan.updateMany({ where: { id: planId }, data: { updatedAt: now } });

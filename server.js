@@ -18,6 +18,7 @@ const host = process.env.HOST || "0.0.0.0";
 const logger = createLogger();
 const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 const build = await import(path.resolve("build/index.js"));
+const { edgeMessages } = build.entry.module; // the catalogue's texts for the answers given here
 
 const app = express();
 app.disable("x-powered-by");
@@ -63,12 +64,12 @@ app.use((req, res, next) => {
   if (SAFE.has(req.method)) return next();
   const origin = req.get("origin");
   if ((origin && origin !== publicOrigin(req)) || (!origin && req.get("sec-fetch-site") === "cross-site")) {
-    res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");
+    res.status(403).type("text/plain; charset=utf-8").send(edgeMessages.badOrigin);
     return;
   }
   next();
 });
-app.use(bodyLimit());
+app.use(bodyLimit(edgeMessages.tooLarge));
 
 app.use(staticFiles("public"));
 

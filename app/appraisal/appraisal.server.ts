@@ -327,7 +327,7 @@ export async function recordResult(planId: number, actorId: number, score: numbe
     if (c.officialStars) await bumpStat(tx, c.unitPath, c.year, `STARS_${c.officialStars}`, "", -1);
     await bumpStat(tx, c.unitPath, c.year, `STARS_${stars}`);
     await tx.appraisalEvent.create({
-      data: { planId, versionNumber: c.versionNumber, actorId, action: "RESULT", fromStatus: c.status, toStatus: c.status, fromLevel: c.level, toLevel: c.level, reason: `${score} điểm, ${stars} sao`, unitPath: c.unitPath, year: c.year, createdAt: at },
+      data: { planId, versionNumber: c.versionNumber, actorId, action: "RESULT", fromStatus: c.status, toStatus: c.status, fromLevel: c.level, toLevel: c.level, reason: t("appraisal.result.reason", { score, stars }), unitPath: c.unitPath, year: c.year, createdAt: at },
     });
     await bumpStat(tx, c.unitPath, c.year, "RESULT", c.level);
     return true;

@@ -1,13 +1,12 @@
 import { db } from "~/db/db.server";
 import { isUniqueViolation } from "~/db/errors";
+import { t } from "~/i18n/messages";
 import { provinceIdOf } from "~/units/path";
 import { newCertificateCode } from "./rule";
 
-const ISSUER_PREFIX = "Văn phòng Điều phối Nông thôn mới";
-
 /** The issuing office, from the course's province: "Văn phòng Điều phối Nông thôn mới tỉnh Hà Tĩnh". */
 export function issuerName(provinceName: string): string {
-  return `${ISSUER_PREFIX} ${provinceName.replace(/^Tỉnh /, "tỉnh ").replace(/^Thành phố /, "thành phố ")}`;
+  return t("cert.issuerOffice", { province: provinceName.replace(/^Tỉnh /, "tỉnh ").replace(/^Thành phố /, "thành phố ") });
 }
 
 /**

@@ -12,6 +12,7 @@ export const certificates = {
   "cert.verify.course": "Khóa tập huấn",
   "cert.verify.date": "Ngày cấp",
   "cert.verify.issuer": "Đơn vị cấp",
+  "cert.issuerOffice": "Văn phòng Điều phối Nông thôn mới {province}",
   "cert.verify.throttled": "Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.",
   "cert.title": "Giấy chứng nhận hoàn thành khóa tập huấn",
   "cert.heading": "GIẤY CHỨNG NHẬN",

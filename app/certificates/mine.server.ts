@@ -59,7 +59,10 @@ export async function myCertificates(userId: number, now = new Date()): Promise<
     const completion = evaluateCompletion(ruleFromRow(rule), facts, quizModules.map((m) => m.slug));
     let cert: { code: string; revokedAt: Date | string | null; revokedReason: string | null } | null =
       course.code === null ? null : { code: course.code, revokedAt: course.revokedAt, revokedReason: course.revokedReason };
-    if (!cert && completion.complete) cert = await issueCertificate(courseId, userId, null);
+    if (!cert && completion.complete) {
+      const outcome = await issueCertificate(courseId, userId, null);
+      if (outcome.ok) cert = outcome.certificate;
+    }
     items.push({
       courseId,
       title: course.title,

@@ -60,8 +60,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "issue": {
       const due = current.rows.filter((r) => r.completion.complete && !r.certificate);
-      for (const row of due) await issueCertificate(courseId, row.userId, auth.user.id);
-      return data({ ok: true as const, message: t("cert.manage.issued", { count: due.length }) });
+      let issued = 0;
+      for (const row of due) if ((await issueCertificate(courseId, row.userId, auth.user.id)).ok) issued++;
+      // someone left the class since the list was read: say so, with what was issued
+      if (issued < due.length) return invalid({ errors: { _form: t("cert.manage.rosterChanged", { count: issued }) } }, 409);
+      return data({ ok: true as const, message: t("cert.manage.issued", { count: issued }) });
     }
     case "revoke": {
       const enrolled = new Set(current.rows.map((r) => r.userId));

@@ -47,6 +47,7 @@ export const certificates = {
   "cert.manage.eligible": "{count} học viên đủ điều kiện, {issued} đã được cấp.",
   "cert.manage.issueAll": "Cấp giấy chứng nhận cho tất cả học viên đủ điều kiện",
   "cert.manage.issued": "Đã cấp {count} giấy chứng nhận.",
+  "cert.manage.rosterChanged": "Danh sách lớp đã thay đổi trong lúc cấp: đã cấp {count} giấy chứng nhận. Vui lòng tải lại trang để xem danh sách mới.",
   "cert.manage.revoke": "Thu hồi giấy chứng nhận đã chọn",
   "cert.manage.revokeReason": "Lý do thu hồi",
   "cert.manage.revoked": "Đã thu hồi {count} giấy chứng nhận.",

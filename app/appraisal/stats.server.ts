@@ -17,7 +17,7 @@ async function unitsOnPaths(paths: string[]) {
 /** Statistics for a year and a unit the user may see (appraisers and admins: only their units). */
 export async function statsFor(auth: Auth, url: URL) {
   const units = await reachableUnits(auth, appraisalPermissions.statistics);
-  const rawUnit = url.searchParams.get("donvi");
+  const rawUnit = url.searchParams.get("don-vi");
   const unit = units.find((u) => String(u.id) === rawUnit) ?? units[0];
   const rawYear = url.searchParams.get("nam");
   const year = rawYear && /^\d{4}$/.test(rawYear) ? Number(rawYear) : vnYear(now());

@@ -73,10 +73,10 @@ describe("certificates", () => {
   });
 
   it("the code form sends a valid code on and explains a bad one", async () => {
-    const ok = await run(() => verifyForm.loader({ request: getRequest("/chung-nhan?code=abcd efgh jkmn pqrs"), params: {}, context: testContext() }));
+    const ok = await run(() => verifyForm.loader({ request: getRequest("/chung-nhan?ma=abcd efgh jkmn pqrs"), params: {}, context: testContext() }));
     expect(ok.status).toBe(302);
     expect(ok.location).toBe("/chung-nhan/ABCD-EFGH-JKMN-PQRS");
-    const bad = await run(() => verifyForm.loader({ request: getRequest("/chung-nhan?code=123"), params: {}, context: testContext() }));
+    const bad = await run(() => verifyForm.loader({ request: getRequest("/chung-nhan?ma=123"), params: {}, context: testContext() }));
     expect(bad.data.error).toMatch(/16 ký tự/);
   });
 });

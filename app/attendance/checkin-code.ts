@@ -7,7 +7,6 @@ import { CODE_ALPHABET, compactCode, isCodeOfLength } from "~/ops/codes";
  * of the previous one are accepted, so a learner who types while the display turns is not refused.
  */
 export const CODE_LENGTH = 6;
-export const DEFAULT_ROTATE_SECONDS = 30;
 
 export function newSecret(): string {
   return randomBytes(32).toString("base64url");

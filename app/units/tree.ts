@@ -9,8 +9,6 @@ export function canContain(parent: UnitLevel, child: UnitLevel): boolean {
   return false;
 }
 
-export const depthOf = (path: string) => path.split("/").filter(Boolean).length - 1;
-
 /** Units in tree order (parents before children, siblings by name), each with its depth. */
 export function treeOrder<U extends UnitRow>(units: readonly U[]): (U & { depth: number })[] {
   const byParent = new Map<number | null, U[]>();

@@ -1,6 +1,6 @@
 import type { UnitLevel } from "~/auth/roles";
 import { db } from "~/db/db.server";
-import { childPath, provinceIdOf } from "./path";
+import { childPath } from "./path";
 import { canContain, treeOrder } from "./tree";
 
 /** Every unit within any of the given subtrees (paths), in tree order. */
@@ -11,10 +11,6 @@ export async function unitsWithin(paths: readonly string[]) {
     select: { id: true, name: true, code: true, level: true, parentId: true, path: true },
   });
   return treeOrder(units);
-}
-
-export function unitById(id: number) {
-  return db().unit.findUnique({ where: { id }, select: { id: true, name: true, level: true, path: true, parentId: true } });
 }
 
 export type CreateUnitResult = { ok: true; id: number } | { ok: false; error: "codeTaken" | "badParent" };
@@ -31,10 +27,4 @@ export async function createUnit(input: { name: string; code: string; level: Uni
     await tx.unit.update({ where: { id: unit.id }, data: { path: childPath(parent.path, unit.id) } });
     return { ok: true, id: unit.id } as const;
   });
-}
-
-/** The province a unit belongs to (the root of its path). */
-export async function provinceOf(unitPath: string) {
-  const rootId = provinceIdOf(unitPath);
-  return db().unit.findUnique({ where: { id: rootId }, include: { settings: true } });
 }

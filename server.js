@@ -20,6 +20,7 @@ const host = process.env.HOST || "0.0.0.0";
 const logger = createLogger();
 const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 const build = await import(path.resolve("build/index.js"));
+const { edgeMessages } = build.entry.module; // the catalogue's texts for the answers given here
 
 // Missed appraisal deadlines are written here, never by a page read (pages derive them from the
 // deadline; docs/decisions/0024). The build's entry module carries the function.
@@ -71,12 +72,12 @@ app.use((req, res, next) => {
   if (SAFE.has(req.method)) return next();
   const origin = req.get("origin");
   if ((origin && origin !== publicOrigin(req)) || (!origin && req.get("sec-fetch-site") === "cross-site")) {
-    res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");
+    res.status(403).type("text/plain; charset=utf-8").send(edgeMessages.badOrigin);
     return;
   }
   next();
 });
-app.use(bodyLimit());
+app.use(bodyLimit(edgeMessages.tooLarge));
 
 app.use(staticFiles("public"));
 

@@ -5,6 +5,7 @@ import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { applyCachePolicy } from "~/auth/cache-policy";
+import { t } from "~/i18n/messages";
 import { NonceProvider } from "~/ui/nonce";
 import { RequestIdProvider } from "~/ui/request-id";
 
@@ -12,6 +13,9 @@ import { RequestIdProvider } from "~/ui/request-id";
 export { sweepOverdue } from "~/appraisal/overdue.server";
 
 const ABORT_DELAY = 5_000;
+
+/** The texts server.js answers with before a request reaches Remix (it reads them from the build). */
+export const edgeMessages = { badOrigin: t("form.badOrigin"), tooLarge: t("form.tooLargeAtEdge") };
 
 export default function handleRequest(
   request: Request,

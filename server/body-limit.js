@@ -8,12 +8,12 @@
 export const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 const LINGER_MS = 5000;
-const MESSAGE = "Dữ liệu gửi lên quá lớn (tối đa 4 MB). Vui lòng gửi tệp hoặc nội dung nhỏ hơn.";
 
-export function bodyLimit(limit = BODY_LIMIT_BYTES) {
+/** `message`: the answer's text, from the catalogue (server.js passes the build's `edgeMessages.tooLarge`). */
+export function bodyLimit(message, limit = BODY_LIMIT_BYTES) {
   return (req, res, next) => {
     const declared = req.headers["content-length"];
-    if (declared !== undefined && !(Number(declared) <= limit)) return refuse(req, res);
+    if (declared !== undefined && !(Number(declared) <= limit)) return refuse(req, res, message);
     // With a declared length Node's parser never delivers more than it; a body already complete was small.
     if (req.complete || req.headers["transfer-encoding"] === undefined) return next();
 
@@ -32,7 +32,7 @@ export function bodyLimit(limit = BODY_LIMIT_BYTES) {
       if (size > limit) {
         held.length = 0;
         req.push = () => true; // from here on, what arrives is dropped
-        refuse(req, res);
+        refuse(req, res, message);
         return true;
       }
       held.push(typeof chunk === "string" ? Buffer.from(chunk, encoding) : chunk);
@@ -41,9 +41,9 @@ export function bodyLimit(limit = BODY_LIMIT_BYTES) {
   };
 }
 
-function refuse(req, res) {
+function refuse(req, res, message) {
   res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8" });
-  res.end(MESSAGE, () => lingeringClose(req.socket));
+  res.end(message, () => lingeringClose(req.socket));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type Auth, notFound } from "~/auth/guard.server";
 import type { Role } from "~/auth/roles";
 import { type Prisma, db } from "~/db/db.server";
+import { parseId } from "~/forms/parse";
 import { unitsWithin } from "~/units/units.server";
 import { CONSULTANT_STATUSES, LEARNING_ROLES, type PlanVia, type RoleRule, appraiserActs, courseVia, covers, coversPerson, planVia, rolesFor, unitPathsFor } from "./scope";
 
@@ -20,9 +21,9 @@ export function reachesNothing(where: object): boolean {
 
 /** A `$id` route param or form id: a small positive integer, or "not found". */
 export function idParam(raw: string | number | undefined | null): number {
-  const text = String(raw ?? "");
-  if (!/^\d{1,9}$/.test(text)) throw notFound();
-  return Number(text);
+  const id = parseId(raw);
+  if (id === null) throw notFound();
+  return id;
 }
 
 const pathWithin = (paths: readonly string[]) => paths.map((p) => ({ path: { startsWith: p } }));

@@ -6,9 +6,10 @@ import { t } from "~/i18n/messages";
 import { notify } from "~/notifications/notifications.server";
 import { stepsNeedingLook } from "~/plans/review";
 import "~/i18n/officer";
+import { vnYear } from "~/i18n/format";
 import { now } from "./clock.server";
 import { bumpStat } from "./counters.server";
-import { daysLeftWhenPaused, deadlineFor, localYear, resumedDeadline } from "./deadline";
+import { daysLeftWhenPaused, deadlineFor, resumedDeadline } from "./deadline";
 import { planStatusAsOf } from "./overdue";
 import { casesAsOf, sweepOverdue } from "./overdue.server";
 import { appraisersFor, rulesFor } from "./rules.server";
@@ -37,7 +38,7 @@ export async function submitPlan(planId: number, userId: number, at = now()): Pr
     const frozen = Object.fromEntries(plan.steps.map((s) => [s.step, JSON.parse(s.data)]));
     await tx.planVersion.create({ data: { planId, number, data: JSON.stringify(frozen), createdAt: at, createdById: userId } });
     const level = rules.levels[levelIndex];
-    const year = existing?.year ?? localYear(at);
+    const year = existing?.year ?? vnYear(at);
     // the clock stopped when the case was returned; it restarts in full or resumes, as the province rules
     const resume = existing?.pausedAt && rules.clockOnResubmit === "RESUME";
     const data = {
@@ -275,7 +276,7 @@ export async function recordResult(planId: number, actorId: number, score: numbe
     if (c.officialStars) await bumpStat(tx, c.unitPath, c.year, `STARS_${c.officialStars}`, "", -1);
     await bumpStat(tx, c.unitPath, c.year, `STARS_${stars}`);
     await tx.appraisalEvent.create({
-      data: { planId, versionNumber: c.versionNumber, actorId, action: "RESULT", fromStatus: c.status, toStatus: c.status, fromLevel: c.level, toLevel: c.level, reason: `${score} điểm, ${stars} sao`, unitPath: c.unitPath, year: c.year, createdAt: at },
+      data: { planId, versionNumber: c.versionNumber, actorId, action: "RESULT", fromStatus: c.status, toStatus: c.status, fromLevel: c.level, toLevel: c.level, reason: t("appraisal.result.reason", { score, stars }), unitPath: c.unitPath, year: c.year, createdAt: at },
     });
     await bumpStat(tx, c.unitPath, c.year, "RESULT", c.level);
     return true;

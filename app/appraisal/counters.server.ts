@@ -1,15 +1,12 @@
 /** Keeps AppraisalStat in step with the audit trail: one upsert per (ancestor unit, metric). */
 import { db } from "~/db/db.server";
-import { localYear } from "./deadline";
+import { vnYear } from "~/i18n/format";
+import { pathIds } from "~/units/path";
 
 type Client = Pick<ReturnType<typeof db>, "appraisalStat">;
 
-export function ancestorIds(unitPath: string): number[] {
-  return unitPath.split("/").filter(Boolean).map(Number);
-}
-
 export async function bumpStat(client: Client, unitPath: string, year: number, metric: string, level = "", by = 1) {
-  for (const unitId of ancestorIds(unitPath)) {
+  for (const unitId of pathIds(unitPath)) {
     await client.appraisalStat.upsert({
       where: { year_unitId_metric_level: { year, unitId, metric, level } },
       update: { count: { increment: by } },
@@ -25,7 +22,7 @@ export async function bumpStat(client: Client, unitPath: string, year: number, m
 export async function rebuildStats(client: ReturnType<typeof db>) {
   const totals = new Map<string, { year: number; unitId: number; metric: string; level: string; count: number }>();
   const add = (unitPath: string, year: number, metric: string, level: string, n: number) => {
-    for (const unitId of ancestorIds(unitPath)) {
+    for (const unitId of pathIds(unitPath)) {
       const key = `${year}|${unitId}|${metric}|${level}`;
       const row = totals.get(key) ?? { year, unitId, metric, level, count: 0 };
       row.count += n;
@@ -37,7 +34,7 @@ export async function rebuildStats(client: ReturnType<typeof db>) {
   const stars = await client.appraisalCase.groupBy({ by: ["year", "unitPath", "officialStars"], where: { officialStars: { not: null } }, _count: { _all: true } });
   for (const s of stars) add(s.unitPath, s.year, `STARS_${s.officialStars}`, "", s._count._all);
   const ideas = await client.productIdea.findMany({ select: { createdAt: true, org: { select: { unit: { select: { path: true } } } } } });
-  for (const i of ideas) add(i.org.unit.path, localYear(i.createdAt), "IDEA", "", 1);
+  for (const i of ideas) add(i.org.unit.path, vnYear(i.createdAt), "IDEA", "", 1);
   await client.appraisalStat.deleteMany({});
   const rows = [...totals.values()];
   for (let i = 0; i < rows.length; i += 500) await client.appraisalStat.createMany({ data: rows.slice(i, i + 500) });

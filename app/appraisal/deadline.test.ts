@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deadlineFor, localDay, timeLeft } from "./deadline";
+import { vnDay } from "~/i18n/format";
+import { deadlineFor, timeLeft } from "./deadline";
 import { decide, overdueStatus, resubmit } from "./workflow";
 import { funnel, lapsedLocalities } from "./stats";
 
@@ -9,8 +10,8 @@ const rules = (kind: "CALENDAR" | "WORKING", days = 5, holidays: string[] = []) 
 describe("deadlineFor", () => {
   it("counts the deadline of the level that holds the case", () => {
     const perLevel = { deadlineDays: { COMMUNE: 5, DISTRICT: 7, PROVINCE: 10 }, deadlineKind: "CALENDAR" as const, holidays: [] };
-    expect(localDay(deadlineFor(at("2026-11-02T03:00:00Z"), perLevel, "COMMUNE"))).toBe("2026-11-07");
-    expect(localDay(deadlineFor(at("2026-11-02T03:00:00Z"), perLevel, "PROVINCE"))).toBe("2026-11-12");
+    expect(vnDay(deadlineFor(at("2026-11-02T03:00:00Z"), perLevel, "COMMUNE"))).toBe("2026-11-07");
+    expect(vnDay(deadlineFor(at("2026-11-02T03:00:00Z"), perLevel, "PROVINCE"))).toBe("2026-11-12");
   });
 
   it("calendar days: end of the 5th local day after receipt", () => {
@@ -20,25 +21,25 @@ describe("deadlineFor", () => {
 
   it("counts the local day, not the UTC day (receipt at 23:30 local is still that day)", () => {
     // 16:30Z on 01/11 is 23:30 local 01/11; 17:30Z on 01/11 is 00:30 local 02/11
-    expect(localDay(at("2026-11-01T16:30:00Z"))).toBe("2026-11-01");
-    expect(localDay(at("2026-11-01T17:30:00Z"))).toBe("2026-11-02");
+    expect(vnDay(at("2026-11-01T16:30:00Z"))).toBe("2026-11-01");
+    expect(vnDay(at("2026-11-01T17:30:00Z"))).toBe("2026-11-02");
     expect(deadlineFor(at("2026-11-01T17:30:00Z"), rules("CALENDAR", 1), "COMMUNE").toISOString()).toBe("2026-11-03T16:59:59.999Z");
   });
 
   it("working days skip weekends and holidays", () => {
     // Thursday 05/11/2026 → Fri 6, Mon 9, Tue 10, Wed 11, Thu 12
-    expect(localDay(deadlineFor(at("2026-11-05T02:00:00Z"), rules("WORKING"), "COMMUNE"))).toBe("2026-11-12");
+    expect(vnDay(deadlineFor(at("2026-11-05T02:00:00Z"), rules("WORKING"), "COMMUNE"))).toBe("2026-11-12");
     // with Tuesday 10/11 a holiday → Fri 13
-    expect(localDay(deadlineFor(at("2026-11-05T02:00:00Z"), rules("WORKING", 5, ["2026-11-10"]), "COMMUNE"))).toBe("2026-11-13");
+    expect(vnDay(deadlineFor(at("2026-11-05T02:00:00Z"), rules("WORKING", 5, ["2026-11-10"]), "COMMUNE"))).toBe("2026-11-13");
     // received on a Saturday: the count starts Monday
-    expect(localDay(deadlineFor(at("2026-11-07T02:00:00Z"), rules("WORKING", 1), "COMMUNE"))).toBe("2026-11-09");
+    expect(vnDay(deadlineFor(at("2026-11-07T02:00:00Z"), rules("WORKING", 1), "COMMUNE"))).toBe("2026-11-09");
   });
 
   it("crosses month and year boundaries (Tết holidays included)", () => {
-    expect(localDay(deadlineFor(at("2026-12-29T02:00:00Z"), rules("CALENDAR"), "COMMUNE"))).toBe("2027-01-03");
+    expect(vnDay(deadlineFor(at("2026-12-29T02:00:00Z"), rules("CALENDAR"), "COMMUNE"))).toBe("2027-01-03");
     // Tue 29/12/2026 working: Wed 30, Thu 31, [Fri 01/01 holiday], Mon 4, Tue 5, Wed 6
-    expect(localDay(deadlineFor(at("2026-12-29T02:00:00Z"), rules("WORKING", 5, ["2027-01-01"]), "COMMUNE"))).toBe("2027-01-06");
-    expect(localDay(deadlineFor(at("2027-02-26T02:00:00Z"), rules("CALENDAR", 3), "COMMUNE"))).toBe("2027-03-01");
+    expect(vnDay(deadlineFor(at("2026-12-29T02:00:00Z"), rules("WORKING", 5, ["2027-01-01"]), "COMMUNE"))).toBe("2027-01-06");
+    expect(vnDay(deadlineFor(at("2027-02-26T02:00:00Z"), rules("CALENDAR", 3), "COMMUNE"))).toBe("2027-03-01");
   });
 
   it("time left and overdue", () => {

@@ -5,24 +5,10 @@
  * holiday of the province's list) when the province counts working days. Pure.
  */
 import type { UnitLevel } from "~/auth/roles";
+import { vnDay, vnDayStart } from "~/i18n/format";
 import type { ProvinceRules } from "~/units/settings";
 
-const OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The local calendar day of an instant as yyyy-MM-dd. */
-export function localDay(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export function localYear(at: Date): number {
-  return Number(localDay(at).slice(0, 4));
-}
-
-/** The instants a local (Asia/Ho_Chi_Minh) year spans: [from, to). */
-export function localYearRange(year: number): { from: Date; to: Date } {
-  return { from: new Date(Date.UTC(year, 0, 1) - OFFSET_MS), to: new Date(Date.UTC(year + 1, 0, 1) - OFFSET_MS) };
-}
 
 function addDays(iso: string, n: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
@@ -35,14 +21,14 @@ function isWorkingDay(iso: string, holidays: ReadonlySet<string>): boolean {
 
 /** End of the local day `iso` as an instant. */
 function endOfLocalDay(iso: string): Date {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + DAY_MS - OFFSET_MS - 1);
+  return new Date(vnDayStart(iso).getTime() + DAY_MS - 1);
 }
 
 type DayRules = Pick<ProvinceRules, "deadlineKind" | "holidays">;
 
 /** The end of the `days`-th day (calendar, or working as the province counts) after the day of `from`. */
 function deadlineAfter(from: Date, days: number, rules: DayRules): Date {
-  let day = localDay(from);
+  let day = vnDay(from);
   if (rules.deadlineKind === "CALENDAR") return endOfLocalDay(addDays(day, days));
   const holidays = new Set(rules.holidays);
   let counted = 0;
@@ -65,8 +51,8 @@ export function deadlineFor(receivedAt: Date, rules: Pick<ProvinceRules, "deadli
  */
 export function daysLeftWhenPaused(pausedAt: Date, deadlineAt: Date, rules: DayRules): number {
   const holidays = new Set(rules.holidays);
-  const last = localDay(deadlineAt);
-  let day = localDay(pausedAt);
+  const last = vnDay(deadlineAt);
+  let day = vnDay(pausedAt);
   let left = 0;
   while (day < last) {
     day = addDays(day, 1);
@@ -77,7 +63,7 @@ export function daysLeftWhenPaused(pausedAt: Date, deadlineAt: Date, rules: DayR
 
 /** The deadline when the clock restarts with `daysLeft` days at resubmission (0: the end of that day). */
 export function resumedDeadline(resubmittedAt: Date, daysLeft: number, rules: DayRules): Date {
-  if (daysLeft === 0) return endOfLocalDay(localDay(resubmittedAt));
+  if (daysLeft === 0) return endOfLocalDay(vnDay(resubmittedAt));
   return deadlineAfter(resubmittedAt, daysLeft, rules);
 }
 

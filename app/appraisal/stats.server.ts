@@ -1,7 +1,8 @@
 import { reachableUnits } from "~/access/access.server";
 import type { Auth } from "~/auth/guard.server";
 import { db } from "~/db/db.server";
-import { localYear } from "./deadline";
+import { vnYear } from "~/i18n/format";
+import { pathIds } from "~/units/path";
 import { now } from "./clock.server";
 import { rulesFor } from "./rules.server";
 import { appraisalPermissions } from "./permissions";
@@ -9,7 +10,7 @@ import { funnel, lapsedLocalities } from "./stats";
 
 /** The units named in some paths, abolished ones included (a 2020 district). */
 async function unitsOnPaths(paths: string[]) {
-  const ids = [...new Set(paths.flatMap((p) => p.split("/").filter(Boolean).map(Number)))];
+  const ids = [...new Set(paths.flatMap((p) => pathIds(p)))];
   return ids.length ? db().unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, level: true } }) : [];
 }
 
@@ -25,7 +26,7 @@ export async function statsFor(auth: Auth, query: StatsQuery) {
   const units = await reachableUnits(auth, appraisalPermissions.statistics);
   const unit = units.find((u) => String(u.id) === query.unit) ?? units[0];
   const rawYear = query.year;
-  const year = rawYear && /^\d{4}$/.test(rawYear) ? Number(rawYear) : localYear(now());
+  const year = rawYear && /^\d{4}$/.test(rawYear) ? Number(rawYear) : vnYear(now());
   if (!unit) return null;
   const at = now();
   const [counted, rules, lapsesWritten, due] = await Promise.all([
@@ -48,7 +49,7 @@ export async function statsFor(auth: Auth, query: StatsQuery) {
       grouped.map((g) => ({ action: g.metric, fromLevel: g.level, count: g.count })),
       // the levels that acted that year, in chain order (2020 keeps its district level), and this year
       // also the current chain's levels that have not acted yet
-      (["COMMUNE", "DISTRICT", "PROVINCE"] as const).filter((l) => grouped.some((g) => g.level === l) || (year === localYear(at) && rules.levels.includes(l))),
+      (["COMMUNE", "DISTRICT", "PROVINCE"] as const).filter((l) => grouped.some((g) => g.level === l) || (year === vnYear(at) && rules.levels.includes(l))),
     ),
     stars: [1, 2, 3, 4, 5].map((n) => ({ stars: n, count: count(`STARS_${n}`) })),
     overdueRule: rules.overdueRule,

@@ -1,5 +1,6 @@
 /** Pipeline statistics from the audit trail (pure aggregation of grouped counts). */
 import type { UnitLevel } from "~/auth/roles";
+import { pathIds } from "~/units/path";
 
 export type EventCount = { action: string; fromLevel: string; count: number };
 
@@ -46,10 +47,8 @@ export function lapsedLocalities(
   const byId = new Map(units.map((u) => [u.id, u]));
   const out = new Map<number, LapsedLocality>();
   for (const lapse of lapses) {
-    const unit = lapse.unitPath
-      .split("/")
-      .filter(Boolean)
-      .map((id) => byId.get(Number(id)))
+    const unit = pathIds(lapse.unitPath)
+      .map((id) => byId.get(id))
       .find((u) => u?.level === lapse.fromLevel);
     if (!unit) continue;
     const row = out.get(unit.id) ?? { unitId: unit.id, name: unit.name, level: unit.level, cases: 0 };

@@ -1,5 +1,5 @@
-import { createHash, randomInt, timingSafeEqual } from "node:crypto";
-import { CODE_ALPHABET } from "./checkin-code";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { compactCode, randomCode } from "~/ops/codes";
 
 /**
  * One-time activation codes for accounts a roster import creates: 8 characters without
@@ -9,13 +9,11 @@ export const ACTIVATION_LENGTH = 8;
 export const ACTIVATION_DAYS = 30;
 
 export function newActivationCode(): string {
-  let code = "";
-  for (let i = 0; i < ACTIVATION_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return code;
+  return randomCode(ACTIVATION_LENGTH);
 }
 
 export function activationHash(userId: number, code: string): string {
-  return createHash("sha256").update(`${userId}:${code.toUpperCase().replace(/[\s-]/g, "")}`).digest("hex");
+  return createHash("sha256").update(`${userId}:${compactCode(code)}`).digest("hex");
 }
 
 export function activationMatches(userId: number, code: string, storedHash: string): boolean {

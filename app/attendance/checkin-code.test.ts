@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CODE_ALPHABET, codeForStep, currentCode, isWellFormedCode, secondsLeft, timeStep, verifyCode } from "./checkin-code";
+import { CODE_ALPHABET } from "~/ops/codes";
+import { codeForStep, currentCode, isWellFormedCode, secondsLeft, timeStep, verifyCode } from "./checkin-code";
 import { arrivalStatus, checkinState } from "./window";
 
 const SECRET = "bí-mật-buổi-1";

@@ -1,13 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { CODE_ALPHABET, compactCode, isCodeOfLength } from "~/ops/codes";
 
 /**
- * The rotating self check-in code: HMAC-SHA256(session secret, time step) mapped onto an
- * alphabet without look-alike characters (no I, L, O, 0, 1). The code of the current step and
+ * The rotating self check-in code: HMAC-SHA256(session secret, time step) mapped onto the code
+ * alphabet (app/ops/codes.ts). The code of the current step and
  * of the previous one are accepted, so a learner who types while the display turns is not refused.
  */
-export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const CODE_LENGTH = 6;
-export const DEFAULT_ROTATE_SECONDS = 30;
 
 export function newSecret(): string {
   return randomBytes(32).toString("base64url");
@@ -34,19 +33,14 @@ export function secondsLeft(now: Date, rotateSeconds: number): number {
   return Math.ceil((period - (now.getTime() % period)) / 1000);
 }
 
-/** What a person typed, made comparable: upper case, no spaces or dashes. */
-export function normalizeCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, "");
-}
-
 export function isWellFormedCode(input: string): boolean {
-  const code = normalizeCode(input);
-  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c));
+  const code = compactCode(input);
+  return isCodeOfLength(code, CODE_LENGTH);
 }
 
 /** True when `input` is the code of the current or the previous step. Constant-time comparison. */
 export function verifyCode(secret: string, input: string, now: Date, rotateSeconds: number): boolean {
-  const code = normalizeCode(input);
+  const code = compactCode(input);
   if (!isWellFormedCode(code)) return false;
   const step = timeStep(now, rotateSeconds);
   let ok = false;

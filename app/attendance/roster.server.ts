@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import { normalizeEmail, normalizePhone, parseIdentifier } from "~/auth/identifier";
 import { hashPassword } from "~/auth/password.server";
 import { type Prisma, db } from "~/db/db.server";
+import { isUniqueViolation } from "~/db/errors";
 import { t } from "~/i18n/messages";
 import { searchKey } from "~/users/users.server";
 import { activationExpiry, activationHash, activationMatches, newActivationCode } from "./activation";
-import { provincePath } from "~/units/tree";
+import { provincePath } from "~/units/path";
 import { type Problem, type RosterField, type RosterRow, type RosterTable, contactsIn, validateLearner, validateRoster } from "./roster";
 
 /** Roster import and single enrolment: persistence (preview staging, all-or-nothing commit). */
@@ -155,7 +156,7 @@ export async function commitRoster(course: { id: number; unitPath: string }, tok
       { timeout: 60_000 },
     );
   } catch (error) {
-    if (error instanceof Changed || (error as { code?: string }).code === "P2002") return { ok: false, error: "changed" };
+    if (error instanceof Changed || isUniqueViolation(error)) return { ok: false, error: "changed" };
     throw error;
   }
 }
@@ -176,7 +177,7 @@ export async function addLearner(course: { id: number; unitPath: string }, field
     const written = await db().$transaction((tx) => writeRows(tx, course, [row], now));
     return { ok: true, codes: written.codes, invited: written.invited };
   } catch (error) {
-    if (error instanceof Changed || (error as { code?: string }).code === "P2002") return { ok: false as const, error: "changed" as const };
+    if (error instanceof Changed || isUniqueViolation(error)) return { ok: false as const, error: "changed" as const };
     throw error;
   }
 }

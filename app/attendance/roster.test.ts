@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { matchesSearch } from "~/i18n/fold";
 import { byUnitThenName, countsBySession, belowRate, grid, learnerRates } from "./report";
 import { findHeaderRow, hasErrors, headerField, parseCategory, parseCsv, refusedSheet, rosterSummary, unitMatcher, validateLearner, validateRoster } from "./roster";
-import { vnDateInput, vnInstant, vnTimeInput } from "./time";
 
 const UNITS = [
   { id: 1, name: "Tỉnh Hà Tĩnh" },
@@ -154,18 +153,6 @@ describe("diacritics-insensitive search", () => {
         return matchesSearch(folded, name) && matchesSearch(folded, folded.toUpperCase());
       }),
     );
-  });
-});
-
-describe("times in Asia/Ho_Chi_Minh", () => {
-  it("converts local date and time to an instant and back", () => {
-    const d = vnInstant("2026-11-02", "08:00")!;
-    expect(d.toISOString()).toBe("2026-11-02T01:00:00.000Z");
-    expect(vnDateInput(d)).toBe("2026-11-02");
-    expect(vnTimeInput(new Date("2026-11-02T17:30:00Z"))).toBe("00:30");
-    expect(vnDateInput(new Date("2026-11-02T17:30:00Z"))).toBe("2026-11-03");
-    expect(vnInstant("2026-02-31", "08:00")).toBeNull();
-    expect(vnInstant("2026-11-02", "25:00")).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@ import { choice, id, intInRange, many, optionalText, text } from "~/forms/fields
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
 import { type AttendanceStatus, STATUSES } from "./statuses";
-import { vnInstant } from "./time";
+import { vnInstant } from "~/i18n/format";
 
 /** zod schemas of the attendance forms (Vietnamese messages at each field). */
 

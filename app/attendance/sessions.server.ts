@@ -1,4 +1,5 @@
 import { db } from "~/db/db.server";
+import { isUniqueViolation } from "~/db/errors";
 import { foldForSearch } from "~/i18n/fold";
 import { newSecret, verifyCode } from "./checkin-code";
 import { sessionState, takenSessionIds } from "./report";
@@ -218,7 +219,7 @@ export async function checkIn(userId: number, code: string, sessionId: number | 
   try {
     await db().attendance.create({ data: { sessionId: session.id, userId, status, source: "CHECKIN", markedById: userId, markedAt: now } });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       const existing = await db().attendance.findUnique({ where: { sessionId_userId: { sessionId: session.id, userId } }, select: { status: true } });
       return { ok: false, reason: "already", status: existing?.status ?? "PRESENT" };
     }

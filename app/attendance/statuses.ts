@@ -10,8 +10,6 @@ export const statusLabelKey = (s: AttendanceStatus) => `att.status.${s}` as Mess
 /** Present or late counts as attended. */
 export const attended = (s: string | null | undefined) => s === "PRESENT" || s === "LATE";
 
-export const SESSION_STATES = ["SCHEDULED", "CANCELLED"] as const;
-
 /** Learner categories (đối tượng) a roster may name. */
 export const CATEGORIES = ["DISTRICT_OFFICER", "COMMUNE_OFFICER", "PRODUCER", "CONSULTANT", "OTHER"] as const;
 export type Category = (typeof CATEGORIES)[number];

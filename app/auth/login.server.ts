@@ -2,7 +2,7 @@ import { db } from "~/db/db.server";
 import type { LoginIdentifier } from "./identifier";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { type SessionMeta, createSession, invalidateSession } from "./session.server";
-import { clearLoginFailures, loginKeys, recordLoginFailure, throttledUntil } from "./throttle.server";
+import { clearLoginFailures, loginKeys, recordLoginFailure, throttledUntil } from "~/ops/throttle.server";
 
 export type LoginOutcome =
   | { ok: true; token: string; expiresAt: Date }

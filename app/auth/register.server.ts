@@ -1,4 +1,4 @@
-import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
+import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/ops/throttle.server";
 import { courseByEnrolmentCode } from "~/courses/courses.server";
 import { db } from "~/db/db.server";
 import { searchKey } from "~/users/users.server";
@@ -27,7 +27,7 @@ export type RegisterOutcome =
 /**
  * Self-registration with a course enrolment code: account, role at the unit and enrolment in one
  * transaction. Wrong codes are throttled as check-in and activation codes are (per phone typed and
- * per address, app/attendance/throttle.server.ts).
+ * per address, app/ops/throttle.server.ts).
  */
 export async function register(input: Registration, ip: string, now = new Date()): Promise<RegisterOutcome> {
   const keys = [personKey("enrol", input.phone), ipGuessKey("enrol", ip)];

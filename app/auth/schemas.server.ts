@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "~/forms/fields.server";
+import { id, text } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
 import { PASSWORD_MAX, PASSWORD_MIN, normalizeEmail, normalizePhone, parseIdentifier } from "./identifier";
 import { safeNext } from "./next";
@@ -76,10 +76,7 @@ export const registerSchema = z
     phone: phoneField,
     email: optional(emailField),
     role: z.enum(SELF_REGISTER_ROLES, { error: t("form.invalidChoice") }),
-    unitId: z
-      .string({ error: t("form.required") })
-      .regex(/^\d{1,9}$/, t("form.invalidChoice"))
-      .transform(Number),
+    unitId: id(t("form.invalidChoice"), t("form.required")),
     password: newPasswordField,
     passwordConfirm: z.string({ error: t("form.required") }).max(PASSWORD_MAX),
   })

@@ -1,22 +1,25 @@
-import { Prisma } from "../../generated/prisma/client";
 import { db } from "~/db/db.server";
+import { isUniqueViolation } from "~/db/errors";
+import { t } from "~/i18n/messages";
+import { provinceIdOf } from "~/units/path";
 import { newCertificateCode } from "./rule";
-
-const ISSUER_PREFIX = "Văn phòng Điều phối Nông thôn mới";
 
 /** The issuing office, from the course's province: "Văn phòng Điều phối Nông thôn mới tỉnh Hà Tĩnh". */
 export function issuerName(provinceName: string): string {
-  return `${ISSUER_PREFIX} ${provinceName.replace(/^Tỉnh /, "tỉnh ").replace(/^Thành phố /, "thành phố ")}`;
+  return t("cert.issuerOffice", { province: provinceName.replace(/^Tỉnh /, "tỉnh ").replace(/^Thành phố /, "thành phố ") });
 }
+
+type Certificate = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["certificate"]["findUnique"]>>>;
+export type IssueOutcome = { ok: true; certificate: Certificate } | { ok: false; reason: "notEnrolled" };
 
 /**
  * Issues the learner's certificate for the course once: a second call (double click, two
  * trainers, a learner and a trainer at the same moment) returns the same certificate. A revoked
- * certificate is not silently re-issued.
+ * certificate is not silently re-issued. A person not (or no longer) enrolled is refused, as an outcome.
  */
-export async function issueCertificate(courseId: number, userId: number, issuedById: number | null) {
+export async function issueCertificate(courseId: number, userId: number, issuedById: number | null): Promise<IssueOutcome> {
   const existing = await db().certificate.findUnique({ where: { courseId_userId: { courseId, userId } } });
-  if (existing) return existing;
+  if (existing) return { ok: true, certificate: existing };
   const enrolment = await db().enrolment.findUnique({
     where: { courseId_userId: { courseId, userId } },
     select: {
@@ -24,11 +27,11 @@ export async function issueCertificate(courseId: number, userId: number, issuedB
       course: { select: { title: true, startsOn: true, endsOn: true, unit: { select: { path: true } } } },
     },
   });
-  if (!enrolment) throw new Error("not enrolled");
-  const provinceId = Number(enrolment.course.unit.path.split("/").filter(Boolean)[0]);
+  if (!enrolment) return { ok: false, reason: "notEnrolled" };
+  const provinceId = provinceIdOf(enrolment.course.unit.path);
   const province = await db().unit.findUniqueOrThrow({ where: { id: provinceId }, select: { name: true } });
   try {
-    return await db().certificate.create({
+    const certificate = await db().certificate.create({
       data: {
         code: newCertificateCode(),
         courseId,
@@ -42,10 +45,11 @@ export async function issueCertificate(courseId: number, userId: number, issuedB
         issuedById,
       },
     });
+    return { ok: true, certificate };
   } catch (error) {
     // lost a race with another issuer: the unique (course, learner) key kept one certificate
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return db().certificate.findUniqueOrThrow({ where: { courseId_userId: { courseId, userId } } });
+    if (isUniqueViolation(error)) {
+      return { ok: true, certificate: await db().certificate.findUniqueOrThrow({ where: { courseId_userId: { courseId, userId } } }) };
     }
     throw error;
   }

@@ -47,12 +47,13 @@ export async function classCertificates(courseId: number, now = new Date(), only
  * (the learners a marking just changed). `issuedById`: the trainer who asked, null when an action issued
  * them on completion. Returns how many were issued.
  */
-export async function issueDueInClass(courseId: number, issuedById: number | null, only?: readonly number[], now = new Date()): Promise<number> {
-  if (only && only.length === 0) return 0;
+export async function issueDueInClass(courseId: number, issuedById: number | null, only?: readonly number[], now = new Date()) {
+  if (only && only.length === 0) return { issued: 0, due: 0 };
   const { rows } = await classCertificates(courseId, now, only);
   const due = rows.filter((r) => r.completion.complete && !r.certificate);
-  for (const row of due) await issueCertificate(courseId, row.userId, issuedById);
-  return due.length;
+  let issued = 0;
+  for (const row of due) if ((await issueCertificate(courseId, row.userId, issuedById)).ok) issued++;
+  return { issued, due: due.length };
 }
 
 export async function saveCompletionRule(courseId: number, minAttendancePercent: number, requiredModules: string[]) {

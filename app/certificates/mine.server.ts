@@ -102,6 +102,7 @@ export async function myCertificates(userId: number, now = new Date()): Promise<
 export async function issueEarned(userId: number, now = new Date()): Promise<number> {
   const { courses } = await learnerCourses(userId, now);
   const due = courses.filter((c) => c.completion.complete && !c.certificate);
-  for (const course of due) await issueCertificate(course.courseId, userId, null);
-  return due.length;
+  let issued = 0;
+  for (const course of due) if ((await issueCertificate(course.courseId, userId, null)).ok) issued++;
+  return issued;
 }

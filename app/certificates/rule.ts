@@ -1,4 +1,5 @@
 import { attendanceRate } from "~/attendance/report";
+import { compactCode, isCodeOfLength, randomCode } from "~/ops/codes";
 
 /**
  * Course completion: a minimum attendance rate over the sessions held so far, and the quizzes
@@ -43,23 +44,13 @@ export function ruleFromRow(row: { minAttendancePercent: number; requiredModules
 }
 
 /** Verification codes: 16 characters without look-alikes (80 bits), shown as XXXX-XXXX-XXXX-XXXX. */
-export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-export const CODE_PATTERN = /^[A-HJKMNP-Z2-9]{4}(-?[A-HJKMNP-Z2-9]{4}){3}$/;
-
-export function newCertificateCode(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
-  const out: string[] = [];
-  // rejection sampling keeps every character equally likely
-  while (out.length < 16) {
-    for (const byte of random(32)) {
-      if (byte < 248 && out.length < 16) out.push(CODE_ALPHABET[byte % 31]);
-    }
-  }
-  return [0, 4, 8, 12].map((i) => out.slice(i, i + 4).join("")).join("-");
+export function newCertificateCode(random?: (n: number) => Uint8Array): string {
+  return randomCode(16, random).match(/.{4}/g)!.join("-");
 }
 
 /** Accepts lower case, spaces and missing dashes as typed from paper; null when it cannot be a code. */
 export function normalizeCode(input: string): string | null {
-  const compact = input.toUpperCase().replace(/[\s-]/g, "");
-  if (!/^[A-HJKMNP-Z2-9]{16}$/.test(compact)) return null;
+  const compact = compactCode(input);
+  if (!isCodeOfLength(compact, 16)) return null;
   return compact.match(/.{4}/g)!.join("-");
 }

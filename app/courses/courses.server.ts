@@ -1,5 +1,6 @@
 import { reachesNothing } from "~/access/access.server";
 import { type Prisma, db } from "~/db/db.server";
+import { isUniqueViolation } from "~/db/errors";
 
 /** Courses within a scope (a fragment from app/access), newest first. */
 export function coursesIn(where: Prisma.CourseWhereInput) {
@@ -52,7 +53,7 @@ export async function joinCourse(userId: number, code: string, now = new Date())
     try {
       await db().enrolment.create({ data: { courseId: course.id, userId, createdAt: now } });
     } catch (error) {
-      if ((error as { code?: string }).code !== "P2002") throw error; // a double click: enrolled once
+      if (!isUniqueViolation(error)) throw error; // a double click: enrolled once
     }
   }
   return { ok: true, courseId: course.id };

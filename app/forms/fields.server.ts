@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { t } from "~/i18n/messages";
-import { type FormResult, echoValues, formDataToObject, issuesToErrors } from "./parse";
+import { type FormResult, ID_PATTERN, echoValues, formDataToObject, issuesToErrors } from "./parse";
 
 // Any zod message a schema did not set itself is still Vietnamese (never "Invalid input").
 z.config({ customError: () => t("form.invalid") });
@@ -27,12 +27,9 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
   return z.enum(values, { error: t("form.invalidChoice") });
 }
 
-/** A positive integer id sent as text. */
-export function id() {
-  return z
-    .string({ error: t("form.invalid") })
-    .regex(/^\d{1,9}$/, t("form.invalid"))
-    .transform(Number);
+/** A positive integer id sent as text (`missing`: the message when the field is not sent at all). */
+export function id(invalid = t("form.invalid"), missing = invalid) {
+  return z.string({ error: missing }).regex(ID_PATTERN, invalid).transform(Number);
 }
 
 export function intInRange(min: number, max: number, message: string) {

@@ -8,6 +8,15 @@ export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, string> };
 export type FormResult<T> = { ok: true; data: T } | FormFailure;
 
+/** A database id as text: one to nine digits, so it always fits an Int (the one id parser, docs/decisions/0027). */
+export const ID_PATTERN = /^\d{1,9}$/;
+
+/** An id from a route param, a query parameter or a form field; null when it is not one. */
+export function parseId(raw: string | number | null | undefined): number | null {
+  const text = String(raw ?? "");
+  return ID_PATTERN.test(text) ? Number(text) : null;
+}
+
 /** Field values echoed back to refill a form without JavaScript (never passwords, never huge). */
 const ECHO_LIMIT = 2000;
 

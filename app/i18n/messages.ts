@@ -30,9 +30,14 @@ export function addMessages(messages: Partial<Messages>) {
   Object.assign(catalogues.vi, messages);
 }
 
+// Under test a missing key throws, so a typo or a catalogue not loaded fails a test; in production the key shows.
+const strict = typeof process !== "undefined" && (!!process.env.VITEST || process.env.NODE_ENV === "test");
+
 /** Looks a message up and fills `{name}` placeholders. */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  const text: string = catalogues.vi[key] ?? key;
+  const found: string | undefined = catalogues.vi[key];
+  if (found === undefined && strict) throw new Error(`Missing message key: ${key}`);
+  const text = found ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

@@ -6,7 +6,8 @@
  */
 import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/officer";
-import { formatDecimal, formatMoney, groupDigits, parseDecimal, parseMoney } from "./money";
+import { formatDecimal } from "~/i18n/format";
+import { formatMoney, groupDigits, parseDecimal, parseMoney } from "./money";
 
 type Base = { name: string; label: MessageKey; hint?: MessageKey; required?: boolean };
 export type ScalarField = Base &

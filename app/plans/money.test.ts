@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDecimal, formatMoney, groupDigits, parseDecimal, parseMoney } from "./money";
+import { formatDecimal } from "~/i18n/format";
+import { formatMoney, groupDigits, parseDecimal, parseMoney } from "./money";
 
 const ok = (text: string) => {
   const r = parseMoney(text);

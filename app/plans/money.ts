@@ -72,8 +72,3 @@ export function parseDecimal(input: string): number | null {
   if (!/^-?\d{1,9}([.,]\d{1,4})?$/.test(text)) return null;
   return Number(text.replace(",", "."));
 }
-
-/** 20.5 → "20,5" */
-export function formatDecimal(value: number): string {
-  return String(Math.round(value * 100) / 100).replace(".", ",");
-}

@@ -1,6 +1,7 @@
 import { bumpStat } from "~/appraisal/counters.server";
-import { localYear, localYearRange } from "~/appraisal/deadline";
+import { vnYear, vnYearRange } from "~/i18n/format";
 import { type Prisma, db } from "~/db/db.server";
+import { isUniqueViolation } from "~/db/errors";
 import { type OcopGroup, STEP_COUNT, type StepCheck, type StoredValues, checkStored } from "./steps";
 
 /** Statuses in which the producer may still edit the steps. */
@@ -50,8 +51,8 @@ export async function registerIdea(orgs: Prisma.ProducerOrgWhereInput, input: Id
   const org = await db().producerOrg.findFirst({ where: { AND: [{ id: input.orgId }, orgs] }, select: { id: true, unit: { select: { path: true } } } });
   if (!org) return { ok: false, error: "outside" };
   const key = input.idempotencyKey ?? null;
-  const year = localYear(at);
-  const range = localYearRange(year);
+  const year = vnYear(at);
+  const range = vnYearRange(year);
   const attempt = () =>
     db().$transaction(async (tx): Promise<RegisterOutcome> => {
       if (key) {
@@ -72,14 +73,14 @@ export async function registerIdea(orgs: Prisma.ProducerOrgWhereInput, input: Id
     return await attempt();
   } catch (error) {
     // the twin request committed the same key first: answer with its idea
-    if ((error as { code?: string }).code !== "P2002" || !key) throw error;
+    if (!isUniqueViolation(error) || !key) throw error;
     return attempt();
   }
 }
 
 /** Registered ideas within the scope (optionally of one local year), newest first, with the plan built from each. */
 export function ideasIn(orgs: Prisma.ProducerOrgWhereInput, year?: number) {
-  const range = year ? localYearRange(year) : null;
+  const range = year ? vnYearRange(year) : null;
   return db().productIdea.findMany({
     where: { org: orgs, ...(range ? { createdAt: { gte: range.from, lt: range.to } } : {}) },
     orderBy: { id: "desc" },
@@ -123,7 +124,7 @@ export async function createPlanFromIdea(ideaId: number, orgs: Prisma.ProducerOr
     });
   } catch (error) {
     // a double click: the unique idea id lets one plan in; the other request gets that plan
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     return db().businessPlan.findUnique({ where: { ideaId: idea.id }, select: { id: true } });
   }
 }
@@ -158,7 +159,7 @@ export async function saveStep(
       await db().planStep.create({ data: { planId, step, data, complete, version: 1, updatedAt: now, updatedById: userId } });
     } catch (error) {
       // Only "the row exists already" is a conflict; anything else is a real failure.
-      if ((error as { code?: string }).code !== "P2002") throw error;
+      if (!isUniqueViolation(error)) throw error;
       return conflictOf(planId, step);
     }
     if (touchPlan) await db().businessPlan.updateMany({ where: { id: planId }, data: { updatedAt: now } });

@@ -9,10 +9,7 @@ import { OCOP_GROUPS, ORG_KINDS } from "./steps";
 
 /** The form's fields, parsed the same way on both pages. */
 export const ideaFields = {
-  orgId: z
-    .string({ error: t("plans.idea.chooseProducerError") })
-    .regex(/^\d{1,9}$/, t("plans.idea.chooseProducerError"))
-    .transform(Number),
+  orgId: id(t("plans.idea.chooseProducerError")),
   title: text(200),
   ocopGroup: choice(OCOP_GROUPS),
   description: optionalText(1000),
@@ -74,7 +71,7 @@ export const planActionSchema = z.discriminatedUnion(
 );
 
 /** /phuong-an/:planId/buoc/:step: what comes with the step's fields (their own parsing is steps.ts). */
-const versionField = z.string({ error: t("plans.err.version") }).regex(/^\d{1,9}$/, t("plans.err.version")).transform(Number);
+const versionField = id(t("plans.err.version"));
 export const stepMetaSchema = z.looseObject({
   intent: z.enum(["save", "autosave"], { error: t("form.invalidChoice") }),
   version: versionField,

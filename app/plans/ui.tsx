@@ -2,7 +2,8 @@
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { Field, SelectField, TextAreaField } from "~/ui/form";
-import { formatDecimal, formatMoney, groupDigits } from "./money";
+import { formatDecimal } from "~/i18n/format";
+import { formatMoney, groupDigits } from "./money";
 import type { FinancialFlag, FinancialResult } from "./financials";
 import { PART_GROUPS, PART_SHEET } from "~/ocop/part-sheet";
 import { investmentTotals, planFinancials } from "./plan-finance";

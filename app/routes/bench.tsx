@@ -18,6 +18,6 @@ export function loader() {
 
 export async function action(_: ActionFunctionArgs) {
   if (!enabled()) throw notFound();
-  await db().loginFailure.create({ data: { key: "bench:baseline" } });
+  await db().throttleHit.create({ data: { kind: "login", key: "bench:baseline" } });
   return new Response("ok", { headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }

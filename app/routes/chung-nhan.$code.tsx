@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PUBLIC } from "~/auth/access";
-import { takeRateLimit } from "~/auth/rate-limit.server";
+import { takeRateLimit } from "~/ops/throttle.server";
 import { publicCertificate } from "~/certificates/certificates.server";
 import { normalizeCode } from "~/certificates/rule";
 import { formatDate } from "~/i18n/format";

@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: `${t("cert.verify.title")} · 
 
 /** Public: type the code printed on a certificate (GET form, works without JavaScript). */
 export function loader({ request }: LoaderFunctionArgs) {
-  const raw = (new URL(request.url).searchParams.get("code") ?? "").slice(0, 40);
+  const raw = (new URL(request.url).searchParams.get("ma") ?? "").slice(0, 40);
   if (!raw) return { error: null, code: "" };
   const code = normalizeCode(raw);
   if (code) throw redirect(`/chung-nhan/${code}`);
@@ -26,7 +26,7 @@ export default function VerifyForm() {
       <PageHeader title={t("cert.verify.title")} />
       <p>{t("cert.verify.intro")}</p>
       <Form method="get" className="stack">
-        <Field label={t("cert.verify.code")} name="code" defaultValue={code} error={error ?? undefined} autoCapitalize="characters" />
+        <Field label={t("cert.verify.code")} name="ma" defaultValue={code} error={error ?? undefined} autoCapitalize="characters" />
         <div>
           <button type="submit">{t("cert.verify.submit")}</button>
         </div>

@@ -1,15 +1,17 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { isWellFormedCode, normalizeCode } from "~/attendance/checkin-code";
+import { isWellFormedCode } from "~/attendance/checkin-code";
+import { compactCode } from "~/ops/codes";
 import { attendancePermissions } from "~/attendance/permissions";
 import { checkinSchema } from "~/attendance/schemas.server";
 import { checkIn } from "~/attendance/sessions.server";
 import { statusLabelKey } from "~/attendance/statuses";
-import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
+import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/ops/throttle.server";
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
 import { issueEarned } from "~/certificates/mine.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseId } from "~/forms/parse";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/checkin";
@@ -28,9 +30,9 @@ export const meta: MetaFunction = () => [{ title: `${t("att.checkin.title")} · 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, access);
   const url = new URL(request.url);
-  const code = normalizeCode((url.searchParams.get("ma") ?? "").slice(0, 20));
+  const code = compactCode((url.searchParams.get("ma") ?? "").slice(0, 20));
   const buoi = url.searchParams.get("buoi") ?? "";
-  return { code: isWellFormedCode(code) ? code : "", buoi: /^\d{1,9}$/.test(buoi) ? buoi : "" };
+  return { code: isWellFormedCode(code) ? code : "", buoi: parseId(buoi) === null ? "" : buoi };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

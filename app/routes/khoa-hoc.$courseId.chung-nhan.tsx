@@ -60,8 +60,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ ok: true as const, message: t("cert.manage.ruleSaved") });
     }
     case "issue": {
-      const count = await issueDueInClass(courseId, auth.user.id);
-      return data({ ok: true as const, message: t("cert.manage.issued", { count }) });
+      const { issued, due } = await issueDueInClass(courseId, auth.user.id);
+      // someone left the class since the list was read: say so, with what was issued
+      if (issued < due) return invalid({ errors: { _form: t("cert.manage.rosterChanged", { count: issued }) } }, 409);
+      return data({ ok: true as const, message: t("cert.manage.issued", { count: issued }) });
     }
     case "revoke": {
       const enrolled = new Set(current.rows.map((r) => r.userId));

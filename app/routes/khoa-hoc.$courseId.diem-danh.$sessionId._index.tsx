@@ -11,6 +11,7 @@ import { CourseNav } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
 import { issueDueInClass } from "~/certificates/class.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseId } from "~/forms/parse";
 import { matchesSearch } from "~/i18n/fold";
 import { formatDate, formatDateTime, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { course, session } = await load(request, params);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const unit = /^\d{1,9}$/.test(url.searchParams.get("don-vi") ?? "") ? Number(url.searchParams.get("don-vi")) : null;
+  const unit = parseId(url.searchParams.get("don-vi"));
   const [roster, marks] = await Promise.all([rosterOf(course.id), marksOf(session.id)]);
   const byUser = new Map(marks.map((m) => [m.userId, m]));
   const summary: Record<string, number> = { total: roster.length, PRESENT: 0, LATE: 0, EXCUSED: 0, ABSENT: 0, UNMARKED: 0 };

@@ -4,7 +4,7 @@ import { reachableSession } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { sessionFields } from "~/attendance/schemas.server";
 import { courseTrainers, updateClassSession } from "~/attendance/sessions.server";
-import { vnDateInput, vnTimeInput } from "~/attendance/time";
+import { formatTime, vnDay } from "~/i18n/format";
 import { CourseNav, SessionFields } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
@@ -31,9 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     trainers: trainers.map((u) => ({ value: String(u.id), label: u.fullName })),
     values: {
       title: session.title,
-      date: vnDateInput(session.startsAt),
-      start: vnTimeInput(session.startsAt),
-      end: vnTimeInput(session.endsAt),
+      date: vnDay(session.startsAt),
+      start: formatTime(session.startsAt),
+      end: formatTime(session.endsAt),
       place: session.place,
       trainerId: session.trainerId ? String(session.trainerId) : "",
       rotateSeconds: String(session.rotateSeconds),

@@ -4,7 +4,7 @@ import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { sessionFields, sessionsActionSchema } from "~/attendance/schemas.server";
 import { courseTrainers, createClassSession, sessionsWithCounts, setSessionStatus } from "~/attendance/sessions.server";
-import { vnDateInput } from "~/attendance/time";
+import { vnDay } from "~/i18n/format";
 import { CourseNav, SessionFields } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
 import { issueDueInClass } from "~/certificates/class.server";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [sessions, trainers] = await Promise.all([sessionsWithCounts(course.id), courseTrainers(course.id)]);
   return {
     course: { id: course.id, title: course.title },
-    today: vnDateInput(new Date()),
+    today: vnDay(new Date()),
     trainers: trainers.map((u) => ({ value: String(u.id), label: u.fullName })),
     sessions: sessions.map((s) => ({
       id: s.id,

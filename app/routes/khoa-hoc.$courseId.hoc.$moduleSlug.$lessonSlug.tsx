@@ -89,9 +89,7 @@ export default function LessonPage() {
         <h2>{t("modules.lesson.sources")}</h2>
         <ul>
           {lesson.sources.map((s) => (
-            <li key={s.number + s.date}>
-              {s.issuer}, {s.number} ngày {s.date}: {s.title}
-            </li>
+            <li key={s.number + s.date}>{t("modules.lesson.source", { issuer: s.issuer, number: s.number, date: s.date, title: s.title })}</li>
           ))}
         </ul>
       </section>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { reachableCourse } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
-import { formatDateTime } from "~/i18n/format";
+import { formatDateTime, formatDecimal } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { classQuizResults } from "~/quiz/class-results.server";
 import { quizPermissions } from "~/quiz/permissions";
@@ -40,7 +40,7 @@ export default function QuizResults() {
       <section className="card">
         <p>{t("quiz.trainer.attempted", { attempted: d.attempted, total: d.total })}</p>
         <p>
-          <strong>{t("quiz.trainer.passRate", { passed: d.passed, attempted: d.attempted, percent: String(d.passRate).replace(".", ",") })}</strong>
+          <strong>{t("quiz.trainer.passRate", { passed: d.passed, attempted: d.attempted, percent: formatDecimal(d.passRate) })}</strong>
         </p>
       </section>
       <h2>{t("quiz.trainer.questions")}</h2>
@@ -60,7 +60,7 @@ export default function QuizResults() {
               <tr key={q.id}>
                 <td>{q.n}</td>
                 <td>{q.prompt}</td>
-                <td>{q.share === null ? "—" : `${String(q.share).replace(".", ",")}%`}</td>
+                <td>{q.share === null ? "—" : `${formatDecimal(q.share)}%`}</td>
                 <td>{q.answers}</td>
               </tr>
             ))}
@@ -90,7 +90,7 @@ export default function QuizResults() {
                 </td>
                 <td>{r.unit}</td>
                 <td>{r.attempts}</td>
-                <td>{r.best === null ? "—" : String(r.best).replace(".", ",")}</td>
+                <td>{r.best === null ? "—" : formatDecimal(r.best)}</td>
                 <td>{r.attempts === 0 ? t("quiz.trainer.notTaken") : r.passed ? t("quiz.passed") : t("quiz.failed")}</td>
                 <td>{r.last}</td>
               </tr>

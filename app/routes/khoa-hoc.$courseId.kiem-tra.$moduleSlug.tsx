@@ -4,6 +4,7 @@ import { reachableCourse } from "~/access/access.server";
 import { forbidden, requireUser } from "~/auth/guard.server";
 import { issueEarned } from "~/certificates/mine.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
+import { formatDecimal } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { quizActionSchema } from "~/quiz/action.server";
 import { QuizCountdown } from "~/quiz/countdown-clock";
@@ -81,7 +82,7 @@ export default function QuizPage() {
             </p>
           ) : (
             <p className="quiz-result__score">
-              {t("quiz.score", { score: String(result.score).replace(".", ","), max: result.max ?? 0, percent: String(result.percent).replace(".", ",") })} ·{" "}
+              {t("quiz.score", { score: formatDecimal(result.score ?? 0), max: result.max ?? 0, percent: formatDecimal(result.percent ?? 0) })} ·{" "}
               <span className={result.passed ? "tag" : "tag tag--off"}>{result.passed ? t("quiz.passed") : t("quiz.failed")}</span>
             </p>
           )}
@@ -192,7 +193,7 @@ export default function QuizPage() {
                   <tr key={h.id}>
                     <td>{t("quiz.historyAttempt", { n: h.n })}</td>
                     <td>{h.submittedAt ?? "—"}</td>
-                    <td>{h.percent !== null ? `${String(h.percent).replace(".", ",")}%` : "—"}</td>
+                    <td>{h.percent !== null ? `${formatDecimal(h.percent)}%` : "—"}</td>
                     <td>
                       {h.status === "OPEN" ? (
                         t("quiz.historyOpen")

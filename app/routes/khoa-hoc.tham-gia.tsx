@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
+import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/ops/throttle.server";
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
 import { modulePermissions } from "~/content/permissions";

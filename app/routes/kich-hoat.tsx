@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run
 import { Form, useActionData } from "@remix-run/react";
 import { activateAccount } from "~/attendance/roster.server";
 import { activateSchema } from "~/attendance/schemas.server";
-import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/attendance/throttle.server";
+import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/ops/throttle.server";
 import { PUBLIC } from "~/auth/access";
 import { isSecureRequest, requireSameOrigin } from "~/auth/guard.server";
 import { parseIdentifier } from "~/auth/identifier";

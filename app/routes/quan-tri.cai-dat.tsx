@@ -10,7 +10,8 @@ import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/
 import { Card, PageHeader } from "~/ui/page";
 import { unitPermissions } from "~/units/permissions";
 import { settingsSchema } from "~/units/schemas.server";
-import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, isoToVietnamese, rulesFromRow } from "~/units/settings";
+import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, rulesFromRow } from "~/units/settings";
+import { isoToVietnamese } from "~/i18n/format";
 import { saveProvinceRules } from "~/units/units.server";
 
 export const access = unitPermissions.manageSettings;
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const list = await provinces(request);
-  const provinceId = Number(new URL(request.url).searchParams.get("province") ?? list[0].id);
+  const provinceId = Number(new URL(request.url).searchParams.get("tinh") ?? list[0].id);
   const province = list.find((p) => p.id === provinceId);
   if (!province) throw forbidden();
   const form = await parseRequestForm(request, settingsSchema);
@@ -59,7 +60,7 @@ export default function SettingsPage() {
       {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
       {provinces.map((p) => (
         <Card title={p.name} key={p.id}>
-          <Form method="post" action={`?province=${p.id}`} className="stack" noValidate>
+          <Form method="post" action={`?tinh=${p.id}`} className="stack" noValidate>
             <fieldset className="field">
               <legend>{t("admin.settings.levels")}</legend>
               <p className="field__hint">{t("admin.settings.levelsHint")}</p>

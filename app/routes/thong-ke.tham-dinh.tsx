@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     stats,
     rows: statRows(stats),
     units: stats.units.map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })),
-    query: `nam=${stats.year}&donvi=${stats.unit.id}`,
+    query: `nam=${stats.year}&don-vi=${stats.unit.id}`,
   };
 }
 
@@ -61,7 +61,7 @@ export default function StatsPage() {
         <>
           <Form method="get" className="toolbar no-print">
             <Field label={t("appraisal.stats.year")} name="nam" defaultValue={String(s.year)} inputMode="numeric" maxLength={4} />
-            <SelectField label={t("appraisal.stats.unit")} name="donvi" defaultValue={String(s.unit.id)} options={data.units} />
+            <SelectField label={t("appraisal.stats.unit")} name="don-vi" defaultValue={String(s.unit.id)} options={data.units} />
             <button type="submit">{t("appraisal.stats.show")}</button>
           </Form>
           <div className="no-print">

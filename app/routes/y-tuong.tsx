@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { now } from "~/appraisal/clock.server";
-import { localYear } from "~/appraisal/deadline";
+import { vnYear } from "~/i18n/format";
 import { orgWhere } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { invalid, parseRequestForm } from "~/forms/form.server";
@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: `${t("plans.idea.unitTitle")} 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const raw = new URL(request.url).searchParams.get("nam");
-  const year = raw && /^\d{4}$/.test(raw) ? Number(raw) : localYear(now());
+  const year = raw && /^\d{4}$/.test(raw) ? Number(raw) : vnYear(now());
   const scope = orgWhere(auth, access); // the producers' organisations within the officer's units
   const [ideas, orgs] = await Promise.all([ideasIn(scope, year), orgsIn(scope)]);
   return {

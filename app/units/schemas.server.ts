@@ -3,7 +3,8 @@ import { UNIT_LEVELS, type UnitLevel } from "~/auth/roles";
 import { choice, id, text } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
-import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, type ProvinceRules, parseVietnameseDate, validChain } from "./settings";
+import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, type ProvinceRules, validChain } from "./settings";
+import { parseVietnameseDate } from "~/i18n/format";
 
 /** The unit admin pages' schemas (server only: zod stays out of the browser, see docs/decisions/0019). */
 

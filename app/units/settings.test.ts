@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { settingsSchema } from "./schemas.server";
-import { parseVietnameseDate, rulesFromRow, rulesToRow, validChain } from "./settings";
+import { rulesFromRow, rulesToRow, validChain } from "./settings";
 
 describe("province appraisal settings", () => {
   it("accepts the 2020 chain and today's two-level chain", () => {
@@ -13,11 +13,6 @@ describe("province appraisal settings", () => {
     expect(validChain(["COMMUNE"])).toBe(false);
     expect(validChain(["PROVINCE", "COMMUNE"])).toBe(false);
     expect(validChain(["COMMUNE", "COMMUNE", "PROVINCE"])).toBe(false);
-  });
-  it("reads dd/MM/yyyy dates and refuses impossible ones", () => {
-    expect(parseVietnameseDate("02/09/2026")).toBe("2026-09-02");
-    expect(parseVietnameseDate("31/02/2026")).toBeNull();
-    expect(parseVietnameseDate("2026-09-02")).toBeNull();
   });
   it("parses a full form and reports the bad holiday at its field", () => {
     const ok = settingsSchema.safeParse({ level1: "COMMUNE", level2: "PROVINCE", level3: "", deadlineCOMMUNE: "5", deadlineDISTRICT: "5", deadlinePROVINCE: "10", deadlineKind: "WORKING", overdueRule: "LAPSE", showOfficerNames: "on", holidays: "02/09/2026\n01/01/2027" });

@@ -47,21 +47,6 @@ export function validChain(levels: readonly UnitLevel[]): boolean {
   return levels.every((l, i) => i === 0 || rank(l) > rank(levels[i - 1]));
 }
 
-/** dd/MM/yyyy → yyyy-MM-dd, or null when it is not a real date. */
-export function parseVietnameseDate(text: string): string | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
-
-export function isoToVietnamese(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
-}
-
 type SettingsRow = {
   appraisalLevels: string;
   communeDeadlineDays: number;

@@ -9,12 +9,6 @@ export function canContain(parent: UnitLevel, child: UnitLevel): boolean {
   return false;
 }
 
-export function childPath(parentPath: string, id: number): string {
-  return `${parentPath}${id}/`;
-}
-
-export const depthOf = (path: string) => path.split("/").filter(Boolean).length - 1;
-
 /** Units in tree order (parents before children, siblings by name), each with its depth. */
 export function treeOrder<U extends UnitRow>(units: readonly U[]): (U & { depth: number })[] {
   const byParent = new Map<number | null, U[]>();
@@ -38,9 +32,4 @@ export function treeOrder<U extends UnitRow>(units: readonly U[]): (U & { depth:
 /** "Huyện Can Lộc › Xã Thiên Lộc"-style label for selects, indented by depth. */
 export function indentedLabel(name: string, depth: number): string {
   return `${"\u00a0\u00a0".repeat(depth)}${depth > 0 ? "└ " : ""}${name}`;
-}
-
-/** The province subtree of a unit (its path's root), e.g. where a course's roster units are looked up. */
-export function provincePath(unitPath: string): string {
-  return `/${unitPath.split("/").filter(Boolean)[0]}/`;
 }

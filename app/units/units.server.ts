@@ -1,7 +1,8 @@
 import type { UnitLevel } from "~/auth/roles";
 import { db } from "~/db/db.server";
 import { type ProvinceRules, rulesToRow } from "./settings";
-import { canContain, childPath, treeOrder } from "./tree";
+import { childPath } from "./path";
+import { canContain, treeOrder } from "./tree";
 
 /** Every unit within any of the given subtrees (paths), in tree order. */
 export async function unitsWithin(paths: readonly string[]) {
@@ -28,10 +29,6 @@ export function saveProvinceRules(provinceId: number, rules: ProvinceRules) {
   return db().provinceSettings.upsert({ where: { unitId: provinceId }, create: { unitId: provinceId, ...row }, update: row });
 }
 
-export function unitById(id: number) {
-  return db().unit.findUnique({ where: { id }, select: { id: true, name: true, level: true, path: true, parentId: true } });
-}
-
 export type CreateUnitResult = { ok: true; id: number } | { ok: false; error: "codeTaken" | "badParent" };
 
 /** Adds a unit under `parentId`; its path is set inside the same transaction. */
@@ -46,10 +43,4 @@ export async function createUnit(input: { name: string; code: string; level: Uni
     await tx.unit.update({ where: { id: unit.id }, data: { path: childPath(parent.path, unit.id) } });
     return { ok: true, id: unit.id } as const;
   });
-}
-
-/** The province a unit belongs to (the root of its path). */
-export async function provinceOf(unitPath: string) {
-  const rootId = Number(unitPath.split("/").filter(Boolean)[0]);
-  return db().unit.findUnique({ where: { id: rootId }, include: { settings: true } });
 }

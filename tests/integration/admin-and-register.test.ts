@@ -97,8 +97,8 @@ describe("self-registration with a course enrolment code", () => {
       expect(res.status).toBeLessThan(500);
       expect(res.data.errors[field], `${field} for ${JSON.stringify(change).slice(0, 60)}`).toMatch(VIETNAMESE);
     }
-    // A wrong code is counted (AttendanceGuess): that is the throttle doing its work, not a write of the form.
-    expect({ ...(await tableCounts()), AttendanceGuess: before.AttendanceGuess }).toEqual(before);
+    // A wrong code is counted (ThrottleHit): that is the throttle doing its work, not a write of the form.
+    expect({ ...(await tableCounts()), ThrottleHit: before.ThrottleHit }).toEqual(before);
   });
 });
 

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { CODE_ALPHABET, currentCode } from "~/attendance/checkin-code";
+import { currentCode } from "~/attendance/checkin-code";
+import { CODE_ALPHABET } from "~/ops/codes";
 import { createClassSession } from "~/attendance/sessions.server";
 import { db } from "~/db/db.server";
 import { completionFacts, learnerCompletionFacts } from "~/certificates/facts.server";

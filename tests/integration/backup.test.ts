@@ -14,7 +14,7 @@ describe("backup and restore", () => {
     const writes = (async () => {
       let n = 0;
       while (writing) {
-        await db().loginFailure.create({ data: { key: `backup-test:${n++}` } });
+        await db().throttleHit.create({ data: { kind: "login", key: `backup-test:${n++}` } });
         await new Promise((r) => setImmediate(r));
       }
       return n;
@@ -29,7 +29,7 @@ describe("backup and restore", () => {
     const Database = (await import("better-sqlite3")).default;
     const copy = new Database(backup, { readonly: true });
     const users = (copy.prepare('SELECT count(*) AS n FROM "User"').get() as { n: number }).n;
-    const copied = (copy.prepare(`SELECT count(*) AS n FROM "LoginFailure" WHERE key LIKE 'backup-test:%'`).get() as { n: number }).n;
+    const copied = (copy.prepare(`SELECT count(*) AS n FROM "ThrottleHit" WHERE key LIKE 'backup-test:%'`).get() as { n: number }).n;
     copy.close();
     expect(users).toBe(await db().user.count());
     expect(copied).toBeLessThanOrEqual(written);

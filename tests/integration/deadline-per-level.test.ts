@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localDay } from "~/appraisal/deadline";
+import { vnDay } from "~/i18n/format";
 import { db } from "~/db/db.server";
 import * as overview from "~/routes/phuong-an.$planId._index";
 import * as settings from "~/routes/quan-tri.cai-dat";
@@ -31,6 +31,6 @@ describe("one deadline per level", () => {
     const cs = await db().appraisalCase.findUniqueOrThrow({ where: { planId: plan.id } });
     expect(cs.level).toBe("COMMUNE");
     const twoDaysLater = new Date(cs.receivedAt.getTime() + 2 * 86_400_000);
-    expect(localDay(cs.deadlineAt)).toBe(localDay(twoDaysLater));
+    expect(vnDay(cs.deadlineAt)).toBe(vnDay(twoDaysLater));
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { localYear } from "~/appraisal/deadline";
+import { vnYear } from "~/i18n/format";
 import { db } from "~/db/db.server";
 import * as list from "~/routes/phuong-an._index";
 import * as unitIdeas from "~/routes/y-tuong";
@@ -17,7 +17,7 @@ const ideaRows = (title: string) => db().productIdea.count({ where: { title } })
 async function ideaCount(): Promise<number> {
   // the province's IDEA counter of this year: what the statistics show
   const provinceId = Number(org.unit.path.split("/")[1]);
-  const row = await db().appraisalStat.findUnique({ where: { year_unitId_metric_level: { year: localYear(new Date()), unitId: provinceId, metric: "IDEA", level: "" } } });
+  const row = await db().appraisalStat.findUnique({ where: { year_unitId_metric_level: { year: vnYear(new Date()), unitId: provinceId, metric: "IDEA", level: "" } } });
   return row?.count ?? 0;
 }
 

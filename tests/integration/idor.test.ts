@@ -167,7 +167,7 @@ const CASES: Record<string, Case | { exempt: string }> = {
   "routes/quan-tri.cai-dat": {
     outsiders: ["districtAdmin"],
     insider: demo("admin"),
-    query: (f) => `province=${f.ids.province}`,
+    query: (f) => `tinh=${f.ids.province}`,
     bodies: { save: { appraisalLevels: "COMMUNE,PROVINCE", deadlineCOMMUNE: "9", deadlineDISTRICT: "9", deadlinePROVINCE: "9", deadlineKind: "CALENDAR", holidays: "", overdueRule: "FLAG" } },
   },
   "routes/tai-khoan": {
@@ -185,7 +185,7 @@ const CASES: Record<string, Case | { exempt: string }> = {
 };
 
 /** Tables whose rows a refused request may still add: sessions (the test's own) and throttling counters. */
-const COUNTERS = new Set(["Session", "LoginFailure", "AttendanceGuess", "RateHit"]);
+const COUNTERS = new Set(["Session", "ThrottleHit"]);
 let tables: string[] = [];
 
 /** Every row of every table (but the counters), hashed: "nothing was written" catches updates too. */

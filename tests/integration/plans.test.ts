@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { localYear } from "~/appraisal/deadline";
+import { vnYear } from "~/i18n/format";
 import { orgWhere } from "~/access/access.server";
 import type { Auth } from "~/auth/guard.server";
 import { planPermissions } from "~/plans/permissions";
@@ -50,7 +50,7 @@ const listPost = (fields: Record<string, string>, cookie = producer) =>
 describe("idea registration", () => {
   it("counts the registered idea in the statistics of every unit above the producer", async () => {
     const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: demoPlanId } } }, include: { unit: true } });
-    const year = localYear(new Date());
+    const year = vnYear(new Date());
     const count = () => db().appraisalStat.findMany({ where: { metric: "IDEA", year, unitId: { in: org.unit.path.split("/").filter(Boolean).map(Number) } } });
     const before = await count();
     expect((await listPost({ intent: "registerIdea", orgId: String(org.id), title: "Nấm hương khô", ocopGroup: "THUC_PHAM" })).status).toBe(200);

@@ -55,6 +55,7 @@ export const appraisal = {
   "appraisal.result.none": "Chưa có sản phẩm nào được phê duyệt.",
   "appraisal.result.notApproved": "Chỉ ghi nhận kết quả cho phương án đã được phê duyệt.",
   "appraisal.result.current": "Kết quả hiện tại: {score} điểm, {stars} sao",
+  "appraisal.result.reason": "{score} điểm, {stars} sao",
   "appraisal.decide": "Quyết định",
   "appraisal.reason": "Lý do / ý kiến",
   "appraisal.reasonHint": "Bắt buộc khi trả lại hoặc không chấp thuận.",

@@ -52,6 +52,7 @@ export const core = {
   "form.hasErrors": "Vui lòng sửa các lỗi được đánh dấu bên dưới.",
   "form.badOrigin": "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.",
   "form.tooLarge": "Dữ liệu gửi lên quá lớn.",
+  "form.tooLargeAtEdge": "Dữ liệu gửi lên quá lớn (tối đa 4 MB). Vui lòng gửi tệp hoặc nội dung nhỏ hơn.",
   "exports.xlsx": "Tải Excel (XLSX)",
   "exports.csv": "Tải CSV",
   "exports.hint": "Nên dùng tệp Excel (XLSX). Tệp CSV dành cho phần mềm khác: mở bằng Excel, số điện thoại sẽ mất số 0 ở đầu.",

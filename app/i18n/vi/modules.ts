@@ -28,6 +28,7 @@ export const modules = {
   "modules.lesson.previous": "← Bài trước",
   "modules.lesson.next": "Bài tiếp →",
   "modules.lesson.sources": "Nguồn",
+  "modules.lesson.source": "{issuer}, {number} ngày {date}: {title}",
   "modules.lesson.minutes": "Thời gian đọc khoảng {minutes} phút",
   "modules.lesson.backToCourse": "← Về trang khóa học",
   "modules.lesson.previewOnly": "Bạn đang xem bài học với vai trò giảng viên/quản trị; tiến độ chỉ ghi cho học viên của lớp.",

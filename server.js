@@ -26,7 +26,9 @@ const { edgeMessages } = build.entry.module; // the catalogue's texts for the an
 // deadline; docs/decisions/0024). The build's entry module carries the function.
 const sweepMs = Number(process.env.OVERDUE_SWEEP_MS || 60_000);
 if (!(sweepMs >= 1000)) throw new Error(`OVERDUE_SWEEP_MS must be a number of milliseconds, at least 1000 (got ${process.env.OVERDUE_SWEEP_MS})`);
-const stopSweep = every(sweepMs, () => build.entry.module.sweepOverdue(), { logger, name: "overdue" });
+const sweep = every(sweepMs, () => build.entry.module.sweepOverdue(), { logger, name: "overdue" });
+// the first sweep also opens the database: done before the first request, not racing it
+await sweep.started;
 
 const app = express();
 app.disable("x-powered-by");
@@ -117,7 +119,7 @@ const shutdown = closeGracefully(server, {
   // The schedule first (a sweep in flight finishes), then the build's one Prisma client
   // (app/db/db.server.ts keeps it on globalThis).
   closeDatabase: async () => {
-    await stopSweep();
+    await sweep.stop();
     await globalThis.__ocopDb?.$disconnect();
   },
 });

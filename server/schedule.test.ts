@@ -9,8 +9,9 @@ describe("every (the server's scheduled work)", () => {
 
   it("runs once at start, then at each interval, until stopped", async () => {
     const task = vi.fn(async () => 0);
-    const stop = every(60_000, task, { logger: quiet(), name: "overdue" });
+    const { started, stop } = every(60_000, task, { logger: quiet(), name: "overdue" });
     expect(task).toHaveBeenCalledTimes(1);
+    await started;
     await vi.advanceTimersByTimeAsync(120_000);
     expect(task).toHaveBeenCalledTimes(3);
     await stop();
@@ -22,7 +23,7 @@ describe("every (the server's scheduled work)", () => {
     let finish = () => {};
     const task = vi.fn(() => new Promise<number>((resolve) => (finish = () => resolve(2))));
     const logger = quiet();
-    const stop = every(1_000, task, { logger, name: "overdue" });
+    const { stop } = every(1_000, task, { logger, name: "overdue" });
     await vi.advanceTimersByTimeAsync(5_000);
     expect(task).toHaveBeenCalledTimes(1);
     let stopped = false;
@@ -37,7 +38,7 @@ describe("every (the server's scheduled work)", () => {
   it("logs a failure and tries again at the next interval", async () => {
     const logger = quiet();
     const task = vi.fn().mockRejectedValueOnce(new Error("database is locked")).mockResolvedValue(0);
-    const stop = every(1_000, task, { logger, name: "overdue" });
+    const { stop } = every(1_000, task, { logger, name: "overdue" });
     await vi.advanceTimersByTimeAsync(1_000);
     expect(logger.error).toHaveBeenCalledTimes(1);
     expect(task).toHaveBeenCalledTimes(2);

@@ -1,14 +1,15 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { reachableCourse } from "~/access/access.server";
 import { type Auth, requireUser } from "~/auth/guard.server";
 import { issueCertificate, revokeCertificates } from "~/certificates/certificates.server";
 import { classCertificates, saveCompletionRule } from "~/certificates/class.server";
 import { certificatePermissions } from "~/certificates/permissions";
 import { classCertificatesActionSchema } from "~/certificates/schemas.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
-import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = certificatePermissions.manage;
@@ -54,35 +55,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (input.intent) {
     case "rule": {
       const known = new Set(current.modules.map((m) => m.slug));
-      if (input.modules.some((m) => !known.has(m))) return invalid({ errors: { modules: t("form.invalidChoice") } });
+      if (input.modules.some((m) => !known.has(m))) return invalid({ modules: t("form.invalidChoice") });
       await saveCompletionRule(courseId, input.minAttendancePercent, input.modules);
-      return data({ ok: true as const, message: t("cert.manage.ruleSaved") });
+      return ok({ message: t("cert.manage.ruleSaved") });
     }
     case "issue": {
       const due = current.rows.filter((r) => r.completion.complete && !r.certificate);
       for (const row of due) await issueCertificate(courseId, row.userId, auth.user.id);
-      return data({ ok: true as const, message: t("cert.manage.issued", { count: due.length }) });
+      return ok({ message: t("cert.manage.issued", { count: due.length }) });
     }
     case "revoke": {
       const enrolled = new Set(current.rows.map((r) => r.userId));
-      if (input.userIds.some((u) => !enrolled.has(u))) return invalid({ errors: { userIds: t("form.invalidChoice") } });
+      if (input.userIds.some((u) => !enrolled.has(u))) return invalid({ userIds: t("form.invalidChoice") });
       const count = await revokeCertificates(courseId, input.userIds, input.reason, auth.user.id);
-      return data({ ok: true as const, message: t("cert.manage.revoked", { count }) });
+      return ok({ message: t("cert.manage.revoked", { count }) });
     }
   }
 }
 
 export default function ManageCertificates() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const e = actionErrors(result)?.errors ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
   return (
     <>
       <p>
         <Link className="back-link" to={`/khoa-hoc/${d.course.id}`}>← {d.course.title}</Link>
       </p>
       <PageHeader title={t("cert.manage.title", { course: d.course.title })} />
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{result.success?.message}</FormMessage>
       <FormMessage tone="error">{e._form}</FormMessage>
       <Card title={t("cert.manage.rule")}>
         <Form method="post" className="stack">

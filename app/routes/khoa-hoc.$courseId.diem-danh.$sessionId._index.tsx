@@ -1,5 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { type FormEvent, useRef, useState } from "react";
 import { reachableSession } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
@@ -9,12 +9,13 @@ import { type MarkChange, markRest, marksOf, rosterOf, saveMarks, unmarkedAmong 
 import { STATUSES, statusLabelKey } from "~/attendance/statuses";
 import { CourseNav } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { matchesSearch } from "~/i18n/fold";
 import { formatDate, formatDateTime, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
 export const access = attendancePermissions.manageAttendance;
@@ -78,22 +79,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, course, session } = await load(request, params);
   const form = await parseRequestForm(request, markFormSchema);
   if (!form.ok) return invalid(form);
-  if (session.status === "CANCELLED") return invalid({ errors: { _form: t("att.mark.cancelledSession") } }, 422);
+  if (session.status === "CANCELLED") return invalid({ _form: t("att.mark.cancelledSession") }, { status: 422 });
   const input = form.data as Record<string, unknown>;
   const enrolled = new Set((await rosterOf(course.id)).map((l) => l.id));
   const ids = [...new Set(form.data.ids)];
-  if (ids.some((id) => !enrolled.has(id))) return invalid({ errors: { _form: t("att.mark.notEnrolled") } }, 422);
+  if (ids.some((id) => !enrolled.has(id))) return invalid({ _form: t("att.mark.notEnrolled") }, { status: 422 });
   if (form.data.intent === "rest") {
     const { status, confirmed } = form.data;
     const rest = await unmarkedAmong(session.id, ids);
-    if (rest.length === 0) return data({ ok: true as const, message: t("att.mark.restNone") });
+    if (rest.length === 0) return ok({ message: t("att.mark.restNone") });
     // without JavaScript the first press only asks (nothing written); the page's confirm step sends `confirmed`
-    if (!confirmed) return data({ confirm: { status, ids: rest } });
+    if (!confirmed) return ok({ confirm: { status, ids: rest } });
     const notes = rest.map((userId) => ({ userId, note: noteField.safeParse(input[`n_${userId}`] ?? "") }));
     const bad = notes.find((n) => !n.note.success);
-    if (bad) return invalid({ errors: { _form: t("form.hasErrors"), [`n_${bad.userId}`]: bad.note.error!.issues[0].message } });
+    if (bad) return invalid({ _form: t("form.hasErrors"), [`n_${bad.userId}`]: bad.note.error!.issues[0].message });
     const count = await markRest(session.id, notes.map((n) => ({ userId: n.userId, note: n.note.data ?? "" })), status, auth.user.id);
-    return data({ ok: true as const, message: t(`att.mark.restDone.${status}`, { count }) });
+    return ok({ message: t(`att.mark.restDone.${status}`, { count }) });
   }
   const errors: Record<string, string> = {};
   const changes: MarkChange[] = [];
@@ -106,23 +107,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!note.success) errors[`n_${id}`] = note.error.issues[0].message;
     if (status.success && note.success) changes.push({ userId: id, status: status.data, note: note.data ?? "" });
   }
-  if (Object.keys(errors).length) return invalid({ errors: { _form: t("form.hasErrors"), ...errors } });
+  if (Object.keys(errors).length) return invalid({ _form: t("form.hasErrors"), ...errors });
   const loadedAt = typeof input.loadedAt === "string" && /^\d{13}$/.test(input.loadedAt) ? new Date(Number(input.loadedAt)) : null;
   const { written, overwritten } = await saveMarks(session.id, auth.user.id, changes, new Date(), loadedAt);
   const message = written ? t("att.mark.saved", { count: written }) : t("att.mark.noChange");
-  return data({ ok: true as const, message: overwritten ? `${message} ${t("att.mark.overwritten", { count: overwritten })}` : message });
+  return ok({ message: overwritten ? `${message} ${t("att.mark.overwritten", { count: overwritten })}` : message });
 }
 
 export default function MarkingPage() {
   const { course, session, q, unit, units, summary, rows, loadedAt } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const e = actionErrors(result)?.errors ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
   const busy = useNavigation().state === "submitting";
   const base = `/khoa-hoc/${course.id}/diem-danh/${session.id}`;
   const marksForm = useRef<HTMLFormElement>(null);
   const submit = useSubmit();
   const [notice, setNotice] = useState("");
-  const confirm = result && "confirm" in result ? result.confirm : null;
+  const done = result.success;
+  const confirm = done && "confirm" in done ? done.confirm : null;
   // With JavaScript, "the rest" is read from the page: a status chosen but not saved yet is kept, and the
   // trainer confirms the count. Without it, the server asks on the next page and spares only saved marks.
   function markRestFromPage(event: FormEvent<HTMLFormElement>) {
@@ -157,7 +159,7 @@ export default function MarkingPage() {
         <Link to={`${base}/trinh-chieu`}>{t("att.session.display")}</Link> · <Link to={`${base}/so-ky-ten`}>{t("att.session.sheet")}</Link>
       </p>
       <p role="status">{t("att.mark.summary", summary)}</p>
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{done && "message" in done ? done.message : null}</FormMessage>
       {notice ? <FormMessage tone="success">{notice}</FormMessage> : null}
       <FormMessage tone="error">{e._form}</FormMessage>
       {confirm ? (

@@ -1,7 +1,8 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { forbidden } from "~/auth/guard.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import { quizActionSchema } from "~/quiz/action.server";
 import { QuizCountdown } from "~/quiz/countdown-clock";
@@ -9,7 +10,7 @@ import { readAnswers } from "~/quiz/grading";
 import { quizContext, quizPage } from "~/quiz/page.server";
 import { quizPermissions } from "~/quiz/permissions";
 import { startAttempt, submitAttempt } from "~/quiz/quiz.server";
-import { FormMessage, actionErrors } from "~/ui/form";
+import { FormMessage, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
 export const access = quizPermissions.take;
@@ -28,19 +29,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = new URL(request.url).pathname;
   if (form.data.intent === "start") {
     const started = await startAttempt(auth.user.id, module.slug, quiz);
-    if (started.kind === "limit") return invalid({ errors: { _form: t("quiz.noAttemptsLeft", { attempts: quiz.attemptsAllowed }) } }, 409);
+    if (started.kind === "limit") return invalid({ _form: t("quiz.noAttemptsLeft", { attempts: quiz.attemptsAllowed }) }, { status: 409 });
     return redirect(here);
   }
   const read = readAnswers(quiz, form.data as Record<string, string | string[]>);
-  if (!read.ok) return invalid({ errors: read.errors }, 400);
+  if (!read.ok) return invalid(read.errors, { status: 400 });
   const outcome = await submitAttempt(auth.user.id, module.slug, form.data.token, quiz, read.answers);
-  if (outcome.kind === "unknown") return invalid({ errors: { _form: t("quiz.badToken") } }, 400);
+  if (outcome.kind === "unknown") return invalid({ _form: t("quiz.badToken") }, { status: 400 });
   return redirect(`${here}?ket-qua=${outcome.attemptId}`);
 }
 
 export default function QuizPage() {
   const d = useLoaderData<typeof loader>();
-  const errors = actionErrors(useActionData<typeof action>())?.errors ?? {};
+  const { errors } = useActionResult<typeof action>();
   const busy = useNavigation().state === "submitting";
   const base = `/khoa-hoc/${d.course.id}`;
   const { result } = d;

@@ -173,7 +173,6 @@ const CASES: Record<string, Case | { exempt: string }> = {
   "routes/tai-khoan": {
     outsiders: ["anyLearner"],
     insider: demo("learner"),
-    query: () => "intent=revoke",
     bodies: { revoke: (f) => ({ intent: "revoke", sessionId: f.params.foreignSession }) },
     ownIntents: { password: "changes the signed-in user's own password" },
   },

@@ -59,7 +59,7 @@ export const sessionsActionSchema = z.discriminatedUnion(
   { error: t("form.invalidChoice") },
 );
 
-/** The marking form: `ids` lists the learners shown; `s_<id>` their status, `n_<id>` a note. */
+/** The marking form: `ids` lists the learners shown; `mark.<id>` their status, `note.<id>` a note (dotted names, as everywhere). */
 export const markFormSchema = z.discriminatedUnion(
   "intent",
   [

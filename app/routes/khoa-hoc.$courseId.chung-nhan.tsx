@@ -9,7 +9,7 @@ import { classCertificatesActionSchema } from "~/certificates/schemas.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
-import { Field, FormMessage, useActionResult } from "~/ui/form";
+import { ChoiceGroup, Field, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = certificatePermissions.manage;
@@ -95,15 +95,14 @@ export default function ManageCertificates() {
             defaultValue={String(d.rule.minAttendancePercent)}
             error={e.minAttendancePercent}
           />
-          <fieldset className="field">
-            <legend>{t("cert.manage.modules")}</legend>
-            {d.modules.map((m) => (
-              <label key={m.slug} className="check">
-                <input type="checkbox" name="modules" value={m.slug} defaultChecked={d.rule.requiredModules.includes(m.slug)} /> {m.title}
-              </label>
-            ))}
-            {e.modules ? <p className="field__error">{e.modules}</p> : null}
-          </fieldset>
+          <ChoiceGroup
+            legend={t("cert.manage.modules")}
+            name="modules"
+            type="checkbox"
+            options={d.modules.map((m) => ({ value: m.slug, label: m.title }))}
+            checked={d.rule.requiredModules}
+            error={e.modules}
+          />
           <div>
             <button type="submit">{t("form.save")}</button>
           </div>

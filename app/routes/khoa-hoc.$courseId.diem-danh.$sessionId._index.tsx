@@ -17,6 +17,7 @@ import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
 import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 
 export const access = attendancePermissions.manageAttendance;
 
@@ -90,21 +91,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (rest.length === 0) return ok({ message: t("att.mark.restNone") });
     // without JavaScript the first press only asks (nothing written); the page's confirm step sends `confirmed`
     if (!confirmed) return ok({ confirm: { status, ids: rest } });
-    const notes = rest.map((userId) => ({ userId, note: noteField.safeParse(input[`n_${userId}`] ?? "") }));
+    const notes = rest.map((userId) => ({ userId, note: noteField.safeParse(input[`note.${userId}`] ?? "") }));
     const bad = notes.find((n) => !n.note.success);
-    if (bad) return invalid({ _form: t("form.hasErrors"), [`n_${bad.userId}`]: bad.note.error!.issues[0].message });
+    if (bad) return invalid({ _form: t("form.hasErrors"), [`note.${bad.userId}`]: bad.note.error!.issues[0].message });
     const count = await markRest(session.id, notes.map((n) => ({ userId: n.userId, note: n.note.data ?? "" })), status, auth.user.id);
     return ok({ message: t(`att.mark.restDone.${status}`, { count }) });
   }
   const errors: Record<string, string> = {};
   const changes: MarkChange[] = [];
   for (const id of ids) {
-    const rawStatus = input[`s_${id}`];
+    const rawStatus = input[`mark.${id}`];
     if (rawStatus === undefined || rawStatus === "") continue;
     const status = statusField.safeParse(rawStatus);
-    const note = noteField.safeParse(input[`n_${id}`] ?? "");
-    if (!status.success) errors[`s_${id}`] = status.error.issues[0].message;
-    if (!note.success) errors[`n_${id}`] = note.error.issues[0].message;
+    const note = noteField.safeParse(input[`note.${id}`] ?? "");
+    if (!status.success) errors[`mark.${id}`] = status.error.issues[0].message;
+    if (!note.success) errors[`note.${id}`] = note.error.issues[0].message;
     if (status.success && note.success) changes.push({ userId: id, status: status.data, note: note.data ?? "" });
   }
   if (Object.keys(errors).length) return invalid({ _form: t("form.hasErrors"), ...errors });
@@ -132,7 +133,7 @@ export default function MarkingPage() {
     const status = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
     if (!form || (status !== "PRESENT" && status !== "ABSENT")) return;
     event.preventDefault();
-    const rest = rows.filter((r) => !form.querySelector(`input[name="s_${r.id}"]:checked`));
+    const rest = rows.filter((r) => !form.querySelector(`input[name="mark.${r.id}"]:checked`));
     if (rest.length === 0) return setNotice(t("att.mark.restNone"));
     if (!window.confirm(`${t(`att.mark.restAsk.${status}`, { count: rest.length })}\n${t("att.mark.restKeepsUnsaved")}`)) return;
     setNotice("");
@@ -142,8 +143,8 @@ export default function MarkingPage() {
     body.set("confirmed", "1");
     for (const r of rest) {
       body.append("ids", String(r.id));
-      const note = (form.elements.namedItem(`n_${r.id}`) as HTMLInputElement | null)?.value ?? "";
-      if (note) body.set(`n_${r.id}`, note);
+      const note = (form.elements.namedItem(`note.${r.id}`) as HTMLInputElement | null)?.value ?? "";
+      if (note) body.set(`note.${r.id}`, note);
     }
     submit(body, { method: "post" });
   }
@@ -209,46 +210,54 @@ export default function MarkingPage() {
             {t("att.mark.save")}
           </button>
         </div>
-        <div className="table-wrap">
-          <table className="att-mark">
-            <thead>
-              <tr>
-                <th scope="col">{t("att.mark.learner")}</th>
-                <th scope="col">{t("att.mark.status")}</th>
-                <th scope="col">{t("att.mark.note")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={`${r.id}|${r.status}|${r.note}`} data-status={r.status || "UNMARKED"}>
-                  <th scope="row">
-                    <span id={`l${r.id}`}>{r.name}</span>
-                    <small className="muted">
-                      {r.unit}
-                      {r.phone ? ` · ${r.phone}` : ""}
-                    </small>
-                    {r.who ? <small className="att-who">{r.who}</small> : null}
-                  </th>
-                  <td>
-                    <div role="radiogroup" aria-labelledby={`l${r.id}`} className="att-radios">
-                      {STATUSES.map((s) => (
-                        <label key={s}>
-                          <input type="radio" name={`s_${r.id}`} value={s} defaultChecked={r.status === s} />
-                          {t(statusLabelKey(s))}
-                        </label>
-                      ))}
-                    </div>
-                    {e[`s_${r.id}`] ? <p className="field__error">{e[`s_${r.id}`]}</p> : null}
-                  </td>
-                  <td>
-                    <input name={`n_${r.id}`} defaultValue={r.note} aria-label={t("att.mark.noteFor", { name: r.name })} maxLength={300} />
-                    {e[`n_${r.id}`] ? <p className="field__error">{e[`n_${r.id}`]}</p> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("att.mark.title")}
+          className="att-mark"
+          rows={rows}
+          rowKey={(r) => `${r.id}|${r.status}|${r.note}`}
+          rowProps={(r) => ({ "data-status": r.status || "UNMARKED" })}
+          columns={[
+            {
+              header: t("att.mark.learner"),
+              rowHeader: true,
+              cell: (r) => (
+                <>
+                  <span id={`l${r.id}`}>{r.name}</span>
+                  <small className="muted">
+                    {r.unit}
+                    {r.phone ? ` · ${r.phone}` : ""}
+                  </small>
+                  {r.who ? <small className="att-who">{r.who}</small> : null}
+                </>
+              ),
+            },
+            {
+              header: t("att.mark.status"),
+              cell: (r) => (
+                <>
+                  <div role="radiogroup" aria-labelledby={`l${r.id}`} aria-describedby={e[`mark.${r.id}`] ? `mark-${r.id}-error` : undefined} className="att-radios">
+                    {STATUSES.map((s) => (
+                      <label key={s}>
+                        <input type="radio" name={`mark.${r.id}`} value={s} defaultChecked={r.status === s} />
+                        {t(statusLabelKey(s))}
+                      </label>
+                    ))}
+                  </div>
+                  {e[`mark.${r.id}`] ? <p className="field__error" id={`mark-${r.id}-error`}>{e[`mark.${r.id}`]}</p> : null}
+                </>
+              ),
+            },
+            {
+              header: t("att.mark.note"),
+              cell: (r) => (
+                <>
+                  <input name={`note.${r.id}`} defaultValue={r.note} aria-label={t("att.mark.noteFor", { name: r.name })} aria-describedby={e[`note.${r.id}`] ? `note-${r.id}-error` : undefined} maxLength={300} />
+                  {e[`note.${r.id}`] ? <p className="field__error" id={`note-${r.id}-error`}>{e[`note.${r.id}`]}</p> : null}
+                </>
+              ),
+            },
+          ]}
+        />
         <p>
           <button type="submit" name="intent" value="save" disabled={busy}>
             {t("att.mark.save")}

@@ -10,7 +10,7 @@ import { readAnswers } from "~/quiz/grading";
 import { quizContext, quizPage } from "~/quiz/page.server";
 import { quizPermissions } from "~/quiz/permissions";
 import { startAttempt, submitAttempt } from "~/quiz/quiz.server";
-import { FormMessage, useActionResult } from "~/ui/form";
+import { FieldGroup, FormMessage, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
 export const access = quizPermissions.take;
@@ -108,11 +108,16 @@ export default function QuizPage() {
           <ol className="quiz-questions">
             {d.open.questions.map((q, i) => (
               <li key={q.id}>
-                <fieldset aria-describedby={errors[`a.${q.id}`] ? `err-${q.id}` : undefined}>
-                  <legend>
-                    <span className="muted">{t("quiz.question", { n: i + 1 })}. </span>
-                    {q.prompt}
-                  </legend>
+                <FieldGroup
+                  className=""
+                  error={errors[`a.${q.id}`]}
+                  legend={
+                    <>
+                      <span className="muted">{t("quiz.question", { n: i + 1 })}. </span>
+                      {q.prompt}
+                    </>
+                  }
+                >
                   {q.type === "single" || q.type === "multiple" ? (
                     <>
                       <p className="muted">{q.type === "single" ? t("quiz.chooseOne") : t("quiz.chooseMany")}</p>
@@ -136,12 +141,7 @@ export default function QuizPage() {
                       {t("quiz.numberLabel")}: <input name={`a.${q.id}`} inputMode="decimal" autoComplete="off" size={8} /> {q.unit ?? ""}
                     </label>
                   )}
-                  {errors[`a.${q.id}`] ? (
-                    <p className="field__error" id={`err-${q.id}`} role="alert">
-                      {errors[`a.${q.id}`]}
-                    </p>
-                  ) : null}
-                </fieldset>
+                </FieldGroup>
               </li>
             ))}
           </ol>

@@ -14,7 +14,7 @@ import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { FormMessage, useActionResult } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = attendancePermissions.manageAttendance;
@@ -113,15 +113,14 @@ export default function ImportPage() {
         <p>{t("att.import.intro", { mb })}</p>
         <p className="muted">{t("att.import.nothingWritten")}</p>
         <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-          <div className={result.errors.file ? "field field--invalid" : "field"}>
-            <label htmlFor="roster-file">{t("att.import.file")}</label>
-            <input id="roster-file" type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required aria-describedby={result.errors.file ? "roster-file-error" : undefined} />
-            {result.errors.file ? (
-              <p className="field__error" id="roster-file-error" role="alert">
-                {result.errors.file}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            label={t("att.import.file")}
+            type="file"
+            name="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+            error={result.errors.file}
+          />
           <div>
             <button type="submit" disabled={busy}>
               {t("att.import.preview")}

@@ -8,7 +8,7 @@ import type { FormValues } from "~/forms/parse";
 import { invalid } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
-import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
+import { ChoiceGroup, Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
 import { userPermissions } from "~/users/permissions";
@@ -147,15 +147,7 @@ function CreateForm({ e, v, units }: { e: Record<string, string>; v: Record<stri
           <Field label={t("admin.users.phone")} name="phone" type="tel" defaultValue={v.phone} error={e.phone} />
           <Field label={t("admin.users.position")} name="position" defaultValue={v.position} error={e.position} />
           <SelectField label={t("admin.users.unit")} name="unitId" defaultValue={v.unitId} error={e.unitId} options={units} />
-          <fieldset className="field">
-            <legend>{t("admin.users.roles")}</legend>
-            {ROLES.map((role) => (
-              <label key={role} className="check">
-                <input type="checkbox" name="roles" value={role} /> {t(roleLabelKey(role))}
-              </label>
-            ))}
-            {e.roles ? <p className="field__error">{e.roles}</p> : null}
-          </fieldset>
+          <ChoiceGroup legend={t("admin.users.roles")} name="roles" type="checkbox" options={ROLES.map((role) => ({ value: role, label: t(roleLabelKey(role)) }))} error={e.roles} />
           <Field label={t("admin.users.password")} name="password" type="password" autoComplete="new-password" required error={e.password} />
           <div>
             <button type="submit">{t("admin.users.create")}</button>

@@ -121,6 +121,56 @@ export function SelectField({ label, error, hint, options, ...select }: SelectPr
   );
 }
 
+/**
+ * A group of radios or checkboxes (or a quiz question's inputs): a fieldset whose legend names it,
+ * with its hint and error wired to it through `aria-describedby`, as `Field` does for one input.
+ */
+export function FieldGroup({ legend, error, hint, className, children }: { legend: ReactNode; error?: string; hint?: string; className?: string; children: ReactNode }) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className={[className ?? "field", error ? "field--invalid" : ""].filter(Boolean).join(" ") || undefined} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="field__error" id={errorId} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+type ChoiceGroupProps = {
+  legend: string;
+  name: string;
+  type: "checkbox" | "radio";
+  options: { value: string; label: string }[];
+  checked?: readonly string[];
+  error?: string;
+  hint?: string;
+};
+
+/** Checkboxes (several answers) or radios (one) for a list of options, in a `FieldGroup`. */
+export function ChoiceGroup({ legend, name, type, options, checked = [], error, hint }: ChoiceGroupProps) {
+  return (
+    <FieldGroup legend={legend} error={error} hint={hint}>
+      {options.map((o) => (
+        <label key={o.value} className="check">
+          <input type={type} name={name} value={o.value} defaultChecked={checked.includes(o.value)} /> {o.label}
+        </label>
+      ))}
+    </FieldGroup>
+  );
+}
+
 /** A form-level message (errors not tied to one field, or a success notice). */
 export function FormMessage({ tone, children }: { tone: "error" | "success"; children: ReactNode }) {
   if (!children) return null;

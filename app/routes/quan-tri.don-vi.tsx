@@ -9,6 +9,7 @@ import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 import { unitPermissions } from "~/units/permissions";
 import { createUnitSchema } from "~/units/schemas.server";
 import { indentedLabel } from "~/units/tree";
@@ -54,28 +55,16 @@ export default function UnitsPage() {
       <PageHeader title={t("admin.units.title")} />
       <p className="muted">{t("admin.units.intro")}</p>
       <FormMessage tone="success">{result.success?.message}</FormMessage>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t("admin.units.name")}</th>
-              <th>{t("admin.units.level")}</th>
-              <th>{t("admin.units.code")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.id}>
-                <td style={{ paddingLeft: `${0.6 + u.depth * 1.5}rem` }}>{u.name}</td>
-                <td>{t(`level.${u.level}`)}</td>
-                <td>
-                  <code>{u.code}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("admin.units.title")}
+        rows={units}
+        rowKey={(u) => u.id}
+        columns={[
+          { header: t("admin.units.name"), cell: (u) => <div style={{ paddingLeft: `${u.depth * 1.5}rem` }}>{u.name}</div> },
+          { header: t("admin.units.level"), cell: (u) => t(`level.${u.level}`) },
+          { header: t("admin.units.code"), cell: (u) => <code>{u.code}</code> },
+        ]}
+      />
       <Card title={t("admin.units.add")}>
         <Form method="post" className="stack" noValidate>
           <Field label={t("admin.units.name")} name="name" required defaultValue={result.values.name} error={e.name} />

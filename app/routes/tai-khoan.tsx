@@ -12,6 +12,7 @@ import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 
 export const access = SIGNED_IN;
 
@@ -81,41 +82,40 @@ export default function AccountPage() {
       </Card>
       <Card title={t("auth.account.sessions")}>
         <p className="muted">{t("auth.account.sessionsIntro")}</p>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t("auth.account.device")}</th>
-                <th>{t("auth.account.created")}</th>
-                <th>{t("auth.account.lastSeen")}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.device}
-                    <br />
-                    <small className="muted">{s.ip}</small>
-                  </td>
-                  <td>{s.created}</td>
-                  <td>{s.lastSeen}</td>
-                  <td>
-                    {s.current ? <span className="tag">{t("auth.account.thisSession")}</span> : null}
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="sessionId" value={s.id} />
-                      <button type="submit" className="button--ghost button">
-                        {t("auth.account.revoke")}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("auth.account.sessions")}
+          rows={sessions}
+          rowKey={(s) => s.id}
+          columns={[
+            {
+              header: t("auth.account.device"),
+              cell: (s) => (
+                <>
+                  {s.device}
+                  <br />
+                  <small className="muted">{s.ip}</small>
+                </>
+              ),
+            },
+            { header: t("auth.account.created"), cell: (s) => s.created },
+            { header: t("auth.account.lastSeen"), cell: (s) => s.lastSeen },
+            {
+              header: null,
+              cell: (s) => (
+                <>
+                  {s.current ? <span className="tag">{t("auth.account.thisSession")}</span> : null}
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="sessionId" value={s.id} />
+                    <button type="submit" className="button--ghost button">
+                      {t("auth.account.revoke")}
+                    </button>
+                  </Form>
+                </>
+              ),
+            },
+          ]}
+        />
       </Card>
     </>
   );

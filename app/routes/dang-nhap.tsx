@@ -49,7 +49,7 @@ export default function LoginPage() {
   return (
     <div className="narrow">
       <PageHeader title={t("auth.login.title")} />
-      {params.has(REGISTERED_PARAM) && !result ? <FormMessage tone="success">{t("auth.register.received")}</FormMessage> : null}
+      {params.has(REGISTERED_PARAM) && !result.failed ? <FormMessage tone="success">{t("auth.register.received")}</FormMessage> : null}
       <FormMessage tone="error">{result.errors._form}</FormMessage>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="next" value={safeNext(params.get("next"))} />

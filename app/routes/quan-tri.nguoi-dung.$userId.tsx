@@ -86,6 +86,7 @@ export default function UserPage() {
   const { user, units, activateUrl, days } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
   const e = result.errors;
+  const done = result.success;
   return (
     <>
       <p>
@@ -94,13 +95,13 @@ export default function UserPage() {
       <PageHeader title={t("admin.user.title", { name: user.fullName })}>
         {user.active ? null : <span className="tag tag--off">{t("admin.users.inactive")}</span>}
       </PageHeader>
-      <FormMessage tone="success">{result.success?.message}</FormMessage>
+      <FormMessage tone="success">{done?.message}</FormMessage>
       <FormMessage tone="error">{e._form}</FormMessage>
-      {result && "code" in result ? (
+      {done && "code" in done ? (
         <section className="card" aria-labelledby="reset-code">
           <h2 id="reset-code">{t("admin.user.resetCode")}</h2>
           <p className="att-code-input">
-            <code>{String(result.code)}</code>
+            <code>{String(done.code)}</code>
           </p>
           <p>{t("admin.user.resetHint", { url: activateUrl, days })}</p>
         </section>

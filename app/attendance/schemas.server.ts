@@ -67,7 +67,7 @@ const shownIds = many(id())
   .transform((a) => [...new Set(a)]);
 
 /**
- * The `s_<id>` (status) and `n_<id>` (note) fields of the listed learners. Saving reads the rows with a
+ * The `mark.<id>` (status) and `note.<id>` (note) fields of the listed learners. Saving reads the rows with a
  * status chosen (`notes` only where a status is); "the rest" reads every note, since it may mark any of them.
  */
 function readMarks(input: Record<string, unknown>, ids: readonly number[], allNotes: boolean, ctx: z.RefinementCtx) {
@@ -79,17 +79,17 @@ function readMarks(input: Record<string, unknown>, ids: readonly number[], allNo
     ctx.addIssue({ code: "custom", path: [key], message });
   };
   for (const userId of ids) {
-    const rawStatus = input[`s_${userId}`];
+    const rawStatus = input[`mark.${userId}`];
     const chosen = rawStatus !== undefined && rawStatus !== "";
     if (!chosen && !allNotes) continue;
-    const note = noteField.safeParse(input[`n_${userId}`] ?? "");
+    const note = noteField.safeParse(input[`note.${userId}`] ?? "");
     if (note.success) notes.set(userId, note.data ?? "");
     if (chosen) {
       const status = statusField.safeParse(rawStatus);
-      if (!status.success) fail(`s_${userId}`, status.error.issues[0].message);
+      if (!status.success) fail(`mark.${userId}`, status.error.issues[0].message);
       else if (note.success) marks.push({ userId, status: status.data, note: note.data ?? "" });
     }
-    if (!note.success) fail(`n_${userId}`, note.error.issues[0].message);
+    if (!note.success) fail(`note.${userId}`, note.error.issues[0].message);
   }
   if (failed) ctx.addIssue({ code: "custom", path: [], message: t("form.hasErrors") });
   return { marks, notes };
@@ -98,7 +98,7 @@ function readMarks(input: Record<string, unknown>, ids: readonly number[], allNo
 /** When the marking page was loaded (ms since 1970), to tell the trainer about marks saved over since. */
 const loadedAtField = z.preprocess((v) => (typeof v === "string" && /^\d{13}$/.test(v) ? new Date(Number(v)) : null), z.date().nullable());
 
-/** The marking form: `ids` lists the learners shown; `s_<id>` their status, `n_<id>` a note. */
+/** The marking form: `ids` lists the learners shown; `mark.<id>` their status, `note.<id>` a note (dotted names, as everywhere). */
 export const markFormSchema = z.discriminatedUnion(
   "intent",
   [

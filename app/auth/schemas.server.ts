@@ -56,8 +56,9 @@ export const loginSchema = z.object({
   next: z.unknown().optional().transform((v) => safeNext(typeof v === "string" ? v : null)),
 });
 
-export const changePasswordSchema = z
+const changePasswordSchema = z
   .object({
+    intent: z.literal("password"),
     currentPassword: z.string({ error: t("form.required") }).min(1, t("form.required")).max(PASSWORD_MAX),
     newPassword: newPasswordField,
     newPasswordConfirm: z.string({ error: t("form.required") }).max(PASSWORD_MAX),
@@ -82,4 +83,7 @@ export const registerSchema = z
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: t("auth.password.mismatch") });
 /** /tai-khoan: signing one of one's own sessions out. */
-export const revokeSchema = z.object({ intent: z.literal("revoke"), sessionId: z.string().regex(/^[0-9a-f]{64}$/, t("form.invalid")) });
+const revokeSchema = z.object({ intent: z.literal("revoke"), sessionId: z.string().regex(/^[0-9a-f]{64}$/, t("form.invalid")) });
+
+/** /tai-khoan: its two forms, told apart by their `intent` field. */
+export const accountActionSchema = z.discriminatedUnion("intent", [changePasswordSchema, revokeSchema], { error: t("form.invalidChoice") });

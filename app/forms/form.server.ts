@@ -1,9 +1,7 @@
-import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { t } from "~/i18n/messages";
 import { CLOSE_CONNECTION, formDataOf, readBodyCapped } from "./body.server";
 import { parseFormData } from "./fields.server";
-import type { FormFailure } from "./parse";
 
 /** Form posts larger than this are refused while reading (uploads have their own limit). */
 export const FORM_BYTES_LIMIT = 1024 * 1024;
@@ -21,9 +19,4 @@ function tooLarge(): Response {
 /** Reads and validates the posted form; on failure throws nothing but returns the failure. */
 export async function parseRequestForm<S extends z.ZodType>(request: Request, schema: S) {
   return parseFormData(schema, await readFormData(request));
-}
-
-/** The 400 answer for a form that did not validate: errors at the fields, values to refill. */
-export function invalid(failure: FormFailure | { errors: Record<string, string>; values?: Record<string, string> }, status = 400) {
-  return data({ ok: false as const, errors: failure.errors, values: failure.values ?? {} }, { status });
 }

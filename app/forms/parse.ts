@@ -5,7 +5,8 @@ import type { z } from "zod";
  * No zod at run time: the browser's autosave uses these too (the parsing is fields.server.ts).
  */
 export type FieldErrors = Record<string, string>;
-export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type FormValues = Record<string, string>;
+export type FormFailure = { ok: false; errors: FieldErrors; values: FormValues };
 export type FormResult<T> = { ok: true; data: T } | FormFailure;
 
 /** A database id as text: one to nine digits, so it always fits an Int (the one id parser, docs/decisions/0027). */
@@ -31,8 +32,8 @@ export function formDataToObject(formData: FormData): Record<string, string | st
   return out;
 }
 
-export function echoValues(input: Record<string, string | string[]>): Record<string, string> {
-  const values: Record<string, string> = {};
+export function echoValues(input: Record<string, string | string[]>): FormValues {
+  const values: FormValues = {};
   for (const [key, value] of Object.entries(input)) {
     if (/password/i.test(key)) continue;
     const text = Array.isArray(value) ? value.join("\n") : value;

@@ -21,7 +21,7 @@ export const ideaFields = {
 };
 
 /** Which registerIdea refusal goes where, in Vietnamese, with its HTTP status. */
-export function ideaRefusal(outcome: { error: "outside" } | { error: "duplicate"; title: string }): { errors: Record<string, string>; status: number } {
+export function ideaRefusal(outcome: { error: "outside" } | { error: "duplicate"; title: string }): { errors: Record<string, string>; status: 404 | 409 } {
   if (outcome.error === "duplicate") return { errors: { title: t("plans.idea.duplicate", { title: outcome.title }) }, status: 409 };
   return { errors: { orgId: t("plans.idea.orgOutside") }, status: 404 };
 }

@@ -1,15 +1,16 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { PUBLIC } from "~/auth/access";
 import { getAuth, requireSameOrigin } from "~/auth/guard.server";
 import { REGISTERED_PARAM } from "~/auth/next";
 import { register } from "~/auth/register.server";
 import { requestMeta } from "~/auth/request-meta";
 import { registerSchema } from "~/auth/schemas.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid } from "~/forms/result.server";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
 import { activeUnits } from "~/units/units.server";
@@ -35,10 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ? t("auth.register.throttled", { time: formatTime(outcome.until) })
         : t(outcome.error === "codeUnknown" ? "auth.register.codeUnknown" : "form.invalidChoice");
     const { password: _p, passwordConfirm: _c, ...values } = form.data;
-    return invalid(
-      { errors: { [outcome.field]: message }, values: { ...values, email: values.email ?? "", unitId: String(values.unitId) } },
-      outcome.error === "throttled" ? 429 : 422,
-    );
+    return invalid({ [outcome.field]: message }, { values: { ...values, email: values.email ?? "", unitId: String(values.unitId) }, status: outcome.error === "throttled" ? 429 : 422 });
   }
   // The same answer whether the account is new or the phone/email had one: the login page says what to do.
   return redirect(`/dang-nhap?${REGISTERED_PARAM}=1`);
@@ -46,9 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RegisterPage() {
   const { units } = useLoaderData<typeof loader>();
-  const result = actionErrors(useActionData<typeof action>());
-  const v = result?.values ?? {};
-  const e = result?.errors ?? {};
+  const result = useActionResult<typeof action>();
+  const v = result.values;
+  const e = result.errors;
   return (
     <div className="narrow">
       <PageHeader title={t("auth.register.title")} />

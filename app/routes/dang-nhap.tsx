@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { PUBLIC } from "~/auth/access";
 import { getAuth, isSecureRequest, requireSameOrigin } from "~/auth/guard.server";
 import { login } from "~/auth/login.server";
@@ -7,10 +7,11 @@ import { requestMeta } from "~/auth/request-meta";
 import { REGISTERED_PARAM, safeNext } from "~/auth/next";
 import { loginSchema } from "~/auth/schemas.server";
 import { sessionCookie } from "~/auth/session-token";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid } from "~/forms/result.server";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
 export const access = PUBLIC;
@@ -34,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       outcome.reason === "throttled"
         ? t("auth.login.throttled", { time: formatTime(outcome.until) })
         : t("auth.login.failed");
-    return invalid({ errors: { _form: message }, values }, outcome.reason === "throttled" ? 429 : 401);
+    return invalid({ _form: message }, { values, status: outcome.reason === "throttled" ? 429 : 401 });
   }
   return redirect(form.data.next, {
     headers: { "Set-Cookie": sessionCookie(outcome.token, outcome.expiresAt, isSecureRequest(request)) },
@@ -42,14 +43,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const result = actionErrors(useActionData<typeof action>());
+  const result = useActionResult<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="narrow">
       <PageHeader title={t("auth.login.title")} />
-      {params.has(REGISTERED_PARAM) && !result ? <FormMessage tone="success">{t("auth.register.received")}</FormMessage> : null}
-      <FormMessage tone="error">{result?.errors._form}</FormMessage>
+      {params.has(REGISTERED_PARAM) && !result.failed ? <FormMessage tone="success">{t("auth.register.received")}</FormMessage> : null}
+      <FormMessage tone="error">{result.errors._form}</FormMessage>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="next" value={safeNext(params.get("next"))} />
         <Field
@@ -59,8 +60,8 @@ export default function LoginPage() {
           autoComplete="username"
           inputMode="email"
           required
-          defaultValue={result?.values.identifier}
-          error={result?.errors.identifier}
+          defaultValue={result.values.identifier}
+          error={result.errors.identifier}
         />
         <Field
           label={t("auth.login.password")}
@@ -68,7 +69,7 @@ export default function LoginPage() {
           type="password"
           autoComplete="current-password"
           required
-          error={result?.errors.password}
+          error={result.errors.password}
         />
         <div>
           <button type="submit" disabled={busy}>

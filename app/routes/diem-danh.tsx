@@ -1,5 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { isWellFormedCode } from "~/attendance/checkin-code";
 import { compactCode } from "~/ops/codes";
 import { attendancePermissions } from "~/attendance/permissions";
@@ -10,13 +10,14 @@ import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
 import { issueEarned } from "~/certificates/mine.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
 import { parseId } from "~/forms/parse";
+import { invalid, ok } from "~/forms/result.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/checkin";
 
-import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
 /**
@@ -43,10 +44,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const keys = [personKey("checkin", auth.user.id), ipGuessKey("checkin", requestMeta(request, context).ip)];
   const values = { code: form.data.code, buoi: form.data.buoi ? String(form.data.buoi) : "" };
   const until = await guessBlockedUntil(keys, now);
-  if (until) return invalid({ errors: { code: t("att.checkin.throttled", { time: formatTime(until) }) }, values }, 429);
+  if (until) return invalid({ code: t("att.checkin.throttled", { time: formatTime(until) }) }, { values, status: 429 });
   if (!isWellFormedCode(form.data.code)) {
     await recordGuessFailure(keys, now);
-    return invalid({ errors: { code: t("att.checkin.codeMalformed") }, values });
+    return invalid({ code: t("att.checkin.codeMalformed") }, { values });
   }
   const outcome = await checkIn(auth.user.id, form.data.code, form.data.buoi ?? null, now);
   if (outcome.ok) {
@@ -54,33 +55,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const session = `${formatDate(outcome.startsAt)} ${formatTime(outcome.startsAt)}–${formatTime(outcome.endsAt)}`;
     const status = t(statusLabelKey(outcome.status));
     const message = outcome.title ? t("att.checkin.doneTitled", { title: outcome.title, status, session }) : t("att.checkin.done", { status, session });
-    return data({ ok: true as const, message, session: outcome.title });
+    return ok({ message, session: outcome.title });
   }
   switch (outcome.reason) {
     case "wrongCode":
       await recordGuessFailure(keys, now);
-      return invalid({ errors: { code: t("att.checkin.wrongCode") }, values }, 422);
+      return invalid({ code: t("att.checkin.wrongCode") }, { values, status: 422 });
     case "notEnrolled":
-      return invalid({ errors: { code: t("att.checkin.notEnrolled") }, values }, 403);
+      return invalid({ code: t("att.checkin.notEnrolled") }, { values, status: 403 });
     case "closed":
-      return invalid({ errors: { code: t("att.checkin.closed") }, values }, 422);
+      return invalid({ code: t("att.checkin.closed") }, { values, status: 422 });
     case "already":
-      return invalid({ errors: { code: t("att.checkin.already", { status: t(statusLabelKey(outcome.status as "PRESENT")) }) }, values }, 409);
+      return invalid({ code: t("att.checkin.already", { status: t(statusLabelKey(outcome.status as "PRESENT")) }) }, { values, status: 409 });
   }
 }
 
 export default function CheckinPage() {
   const { code, buoi } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failure = actionErrors(result);
+  const result = useActionResult<typeof action>();
   return (
     <div className="narrow">
       <PageHeader title={t("att.checkin.title")} />
-      {result && "message" in result ? (
+      {result.success ? (
         // Checked in: only the confirmation stays, so nobody taps the button again.
-        <FormMessage tone="success">{result.message}</FormMessage>
+        <FormMessage tone="success">{result.success.message}</FormMessage>
       ) : (
-        <CheckinForm code={failure?.values.code ?? code} buoi={failure?.values.buoi ?? buoi} error={failure?.errors.code} />
+        <CheckinForm code={result.values.code ?? code} buoi={result.values.buoi ?? buoi} error={result.errors.code} />
       )}
     </div>
   );

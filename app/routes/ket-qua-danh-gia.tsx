@@ -1,15 +1,16 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { caseWhere } from "~/access/access.server";
 import { approvedIn, recordResult } from "~/appraisal/appraisal.server";
 import { appraisalPermissions } from "~/appraisal/permissions";
 import { resultSchema } from "~/appraisal/schemas.server";
 import { requireUser } from "~/auth/guard.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { starsFor } from "~/ocop/scoring";
-import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
 export const access = appraisalPermissions.recordResult;
@@ -28,20 +29,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await parseRequestForm(request, resultSchema);
   if (!form.ok) return invalid(form);
   const inScope = await approvedIn(caseWhere(auth, access));
-  if (!inScope.some((c) => c.planId === form.data.planId)) return invalid({ errors: { _form: t("appraisal.result.notApproved") } }, 404);
+  if (!inScope.some((c) => c.planId === form.data.planId)) return invalid({ _form: t("appraisal.result.notApproved") }, { status: 404 });
   const stars = starsFor(form.data.score);
   await recordResult(form.data.planId, auth.user.id, form.data.score, stars);
-  return { ok: true as const, message: t("appraisal.result.saved") };
+  return ok({ message: t("appraisal.result.saved") });
 }
 
 export default function Results() {
   const { rows } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const e = actionErrors(result)?.errors ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
   return (
     <>
       <PageHeader title={t("appraisal.result.title")} />
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{result.success?.message}</FormMessage>
       <FormMessage tone="error">{e._form ?? e.score}</FormMessage>
       <h2>{t("appraisal.result.list")}</h2>
       {rows.length === 0 ? <p>{t("appraisal.result.none")}</p> : null}

@@ -1,14 +1,15 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { reachableCourse } from "~/access/access.server";
 import { type Auth, requireUser } from "~/auth/guard.server";
 import { revokeCertificates } from "~/certificates/certificates.server";
 import { classCertificates, issueDueInClass, saveCompletionRule } from "~/certificates/class.server";
 import { certificatePermissions } from "~/certificates/permissions";
 import { classCertificatesActionSchema } from "~/certificates/schemas.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
-import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { ChoiceGroup, Field, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = certificatePermissions.manage;
@@ -54,37 +55,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (input.intent) {
     case "rule": {
       const known = new Set(current.modules.map((m) => m.slug));
-      if (input.modules.some((m) => !known.has(m))) return invalid({ errors: { modules: t("form.invalidChoice") } });
+      if (input.modules.some((m) => !known.has(m))) return invalid({ modules: t("form.invalidChoice") });
       await saveCompletionRule(courseId, input.minAttendancePercent, input.modules);
       await issueDueInClass(courseId, null); // those the new rule completes, as if each had just completed
-      return data({ ok: true as const, message: t("cert.manage.ruleSaved") });
+      return ok({ message: t("cert.manage.ruleSaved") });
     }
     case "issue": {
       const { issued, due } = await issueDueInClass(courseId, auth.user.id);
       // someone left the class since the list was read: say so, with what was issued
-      if (issued < due) return invalid({ errors: { _form: t("cert.manage.rosterChanged", { count: issued }) } }, 409);
-      return data({ ok: true as const, message: t("cert.manage.issued", { count: issued }) });
+      if (issued < due) return invalid({ _form: t("cert.manage.rosterChanged", { count: issued }) }, { status: 409 });
+      return ok({ message: t("cert.manage.issued", { count: issued }) });
     }
     case "revoke": {
       const enrolled = new Set(current.rows.map((r) => r.userId));
-      if (input.userIds.some((u) => !enrolled.has(u))) return invalid({ errors: { userIds: t("form.invalidChoice") } });
+      if (input.userIds.some((u) => !enrolled.has(u))) return invalid({ userIds: t("form.invalidChoice") });
       const count = await revokeCertificates(courseId, input.userIds, input.reason, auth.user.id);
-      return data({ ok: true as const, message: t("cert.manage.revoked", { count }) });
+      return ok({ message: t("cert.manage.revoked", { count }) });
     }
   }
 }
 
 export default function ManageCertificates() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const e = actionErrors(result)?.errors ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
   return (
     <>
       <p>
         <Link className="back-link" to={`/khoa-hoc/${d.course.id}`}>← {d.course.title}</Link>
       </p>
       <PageHeader title={t("cert.manage.title", { course: d.course.title })} />
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{result.success?.message}</FormMessage>
       <FormMessage tone="error">{e._form}</FormMessage>
       <Card title={t("cert.manage.rule")}>
         <Form method="post" className="stack">
@@ -96,15 +97,14 @@ export default function ManageCertificates() {
             defaultValue={String(d.rule.minAttendancePercent)}
             error={e.minAttendancePercent}
           />
-          <fieldset className="field">
-            <legend>{t("cert.manage.modules")}</legend>
-            {d.modules.map((m) => (
-              <label key={m.slug} className="check">
-                <input type="checkbox" name="modules" value={m.slug} defaultChecked={d.rule.requiredModules.includes(m.slug)} /> {m.title}
-              </label>
-            ))}
-            {e.modules ? <p className="field__error">{e.modules}</p> : null}
-          </fieldset>
+          <ChoiceGroup
+            legend={t("cert.manage.modules")}
+            name="modules"
+            type="checkbox"
+            options={d.modules.map((m) => ({ value: m.slug, label: m.title }))}
+            checked={d.rule.requiredModules}
+            error={e.modules}
+          />
           <div>
             <button type="submit">{t("form.save")}</button>
           </div>

@@ -1,5 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { type FormEvent, useRef, useState } from "react";
 import { reachableSession } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
@@ -10,14 +10,16 @@ import { STATUSES, statusLabelKey } from "~/attendance/statuses";
 import { CourseNav } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
 import { issueDueInClass } from "~/certificates/class.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
 import { parseId } from "~/forms/parse";
+import { invalid, ok } from "~/forms/result.server";
 import { matchesSearch } from "~/i18n/fold";
 import { formatDate, formatDateTime, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 
 export const access = attendancePermissions.manageAttendance;
 
@@ -80,36 +82,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, course, session } = await load(request, params);
   const form = await parseRequestForm(request, markFormSchema);
   if (!form.ok) return invalid(form);
-  if (session.status === "CANCELLED") return invalid({ errors: { _form: t("att.mark.cancelledSession") } }, 422);
+  if (session.status === "CANCELLED") return invalid({ _form: t("att.mark.cancelledSession") }, { status: 422 });
   const enrolled = new Set((await rosterOf(course.id)).map((l) => l.id));
-  if (form.data.ids.some((id) => !enrolled.has(id))) return invalid({ errors: { _form: t("att.mark.notEnrolled") } }, 422);
+  if (form.data.ids.some((id) => !enrolled.has(id))) return invalid({ _form: t("att.mark.notEnrolled") }, { status: 422 });
   if (form.data.intent === "rest") {
     const { status, confirmed, ids, notes } = form.data;
     const rest = await unmarkedAmong(session.id, ids);
-    if (rest.length === 0) return data({ ok: true as const, message: t("att.mark.restNone") });
+    if (rest.length === 0) return ok({ message: t("att.mark.restNone") });
     // without JavaScript the first press only asks (nothing written); the page's confirm step sends `confirmed`
-    if (!confirmed) return data({ confirm: { status, ids: rest } });
+    if (!confirmed) return ok({ confirm: { status, ids: rest } });
     const count = await markRest(session.id, rest.map((userId) => ({ userId, note: notes.get(userId) ?? "" })), status, auth.user.id);
     await issueDueInClass(course.id, null, rest);
-    return data({ ok: true as const, message: t(`att.mark.restDone.${status}`, { count }) });
+    return ok({ message: t(`att.mark.restDone.${status}`, { count }) });
   }
   const { marks, loadedAt } = form.data;
   const { written, overwritten } = await saveMarks(session.id, auth.user.id, marks, new Date(), loadedAt);
   await issueDueInClass(course.id, null, marks.map((c) => c.userId));
   const message = written ? t("att.mark.saved", { count: written }) : t("att.mark.noChange");
-  return data({ ok: true as const, message: overwritten ? `${message} ${t("att.mark.overwritten", { count: overwritten })}` : message });
+  return ok({ message: overwritten ? `${message} ${t("att.mark.overwritten", { count: overwritten })}` : message });
 }
 
 export default function MarkingPage() {
   const { course, session, q, unit, units, summary, rows, loadedAt } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const e = actionErrors(result)?.errors ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
   const busy = useNavigation().state === "submitting";
   const base = `/khoa-hoc/${course.id}/diem-danh/${session.id}`;
   const marksForm = useRef<HTMLFormElement>(null);
   const submit = useSubmit();
   const [notice, setNotice] = useState("");
-  const confirm = result && "confirm" in result ? result.confirm : null;
+  const done = result.success;
+  const confirm = done && "confirm" in done ? done.confirm : null;
   // With JavaScript, "the rest" is read from the page: a status chosen but not saved yet is kept, and the
   // trainer confirms the count. Without it, the server asks on the next page and spares only saved marks.
   function markRestFromPage(event: FormEvent<HTMLFormElement>) {
@@ -117,7 +120,7 @@ export default function MarkingPage() {
     const status = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
     if (!form || (status !== "PRESENT" && status !== "ABSENT")) return;
     event.preventDefault();
-    const rest = rows.filter((r) => !form.querySelector(`input[name="s_${r.id}"]:checked`));
+    const rest = rows.filter((r) => !form.querySelector(`input[name="mark.${r.id}"]:checked`));
     if (rest.length === 0) return setNotice(t("att.mark.restNone"));
     if (!window.confirm(`${t(`att.mark.restAsk.${status}`, { count: rest.length })}\n${t("att.mark.restKeepsUnsaved")}`)) return;
     setNotice("");
@@ -127,8 +130,8 @@ export default function MarkingPage() {
     body.set("confirmed", "1");
     for (const r of rest) {
       body.append("ids", String(r.id));
-      const note = (form.elements.namedItem(`n_${r.id}`) as HTMLInputElement | null)?.value ?? "";
-      if (note) body.set(`n_${r.id}`, note);
+      const note = (form.elements.namedItem(`note.${r.id}`) as HTMLInputElement | null)?.value ?? "";
+      if (note) body.set(`note.${r.id}`, note);
     }
     submit(body, { method: "post" });
   }
@@ -144,7 +147,7 @@ export default function MarkingPage() {
         <Link to={`${base}/trinh-chieu`}>{t("att.session.display")}</Link> · <Link to={`${base}/so-ky-ten`}>{t("att.session.sheet")}</Link>
       </p>
       <p role="status">{t("att.mark.summary", summary)}</p>
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{done && "message" in done ? done.message : null}</FormMessage>
       {notice ? <FormMessage tone="success">{notice}</FormMessage> : null}
       <FormMessage tone="error">{e._form}</FormMessage>
       {confirm ? (
@@ -194,46 +197,54 @@ export default function MarkingPage() {
             {t("att.mark.save")}
           </button>
         </div>
-        <div className="table-wrap">
-          <table className="att-mark">
-            <thead>
-              <tr>
-                <th scope="col">{t("att.mark.learner")}</th>
-                <th scope="col">{t("att.mark.status")}</th>
-                <th scope="col">{t("att.mark.note")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={`${r.id}|${r.status}|${r.note}`} data-status={r.status || "UNMARKED"}>
-                  <th scope="row">
-                    <span id={`l${r.id}`}>{r.name}</span>
-                    <small className="muted">
-                      {r.unit}
-                      {r.phone ? ` · ${r.phone}` : ""}
-                    </small>
-                    {r.who ? <small className="att-who">{r.who}</small> : null}
-                  </th>
-                  <td>
-                    <div role="radiogroup" aria-labelledby={`l${r.id}`} className="att-radios">
-                      {STATUSES.map((s) => (
-                        <label key={s}>
-                          <input type="radio" name={`s_${r.id}`} value={s} defaultChecked={r.status === s} />
-                          {t(statusLabelKey(s))}
-                        </label>
-                      ))}
-                    </div>
-                    {e[`s_${r.id}`] ? <p className="field__error">{e[`s_${r.id}`]}</p> : null}
-                  </td>
-                  <td>
-                    <input name={`n_${r.id}`} defaultValue={r.note} aria-label={t("att.mark.noteFor", { name: r.name })} maxLength={300} />
-                    {e[`n_${r.id}`] ? <p className="field__error">{e[`n_${r.id}`]}</p> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("att.mark.title")}
+          className="att-mark"
+          rows={rows}
+          rowKey={(r) => `${r.id}|${r.status}|${r.note}`}
+          rowProps={(r) => ({ "data-status": r.status || "UNMARKED" })}
+          columns={[
+            {
+              header: t("att.mark.learner"),
+              rowHeader: true,
+              cell: (r) => (
+                <>
+                  <span id={`l${r.id}`}>{r.name}</span>
+                  <small className="muted">
+                    {r.unit}
+                    {r.phone ? ` · ${r.phone}` : ""}
+                  </small>
+                  {r.who ? <small className="att-who">{r.who}</small> : null}
+                </>
+              ),
+            },
+            {
+              header: t("att.mark.status"),
+              cell: (r) => (
+                <>
+                  <div role="radiogroup" aria-labelledby={`l${r.id}`} aria-describedby={e[`mark.${r.id}`] ? `mark-${r.id}-error` : undefined} className="att-radios">
+                    {STATUSES.map((s) => (
+                      <label key={s}>
+                        <input type="radio" name={`mark.${r.id}`} value={s} defaultChecked={r.status === s} />
+                        {t(statusLabelKey(s))}
+                      </label>
+                    ))}
+                  </div>
+                  {e[`mark.${r.id}`] ? <p className="field__error" id={`mark-${r.id}-error`}>{e[`mark.${r.id}`]}</p> : null}
+                </>
+              ),
+            },
+            {
+              header: t("att.mark.note"),
+              cell: (r) => (
+                <>
+                  <input name={`note.${r.id}`} defaultValue={r.note} aria-label={t("att.mark.noteFor", { name: r.name })} aria-describedby={e[`note.${r.id}`] ? `note-${r.id}-error` : undefined} maxLength={300} />
+                  {e[`note.${r.id}`] ? <p className="field__error" id={`note-${r.id}-error`}>{e[`note.${r.id}`]}</p> : null}
+                </>
+              ),
+            },
+          ]}
+        />
         <p>
           <button type="submit" name="intent" value="save" disabled={busy}>
             {t("att.mark.save")}

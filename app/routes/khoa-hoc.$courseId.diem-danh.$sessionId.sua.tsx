@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { reachableSession } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { sessionFields } from "~/attendance/schemas.server";
@@ -7,10 +7,11 @@ import { courseTrainers, updateClassSession } from "~/attendance/sessions.server
 import { formatTime, vnDay } from "~/i18n/format";
 import { CourseNav, SessionFields } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { actionErrors } from "~/ui/form";
+import { useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = attendancePermissions.manageAttendance;
@@ -49,20 +50,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseRequestForm(request, sessionFields);
   if (!form.ok) return invalid(form);
   const saved = await updateClassSession(course.id, session.id, form.data);
-  if (!saved.ok) return invalid({ errors: { trainerId: t("att.session.trainerInvalid") } }, 422);
+  if (!saved.ok) return invalid({ trainerId: t("att.session.trainerInvalid") }, { status: 422 });
   return redirect(`/khoa-hoc/${course.id}/diem-danh`);
 }
 
 export default function EditSessionPage() {
   const { course, trainers, values } = useLoaderData<typeof loader>();
-  const failure = actionErrors(useActionData<typeof action>());
+  const failure = useActionResult<typeof action>();
   return (
     <>
       <PageHeader title={t("att.session.edit")} />
       <CourseNav courseId={course.id} />
       <Card title={course.title}>
         <Form method="post" className="stack" noValidate>
-          <SessionFields v={{ ...values, ...(failure?.values ?? {}) }} e={failure?.errors ?? {}} trainers={trainers} />
+          <SessionFields v={{ ...values, ...(failure.values) }} e={failure.errors} trainers={trainers} />
           <div className="toolbar">
             <button type="submit">{t("form.save")}</button>
             <Link to={`/khoa-hoc/${course.id}/diem-danh`}>{t("form.cancel")}</Link>

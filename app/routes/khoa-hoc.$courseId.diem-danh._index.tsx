@@ -1,5 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { sessionFields, sessionsActionSchema } from "~/attendance/schemas.server";
@@ -8,12 +8,13 @@ import { vnDay } from "~/i18n/format";
 import { CourseNav, SessionFields } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
 import { issueDueInClass } from "~/certificates/class.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { issuesToErrors } from "~/forms/parse";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { FormMessage, actionErrors } from "~/ui/form";
+import { FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = attendancePermissions.manageAttendance;
@@ -49,15 +50,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = form.data;
   if (input.intent === "create") {
     const parsed = sessionFields.safeParse(input);
-    if (!parsed.success) return invalid({ errors: issuesToErrors(parsed.error.issues), values: stringValues(input) });
+    if (!parsed.success) return invalid(issuesToErrors(parsed.error.issues), { values: stringValues(input) });
     const created = await createClassSession(course.id, parsed.data);
-    if (!created.ok) return invalid({ errors: { trainerId: t("att.session.trainerInvalid") }, values: stringValues(input) }, 422);
-    return data({ ok: true as const, message: t("att.session.created") });
+    if (!created.ok) return invalid({ trainerId: t("att.session.trainerInvalid") }, { values: stringValues(input), status: 422 });
+    return ok({ message: t("att.session.created") });
   }
   const { count } = await setSessionStatus(course.id, input.sessionId, input.intent === "cancel" ? "CANCELLED" : "SCHEDULED");
-  if (count === 0) return invalid({ errors: { _form: t("error.notFound.body") } }, 404);
+  if (count === 0) return invalid({ _form: t("error.notFound.body") }, { status: 404 });
   await issueDueInClass(course.id, null); // a cancelled session no longer counts against anyone's rate
-  return data({ ok: true as const, message: t(input.intent === "cancel" ? "att.session.cancelled" : "att.session.restored") });
+  return ok({ message: t(input.intent === "cancel" ? "att.session.cancelled" : "att.session.restored") });
 }
 
 function stringValues(input: Record<string, unknown>): Record<string, string> {
@@ -68,15 +69,14 @@ function stringValues(input: Record<string, unknown>): Record<string, string> {
 
 export default function SessionsPage() {
   const { course, sessions, trainers, today } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failure = actionErrors(result);
-  const e = failure?.errors ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
   const base = `/khoa-hoc/${course.id}/diem-danh`;
   return (
     <>
       <PageHeader title={t("att.course.title", { title: course.title })} />
       <CourseNav courseId={course.id} />
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{result.success?.message}</FormMessage>
       <FormMessage tone="error">{e._form}</FormMessage>
       <Card title={t("att.course.sessions")}>
         {sessions.length === 0 ? <p>{t("att.session.none")}</p> : null}
@@ -121,7 +121,7 @@ export default function SessionsPage() {
       <Card title={t("att.session.create")}>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="create" />
-          <SessionFields v={{ date: today, ...(failure?.values ?? {}) }} e={e} trainers={trainers} />
+          <SessionFields v={{ date: today, ...(result.values) }} e={e} trainers={trainers} />
           <div>
             <button type="submit">{t("att.session.create")}</button>
           </div>

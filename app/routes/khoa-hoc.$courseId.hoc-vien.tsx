@@ -1,5 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ACTIVATION_DAYS } from "~/attendance/activation";
 import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
@@ -9,11 +9,12 @@ import { rosterActionSchema } from "~/attendance/schemas.server";
 import { rosterOf } from "~/attendance/sessions.server";
 import { ActivationCodes, CourseNav, activationRow } from "~/attendance/ui";
 import { requireUser } from "~/auth/guard.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { matchesSearch } from "~/i18n/fold";
 import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { Field, FormMessage, actionErrors, useSuccessKey } from "~/ui/form";
+import { Field, FormMessage, useActionResult, useSuccessKey } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 /** The class list: search, add one learner by hand, remove one, reissue activation codes. */
@@ -46,42 +47,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form);
   const input = form.data;
   if (input.intent === "remove") {
-    if (!(await removeLearner(course.id, input.userId))) return invalid({ errors: { _form: t("att.roster.notInCourse") } }, 404);
-    return data({ ok: true as const, message: t("att.roster.removed"), codes: [] });
+    if (!(await removeLearner(course.id, input.userId))) return invalid({ _form: t("att.roster.notInCourse") }, { status: 404 });
+    return ok({ message: t("att.roster.removed"), codes: [] });
   }
   if (input.intent === "reissue") {
     const codes = await reissueCodes(course.id);
-    return data({ ok: true as const, message: codes.length ? "" : t("att.roster.noPending"), codes: codes.map(activationRow) });
+    return ok({ message: codes.length ? "" : t("att.roster.noPending"), codes: codes.map(activationRow) });
   }
   const values = { fullName: input.fullName, phone: input.phone ?? "", email: input.email ?? "", unit: input.unit, position: input.position ?? "", category: input.category ?? "" };
   const outcome = await addLearner(course, values);
   if (!outcome.ok && outcome.error === "invalid") {
     const errors: Record<string, string> = {};
     for (const p of outcome.problems) errors[p.column ?? "_form"] ??= t(p.message as MessageKey);
-    return invalid({ errors, values }, 422);
+    return invalid(errors, { values, status: 422 });
   }
-  if (!outcome.ok) return invalid({ errors: { _form: t("att.import.changed") }, values }, 409);
+  if (!outcome.ok) return invalid({ _form: t("att.import.changed") }, { values, status: 409 });
   const code = outcome.codes[0]?.code;
   const message = code ? t("att.roster.addedNew", { code }) : outcome.invited ? t("att.roster.invited") : t("att.roster.added");
-  return data({ ok: true as const, message, codes: [] });
+  return ok({ message, codes: [] });
 }
 
 export default function RosterPage() {
   const { course, origin, days, q, total, rows } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failure = actionErrors(result);
-  const e = failure?.errors ?? {};
-  const v = failure?.values ?? {};
-  const ok = result && "message" in result ? result : undefined;
-  const addFormKey = useSuccessKey(result);
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
+  const v = result.values;
+  const done = result.success;
+  const addFormKey = useSuccessKey(done);
   return (
     <>
       <PageHeader title={t("att.course.roster", { count: total })} />
       <CourseNav courseId={course.id} />
-      {ok?.message ? <FormMessage tone="success">{ok.message}</FormMessage> : null}
+      <FormMessage tone="success">{done?.message}</FormMessage>
       <FormMessage tone="error">{e._form}</FormMessage>
-      {ok?.codes.length ? (
-        <ActivationCodes codes={ok.codes} days={days} activateUrl={`${origin}/kich-hoat`} />
+      {done?.codes.length ? (
+        <ActivationCodes codes={done.codes} days={days} activateUrl={`${origin}/kich-hoat`} />
       ) : null}
       <Card title={t("att.roster.add")}>
         <Form method="post" className="stack" noValidate key={addFormKey}>

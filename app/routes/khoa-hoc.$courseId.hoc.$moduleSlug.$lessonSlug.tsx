@@ -1,5 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { reachableCourse } from "~/access/access.server";
 import { forbidden, notFound, requireUser } from "~/auth/guard.server";
 import { findLesson, getContent } from "~/content/content.server";
@@ -11,9 +11,10 @@ import { ProgressBar } from "~/content/ProgressBar";
 import { type SheetAnswer, ScoreSheetForm } from "~/content/ScoreSheetForm";
 import { lessonActionSchema } from "~/content/lesson-action.server";
 import { scoreLessonSheet } from "~/content/score-sheet";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
-import { FormMessage } from "~/ui/form";
+import { FormMessage, useActionResult } from "~/ui/form";
 
 export const access = modulePermissions.study;
 
@@ -51,21 +52,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.data.intent === "complete") {
     if (!course.enrolled) throw forbidden();
     await markLessonDone(auth.user.id, found.module.slug, found.lesson.slug);
-    return data({ ok: true as const, message: t("modules.lesson.markedDone") });
+    return ok({ message: t("modules.lesson.markedDone") });
   }
   const values = { A: form.data.A ?? "", B: form.data.B ?? "", C: form.data.C ?? "" };
   const outcome = scoreLessonSheet(values);
-  const sheet: SheetAnswer = outcome.ok
-    ? { values, total: outcome.result.total, stars: outcome.result.stars }
-    : { values, errors: outcome.errors };
-  return data({ ok: outcome.ok, sheet }, { status: outcome.ok ? 200 : 400 });
+  if (!outcome.ok) return invalid(outcome.errors, { values });
+  return ok({ sheet: { values, total: outcome.result.total, stars: outcome.result.stars } });
 }
 
 export default function LessonPage() {
   const { course, module, lesson, prev, next, tracking, completed, moduleProgress } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const message = result && "message" in result ? result.message : null;
-  const sheet = result && "sheet" in result ? result.sheet : undefined;
+  const result = useActionResult<typeof action>();
+  const done = result.success;
+  const message = done && "message" in done ? done.message : null;
+  const sheet: SheetAnswer | undefined = done && "sheet" in done ? done.sheet : result.failed ? { values: result.values, errors: result.errors } : undefined;
   const base = `/khoa-hoc/${course.id}`;
   return (
     <article className="lesson">

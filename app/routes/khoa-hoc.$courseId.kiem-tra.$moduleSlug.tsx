@@ -1,9 +1,10 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { reachableCourse } from "~/access/access.server";
 import { forbidden, requireUser } from "~/auth/guard.server";
 import { issueEarned } from "~/certificates/mine.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid } from "~/forms/result.server";
 import { formatDecimal } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { quizActionSchema } from "~/quiz/action.server";
@@ -12,7 +13,7 @@ import { readAnswers } from "~/quiz/grading";
 import { quizModule, quizPage } from "~/quiz/page.server";
 import { quizPermissions } from "~/quiz/permissions";
 import { startAttempt, submitAttempt } from "~/quiz/quiz.server";
-import { FormMessage, actionErrors } from "~/ui/form";
+import { FieldGroup, FormMessage, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
 export const access = quizPermissions.take;
@@ -39,20 +40,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = new URL(request.url).pathname;
   if (form.data.intent === "start") {
     const started = await startAttempt(auth.user.id, module.slug, quiz);
-    if (started.kind === "limit") return invalid({ errors: { _form: t("quiz.noAttemptsLeft", { attempts: quiz.attemptsAllowed }) } }, 409);
+    if (started.kind === "limit") return invalid({ _form: t("quiz.noAttemptsLeft", { attempts: quiz.attemptsAllowed }) }, { status: 409 });
     return redirect(here);
   }
   const read = readAnswers(quiz, form.data as Record<string, string | string[]>);
-  if (!read.ok) return invalid({ errors: read.errors }, 400);
+  if (!read.ok) return invalid(read.errors, { status: 400 });
   const outcome = await submitAttempt(auth.user.id, module.slug, form.data.token, quiz, read.answers);
-  if (outcome.kind === "unknown") return invalid({ errors: { _form: t("quiz.badToken") } }, 400);
+  if (outcome.kind === "unknown") return invalid({ _form: t("quiz.badToken") }, { status: 400 });
   if (outcome.kind === "graded" && outcome.grade.passed) await issueEarned(auth.user.id);
   return redirect(`${here}?ket-qua=${outcome.attemptId}`);
 }
 
 export default function QuizPage() {
   const d = useLoaderData<typeof loader>();
-  const errors = actionErrors(useActionData<typeof action>())?.errors ?? {};
+  const { errors } = useActionResult<typeof action>();
   const busy = useNavigation().state === "submitting";
   const base = `/khoa-hoc/${d.course.id}`;
   const { result } = d;
@@ -119,11 +120,16 @@ export default function QuizPage() {
           <ol className="quiz-questions">
             {d.open.questions.map((q, i) => (
               <li key={q.id}>
-                <fieldset aria-describedby={errors[`a.${q.id}`] ? `err-${q.id}` : undefined}>
-                  <legend>
-                    <span className="muted">{t("quiz.question", { n: i + 1 })}. </span>
-                    {q.prompt}
-                  </legend>
+                <FieldGroup
+                  className=""
+                  error={errors[`a.${q.id}`]}
+                  legend={
+                    <>
+                      <span className="muted">{t("quiz.question", { n: i + 1 })}. </span>
+                      {q.prompt}
+                    </>
+                  }
+                >
                   {q.type === "single" || q.type === "multiple" ? (
                     <>
                       <p className="muted">{q.type === "single" ? t("quiz.chooseOne") : t("quiz.chooseMany")}</p>
@@ -147,12 +153,7 @@ export default function QuizPage() {
                       {t("quiz.numberLabel")}: <input name={`a.${q.id}`} inputMode="decimal" autoComplete="off" size={8} /> {q.unit ?? ""}
                     </label>
                   )}
-                  {errors[`a.${q.id}`] ? (
-                    <p className="field__error" id={`err-${q.id}`} role="alert">
-                      {errors[`a.${q.id}`]}
-                    </p>
-                  ) : null}
-                </fieldset>
+                </FieldGroup>
               </li>
             ))}
           </ol>

@@ -1,5 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { ACTIVATION_DAYS } from "~/attendance/activation";
 import { reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
@@ -10,10 +10,11 @@ import { readRosterFile } from "~/attendance/spreadsheet.server";
 import { ActivationCodes, CourseNav, activationRow } from "~/attendance/ui";
 import { UPLOAD_LIMIT_BYTES, readUpload } from "~/forms/upload.server";
 import { requireUser } from "~/auth/guard.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { FormMessage, actionErrors } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = attendancePermissions.manageAttendance;
@@ -51,32 +52,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const course = await reachableCourse(auth, params.courseId, access);
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const form = await parseRequestForm(request, confirmImportSchema);
-    if (!form.ok) return invalid({ errors: { _form: t("att.import.expired") } }, 400);
+    if (!form.ok) return invalid({ _form: t("att.import.expired") }, { status: 400 });
     const outcome = await commitRoster(course, form.data.token, auth.user.id);
-    if (!outcome.ok) return invalid({ errors: { _form: t(outcome.error === "expired" ? "att.import.expired" : "att.import.changed") } }, 409);
-    return data({
-      ok: true as const,
+    if (!outcome.ok) return invalid({ _form: t(outcome.error === "expired" ? "att.import.expired" : "att.import.changed") }, { status: 409 });
+    return ok({
       step: "done" as const,
       message: [t("att.import.done", { count: outcome.enrolled, new: outcome.created }), outcome.invited ? t("att.import.doneInvited", { count: outcome.invited }) : ""].filter(Boolean).join(" "),
       codes: outcome.codes.map(activationRow),
     });
   }
   const upload = await readUpload(request);
-  if (!upload.ok) return invalid({ errors: { file: upload.error === "tooLarge" ? t("att.import.tooLarge", { mb: MB }) : t("att.import.fileMissing") } }, upload.error === "tooLarge" ? 413 : 400);
-  if (!upload.file) return invalid({ errors: { file: t("att.import.fileMissing") } });
+  if (!upload.ok) return invalid({ file: upload.error === "tooLarge" ? t("att.import.tooLarge", { mb: MB }) : t("att.import.fileMissing") }, { status: upload.error === "tooLarge" ? 413 : 400 });
+  if (!upload.file) return invalid({ file: t("att.import.fileMissing") });
   const fileName = upload.file.name.slice(0, 200);
   const read = await readRosterFile(new Uint8Array(await upload.file.arrayBuffer()), fileName);
-  if (!read.ok) return invalid({ errors: { file: t(read.error, read.vars) } }, 422);
+  if (!read.ok) return invalid({ file: t(read.error, read.vars) }, { status: 422 });
   const checked = await checkRoster(course, read.table);
-  if (!checked.ok) return invalid({ errors: { file: t(checked.error, checked.vars) } }, 422);
+  if (!checked.ok) return invalid({ file: t(checked.error, checked.vars) }, { status: 422 });
   const errors = hasErrors(checked.problems);
   const summary = t("att.import.previewSummary", rosterSummary(checked));
   const refused = refusedSheet(checked);
   const staged = checked.rows.length > 0 || refused.rows.length > 0 ? await stageRoster(course.id, auth.user.id, fileName, checked.rows, refused) : null;
-  return data(
+  return ok(
     {
-      ok: !errors,
       step: "preview" as const,
+      blocked: errors,
       fileName,
       summary,
       token: checked.rows.length > 0 ? staged : null,
@@ -92,16 +92,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ImportPage() {
   const { course, origin, mb, days } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionResult<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const failure = result && "errors" in result ? actionErrors(result) : undefined;
-  const preview = result && "step" in result && result.step === "preview" ? result : undefined;
-  const done = result && "step" in result && result.step === "done" ? result : undefined;
+  const preview = result.success?.step === "preview" ? result.success : undefined;
+  const done = result.success?.step === "done" ? result.success : undefined;
   return (
     <>
       <PageHeader title={t("att.import.title")} />
       <CourseNav courseId={course.id} />
-      <FormMessage tone="error">{failure?.errors._form}</FormMessage>
+      <FormMessage tone="error">{result.errors._form}</FormMessage>
       {done ? (
         <>
           <FormMessage tone="success">{done.message}</FormMessage>
@@ -114,15 +113,14 @@ export default function ImportPage() {
         <p>{t("att.import.intro", { mb })}</p>
         <p className="muted">{t("att.import.nothingWritten")}</p>
         <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-          <div className={failure?.errors.file ? "field field--invalid" : "field"}>
-            <label htmlFor="roster-file">{t("att.import.file")}</label>
-            <input id="roster-file" type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required aria-describedby={failure?.errors.file ? "roster-file-error" : undefined} />
-            {failure?.errors.file ? (
-              <p className="field__error" id="roster-file-error" role="alert">
-                {failure.errors.file}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            label={t("att.import.file")}
+            type="file"
+            name="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+            error={result.errors.file}
+          />
           <div>
             <button type="submit" disabled={busy}>
               {t("att.import.preview")}
@@ -133,7 +131,7 @@ export default function ImportPage() {
       {preview ? (
         <Card title={t("att.import.previewTitle", { file: preview.fileName })}>
           <p role="status">{preview.summary}</p>
-          {!preview.ok ? <FormMessage tone="error">{preview.token ? t("att.import.choose") : t("att.import.fixFirst")}</FormMessage> : null}
+          {preview.blocked ? <FormMessage tone="error">{preview.token ? t("att.import.choose") : t("att.import.fixFirst")}</FormMessage> : null}
           {preview.refusedUrl ? (
             <p>
               <a className="button button--ghost" href={preview.refusedUrl} download>

@@ -1,15 +1,16 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/ops/throttle.server";
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
 import { modulePermissions } from "~/content/permissions";
 import { joinCourse } from "~/courses/courses.server";
 import { joinSchema, normalizeCode } from "~/courses/schemas.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid } from "~/forms/result.server";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
 /**
@@ -33,25 +34,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const keys = [personKey("join", auth.user.id), ipGuessKey("join", requestMeta(request, context).ip)];
   const values = { code: form.data.code };
   const until = await guessBlockedUntil(keys, now);
-  if (until) return invalid({ errors: { code: t("modules.join.throttled", { time: formatTime(until) }) }, values }, 429);
+  if (until) return invalid({ code: t("modules.join.throttled", { time: formatTime(until) }) }, { values, status: 429 });
   const joined = await joinCourse(auth.user.id, form.data.code, now);
   if (!joined.ok) {
     await recordGuessFailure(keys, now);
-    return invalid({ errors: { code: t("modules.join.unknown") }, values }, 422);
+    return invalid({ code: t("modules.join.unknown") }, { values, status: 422 });
   }
   return redirect(`/khoa-hoc/${joined.courseId}`);
 }
 
 export default function JoinPage() {
   const { code } = useLoaderData<typeof loader>();
-  const failure = actionErrors(useActionData<typeof action>());
+  const failure = useActionResult<typeof action>();
   return (
     <div className="narrow">
       <PageHeader title={t("modules.join.title")} />
       <p>{t("modules.join.intro")}</p>
-      <FormMessage tone="error">{failure?.errors._form}</FormMessage>
+      <FormMessage tone="error">{failure.errors._form}</FormMessage>
       <Form method="post" className="stack" noValidate>
-        <Field label={t("modules.join.code")} name="code" required defaultValue={failure?.values.code ?? code} error={failure?.errors.code} autoCapitalize="characters" />
+        <Field label={t("modules.join.code")} name="code" required defaultValue={failure.values.code ?? code} error={failure.errors.code} autoCapitalize="characters" />
         <div>
           <button type="submit">{t("modules.join.submit")}</button>
         </div>

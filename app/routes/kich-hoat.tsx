@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form} from "@remix-run/react";
 import { activateAccount } from "~/attendance/roster.server";
 import { activateSchema } from "~/attendance/schemas.server";
 import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/ops/throttle.server";
@@ -9,11 +9,12 @@ import { parseIdentifier } from "~/auth/identifier";
 import { requestMeta } from "~/auth/request-meta";
 import { createSession } from "~/auth/session.server";
 import { sessionCookie } from "~/auth/session-token";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid } from "~/forms/result.server";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
 /** Public page where a person added by a roster import sets a password with phone/email + one-time code. */
@@ -36,26 +37,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = { identifier, code: "" };
   const now = new Date();
   const until = await guessBlockedUntil(keys, now);
-  if (until) return invalid({ errors: { _form: t("att.activate.throttled", { time: formatTime(until) }) }, values }, 429);
+  if (until) return invalid({ _form: t("att.activate.throttled", { time: formatTime(until) }) }, { values, status: 429 });
   const userId = await activateAccount(identifier, code, password, now);
   if (!userId) {
     await recordGuessFailure(keys, now);
-    return invalid({ errors: { _form: t("att.activate.wrong") }, values }, 422);
+    return invalid({ _form: t("att.activate.wrong") }, { values, status: 422 });
   }
   const session = await createSession(userId, meta);
   return redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, isSecureRequest(request)) } });
 }
 
 export default function ActivatePage() {
-  const failure = actionErrors(useActionData<typeof action>());
-  const e = failure?.errors ?? {};
+  const failure = useActionResult<typeof action>();
+  const e = failure.errors;
   return (
     <div className="narrow">
       <PageHeader title={t("att.activate.title")} />
       <p>{t("att.activate.intro")}</p>
       <FormMessage tone="error">{e._form}</FormMessage>
       <Form method="post" className="stack" noValidate>
-        <Field label={t("att.activate.identifier")} name="identifier" required defaultValue={failure?.values.identifier} error={e.identifier} autoComplete="username" />
+        <Field label={t("att.activate.identifier")} name="identifier" required defaultValue={failure.values.identifier} error={e.identifier} autoComplete="username" />
         <Field label={t("att.activate.code")} name="code" required error={e.code} autoCapitalize="characters" autoComplete="one-time-code" />
         <Field label={t("att.activate.password")} name="password" type="password" required error={e.password} autoComplete="new-password" />
         <Field label={t("att.activate.passwordConfirm")} name="passwordConfirm" type="password" required error={e.passwordConfirm} autoComplete="new-password" />

@@ -1,8 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { reachablePlan } from "~/access/access.server";
 import { forbidden, requireUser } from "~/auth/guard.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
@@ -13,7 +14,7 @@ import { addComment, caseDetail, planReview, submitPlan } from "~/appraisal/appr
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
 import { canCommentOnPlan, statusTone } from "~/plans/review";
 import { STEP_COUNT, missingLabels, stepSpec } from "~/plans/steps";
-import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = planPermissions.viewPlans;
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form);
   const plan = found.plan;
   if (form.data.intent === "comment") {
-    if (!canCommentOnPlan(found.via, plan.status)) return invalid({ errors: { _form: t("appraisal.err.notSubmitted") } }, 403);
+    if (!canCommentOnPlan(found.via, plan.status)) return invalid({ _form: t("appraisal.err.notSubmitted") }, { status: 403 });
     const detail = await caseDetail(plan.id);
     const notifyIds = [plan.org.ownerId, ...plan.invites.map((i) => i.userId), ...detail.comments.map((c) => c.authorId)];
     const added = await addComment(
@@ -78,31 +79,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
       `/phuong-an/${plan.id}`,
       plan.title,
     );
-    if (!added) return invalid({ errors: { parentId: t("form.invalidChoice") } }, 404);
-    return { ok: true as const, message: t("appraisal.comment.added") };
+    if (!added) return invalid({ parentId: t("form.invalidChoice") }, { status: 404 });
+    return ok({ message: t("appraisal.comment.added") });
   }
   if (found.via !== "owner") throw forbidden();
   if (form.data.intent === "submit") {
     const checks = checkAllSteps(plan.steps);
     const missing = checks.map((c, i) => (c.complete ? null : i + 1)).filter((n): n is number => n !== null);
-    if (missing.length) return invalid({ errors: { _form: t("appraisal.submit.incomplete", { list: missing.join(", ") }) }, values: { missing: missing.join(",") } }, 422);
+    if (missing.length) return invalid({ _form: t("appraisal.submit.incomplete", { list: missing.join(", ") }) }, { values: { missing: missing.join(",") }, status: 422 });
     const outcome = await submitPlan(plan.id, auth.user.id);
-    if (!outcome.ok) return invalid({ errors: { _form: t("appraisal.submit.state") } }, 409);
-    return { ok: true as const, message: t("appraisal.submit.done", { n: outcome.version }) };
+    if (!outcome.ok) return invalid({ _form: t("appraisal.submit.state") }, { status: 409 });
+    return ok({ message: t("appraisal.submit.done", { n: outcome.version }) });
   }
   if (form.data.intent === "invite") {
     const user = await inviteConsultant(found.plan.id, form.data.contact);
-    if (!user) return invalid({ errors: { contact: t("plans.invite.notConsultant") } }, 404);
-    return { ok: true as const, message: t("plans.invite.done", { name: user.fullName }) };
+    if (!user) return invalid({ contact: t("plans.invite.notConsultant") }, { status: 404 });
+    return ok({ message: t("plans.invite.done", { name: user.fullName }) });
   }
   await removeInvite(found.plan.id, form.data.userId);
-  return { ok: true as const, message: t("plans.invite.removed") };
+  return ok({ message: t("plans.invite.removed") });
 }
 
 export default function PlanOverview() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const e = actionErrors(result)?.errors ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
   const done = data.steps.filter((s) => s.complete).length;
   const toLook = data.steps.filter((s) => s.needsLook);
   const where = data.appraisal.case;
@@ -142,7 +143,7 @@ export default function PlanOverview() {
       <p className="muted">
         {t("plans.owner", { name: `${data.plan.org} (${data.plan.orgKind})` })} · {data.plan.unit}
       </p>
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{result.success?.message}</FormMessage>
       <FormMessage tone="error">{e._form}</FormMessage>
       <Card title={`${t("plans.checklist")} — ${t("plans.progress", { done, total: STEP_COUNT })}${toLook.length ? ` · ${t("plans.checklist.needsLookCount", { count: toLook.length })}` : ""}`}>
         <progress max={STEP_COUNT} value={done} aria-label={t("plans.progress", { done, total: STEP_COUNT })} />

@@ -4,7 +4,8 @@ import { useRef, useState } from "react";
 import { reachablePlan, reachablePlanStatus } from "~/access/access.server";
 import { planReview } from "~/appraisal/appraisal.server";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid } from "~/forms/result.server";
 import { formDataToObject } from "~/forms/parse";
 import { formatDateTime, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const plan = await reachablePlanStatus(auth, params.planId, planPermissions.editPlans);
   const n = stepNumber(params.step);
   if (!(EDITABLE_STATUSES as readonly string[]).includes(plan.status)) {
-    return invalid({ errors: { _form: t("plans.locked", { status: t(`plans.status.${plan.status}` as "plans.status.DRAFT") }) } }, 409);
+    return invalid({ _form: t("plans.locked", { status: t(`plans.status.${plan.status}` as "plans.status.DRAFT") }) }, { status: 409 });
   }
   const form = await parseRequestForm(request, stepMetaSchema);
   if (!form.ok) return invalid(form);

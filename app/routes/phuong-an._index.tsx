@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { orgWhere, planWhere } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
@@ -11,7 +12,7 @@ import { ideaRefusal, planListActionSchema } from "~/plans/schemas.server";
 import { createOrg, createPlanFromIdea, ideasIn, orgsOf, plansIn, registerIdea } from "~/plans/plans.server";
 import { IdeaForm } from "~/plans/idea-form";
 import { ORG_KINDS, STEP_COUNT } from "~/plans/steps";
-import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = planPermissions.viewPlans;
@@ -56,20 +57,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (input.intent === "createOrg") {
     // The organisation sits in the commune where the producer holds the role.
     const grant = auth.user.grants.find((g) => g.role === "producer");
-    if (!grant) return invalid({ errors: { _form: t("plans.org.noUnit") } }, 403);
+    if (!grant) return invalid({ _form: t("plans.org.noUnit") }, { status: 403 });
     await createOrg({ name: input.name, kind: input.kind, address: input.address, unitId: grant.unitId, ownerId: auth.user.id });
-    return { ok: true as const, message: t("plans.org.created") };
+    return ok({ message: t("plans.org.created") });
   }
   if (input.intent === "registerIdea") {
     const idea = await registerIdea(orgWhere(auth, planPermissions.editPlans), { orgId: input.orgId, title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "", idempotencyKey: input.idempotencyKey });
     if (!idea.ok) {
       const refusal = ideaRefusal(idea);
-      return invalid({ errors: refusal.errors, values: { orgId: String(input.orgId), title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" } }, refusal.status);
+      return invalid(refusal.errors, { values: { orgId: String(input.orgId), title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" }, status: refusal.status });
     }
-    return { ok: true as const, message: t("plans.idea.registered", { title: input.title }) };
+    return ok({ message: t("plans.idea.registered", { title: input.title }) });
   }
   const plan = await createPlanFromIdea(input.ideaId, orgWhere(auth, planPermissions.editPlans), auth.user.id);
-  if (!plan) return invalid({ errors: { _form: t("plans.idea.notFound") } }, 404);
+  if (!plan) return invalid({ _form: t("plans.idea.notFound") }, { status: 404 });
   return redirect(`/phuong-an/${plan.id}/buoc/1`);
 }
 
@@ -149,14 +150,14 @@ function IdeaList({ ideas, showOrg }: { ideas: { id: number; title: string; grou
 
 export default function PlansPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const e = actionErrors(result)?.errors ?? {};
-  const v = actionErrors(result)?.values ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
+  const v = result.values;
   return (
     <>
       <PageHeader title={t("plans.title")} />
       <p className="muted">{t("plans.intro")}</p>
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{result.success?.message}</FormMessage>
       <FormMessage tone="error">{e._form}</FormMessage>
       {data.isProducer ? (
         <Card title={t("plans.idea.list")}>

@@ -1,12 +1,13 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { reachableProvinces } from "~/access/access.server";
 import { forbidden, requireUser } from "~/auth/guard.server";
 import { UNIT_LEVELS } from "~/auth/roles";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
-import { Field, FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
+import { Field, FormMessage, SelectField, TextAreaField, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { unitPermissions } from "~/units/permissions";
 import { settingsSchema } from "~/units/schemas.server";
@@ -44,20 +45,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await parseRequestForm(request, settingsSchema);
   if (!form.ok) return invalid(form);
   await saveProvinceRules(province.id, form.data);
-  return data({ ok: true as const, message: t("admin.settings.saved") });
+  return ok({ message: t("admin.settings.saved") });
 }
 
 const levelOptions = [{ value: "", label: t("admin.settings.none") }, ...UNIT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))];
 
 export default function SettingsPage() {
   const { provinces } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = actionErrors(result);
-  const e = failed?.errors ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
   return (
     <>
       <PageHeader title={t("admin.settings.title")} />
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{result.success?.message}</FormMessage>
       {provinces.map((p) => (
         <Card title={p.name} key={p.id}>
           <Form method="post" action={`?tinh=${p.id}`} className="stack" noValidate>
@@ -85,7 +85,7 @@ export default function SettingsPage() {
                     label={t(`level.${level}`)}
                     name={`deadline${level}`}
                     inputMode="numeric"
-                    defaultValue={failed?.values[`deadline${level}`] ?? String(p.deadlineDays[level])}
+                    defaultValue={result.values[`deadline${level}`] ?? String(p.deadlineDays[level])}
                     error={e[`deadline${level}`]}
                   />
                 ))}
@@ -101,7 +101,7 @@ export default function SettingsPage() {
             <TextAreaField
               label={t("admin.settings.holidays")}
               name="holidays"
-              defaultValue={failed?.values.holidays ?? p.holidays}
+              defaultValue={result.values.holidays ?? p.holidays}
               error={e.holidays}
             />
             <SelectField

@@ -1,13 +1,15 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { reachableUnits } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { UNIT_LEVELS, type UnitLevel } from "~/auth/roles";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
-import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 import { unitPermissions } from "~/units/permissions";
 import { createUnitSchema } from "~/units/schemas.server";
 import { indentedLabel } from "~/units/tree";
@@ -34,52 +36,39 @@ export async function action({ request }: ActionFunctionArgs) {
   const units = await scopedUnits(request);
   const form = await parseRequestForm(request, createUnitSchema);
   if (!form.ok) return invalid(form);
-  if (!units.some((u) => u.id === form.data.parentId)) return invalid({ errors: { parentId: t("form.invalidChoice") } }, 403);
+  if (!units.some((u) => u.id === form.data.parentId)) return invalid({ parentId: t("form.invalidChoice") }, { status: 403 });
   const created = await createUnit(form.data);
   if (!created.ok) {
     const errors: Record<string, string> =
       created.error === "codeTaken" ? { code: t("admin.units.codeTaken") } : { level: t("admin.units.badParent") };
-    return invalid({ errors, values: { name: form.data.name, code: form.data.code } }, 422);
+    return invalid(errors, { values: { name: form.data.name, code: form.data.code }, status: 422 });
   }
-  return data({ ok: true as const, message: t("admin.units.added") });
+  return ok({ message: t("admin.units.added") });
 }
 
 export default function UnitsPage() {
   const { units, parents } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = actionErrors(result);
-  const e = failed?.errors ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
   return (
     <>
       <PageHeader title={t("admin.units.title")} />
       <p className="muted">{t("admin.units.intro")}</p>
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t("admin.units.name")}</th>
-              <th>{t("admin.units.level")}</th>
-              <th>{t("admin.units.code")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.id}>
-                <td style={{ paddingLeft: `${0.6 + u.depth * 1.5}rem` }}>{u.name}</td>
-                <td>{t(`level.${u.level}`)}</td>
-                <td>
-                  <code>{u.code}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FormMessage tone="success">{result.success?.message}</FormMessage>
+      <DataTable
+        caption={t("admin.units.title")}
+        rows={units}
+        rowKey={(u) => u.id}
+        columns={[
+          { header: t("admin.units.name"), cell: (u) => <div style={{ paddingLeft: `${u.depth * 1.5}rem` }}>{u.name}</div> },
+          { header: t("admin.units.level"), cell: (u) => t(`level.${u.level}`) },
+          { header: t("admin.units.code"), cell: (u) => <code>{u.code}</code> },
+        ]}
+      />
       <Card title={t("admin.units.add")}>
         <Form method="post" className="stack" noValidate>
-          <Field label={t("admin.units.name")} name="name" required defaultValue={failed?.values.name} error={e.name} />
-          <Field label={t("admin.units.code")} name="code" required defaultValue={failed?.values.code} error={e.code} />
+          <Field label={t("admin.units.name")} name="name" required defaultValue={result.values.name} error={e.name} />
+          <Field label={t("admin.units.code")} name="code" required defaultValue={result.values.code} error={e.code} />
           <SelectField
             label={t("admin.units.level")}
             name="level"

@@ -1,13 +1,14 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { reachablePerson, reachableUnitPaths, reachableUnits } from "~/access/access.server";
 import { ACTIVATION_DAYS } from "~/attendance/activation";
 import { requireUser } from "~/auth/guard.server";
 import { ROLES, type Role, roleLabelKey } from "~/auth/roles";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
-import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
 import { userPermissions } from "~/users/permissions";
@@ -57,34 +58,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (input.intent) {
     case "addRole": {
       const units = await reachableUnits(auth, access);
-      if (!units.some((u) => u.id === input.unitId)) return invalid({ errors: { unitId: t("form.invalidChoice") } }, 403);
+      if (!units.some((u) => u.id === input.unitId)) return invalid({ unitId: t("form.invalidChoice") }, { status: 403 });
       const outcome = await addRole(user.id, input.role, input.unitId);
-      if (outcome === "exists") return invalid({ errors: { role: t("admin.user.roleExists") } }, 409);
-      return data({ ok: true as const, message: t("admin.user.roleAdded") });
+      if (outcome === "exists") return invalid({ role: t("admin.user.roleExists") }, { status: 409 });
+      return ok({ message: t("admin.user.roleAdded") });
     }
     case "removeRole":
       await removeRole(user.id, input.assignmentId, reachableUnitPaths(auth, access));
-      return data({ ok: true as const, message: t("admin.user.roleRemoved") });
+      return ok({ message: t("admin.user.roleRemoved") });
     case "setActive":
-      if (!input.active && user.id === auth.user.id) return invalid({ errors: { _form: t("admin.user.notSelf") } }, 422);
+      if (!input.active && user.id === auth.user.id) return invalid({ _form: t("admin.user.notSelf") }, { status: 422 });
       await setActive(user.id, input.active);
-      return data({ ok: true as const, message: t(input.active ? "admin.user.activated" : "admin.user.deactivated") });
+      return ok({ message: t(input.active ? "admin.user.activated" : "admin.user.deactivated") });
     case "editProfile": {
       const { intent: _i, ...profile } = input;
-      if (!(await reachableUnits(auth, access)).some((u) => u.id === profile.unitId)) return invalid({ errors: { unitId: t("form.invalidChoice") } }, 403);
+      if (!(await reachableUnits(auth, access)).some((u) => u.id === profile.unitId)) return invalid({ unitId: t("form.invalidChoice") }, { status: 403 });
       const outcome = await updateProfile(user.id, profile);
-      if (!outcome.ok) return invalid({ errors: { [outcome.taken]: t("admin.user.contactTaken") } }, 409);
-      return data({ ok: true as const, message: t("admin.user.profileSaved") });
+      if (!outcome.ok) return invalid({ [outcome.taken]: t("admin.user.contactTaken") }, { status: 409 });
+      return ok({ message: t("admin.user.profileSaved") });
     }
     case "resetPassword":
-      return data({ ok: true as const, message: t("admin.user.resetIssued"), code: await issueResetCode(user.id) });
+      return ok({ message: t("admin.user.resetIssued"), code: await issueResetCode(user.id) });
   }
 }
 
 export default function UserPage() {
   const { user, units, activateUrl, days } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const e = actionErrors(result)?.errors ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
+  const done = result.success;
   return (
     <>
       <p>
@@ -93,13 +95,13 @@ export default function UserPage() {
       <PageHeader title={t("admin.user.title", { name: user.fullName })}>
         {user.active ? null : <span className="tag tag--off">{t("admin.users.inactive")}</span>}
       </PageHeader>
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{done?.message}</FormMessage>
       <FormMessage tone="error">{e._form}</FormMessage>
-      {result && "code" in result ? (
+      {done && "code" in done ? (
         <section className="card" aria-labelledby="reset-code">
           <h2 id="reset-code">{t("admin.user.resetCode")}</h2>
           <p className="att-code-input">
-            <code>{String(result.code)}</code>
+            <code>{String(done.code)}</code>
           </p>
           <p>{t("admin.user.resetHint", { url: activateUrl, days })}</p>
         </section>

@@ -1,12 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { personWhere, reachableUnits } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { ROLES, roleLabelKey } from "~/auth/roles";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import type { FormValues } from "~/forms/parse";
+import { invalid } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
-import { Field, FormMessage, SelectField, actionErrors } from "~/ui/form";
+import { ChoiceGroup, Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
 import { userPermissions } from "~/users/permissions";
@@ -53,21 +55,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await parseRequestForm(request, createUserSchema);
   if (!form.ok) return invalid(form);
   if (!units.some((u) => u.id === form.data.unitId)) {
-    return invalid({ errors: { unitId: t("form.invalidChoice") }, values: {} }, 403);
+    return invalid({ unitId: t("form.invalidChoice") }, { status: 403 });
   }
   const created = await createUser(form.data);
   if (!created.ok) {
     const { password: _p, roles, unitId, ...values } = form.data;
-    return invalid({ errors: { _form: t("admin.users.taken") }, values: { ...values, unitId: String(unitId) } as Record<string, string> }, 409);
+    return invalid({ _form: t("admin.users.taken") }, { values: { ...values, unitId: String(unitId) } as FormValues, status: 409 });
   }
   return redirect(`/quan-tri/nguoi-dung/${created.id}`);
 }
 
 export default function UsersPage() {
   const { q, role, users, total, page, pages, units } = useLoaderData<typeof loader>();
-  const result = actionErrors(useActionData<typeof action>());
-  const e = result?.errors ?? {};
-  const v = result?.values ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
+  const v = result.values;
   return (
     <>
       <PageHeader title={t("admin.users.title")}>
@@ -145,15 +147,7 @@ function CreateForm({ e, v, units }: { e: Record<string, string>; v: Record<stri
           <Field label={t("admin.users.phone")} name="phone" type="tel" defaultValue={v.phone} error={e.phone} />
           <Field label={t("admin.users.position")} name="position" defaultValue={v.position} error={e.position} />
           <SelectField label={t("admin.users.unit")} name="unitId" defaultValue={v.unitId} error={e.unitId} options={units} />
-          <fieldset className="field">
-            <legend>{t("admin.users.roles")}</legend>
-            {ROLES.map((role) => (
-              <label key={role} className="check">
-                <input type="checkbox" name="roles" value={role} /> {t(roleLabelKey(role))}
-              </label>
-            ))}
-            {e.roles ? <p className="field__error">{e.roles}</p> : null}
-          </fieldset>
+          <ChoiceGroup legend={t("admin.users.roles")} name="roles" type="checkbox" options={ROLES.map((role) => ({ value: role, label: t(roleLabelKey(role)) }))} error={e.roles} />
           <Field label={t("admin.users.password")} name="password" type="password" autoComplete="new-password" required error={e.password} />
           <div>
             <button type="submit">{t("admin.users.create")}</button>

@@ -1,16 +1,18 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { SIGNED_IN } from "~/auth/access";
 import { changePassword, revokeOwnSession } from "~/auth/account.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { roleLabelKey } from "~/auth/roles";
-import { changePasswordSchema, revokeSchema } from "~/auth/schemas.server";
+import { accountActionSchema } from "~/auth/schemas.server";
 import { listUserSessions } from "~/auth/session.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 
 export const access = SIGNED_IN;
 
@@ -35,30 +37,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
-  const intent = new URL(request.url).searchParams.get("intent");
-  if (intent === "revoke") {
-    const form = await parseRequestForm(request, revokeSchema);
-    if (!form.ok) return invalid(form);
+  const form = await parseRequestForm(request, accountActionSchema);
+  if (!form.ok) return invalid(form);
+  if (form.data.intent === "revoke") {
     if (!(await revokeOwnSession(auth.user.id, form.data.sessionId))) throw notFound();
     if (form.data.sessionId === auth.sessionId) throw redirect("/dang-nhap");
-    return data({ ok: true as const, message: t("auth.account.revoked") });
+    return ok({ message: t("auth.account.revoked") });
   }
-  const form = await parseRequestForm(request, changePasswordSchema);
-  if (!form.ok) return invalid(form);
   const changed = await changePassword(auth.user.id, auth.sessionId, form.data.currentPassword, form.data.newPassword);
-  if (!changed) return invalid({ errors: { currentPassword: t("auth.password.wrongCurrent") } });
-  return data({ ok: true as const, message: t("auth.password.changed") });
+  if (!changed) return invalid({ currentPassword: t("auth.password.wrongCurrent") });
+  return ok({ message: t("auth.password.changed") });
 }
 
 export default function AccountPage() {
   const { user, roles, sessions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = actionErrors(result);
-  const e = failed?.errors ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
   return (
     <>
       <PageHeader title={t("auth.account.title")} />
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{result.success?.message}</FormMessage>
       <Card title={user.fullName}>
         <p className="muted">{[user.email, user.phone].filter(Boolean).join(" · ")}</p>
         <h3>{t("auth.account.roles")}</h3>
@@ -73,6 +71,7 @@ export default function AccountPage() {
       <Card title={t("auth.account.changePassword")}>
         <FormMessage tone="error">{e._form}</FormMessage>
         <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="password" />
           <Field label={t("auth.account.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required error={e.currentPassword} />
           <Field label={t("auth.account.newPassword")} name="newPassword" type="password" autoComplete="new-password" required error={e.newPassword} />
           <Field label={t("auth.account.newPasswordConfirm")} name="newPasswordConfirm" type="password" autoComplete="new-password" required error={e.newPasswordConfirm} />
@@ -83,41 +82,40 @@ export default function AccountPage() {
       </Card>
       <Card title={t("auth.account.sessions")}>
         <p className="muted">{t("auth.account.sessionsIntro")}</p>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t("auth.account.device")}</th>
-                <th>{t("auth.account.created")}</th>
-                <th>{t("auth.account.lastSeen")}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.device}
-                    <br />
-                    <small className="muted">{s.ip}</small>
-                  </td>
-                  <td>{s.created}</td>
-                  <td>{s.lastSeen}</td>
-                  <td>
-                    {s.current ? <span className="tag">{t("auth.account.thisSession")}</span> : null}
-                    <Form method="post" action="?intent=revoke" className="inline-form">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="sessionId" value={s.id} />
-                      <button type="submit" className="button--ghost button">
-                        {t("auth.account.revoke")}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("auth.account.sessions")}
+          rows={sessions}
+          rowKey={(s) => s.id}
+          columns={[
+            {
+              header: t("auth.account.device"),
+              cell: (s) => (
+                <>
+                  {s.device}
+                  <br />
+                  <small className="muted">{s.ip}</small>
+                </>
+              ),
+            },
+            { header: t("auth.account.created"), cell: (s) => s.created },
+            { header: t("auth.account.lastSeen"), cell: (s) => s.lastSeen },
+            {
+              header: null,
+              cell: (s) => (
+                <>
+                  {s.current ? <span className="tag">{t("auth.account.thisSession")}</span> : null}
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="sessionId" value={s.id} />
+                    <button type="submit" className="button--ghost button">
+                      {t("auth.account.revoke")}
+                    </button>
+                  </Form>
+                </>
+              ),
+            },
+          ]}
+        />
       </Card>
     </>
   );

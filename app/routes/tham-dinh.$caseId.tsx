@@ -1,5 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { actsOnCase, reachableCase } from "~/access/access.server";
 import { addComment, caseDetail, caseView, decideCase, decisionsOpenTo, planOfCase, previewDecision } from "~/appraisal/appraisal.server";
 import { now } from "~/appraisal/clock.server";
@@ -10,13 +10,14 @@ import { rulesFor } from "~/appraisal/rules.server";
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
 import { caseActionSchema } from "~/appraisal/schemas.server";
 import { forbidden, requireUser } from "~/auth/guard.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { PrintedPlan } from "~/plans/print";
 import { checkStored } from "~/plans/steps";
-import { FormMessage, SelectField, TextAreaField, actionErrors } from "~/ui/form";
+import { FormMessage, SelectField, TextAreaField, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = appraisalPermissions.appraise;
@@ -92,28 +93,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // comments follow the decision rule: only the officer holding the open case at their level
     if (!acts) throw forbidden();
     await addComment(planId, auth.user.id, { step: input.step, body: input.body, parentId: input.parentId, versionNumber: detail.c!.versionNumber }, [plan.org.ownerId], `/phuong-an/${planId}`, plan.title);
-    return { ok: true as const, message: t("appraisal.comment.added") };
+    return ok({ message: t("appraisal.comment.added") });
   }
   const decision = { decision: input.decision, reason: input.reason ?? "", revision: input.revision, versionNumber: input.version };
   const outcome = input.confirm ? await decideCase(planId, auth, decision) : await previewDecision(planId, auth, decision);
   if (!outcome.ok) {
     const field = outcome.error === "reasonRequired" ? "reason" : "_form";
     const status = outcome.error === "stale" ? 409 : outcome.error === "forbidden" ? 403 : outcome.error === "reasonRequired" ? 400 : 422;
-    return invalid({ errors: { [field]: t(`appraisal.err.${outcome.error}` as "appraisal.err.stale") }, values: { decision: input.decision, reason: decision.reason } }, status);
+    return invalid({ [field]: t(`appraisal.err.${outcome.error}` as "appraisal.err.stale") }, { values: { decision: input.decision, reason: decision.reason }, status: status });
   }
   if ("consequence" in outcome) {
     const label = t(`appraisal.decision.${input.decision}` as "appraisal.decision.FORWARD");
-    return { confirm: { decision: input.decision, label, reason: decision.reason, consequence: outcome.consequence, revision: input.revision, version: input.version } };
+    return ok({ confirm: { decision: input.decision, label, reason: decision.reason, consequence: outcome.consequence, revision: input.revision, version: input.version } });
   }
-  return { ok: true as const, message: t("appraisal.decided", { decision: t(`appraisal.decision.${input.decision}` as "appraisal.decision.FORWARD") }) };
+  return ok({ message: t("appraisal.decided", { decision: t(`appraisal.decision.${input.decision}` as "appraisal.decision.FORWARD") }) });
 }
 
 export default function CasePage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = actionErrors(result);
-  const e = failed?.errors ?? {};
-  const confirm = result && "confirm" in result ? result.confirm : null;
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
+  const done = result.success;
+  const confirm = done && "confirm" in done ? done.confirm : null;
   return (
     <>
       <p className="no-print">
@@ -129,7 +130,7 @@ export default function CasePage() {
         </strong>
       </p>
       {data.c.clockNote ? <p className="muted">{data.c.clockNote}</p> : null}
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{done && "message" in done ? done.message : null}</FormMessage>
       <FormMessage tone="error">{e._form}</FormMessage>
       {confirm ? (
         <Card title={t("appraisal.confirm.title", { decision: confirm.label })}>
@@ -162,10 +163,10 @@ export default function CasePage() {
               label={t("appraisal.decide")}
               name="decision"
               error={e.decision}
-              defaultValue={failed?.values.decision ?? ""}
+              defaultValue={result.values.decision ?? ""}
               options={[{ value: "", label: t("appraisal.decision.choose") }, ...data.decisions]}
             />
-            <TextAreaField label={t("appraisal.reason")} hint={t("appraisal.reasonHint")} name="reason" error={e.reason} defaultValue={failed?.values.reason} rows={3} maxLength={2000} />
+            <TextAreaField label={t("appraisal.reason")} hint={t("appraisal.reasonHint")} name="reason" error={e.reason} defaultValue={result.values.reason} rows={3} maxLength={2000} />
             <div>
               <button type="submit">{t("appraisal.decide")}</button>
             </div>

@@ -10,6 +10,7 @@ import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 
 export const access = appraisalPermissions.appraise;
 
@@ -56,82 +57,77 @@ export default function Queue() {
     <>
       <PageHeader title={t("appraisal.queue.title")} />
       <p className="muted">{t("appraisal.queue.intro")}</p>
-      {rows.length === 0 ? (
-        <p>{t("appraisal.queue.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table data-testid="queue">
-            <thead>
-              <tr>
-                <th scope="col">{t("appraisal.plan")}</th>
-                <th scope="col">{t("appraisal.level")}</th>
-                <th scope="col">{t("appraisal.received")}</th>
-                <th scope="col">{t("appraisal.deadline")}</th>
-                <th scope="col">{t("appraisal.timeLeft")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.planId} className={r.overdue ? "is-overdue" : undefined}>
-                  <td>
-                    <Link to={`/tham-dinh/${r.planId}`}>{r.title}</Link>
-                    <br />
-                    <small className="muted">
-                      {r.org} · {t("appraisal.version", { n: r.version })}
-                    </small>
-                  </td>
-                  <td>{r.level}</td>
-                  <td>{r.received}</td>
-                  <td>{r.deadline}</td>
-                  <td>{r.overdue ? <strong className="overdue">{r.left}</strong> : r.left}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("appraisal.queue.title")}
+        testId="queue"
+        rows={rows}
+        rowKey={(r) => r.planId}
+        empty={t("appraisal.queue.none")}
+        rowProps={(r) => ({ className: r.overdue ? "is-overdue" : undefined })}
+        columns={[
+          {
+            header: t("appraisal.plan"),
+            cell: (r) => (
+              <>
+                <Link to={`/tham-dinh/${r.planId}`}>{r.title}</Link>
+                <br />
+                <small className="muted">
+                  {r.org} · {t("appraisal.version", { n: r.version })}
+                </small>
+              </>
+            ),
+          },
+          { header: t("appraisal.level"), cell: (r) => r.level },
+          { header: t("appraisal.received"), cell: (r) => r.received },
+          { header: t("appraisal.deadline"), cell: (r) => r.deadline },
+          { header: t("appraisal.timeLeft"), cell: (r) => (r.overdue ? <strong className="overdue">{r.left}</strong> : r.left) },
+        ]}
+      />
       <h2>{t("appraisal.handled.title")}</h2>
       <p className="muted">{t("appraisal.handled.intro")}</p>
-      {handled.length === 0 ? (
-        <p>{t("appraisal.handled.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table data-testid="handled">
-            <thead>
-              <tr>
-                <th scope="col">{t("appraisal.plan")}</th>
-                <th scope="col">{t("appraisal.handled.mine")}</th>
-                <th scope="col">{t("appraisal.handled.now")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {handled.map((h) => (
-                <tr key={h.planId}>
-                  <td>
-                    <Link to={`/tham-dinh/${h.planId}`}>{h.title}</Link>
+      <DataTable
+        caption={t("appraisal.handled.title")}
+        testId="handled"
+        rows={handled}
+        rowKey={(h) => h.planId}
+        empty={t("appraisal.handled.none")}
+        columns={[
+          {
+            header: t("appraisal.plan"),
+            cell: (h) => (
+              <>
+                <Link to={`/tham-dinh/${h.planId}`}>{h.title}</Link>
+                <br />
+                <small className="muted">{h.org}</small>
+              </>
+            ),
+          },
+          {
+            header: t("appraisal.handled.mine"),
+            cell: (h) => (
+              <>
+                {h.decision}
+                <br />
+                <small className="muted">{h.decidedAt}</small>
+              </>
+            ),
+          },
+          {
+            header: t("appraisal.handled.now"),
+            cell: (h) => (
+              <>
+                {h.status} · {h.level}
+                {h.clock ? (
+                  <>
                     <br />
-                    <small className="muted">{h.org}</small>
-                  </td>
-                  <td>
-                    {h.decision}
-                    <br />
-                    <small className="muted">{h.decidedAt}</small>
-                  </td>
-                  <td>
-                    {h.status} · {h.level}
-                    {h.clock ? (
-                      <>
-                        <br />
-                        <small>{h.clock}</small>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                    <small>{h.clock}</small>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

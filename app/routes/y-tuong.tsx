@@ -1,10 +1,11 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { now } from "~/appraisal/clock.server";
 import { vnYear } from "~/i18n/format";
 import { orgWhere } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
-import { invalid, parseRequestForm } from "~/forms/form.server";
+import { parseRequestForm } from "~/forms/form.server";
+import { invalid, ok } from "~/forms/result.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
@@ -12,7 +13,7 @@ import { IdeaForm } from "~/plans/idea-form";
 import { planPermissions } from "~/plans/permissions";
 import { ideaRefusal, ideaSchema } from "~/plans/schemas.server";
 import { ideasIn, orgsIn, registerIdea } from "~/plans/plans.server";
-import { Field, FormMessage, actionErrors } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = planPermissions.unitIdeas;
@@ -50,21 +51,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const idea = await registerIdea(orgWhere(auth, access), { ...input, description: input.description ?? "" }, now());
   if (!idea.ok) {
     const refusal = ideaRefusal(idea);
-    return invalid({ errors: refusal.errors, values: { orgId: String(input.orgId), title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" } }, refusal.status);
+    return invalid(refusal.errors, { values: { orgId: String(input.orgId), title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" }, status: refusal.status });
   }
-  return { ok: true as const, message: t("plans.idea.registered", { title: input.title }) };
+  return ok({ message: t("plans.idea.registered", { title: input.title }) });
 }
 
 export default function UnitIdeasPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const e = actionErrors(result)?.errors ?? {};
-  const v = actionErrors(result)?.values ?? {};
+  const result = useActionResult<typeof action>();
+  const e = result.errors;
+  const v = result.values;
   return (
     <>
       <PageHeader title={t("plans.idea.unitTitle")} />
       <p className="muted">{t("plans.idea.unitIntro")}</p>
-      {result && "message" in result ? <FormMessage tone="success">{result.message}</FormMessage> : null}
+      <FormMessage tone="success">{result.success?.message}</FormMessage>
       <Form method="get" className="toolbar">
         <Field label={t("appraisal.stats.year")} name="nam" defaultValue={String(data.year)} inputMode="numeric" maxLength={4} />
         <button type="submit">{t("appraisal.stats.show")}</button>

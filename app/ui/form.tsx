@@ -1,23 +1,49 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useId, useRef } from "react";
+import type { SerializeFrom } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import type { FieldErrors, FormValues } from "~/forms/parse";
 
-/** What an action returns for a form that did not validate (see app/forms/form.server.ts). */
-export type ActionErrors = { ok: false; errors: Record<string, string>; values: Record<string, string> };
+/** A refused form as the page receives it (see `invalid` in app/forms/result.server.ts). */
+type Refusal = { ok: false; errors: FieldErrors; values: FormValues };
 
-export function actionErrors(data: unknown): ActionErrors | undefined {
-  return data && typeof data === "object" && "errors" in data ? (data as ActionErrors) : undefined;
+/** What a page reads from its action: the success payload, or the errors and values of a refusal. */
+export type ActionResult<R> = {
+  success: Extract<R, { ok: true }> | undefined;
+  failed: boolean;
+  errors: FieldErrors;
+  values: FormValues;
+};
+
+const NO_ERRORS: FieldErrors = {};
+const NO_VALUES: FormValues = {};
+
+/** Reads an `ok`/`invalid` answer; also for a fetcher's `data`. */
+export function readActionResult<R>(raw: R | undefined): ActionResult<R> {
+  const answer = raw as { ok?: unknown } | undefined;
+  if (answer?.ok === true) return { success: raw as Extract<R, { ok: true }>, failed: false, errors: NO_ERRORS, values: NO_VALUES };
+  if (answer?.ok === false) {
+    const refusal = answer as Refusal;
+    return { success: undefined, failed: true, errors: refusal.errors, values: refusal.values };
+  }
+  return { success: undefined, failed: false, errors: NO_ERRORS, values: NO_VALUES };
+}
+
+/** The typed result of this route's action: `useActionResult<typeof action>()`. */
+export function useActionResult<A>(): ActionResult<SerializeFrom<A>> {
+  return readActionResult(useActionData<A>() as SerializeFrom<A> | undefined);
 }
 
 /**
  * A key for a form that must start empty after each successful submit (with JavaScript the browser
  * keeps what was typed; without it the page is rendered anew anyway): it changes with every new
- * `{ ok: true }` action result and stays put on a failure, so the typed values stay to be fixed.
+ * success and stays put on a failure, so the typed values stay to be fixed.
  */
-export function useSuccessKey(result: unknown): number {
+export function useSuccessKey(success: object | undefined): number {
   const seen = useRef<{ last: unknown; count: number }>({ last: undefined, count: 0 });
-  if (result !== seen.current.last) {
-    seen.current.last = result;
-    if (result && typeof result === "object" && (result as { ok?: unknown }).ok === true) seen.current.count++;
+  if (success !== seen.current.last) {
+    seen.current.last = success;
+    if (success) seen.current.count++;
   }
   return seen.current.count;
 }
@@ -92,6 +118,56 @@ export function SelectField({ label, error, hint, options, ...select }: SelectPr
         </select>
       )}
     </Shell>
+  );
+}
+
+/**
+ * A group of radios or checkboxes (or a quiz question's inputs): a fieldset whose legend names it,
+ * with its hint and error wired to it through `aria-describedby`, as `Field` does for one input.
+ */
+export function FieldGroup({ legend, error, hint, className, children }: { legend: ReactNode; error?: string; hint?: string; className?: string; children: ReactNode }) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className={[className ?? "field", error ? "field--invalid" : ""].filter(Boolean).join(" ") || undefined} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="field__error" id={errorId} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+type ChoiceGroupProps = {
+  legend: string;
+  name: string;
+  type: "checkbox" | "radio";
+  options: { value: string; label: string }[];
+  checked?: readonly string[];
+  error?: string;
+  hint?: string;
+};
+
+/** Checkboxes (several answers) or radios (one) for a list of options, in a `FieldGroup`. */
+export function ChoiceGroup({ legend, name, type, options, checked = [], error, hint }: ChoiceGroupProps) {
+  return (
+    <FieldGroup legend={legend} error={error} hint={hint}>
+      {options.map((o) => (
+        <label key={o.value} className="check">
+          <input type={type} name={name} value={o.value} defaultChecked={checked.includes(o.value)} /> {o.label}
+        </label>
+      ))}
+    </FieldGroup>
   );
 }
 

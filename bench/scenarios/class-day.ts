@@ -81,7 +81,7 @@ export const classDay: Scenario = {
         const body = new URLSearchParams({ intent: "save", loadedAt: String(Date.now()) });
         for (const id of ids) {
           body.append("ids", String(id));
-          body.append(`s_${id}`, "LATE");
+          body.append(`mark.${id}`, "LATE");
         }
         await timed("trainer-mark", (s) => s === 200, () => fetch(`${server.url}/khoa-hoc/1/diem-danh/${sessionId}?index`, form(trainer, body)));
         await new Promise((r) => setTimeout(r, 5000));

@@ -303,21 +303,21 @@ describe("marking", () => {
     const allPresent = await post({ intent: "rest", status: "PRESENT", confirmed: "1", ids });
     expect(allPresent.data.message).toBe(`Đã đánh dấu có mặt cho ${ids.length} học viên.`);
     const before = await tableCounts();
-    const bad = await post({ intent: "save", ids: ids.slice(0, 2), [`s_${ids[0]}`]: "ABSENT", [`s_${ids[1]}`]: "MAYBE" });
+    const bad = await post({ intent: "save", ids: ids.slice(0, 2), [`mark.${ids[0]}`]: "ABSENT", [`mark.${ids[1]}`]: "MAYBE" });
     expect(bad.status).toBe(400);
-    expect(bad.data.errors[`s_${ids[1]}`]).toMatch(VI);
+    expect(bad.data.errors[`mark.${ids[1]}`]).toMatch(VI);
     expect(await db().attendance.findFirst({ where: { sessionId: s.id, userId: Number(ids[0]) } })).toMatchObject({ status: "PRESENT" });
-    expect((await post({ intent: "save", ids: ["999999"], s_999999: "ABSENT" })).status).toBe(422);
+    expect((await post({ intent: "save", ids: ["999999"], "mark.999999": "ABSENT" })).status).toBe(422);
     expect((await post({ intent: "drop", ids })).status).toBe(400);
-    expect((await post({ intent: "save", ids: [ids[0]], [`n_${ids[0]}`]: "x".repeat(100_000), [`s_${ids[0]}`]: "LATE" })).status).toBe(400);
+    expect((await post({ intent: "save", ids: [ids[0]], [`note.${ids[0]}`]: "x".repeat(100_000), [`mark.${ids[0]}`]: "LATE" })).status).toBe(400);
     expect(await tableCounts()).toEqual(before);
-    const ok = await post({ intent: "save", ids: ids.slice(0, 3), [`s_${ids[0]}`]: "ABSENT", [`s_${ids[1]}`]: "EXCUSED", [`n_${ids[1]}`]: "Ốm", [`s_${ids[2]}`]: "PRESENT" });
+    const ok = await post({ intent: "save", ids: ids.slice(0, 3), [`mark.${ids[0]}`]: "ABSENT", [`mark.${ids[1]}`]: "EXCUSED", [`note.${ids[1]}`]: "Ốm", [`mark.${ids[2]}`]: "PRESENT" });
     expect(ok.data.message).toBe("Đã lưu điểm danh: 2 thay đổi.");
     // a second marker (the admin) changes a row after this trainer loaded the page: the save says so
     const loadedAt = String(Date.now() - 1000);
     const adminCookie = await cookieFor("admin");
-    await post({ intent: "save", ids: [ids[3]], [`s_${ids[3]}`]: "LATE", loadedAt }, adminCookie);
-    const overwrite = await post({ intent: "save", ids: [ids[3]], [`s_${ids[3]}`]: "ABSENT", loadedAt });
+    await post({ intent: "save", ids: [ids[3]], [`mark.${ids[3]}`]: "LATE", loadedAt }, adminCookie);
+    const overwrite = await post({ intent: "save", ids: [ids[3]], [`mark.${ids[3]}`]: "ABSENT", loadedAt });
     expect(overwrite.data.message).toMatch(/^Đã lưu điểm danh: 1 thay đổi\. Lưu ý: 1 học viên đã được giảng viên khác điểm danh/);
     const trainerId = await userIdOf("giangvien@ocop-demo.vn");
     expect(await db().attendance.findFirst({ where: { sessionId: s.id, userId: Number(ids[1]) } })).toMatchObject({ status: "EXCUSED", note: "Ốm", markedById: trainerId });
@@ -339,7 +339,7 @@ describe("marking", () => {
     const before = await tableCounts();
     const learnerId = String(await userIdOf("0913000020"));
     const res = await run(() =>
-      marking.action({ request: postRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, { intent: "save", ids: [learnerId], [`s_${learnerId}`]: "ABSENT" }, { cookie }), params, context: testContext() }),
+      marking.action({ request: postRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, { intent: "save", ids: [learnerId], [`mark.${learnerId}`]: "ABSENT" }, { cookie }), params, context: testContext() }),
     );
     expect(res.status).toBe(404);
     const page = await run(() => marking.loader({ request: getRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, { cookie }), params, context: testContext() }));

@@ -159,11 +159,11 @@ describe("sessions", () => {
     const producerSessions = await db().session.findMany({ where: { userId: await userIdOf(demoAccount("producer").email) } });
     const foreignId = producerSessions[0].id;
     await run(() =>
-      account.action({ request: postRequest("/tai-khoan?intent=revoke", { intent: "revoke", sessionId: foreignId }, { cookie: mine }), params: {}, context: testContext() }),
+      account.action({ request: postRequest("/tai-khoan", { intent: "revoke", sessionId: foreignId }, { cookie: mine }), params: {}, context: testContext() }),
     );
     expect(await db().session.findUnique({ where: { id: foreignId } })).not.toBeNull();
     const revoked = await run(() =>
-      account.action({ request: postRequest("/tai-khoan?intent=revoke", { intent: "revoke", sessionId: target.id }, { cookie: mine }), params: {}, context: testContext() }),
+      account.action({ request: postRequest("/tai-khoan", { intent: "revoke", sessionId: target.id }, { cookie: mine }), params: {}, context: testContext() }),
     );
     expect(revoked.status).toBe(200);
     expect(await db().session.findUnique({ where: { id: target.id } })).toBeNull();
@@ -175,7 +175,7 @@ describe("sessions", () => {
     const otherDevice = await cookieFor("trainer");
     const wrong = await run(() =>
       account.action({
-        request: postRequest("/tai-khoan", { currentPassword: "sai", newPassword: "MatKhauMoi2026", newPasswordConfirm: "MatKhauMoi2026" }, { cookie }),
+        request: postRequest("/tai-khoan", { intent: "password", currentPassword: "sai", newPassword: "MatKhauMoi2026", newPasswordConfirm: "MatKhauMoi2026" }, { cookie }),
         params: {},
         context: testContext(),
       }),
@@ -184,7 +184,7 @@ describe("sessions", () => {
     expect(wrong.data.errors.currentPassword).toBe("Mật khẩu hiện tại không đúng.");
     const mismatch = await run(() =>
       account.action({
-        request: postRequest("/tai-khoan", { currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi2026", newPasswordConfirm: "khac" }, { cookie }),
+        request: postRequest("/tai-khoan", { intent: "password", currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi2026", newPasswordConfirm: "khac" }, { cookie }),
         params: {},
         context: testContext(),
       }),
@@ -192,7 +192,7 @@ describe("sessions", () => {
     expect(mismatch.data.errors.newPasswordConfirm).toBe("Mật khẩu nhập lại không khớp.");
     const ok = await run(() =>
       account.action({
-        request: postRequest("/tai-khoan", { currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi2026", newPasswordConfirm: "MatKhauMoi2026" }, { cookie }),
+        request: postRequest("/tai-khoan", { intent: "password", currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi2026", newPasswordConfirm: "MatKhauMoi2026" }, { cookie }),
         params: {},
         context: testContext(),
       }),

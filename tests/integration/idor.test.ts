@@ -87,7 +87,7 @@ const CASES: Record<string, Case | { exempt: string }> = {
     restore: (f) => ({ intent: "restore", sessionId: f.params.sessionId }),
   }),
   "routes/khoa-hoc.$courseId.diem-danh.$sessionId._index": SESSION_PAGE({
-    save: (f) => ({ intent: "save", ids: String(f.ids.demoLearner), [`s_${f.ids.demoLearner}`]: "ABSENT", loadedAt: String(Date.now()) }),
+    save: (f) => ({ intent: "save", ids: String(f.ids.demoLearner), [`mark.${f.ids.demoLearner}`]: "ABSENT", loadedAt: String(Date.now()) }),
     rest: (f) => ({ intent: "rest", status: "ABSENT", confirmed: "1", ids: String(f.ids.demoLearner) }),
   }),
   "routes/khoa-hoc.$courseId.diem-danh.$sessionId.sua": SESSION_PAGE({
@@ -173,7 +173,6 @@ const CASES: Record<string, Case | { exempt: string }> = {
   "routes/tai-khoan": {
     outsiders: ["anyLearner"],
     insider: demo("learner"),
-    query: () => "intent=revoke",
     bodies: { revoke: (f) => ({ intent: "revoke", sessionId: f.params.foreignSession }) },
     ownIntents: { password: "changes the signed-in user's own password" },
   },

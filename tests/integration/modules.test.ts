@@ -113,7 +113,7 @@ describe("lessons and learner progress", () => {
     expect(ok.data.sheet).toEqual({ values: { A: "28", B: "15", C: "24" }, total: 67, stars: 3 });
     const bad = await postLesson(cookie, c, { intent: "score", A: "41", B: "mười", C: "" });
     expect(bad.status).toBe(400);
-    expect(bad.data.sheet.errors).toEqual({
+    expect(bad.data.errors).toEqual({
       A: "Điểm phải từ 0 đến 40, bước 0,5.",
       B: "Điểm phải là một số (ví dụ 28 hoặc 28,5).",
       C: "Vui lòng nhập điểm.",

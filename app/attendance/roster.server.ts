@@ -5,6 +5,7 @@ import { type Prisma, db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
 import { searchKey } from "~/users/users.server";
 import { activationExpiry, activationHash, activationMatches, newActivationCode } from "./activation";
+import { matchUnitsWithin } from "~/units/catalogue.server";
 import { provincePath } from "~/units/tree";
 import { type RosterRow, type RosterTable, contactsIn, validateRoster } from "./roster";
 
@@ -13,9 +14,6 @@ import { type RosterRow, type RosterTable, contactsIn, validateRoster } from "./
 type Tx = Prisma.TransactionClient;
 const PREVIEW_MINUTES = 30;
 
-export async function unitsOfProvince(courseUnitPath: string) {
-  return db().unit.findMany({ where: { path: { startsWith: provincePath(courseUnitPath) }, active: true }, select: { id: true, name: true } });
-}
 
 async function accountsFor(client: Tx | ReturnType<typeof db>, courseId: number, phones: string[], emails: string[]) {
   if (phones.length === 0 && emails.length === 0) return [];
@@ -29,7 +27,7 @@ async function accountsFor(client: Tx | ReturnType<typeof db>, courseId: number,
 /** Validates a read table against the database (units of the province, existing accounts). Reads only. */
 export async function checkRoster(course: { id: number; unitPath: string }, table: RosterTable) {
   const { phones, emails } = contactsIn(table);
-  const [units, accounts] = await Promise.all([unitsOfProvince(course.unitPath), accountsFor(db(), course.id, phones, emails)]);
+  const [units, accounts] = await Promise.all([matchUnitsWithin(provincePath(course.unitPath)), accountsFor(db(), course.id, phones, emails)]);
   return validateRoster(table, { units, accounts });
 }
 
@@ -66,7 +64,24 @@ export async function refusedRows(courseId: number, userId: number, token: strin
 }
 
 export type IssuedCode = { userId: number; fullName: string; phone: string | null; email: string | null; unitName: string; code: string };
-export type CommitOutcome = { ok: true; enrolled: number; created: number; invited: number; codes: IssuedCode[] } | { ok: false; error: "expired" | "changed" };
+export type CommitOutcome =
+  | { ok: true; enrolled: number; created: number; invited: number; codes: IssuedCode[] }
+  | { ok: false; error: "expired" | "changed" | "chooseUnit" };
+
+/** The trainer's picks for split former communes (row number → unit id); a row without a valid pick is refused. */
+export function applyUnitChoices(rows: RosterRow[], choices: Readonly<Record<number, number>>): RosterRow[] | null {
+  const out: RosterRow[] = [];
+  for (const r of rows) {
+    if (!r.unitChoices) {
+      out.push(r);
+      continue;
+    }
+    const picked = r.unitChoices.find((c) => c.id === choices[r.row]);
+    if (!picked) return null;
+    out.push({ ...r, unitId: picked.id, unitName: picked.name, unitChoices: undefined });
+  }
+  return out;
+}
 
 class Changed extends Error {}
 
@@ -88,7 +103,7 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
   const inviteIds: number[] = [];
   const fresh: RosterRow[] = [];
   for (const r of rows) {
-    if (!unitIds.has(r.unitId)) throw new Changed();
+    if (r.unitId === null || !unitIds.has(r.unitId)) throw new Changed();
     const p = r.phone ? byPhone.get(r.phone) : undefined;
     const e = r.email ? byEmail.get(r.email) : undefined;
     if (p && e && p.id !== e.id) throw new Changed();
@@ -103,7 +118,7 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
           fullName: r.fullName,
           phone: r.phone,
           email: r.email,
-          unitId: r.unitId,
+          unitId: r.unitId!,
           position: r.position,
           category: r.category,
           searchName: searchKey(r),
@@ -117,7 +132,7 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
     await tx.roleAssignment.createMany({
       data: created.map((u) => {
         const r = rowOf(u);
-        return { userId: u.id, role: r.category === "PRODUCER" ? "producer" : "learner", unitId: r.unitId };
+        return { userId: u.id, role: r.category === "PRODUCER" ? "producer" : "learner", unitId: r.unitId! };
       }),
     });
     const activations = created.map((u) => {
@@ -128,7 +143,7 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
     });
     await tx.accountActivation.createMany({ data: activations });
   }
-  if (created.length) await tx.enrolment.createMany({ data: created.map((u) => ({ courseId: course.id, userId: u.id })) });
+  if (created.length) await tx.enrolment.createMany({ data: created.map((u) => ({ courseId: course.id, userId: u.id, unitNote: rowOf(u).unitNote ?? null })) });
   if (inviteIds.length) {
     const { title, enrolmentCode } = await tx.course.findUniqueOrThrow({ where: { id: course.id }, select: { title: true, enrolmentCode: true } });
     const text = t("att.roster.invite.notify", { title, code: enrolmentCode });
@@ -137,14 +152,22 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
   return { enrolled: created.length, created: created.length, invited: inviteIds.length, codes };
 }
 
-export async function commitRoster(course: { id: number; unitPath: string }, token: string, userId: number, now = new Date()): Promise<CommitOutcome> {
+export async function commitRoster(
+  course: { id: number; unitPath: string },
+  token: string,
+  userId: number,
+  now = new Date(),
+  unitChoices: Readonly<Record<number, number>> = {},
+): Promise<CommitOutcome> {
   try {
     return await db().$transaction(
       async (tx) => {
         const staged = await tx.rosterImport.findUnique({ where: { token } });
         if (!staged || staged.courseId !== course.id || staged.createdById !== userId || staged.expiresAt < now) return { ok: false, error: "expired" } as const;
-        const rows = JSON.parse(staged.rows) as RosterRow[];
-        if (rows.length === 0) return { ok: false, error: "expired" } as const; // already imported
+        const stagedRows = JSON.parse(staged.rows) as RosterRow[];
+        if (stagedRows.length === 0) return { ok: false, error: "expired" } as const; // already imported
+        const rows = applyUnitChoices(stagedRows, unitChoices);
+        if (!rows) return { ok: false, error: "chooseUnit" } as const;
         // the refused rows stay downloadable after the import; the valid ones are used once
         const used = staged.refused
           ? await tx.rosterImport.updateMany({ where: { token, rows: { not: "[]" } }, data: { rows: "[]" } })

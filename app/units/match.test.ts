@@ -58,6 +58,8 @@ describe("roster unit matcher", () => {
   });
   it("finds a unit by its official code", () => {
     expect(match("18406")).toEqual({ kind: "current", unit: { id: 20, name: "Xã Can Lộc" } });
+    // a catalogue unit's own code is its official code: one unit, not two
+    expect(unitMatcher([u(30, "Xã Kỳ Anh", "COMMUNE", null, { code: "18796", officialCode: "18796" })])("18796")).toEqual({ kind: "current", unit: { id: 30, name: "Xã Kỳ Anh" } });
     // a code shared by a former commune and its successor means today's
     expect(match("18196")).toEqual({ kind: "current", unit: { id: 21, name: "Xã Sơn Kim 1" } });
   });

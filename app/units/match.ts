@@ -88,7 +88,7 @@ export function unitMatcher(units: readonly MatchUnit[]) {
     push(full, unitKey(u.name), u);
     push(bare, bareKey(u.name), u);
     push(byCode, u.code.toLowerCase(), u);
-    if (u.officialCode) push(byCode, u.officialCode, u);
+    if (u.officialCode && u.officialCode !== u.code.toLowerCase()) push(byCode, u.officialCode, u);
   }
   const bareNames = [...bare.keys()];
 

@@ -1,41 +1,42 @@
 /**
  * The demo province: Hà Tĩnh as the seed training day knew it (June 2020), with a handful of
- * real districts and communes. Districts were abolished on 01/07/2025; they stay here because
- * the 2020 figures the demo reproduces were appraised at district level.
+ * real districts and communes. Districts were abolished on 01/07/2025 and these communes merged into new ones
+ * (prisma/data/units-2025); they stay, as former units, because the 2020 figures the demo reproduces were
+ * appraised at district level. The official codes are the General Statistics Office's.
  */
 export const PROVINCE = { code: "HT", name: "Tỉnh Hà Tĩnh" };
 
-export const DISTRICTS: { code: string; name: string; communes: { code: string; name: string }[] }[] = [
+export const DISTRICTS: { code: string; name: string; communes: { code: string; officialCode: string; name: string }[] }[] = [
   {
     code: "HT-CL",
     name: "Huyện Can Lộc",
     communes: [
-      { code: "HT-CL-THIENLOC", name: "Xã Thiên Lộc" },
-      { code: "HT-CL-VUONGLOC", name: "Xã Vượng Lộc" },
+      { code: "HT-CL-THIENLOC", officialCode: "18415", name: "Xã Thiên Lộc" },
+      { code: "HT-CL-VUONGLOC", officialCode: "18427", name: "Xã Vượng Lộc" },
     ],
   },
   {
     code: "HT-HS",
     name: "Huyện Hương Sơn",
     communes: [
-      { code: "HT-HS-SONKIM1", name: "Xã Sơn Kim 1" },
-      { code: "HT-HS-SONTAY", name: "Xã Sơn Tây" },
+      { code: "HT-HS-SONKIM1", officialCode: "18196", name: "Xã Sơn Kim 1" },
+      { code: "HT-HS-SONTAY", officialCode: "18172", name: "Xã Sơn Tây" },
     ],
   },
   {
     code: "HT-NX",
     name: "Huyện Nghi Xuân",
-    communes: [{ code: "HT-NX-XUANVIEN", name: "Xã Xuân Viên" }],
+    communes: [{ code: "HT-NX-XUANVIEN", officialCode: "18385", name: "Xã Xuân Viên" }],
   },
   {
     code: "HT-CX",
     name: "Huyện Cẩm Xuyên",
-    communes: [{ code: "HT-CX-CAMTHANH", name: "Xã Cẩm Thành" }],
+    communes: [{ code: "HT-CX-CAMTHANH", officialCode: "18694", name: "Xã Cẩm Thành" }],
   },
   {
     code: "HT-VQ",
     name: "Huyện Vũ Quang",
-    communes: [{ code: "HT-VQ-HUONGMINH", name: "Xã Hương Minh" }],
+    communes: [{ code: "HT-VQ-HUONGMINH", officialCode: "18340", name: "Xã Hương Minh" }],
   },
 ];
 

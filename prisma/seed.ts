@@ -14,8 +14,13 @@ import {
   pick,
   prng,
 } from "./demo-data";
+import { REFORM_DATE } from "../app/units/catalogue";
 import { rebuildStats } from "../app/appraisal/counters.server";
 import { seedAppraisal, seedPlans } from "./seed-plans";
+import { loadProvince } from "../app/units/catalogue.server";
+
+/** The demo province in the official catalogue (Hà Tĩnh): its communes of today and its former ones. */
+export const DEMO_PROVINCE_CODE = "42";
 
 export async function seedDemo(db: Db): Promise<boolean> {
   if ((await db.unit.count()) > 0) return false;
@@ -24,20 +29,22 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const rand = prng(2020);
 
   await db.$transaction(async (tx) => {
-    const province = await tx.unit.create({ data: { code: PROVINCE.code, name: PROVINCE.name, level: "PROVINCE", path: "" } });
+    const province = await tx.unit.create({ data: { code: PROVINCE.code, officialCode: DEMO_PROVINCE_CODE, name: PROVINCE.name, level: "PROVINCE", path: "" } });
     await tx.unit.update({ where: { id: province.id }, data: { path: `/${province.id}/` } });
     await tx.provinceSettings.create({ data: { unitId: province.id, appraisalLevels: "COMMUNE,PROVINCE", deadlineKind: "CALENDAR" } });
     const unitIds = new Map<string, number>([[PROVINCE.code, province.id]]);
     const districtIds: number[] = [];
     const communeIds: number[] = [];
     for (const d of DISTRICTS) {
-      const district = await tx.unit.create({ data: { code: d.code, name: d.name, level: "DISTRICT", parentId: province.id, path: "" } });
+      const district = await tx.unit.create({ data: { code: d.code, name: d.name, level: "DISTRICT", parentId: province.id, path: "", validUntil: REFORM_DATE } });
       const dPath = `/${province.id}/${district.id}/`;
       await tx.unit.update({ where: { id: district.id }, data: { path: dPath } });
       unitIds.set(d.code, district.id);
       districtIds.push(district.id);
       for (const c of d.communes) {
-        const commune = await tx.unit.create({ data: { code: c.code, name: c.name, level: "COMMUNE", parentId: district.id, path: "" } });
+        const commune = await tx.unit.create({
+          data: { code: c.code, officialCode: c.officialCode, name: c.name, level: "COMMUNE", parentId: district.id, path: "", validUntil: REFORM_DATE },
+        });
         await tx.unit.update({ where: { id: commune.id }, data: { path: `${dPath}${commune.id}/` } });
         unitIds.set(c.code, commune.id);
         communeIds.push(commune.id);
@@ -99,6 +106,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     await seedAttendance(tx);
   }, { timeout: 60_000 });
+  // the 2020 units above first, so the catalogue keeps their ids and only links them to their successors
+  await loadProvince(DEMO_PROVINCE_CODE, db);
   await seedPlans(db);
   await seedAppraisal(db);
   await rebuildStats(db);
@@ -109,6 +118,10 @@ const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].repla
 if (isMain) {
   const db = createDb();
   seedDemo(db)
-    .then((seeded) => console.log(seeded ? "Đã tạo dữ liệu mẫu tỉnh Hà Tĩnh." : "Cơ sở dữ liệu đã có dữ liệu: bỏ qua bước tạo dữ liệu mẫu."))
+    .then(async (seeded) => {
+      console.log(seeded ? "Đã tạo dữ liệu mẫu tỉnh Hà Tĩnh." : "Cơ sở dữ liệu đã có dữ liệu: bỏ qua bước tạo dữ liệu mẫu.");
+      // an install from before the catalogue: its Hà Tĩnh gets today's communes (a no-op once loaded)
+      if (!seeded) await loadProvince(DEMO_PROVINCE_CODE, db);
+    })
     .finally(() => db.$disconnect());
 }

@@ -6,6 +6,7 @@ import { isUniqueViolation } from "~/db/errors";
 import { t } from "~/i18n/messages";
 import { searchKey } from "~/users/users.server";
 import { activationExpiry, activationHash, activationMatches, newActivationCode } from "./activation";
+import { matchUnitsWithin } from "~/units/catalogue.server";
 import { provincePath } from "~/units/path";
 import { type Problem, type RosterField, type RosterRow, type RosterTable, contactsIn, validateLearner, validateRoster } from "./roster";
 
@@ -14,9 +15,6 @@ import { type Problem, type RosterField, type RosterRow, type RosterTable, conta
 type Tx = Prisma.TransactionClient;
 const PREVIEW_MINUTES = 30;
 
-export async function unitsOfProvince(courseUnitPath: string) {
-  return db().unit.findMany({ where: { path: { startsWith: provincePath(courseUnitPath) }, active: true }, select: { id: true, name: true } });
-}
 
 async function accountsFor(client: Tx | ReturnType<typeof db>, courseId: number, phones: string[], emails: string[]) {
   if (phones.length === 0 && emails.length === 0) return [];
@@ -30,7 +28,7 @@ async function accountsFor(client: Tx | ReturnType<typeof db>, courseId: number,
 /** Validates a read table against the database (units of the province, existing accounts). Reads only. */
 export async function checkRoster(course: { id: number; unitPath: string }, table: RosterTable) {
   const { phones, emails } = contactsIn(table);
-  const [units, accounts] = await Promise.all([unitsOfProvince(course.unitPath), accountsFor(db(), course.id, phones, emails)]);
+  const [units, accounts] = await Promise.all([matchUnitsWithin(provincePath(course.unitPath)), accountsFor(db(), course.id, phones, emails)]);
   return validateRoster(table, { units, accounts });
 }
 
@@ -67,7 +65,24 @@ export async function refusedRows(courseId: number, userId: number, token: strin
 }
 
 export type IssuedCode = { userId: number; fullName: string; phone: string | null; email: string | null; unitName: string; code: string };
-export type CommitOutcome = { ok: true; enrolled: number; created: number; invited: number; codes: IssuedCode[] } | { ok: false; error: "expired" | "changed" };
+export type CommitOutcome =
+  | { ok: true; enrolled: number; created: number; invited: number; codes: IssuedCode[] }
+  | { ok: false; error: "expired" | "changed" | "chooseUnit" };
+
+/** The trainer's picks for split former communes (row number → unit id); a row without a valid pick is refused. */
+export function applyUnitChoices(rows: RosterRow[], choices: Readonly<Record<number, number>>): RosterRow[] | null {
+  const out: RosterRow[] = [];
+  for (const r of rows) {
+    if (!r.unitChoices) {
+      out.push(r);
+      continue;
+    }
+    const picked = r.unitChoices.find((c) => c.id === choices[r.row]);
+    if (!picked) return null;
+    out.push({ ...r, unitId: picked.id, unitName: picked.name, unitChoices: undefined });
+  }
+  return out;
+}
 
 class Changed extends Error {}
 
@@ -89,7 +104,7 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
   const inviteIds: number[] = [];
   const fresh: RosterRow[] = [];
   for (const r of rows) {
-    if (!unitIds.has(r.unitId)) throw new Changed();
+    if (r.unitId === null || !unitIds.has(r.unitId)) throw new Changed();
     const p = r.phone ? byPhone.get(r.phone) : undefined;
     const e = r.email ? byEmail.get(r.email) : undefined;
     if (p && e && p.id !== e.id) throw new Changed();
@@ -104,7 +119,7 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
           fullName: r.fullName,
           phone: r.phone,
           email: r.email,
-          unitId: r.unitId,
+          unitId: r.unitId!,
           position: r.position,
           category: r.category,
           searchName: searchKey(r),
@@ -118,7 +133,7 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
     await tx.roleAssignment.createMany({
       data: created.map((u) => {
         const r = rowOf(u);
-        return { userId: u.id, role: r.category === "PRODUCER" ? "producer" : "learner", unitId: r.unitId };
+        return { userId: u.id, role: r.category === "PRODUCER" ? "producer" : "learner", unitId: r.unitId! };
       }),
     });
     const activations = created.map((u) => {
@@ -129,7 +144,7 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
     });
     await tx.accountActivation.createMany({ data: activations });
   }
-  if (created.length) await tx.enrolment.createMany({ data: created.map((u) => ({ courseId: course.id, userId: u.id })) });
+  if (created.length) await tx.enrolment.createMany({ data: created.map((u) => ({ courseId: course.id, userId: u.id, unitNote: rowOf(u).unitNote ?? null })) });
   if (inviteIds.length) {
     const { title, enrolmentCode } = await tx.course.findUniqueOrThrow({ where: { id: course.id }, select: { title: true, enrolmentCode: true } });
     const text = t("att.roster.invite.notify", { title, code: enrolmentCode });
@@ -138,14 +153,22 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
   return { enrolled: created.length, created: created.length, invited: inviteIds.length, codes };
 }
 
-export async function commitRoster(course: { id: number; unitPath: string }, token: string, userId: number, now = new Date()): Promise<CommitOutcome> {
+export async function commitRoster(
+  course: { id: number; unitPath: string },
+  token: string,
+  userId: number,
+  now = new Date(),
+  unitChoices: Readonly<Record<number, number>> = {},
+): Promise<CommitOutcome> {
   try {
     return await db().$transaction(
       async (tx) => {
         const staged = await tx.rosterImport.findUnique({ where: { token } });
         if (!staged || staged.courseId !== course.id || staged.createdById !== userId || staged.expiresAt < now) return { ok: false, error: "expired" } as const;
-        const rows = JSON.parse(staged.rows) as RosterRow[];
-        if (rows.length === 0) return { ok: false, error: "expired" } as const; // already imported
+        const stagedRows = JSON.parse(staged.rows) as RosterRow[];
+        if (stagedRows.length === 0) return { ok: false, error: "expired" } as const; // already imported
+        const rows = applyUnitChoices(stagedRows, unitChoices);
+        if (!rows) return { ok: false, error: "chooseUnit" } as const;
         // the refused rows stay downloadable after the import; the valid ones are used once
         const used = staged.refused
           ? await tx.rosterImport.updateMany({ where: { token, rows: { not: "[]" } }, data: { rows: "[]" } })
@@ -168,11 +191,13 @@ export type AddLearnerOutcome =
 
 /** Adds one learner typed by hand: the same checks, messages and writes as one row of a roster file. */
 export async function addLearner(course: { id: number; unitPath: string }, fields: Record<RosterField, string>, now = new Date()): Promise<AddLearnerOutcome> {
-  const phone = normalizePhone(fields.phone);
+  const phone = normalizePhone(fields.phone, { landline: true });
   const email = normalizeEmail(fields.email);
-  const [units, accounts] = await Promise.all([unitsOfProvince(course.unitPath), accountsFor(db(), course.id, phone ? [phone] : [], email ? [email] : [])]);
+  const [units, accounts] = await Promise.all([matchUnitsWithin(provincePath(course.unitPath)), accountsFor(db(), course.id, phone ? [phone] : [], email ? [email] : [])]);
   const { row, problems } = validateLearner(fields, { units, accounts });
   if (!row) return { ok: false, error: "invalid", problems };
+  // a former commune split between new ones: the form has no picker, so the new commune is asked for
+  if (row.unitId === null) return { ok: false, error: "invalid", problems: [{ row: 0, name: row.fullName, column: "unit", message: "att.import.unitSplitTyped", severity: "error" }] };
   try {
     const written = await db().$transaction((tx) => writeRows(tx, course, [row], now));
     return { ok: true, codes: written.codes, invited: written.invited };

@@ -2,13 +2,29 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchesSearch } from "~/i18n/fold";
 import { byUnitThenName, countsBySession, belowRate, grid, learnerRates } from "./report";
-import { findHeaderRow, hasErrors, headerField, parseCategory, parseCsv, refusedSheet, rosterSummary, unitMatcher, validateLearner, validateRoster } from "./roster";
+import { findHeaderRow, hasErrors, headerField, parseCategory, parseCsv, refusedSheet, rosterSummary, validateLearner, validateRoster } from "./roster";
 
-const UNITS = [
-  { id: 1, name: "Tỉnh Hà Tĩnh" },
-  { id: 2, name: "Huyện Can Lộc" },
-  { id: 3, name: "Xã Thiên Lộc" },
-  { id: 4, name: "Xã Vượng Lộc" },
+const unit = (id: number, name: string, level: string, parentId: number | null, former = false, successorIds: number[] = []) => ({
+  id,
+  name,
+  code: `U${id}`,
+  officialCode: null,
+  level,
+  parentId,
+  former,
+  successorIds,
+});
+/** A province before the catalogue is loaded: its units are all of today. */
+const UNITS = [unit(1, "Tỉnh Hà Tĩnh", "PROVINCE", null), unit(2, "Huyện Can Lộc", "DISTRICT", 1), unit(3, "Xã Thiên Lộc", "COMMUNE", 2), unit(4, "Xã Vượng Lộc", "COMMUNE", 2)];
+/** The same after 1 July 2025: the 2020 units are former, with their successors. */
+const UNITS_2026 = [
+  unit(1, "Tỉnh Hà Tĩnh", "PROVINCE", null),
+  unit(2, "Huyện Can Lộc", "DISTRICT", 1, true),
+  unit(3, "Xã Thiên Lộc", "COMMUNE", 2, true, [20]),
+  unit(4, "Xã Cẩm Quan", "COMMUNE", 1, true, [21, 22]),
+  unit(20, "Xã Can Lộc", "COMMUNE", 1),
+  unit(21, "Xã Cẩm Bình", "COMMUNE", 1),
+  unit(22, "Xã Cẩm Duệ", "COMMUNE", 1),
 ];
 const HEADER = ["Họ và tên", "Số điện thoại", "Email", "Đơn vị (xã/huyện)", "Chức vụ", "Đối tượng"];
 
@@ -42,8 +58,8 @@ describe("a roster with faulty rows", () => {
     const sheet = refusedSheet(r);
     expect(sheet.headers).toEqual([...HEADER, "Dòng trong tệp gốc", "Lý do"]);
     expect(sheet.rows).toEqual([
-      ["Trần Thị B", "12345", "b@", "Xã Mơ Hồ", "", "", 3, "Số điện thoại: Số điện thoại không hợp lệ (cần số di động 10 chữ số). Email: Email không hợp lệ. Đơn vị: Không tìm thấy đơn vị này trong tỉnh."],
-      ["Lê Văn C", "0914000003", "", "Xã Không Có", "", "", 4, "Đơn vị: Không tìm thấy đơn vị này trong tỉnh."],
+      ["Trần Thị B", "12345", "b@", "Xã Mơ Hồ", "", "", 3, "Số điện thoại: Số điện thoại không hợp lệ (cần số di động 10 chữ số; cán bộ có thể ghi số máy bàn cơ quan 02…). Email: Email không hợp lệ. Đơn vị: Không tìm thấy đơn vị này trong tỉnh (kể cả xã, huyện cũ)."],
+      ["Lê Văn C", "0914000003", "", "Xã Không Có", "", "", 4, "Đơn vị: Không tìm thấy đơn vị này trong tỉnh (kể cả xã, huyện cũ)."],
     ]);
   });
 });
@@ -70,14 +86,36 @@ describe("roster headers and values", () => {
     expect(parseCategory("sinh viên")).toBeNull();
   });
 
-  it("finds units with or without level and diacritics", () => {
-    const m = unitMatcher(UNITS);
-    expect(m("Xã Thiên Lộc")).toEqual({ unit: UNITS[2] });
-    expect(m("thien loc")).toEqual({ unit: UNITS[2] });
-    expect(m("HUYỆN CAN LỘC")).toEqual({ unit: UNITS[1] });
-    expect(m("xa vuong loc")).toEqual({ unit: UNITS[3] });
-    expect(m("Xã Không Có")).toEqual({ error: "unknown" });
-    expect(unitMatcher([...UNITS, { id: 9, name: "Huyện Thiên Lộc" }])("thien loc")).toEqual({ error: "ambiguous" });
+  it("accepts a 2026 roster of former units with notices: successor, province for a district, a choice for a split", () => {
+    const r = validateRoster(
+      {
+        rows: [
+          HEADER,
+          ["Nguyễn Văn A", "84914000001", "", "Thiên Lộc - Can Lộc", "", "cán bộ xã"],
+          ["Trần Thị B", "(+84) 914 000 002", "", "Huyện Can Lộc", "", "cán bộ huyện"],
+          ["Lê Văn C", "0914.000.003", "", "xa cam quan", "", ""],
+          ["Phạm Văn D", "0239 3855 123", "", "Xã Can Lộc", "", "cán bộ xã"],
+          ["Hồ Thị E", "0239 3855 124", "", "Xã Cẩm Bìn", "", "chủ thể OCOP"],
+        ],
+      },
+      { units: UNITS_2026, accounts: [] },
+    );
+    if (!r.ok) throw new Error(r.error);
+    expect(r.rows.map((x) => [x.row, x.phone, x.unitId, x.unitName, x.unitNote, x.unitChoices?.map((c) => c.id)])).toEqual([
+      [2, "0914000001", 20, "Xã Can Lộc", null, undefined],
+      [3, "0914000002", 1, "Tỉnh Hà Tĩnh", "Huyện Can Lộc", undefined],
+      [4, "0914000003", null, "Xã Cẩm Quan", null, [21, 22]],
+      [5, "02393855123", 20, "Xã Can Lộc", null, undefined],
+    ]);
+    expect(r.problems.map((p) => [p.row, p.severity, p.message, p.value])).toEqual([
+      [2, "notice", "att.import.unitFormer", "Xã Thiên Lộc → Xã Can Lộc"],
+      [3, "notice", "att.import.unitDistrict", "Huyện Can Lộc → Tỉnh Hà Tĩnh"],
+      [4, "notice", "att.import.unitSplit", "Xã Cẩm Quan → Xã Cẩm Bình, Xã Cẩm Duệ"],
+      // a producer's phone must be a mobile; the unknown unit comes with the closest name
+      [6, "error", "att.import.phoneBad", "0239 3855 124"],
+      [6, "error", "att.import.unitUnknown", "Xã Cẩm Bìn (gần giống: Xã Cẩm Bình)"],
+    ]);
+    expect(rosterSummary(r)).toMatchObject({ rows: 5, ok: 4, errorRows: 1, skipped: 0 });
   });
 });
 
@@ -184,7 +222,7 @@ describe("reports", () => {
 });
 
 describe("validateLearner (the roster page's add form)", () => {
-  const ctx = { units: [{ id: 1, name: "Xã Sơn Kim 1" }], accounts: [{ id: 9, phone: "0912345678", email: null, enrolled: true }] };
+  const ctx = { units: [unit(1, "Xã Sơn Kim 1", "COMMUNE", null)], accounts: [{ id: 9, phone: "0912345678", email: null, enrolled: true }] };
   const typed = { fullName: "Nguyễn Văn An", phone: "0987 654 321", email: "", unit: "Sơn Kim 1", position: "", category: "" };
   it("gives the same row and messages as one row of a file", () => {
     expect(validateLearner(typed, ctx)).toMatchObject({ row: { fullName: "Nguyễn Văn An", phone: "0987654321", unitId: 1, existingUserId: null }, problems: [] });

@@ -2,7 +2,10 @@ import { normalizeEmail, normalizePhone } from "~/auth/identifier";
 import { foldForSearch } from "~/i18n/fold";
 import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
+import { type MatchUnit, type UnitRef, unitMatcher } from "~/units/match";
 import type { Category } from "./statuses";
+
+export type { UnitRef };
 
 /**
  * Roster import, the pure part: find the header row (Vietnamese names matched without
@@ -71,37 +74,17 @@ export function parseCategory(text: string): Category | null {
   return CATEGORY_NAMES[folded] ?? null;
 }
 
-export type UnitRef = { id: number; name: string };
-
-const LEVEL_PREFIX = /^(tinh|thanh pho|tp\.?|huyen|thi xa|quan|xa|phuong|thi tran|tt\.?)\s+/;
-
-/** Finds a unit by name without diacritics/case, with or without its level ("Xã Thiên Lộc", "thien loc"). */
-export function unitMatcher(units: readonly UnitRef[]) {
-  const full = new Map<string, UnitRef[]>();
-  const bare = new Map<string, UnitRef[]>();
-  const add = (m: Map<string, UnitRef[]>, k: string, u: UnitRef) => m.set(k, [...(m.get(k) ?? []), u]);
-  for (const u of units) {
-    const f = foldForSearch(u.name);
-    add(full, f, u);
-    add(bare, f.replace(LEVEL_PREFIX, ""), u);
-  }
-  return (text: string): { unit: UnitRef } | { error: "unknown" | "ambiguous" } => {
-    const f = foldForSearch(text);
-    const exact = full.get(f);
-    if (exact?.length === 1) return { unit: exact[0] };
-    const loose = bare.get(f.replace(LEVEL_PREFIX, "")) ?? [];
-    if (loose.length === 1) return { unit: loose[0] };
-    return { error: loose.length > 1 || (exact?.length ?? 0) > 1 ? "ambiguous" : "unknown" };
-  };
-}
-
 export type RosterRow = {
   row: number;
   fullName: string;
   phone: string | null;
   email: string | null;
-  unitId: number;
+  /** null until the trainer picks one of `unitChoices` (a former commune that was split) */
+  unitId: number | null;
   unitName: string;
+  unitChoices?: UnitRef[];
+  /** the unit as typed when it no longer exists (a former district), kept on the enrolment */
+  unitNote: string | null;
   position: string | null;
   category: Category;
   /** an account with this phone or email exists: it is enrolled, not duplicated */
@@ -115,13 +98,15 @@ export type Problem = {
   column: RosterField | null;
   message: MessageKey;
   value?: string;
-  severity: "error" | "warning";
+  /** error: the row is refused; warning: the row is skipped; notice: the row goes in, read what was done */
+  severity: "error" | "warning" | "notice";
 };
 
 export type Account = { id: number; phone: string | null; email: string | null; enrolled: boolean };
 
 export type RosterContext = {
-  units: readonly UnitRef[];
+  /** the province's units, former ones included (app/units/match.ts) */
+  units: readonly MatchUnit[];
   /** accounts whose phone or email occurs in the file */
   accounts: readonly Account[];
 };
@@ -146,7 +131,7 @@ export function contactsIn(table: RosterTable): { phones: string[]; emails: stri
   const phones = new Set<string>();
   const emails = new Set<string>();
   for (const r of table.rows.slice(h + 1, h + 1 + MAX_ROSTER_ROWS)) {
-    const p = map.phone !== undefined ? normalizePhone(r[map.phone] ?? "") : null;
+    const p = map.phone !== undefined ? normalizePhone(r[map.phone] ?? "", { landline: true }) : null;
     const e = map.email !== undefined ? normalizeEmail(r[map.email] ?? "") : null;
     if (p) phones.add(p);
     if (e) emails.add(e);
@@ -178,7 +163,10 @@ function rowChecker(ctx: RosterContext) {
 
     const rawPhone = get("phone");
     const rawEmail = get("email");
-    const phone = rawPhone ? normalizePhone(rawPhone) : null;
+    const category = parseCategory(get("category"));
+    // offices' fixed lines are fine for officers; a producer or consultant is reached on a mobile
+    const staff = category === "DISTRICT_OFFICER" || category === "COMMUNE_OFFICER";
+    const phone = rawPhone ? normalizePhone(rawPhone, { landline: staff }) : null;
     const email = rawEmail ? normalizeEmail(rawEmail) : null;
     if (rawPhone && !phone) err("phone", "att.import.phoneBad", rawPhone);
     if (rawEmail && !email) err("email", "att.import.emailBad", rawEmail);
@@ -193,15 +181,26 @@ function rowChecker(ctx: RosterContext) {
     }
 
     const rawUnit = get("unit");
-    let unit: UnitRef | null = null;
+    const notice = (message: MessageKey, value: string) => notices.push({ row, name, column: "unit", message, value, severity: "notice" });
+    const notices: Problem[] = [];
+    let unit: { id: number | null; name: string; choices?: UnitRef[]; note: string | null } | null = null;
     if (!rawUnit) err("unit", "att.import.unitMissing");
     else {
       const found = matchUnit(rawUnit);
-      if ("unit" in found) unit = found.unit;
-      else err("unit", found.error === "ambiguous" ? "att.import.unitAmbiguous" : "att.import.unitUnknown", rawUnit);
+      if (found.kind === "current") unit = { id: found.unit.id, name: found.unit.name, note: null };
+      else if (found.kind === "former") {
+        unit = { id: found.unit.id, name: found.unit.name, note: null };
+        notice("att.import.unitFormer", t("att.import.unitNowIn", { former: found.former.name, unit: found.unit.name }));
+      } else if (found.kind === "district") {
+        unit = { id: found.unit.id, name: found.unit.name, note: found.district.name };
+        notice("att.import.unitDistrict", t("att.import.unitNowIn", { former: found.district.name, unit: found.unit.name }));
+      } else if (found.kind === "split") {
+        unit = { id: null, name: found.former.name, choices: found.choices, note: null };
+        notice("att.import.unitSplit", t("att.import.unitSplitInto", { former: found.former.name, units: found.choices.map((c) => c.name).join(", ") }));
+      } else if (found.kind === "ambiguous") err("unit", "att.import.unitAmbiguous", t("att.import.unitCandidates", { value: rawUnit, units: found.choices.map((c) => c.name).join(", ") }));
+      else err("unit", "att.import.unitUnknown", found.suggestions.length ? t("att.import.unitSuggest", { value: rawUnit, units: found.suggestions.join(", ") }) : rawUnit);
     }
     const position = get("position").slice(0, 120) || null;
-    const category = parseCategory(get("category"));
     if (!category) err("category", "att.import.categoryUnknown", get("category"));
 
     const byP = phone ? byPhone.get(phone) : undefined;
@@ -214,10 +213,23 @@ function rowChecker(ctx: RosterContext) {
       problems.push({ row, name, column: phone ? "phone" : "email", message: "att.import.alreadyEnrolled", value: phone ?? email ?? "", severity: "warning" });
       return { problems, refused: false, row: null };
     }
+    problems.push(...notices);
     return {
       problems,
       refused: false,
-      row: { row, fullName, phone, email, unitId: unit!.id, unitName: unit!.name, position, category: category!, existingUserId: existing?.id ?? null },
+      row: {
+        row,
+        fullName,
+        phone,
+        email,
+        unitId: unit!.id,
+        unitName: unit!.name,
+        ...(unit!.choices ? { unitChoices: unit!.choices } : {}),
+        unitNote: unit!.note,
+        position,
+        category: category!,
+        existingUserId: existing?.id ?? null,
+      },
     };
   };
 }

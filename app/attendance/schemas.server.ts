@@ -143,7 +143,18 @@ export const rosterActionSchema = z.discriminatedUnion(
   { error: t("form.invalidChoice") },
 );
 
-export const confirmImportSchema = z.object({ intent: z.literal("confirm"), token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, t("att.import.expired")) });
+/** The confirm form: the staged token and, for each split former commune, the unit picked (field `unit-<row>`). */
+export const confirmImportSchema = z
+  .object({ intent: z.literal("confirm"), token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, t("att.import.expired")) })
+  .catchall(z.string().max(20))
+  .transform(({ intent, token, ...rest }) => {
+    const unitChoices: Record<number, number> = {};
+    for (const [key, value] of Object.entries(rest)) {
+      const row = /^unit-(\d{1,6})$/.exec(key);
+      if (row && /^\d{1,9}$/.test(value)) unitChoices[Number(row[1])] = Number(value);
+    }
+    return { intent, token, unitChoices };
+  });
 
 export const activateSchema = z
   .object({

@@ -1,13 +1,28 @@
 import { z } from "zod";
 
-/** Vietnamese mobile numbers: 10 digits starting 03/05/07/08/09, or the same after +84. */
+/** Vietnamese mobile numbers: 10 digits starting 03/05/07/08/09. */
 const MOBILE = /^0[35789]\d{8}$/;
+/** Fixed lines of offices: area code 02x then the number, 10–11 digits in all. */
+const LANDLINE = /^02\d{8,9}$/;
 
-/** Accepts "0912 345 678", "0912.345.678", "+84912345678" and returns "0912345678", or null. */
-export function normalizePhone(input: string): string | null {
+/** Digits only, with the country code written any common way (+84, 84, (+84), 0084) turned into the leading 0. */
+function nationalDigits(input: string): string {
   let digits = input.trim().replace(/[\s.\-()]/g, "");
   if (digits.startsWith("+84")) digits = "0" + digits.slice(3);
-  return MOBILE.test(digits) ? digits : null;
+  else if (digits.startsWith("0084")) digits = "0" + digits.slice(4);
+  else if (/^84[235789]\d{8,9}$/.test(digits)) digits = "0" + digits.slice(2);
+  // Excel drops the leading 0 of a number cell: "912345678"
+  else if (/^[35789]\d{8}$/.test(digits)) digits = "0" + digits;
+  return digits;
+}
+
+/**
+ * "0912345678", "0912 345 678", "0912.345.678", "+84912345678", "84912345678", "(+84) 912 345 678" → "0912345678"
+ * (the one stored form), or null. With `landline`, an office's fixed line ("0239 3855 123") is accepted too.
+ */
+export function normalizePhone(input: string, options: { landline?: boolean } = {}): string | null {
+  const digits = nationalDigits(input);
+  return MOBILE.test(digits) || (options.landline && LANDLINE.test(digits)) ? digits : null;
 }
 
 export function normalizeEmail(input: string): string | null {

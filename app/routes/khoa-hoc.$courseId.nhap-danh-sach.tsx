@@ -44,6 +44,7 @@ const rowView = (r: RosterRow) => ({
   fullName: r.fullName,
   contact: [r.phone, r.email].filter(Boolean).join(" · "),
   unit: r.unitName,
+  choices: r.unitChoices ?? null,
   existing: r.existingUserId !== null,
 });
 
@@ -53,8 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const form = await parseRequestForm(request, confirmImportSchema);
     if (!form.ok) return invalid({ _form: t("att.import.expired") }, { status: 400 });
-    const outcome = await commitRoster(course, form.data.token, auth.user.id);
-    if (!outcome.ok) return invalid({ _form: t(outcome.error === "expired" ? "att.import.expired" : "att.import.changed") }, { status: 409 });
+    const outcome = await commitRoster(course, form.data.token, auth.user.id, new Date(), form.data.unitChoices);
+    if (!outcome.ok) {
+      const message = { expired: "att.import.expired", changed: "att.import.changed", chooseUnit: "att.import.unitChooseFirst" } as const;
+      return invalid({ _form: t(message[outcome.error]) }, { status: outcome.error === "chooseUnit" ? 422 : 409 });
+    }
     return ok({
       step: "done" as const,
       message: [t("att.import.done", { count: outcome.enrolled, new: outcome.created }), outcome.invited ? t("att.import.doneInvited", { count: outcome.invited }) : ""].filter(Boolean).join(" "),
@@ -158,7 +162,10 @@ export default function ImportPage() {
                       <td>{p.name}</td>
                       <td>{p.column}</td>
                       <td>
-                        <span className={p.severity === "error" ? "tag tag--off" : "tag"}>{p.severity === "error" ? t("att.import.error") : t("att.import.warning")}</span> {p.message}
+                        <span className={p.severity === "error" ? "tag tag--off" : "tag"}>
+                          {p.severity === "error" ? t("att.import.error") : p.severity === "notice" ? t("att.import.notice") : t("att.import.warning")}
+                        </span>{" "}
+                        {p.message}
                       </td>
                       <td>{p.value}</td>
                     </tr>
@@ -169,7 +176,7 @@ export default function ImportPage() {
           ) : null}
           {preview.token ? (
             <>
-              <Form method="post" className="toolbar">
+              <Form method="post" id="roster-confirm" className="toolbar">
                 <input type="hidden" name="intent" value="confirm" />
                 <input type="hidden" name="token" value={preview.token} />
                 <button type="submit" disabled={busy}>
@@ -193,7 +200,27 @@ export default function ImportPage() {
                         <td>{r.row}</td>
                         <td>{r.fullName}</td>
                         <td>{r.contact}</td>
-                        <td>{r.unit}</td>
+                        <td>
+                          {r.choices ? (
+                            <label className="field">
+                              <span>
+                                {r.unit}: {t("att.import.unitChoose")}
+                              </span>
+                              <select name={`unit-${r.row}`} form="roster-confirm" required defaultValue="">
+                                <option value="" disabled>
+                                  —
+                                </option>
+                                {r.choices.map((c) => (
+                                  <option key={c.id} value={c.id}>
+                                    {c.name}
+                                  </option>
+                                ))}
+                              </select>
+                            </label>
+                          ) : (
+                            r.unit
+                          )}
+                        </td>
                         <td>{r.existing ? t("att.import.existingAccount") : t("att.import.newAccount")}</td>
                       </tr>
                     ))}

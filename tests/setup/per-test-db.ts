@@ -23,24 +23,24 @@ function removeDb(file: string) {
 }
 
 /** Closing the client folds its WAL into the file, so a plain copy of the file is complete. */
-async function useDb(file: string) {
+async function switchTo(file: string) {
   await globalThis.__ocopDb?.$disconnect();
   globalThis.__ocopDb = undefined;
   process.env.DATABASE_URL = `file:${file}`;
 }
 
 fs.copyFileSync(path.join(tmp, "template.db"), suiteFile);
-await useDb(suiteFile);
+await switchTo(suiteFile);
 
 beforeEach(async () => {
-  await useDb(suiteFile);
+  await switchTo(suiteFile);
   testFile = `${stem}-${++tests}.db`;
   fs.copyFileSync(suiteFile, testFile);
-  await useDb(testFile);
+  await switchTo(testFile);
 });
 
 afterEach(async () => {
-  await useDb(suiteFile);
+  await switchTo(suiteFile);
   if (testFile) removeDb(testFile);
   testFile = undefined;
 });

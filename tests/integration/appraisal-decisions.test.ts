@@ -7,8 +7,11 @@ import * as caseRoute from "~/routes/tham-dinh.$caseId";
 import * as queue from "~/routes/tham-dinh._index";
 import { APPRAISAL_DEMO, DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
 import { cookieFor, getRequest, postRequest, run, tableCounts, testContext, userIdOf } from "../support/http";
+import { testsBuildOnEachOther } from "../support/story";
 
 /** Issue 14, item 7: no default decision, only the level's decisions, a confirmation, a handled list, a clock that stops. */
+
+testsBuildOnEachOther();
 let producer: string;
 let commune: string;
 let planId: number;

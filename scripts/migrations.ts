@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 
 /**
- * `prisma migrate dev` does not work with the JS engine + better-sqlite3 (docs/decisions/0003),
+ * `prisma migrate dev` does not work with the JS engine + better-sqlite3 (docs/decisions/0002),
  * so the next migration is computed offline: apply the committed migrations to a scratch file,
  * pull its schema back, and diff that against prisma/schema.prisma.
  */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every suite — type check, unit + integration (vitest), e2e (Playwright in
-// Chromium) — then one line "N passed, N failed" that adds all of them up.
+// `npm test`: every suite — lint, type check, unit + integration (vitest, in shuffled order), e2e
+// (Playwright in Chromium) — then one line "N passed, N failed" that adds all of them up.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -47,6 +47,11 @@ function ensureNginx() {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const suites = [];
 
+// 0. Lint: ESLint and Prettier (counted as one check; a finding fails the run)
+const lint = run("npm", ["run", "lint", "--silent"]);
+suites.push(["lint", lint === 0]);
+totals[lint === 0 ? "passed" : "failed"] += 1;
+
 // 1. Type check (counted as one check)
 const tsc = run("node_modules/.bin/tsc", ["--noEmit"]);
 suites.push(["typecheck", tsc === 0]);
@@ -59,10 +64,10 @@ if (build !== 0) {
   process.exit(1);
 }
 
-// 3. Unit + integration
+// 3. Unit + integration, in a new random order each run (tests must not depend on one another; vitest prints the seed)
 const vitestJson = path.join(tmp, "vitest.json");
 fs.rmSync(vitestJson, { force: true });
-const vitest = run("node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], { SKIP_BUILD: "1" });
+const vitest = run("node_modules/.bin/vitest", ["run", "--sequence.shuffle", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], { SKIP_BUILD: "1" });
 if (fs.existsSync(vitestJson)) {
   const r = JSON.parse(fs.readFileSync(vitestJson, "utf8"));
   totals.passed += r.numPassedTests;

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { t } from "~/i18n/messages";
 
-/** What the lesson page accepts: mark the lesson done, or score the OCOP sheet (kept server-side: zod stays out of the client bundle). */
+/**
+ * What the lesson page's action accepts: mark the lesson done, or score the OCOP sheet posted without
+ * JavaScript. A `.server` module because schemas live only there (docs/decisions/0019): Remix stubs it out
+ * of the lesson's client chunk, which stays without zod.
+ */
 export const lessonActionSchema = z.discriminatedUnion(
   "intent",
   [

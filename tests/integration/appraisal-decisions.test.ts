@@ -7,11 +7,13 @@ import * as caseRoute from "~/routes/tham-dinh.$caseId";
 import * as queue from "~/routes/tham-dinh._index";
 import { APPRAISAL_DEMO, DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
 import { cookieFor, getRequest, postRequest, run, tableCounts, testContext, userIdOf } from "../support/http";
+import { testsBuildOnEachOther } from "../support/story";
 
 /** Issue 14, item 7: no default decision, only the level's decisions, a confirmation, a handled list, a clock that stops. */
+
+testsBuildOnEachOther();
 let producer: string;
 let commune: string;
-let provinceOfficer: string;
 let planId: number;
 let provinceId: number;
 const DAY = 86_400_000;
@@ -30,7 +32,6 @@ async function seen() {
 beforeAll(async () => {
   producer = await cookieFor("producer");
   commune = await cookieFor(await userIdOf(APPRAISAL_DEMO.communeAppraiser.email));
-  provinceOfficer = await cookieFor(await userIdOf("thamdinh.tinh@ocop-demo.vn"));
   const plan = await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE }, include: { org: { include: { unit: true } } } });
   planId = plan.id;
   provinceId = Number(plan.org.unit.path.split("/")[1]);

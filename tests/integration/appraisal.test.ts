@@ -14,6 +14,9 @@ import * as csv from "~/routes/thong-ke.tham-dinh[.]csv";
 import * as stepRoute from "~/routes/phuong-an.$planId.buoc.$step";
 import { APPRAISAL_DEMO, DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
 import { cookieFor, getRequest, postRequest, run, tableCounts, testContext, userIdOf } from "../support/http";
+import { testsBuildOnEachOther } from "../support/story";
+
+testsBuildOnEachOther();
 
 let producer: string;
 let communeSonKim: string;

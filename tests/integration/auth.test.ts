@@ -167,7 +167,11 @@ describe("sessions", () => {
     );
     expect(revoked.status).toBe(200);
     expect(await db().session.findUnique({ where: { id: target.id } })).toBeNull();
-    expect(other && someoneElse).toBeTruthy();
+    // the revoked session (the learner's other device) is signed out; this one and the producer's go on
+    const openAccount = (cookie: string) => run(() => account.loader({ request: getRequest("/tai-khoan", { cookie }), params: {}, context: testContext() }));
+    expect((await openAccount(other)).location).toBe("/dang-nhap?next=%2Ftai-khoan");
+    expect((await openAccount(mine)).status).toBe(200);
+    expect((await openAccount(someoneElse)).status).toBe(200);
   });
 
   it("changing the password needs the current one and ends the other sessions", async () => {

@@ -1,8 +1,23 @@
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { assertIntact, backupDatabase, restoreDatabase, sqlitePath } from "~/db/backup.server";
 import { db } from "~/db/db.server";
+import { tableCounts } from "../support/http";
+
+/** Row counts of every table of a database file, and the numbers of the test's writes it holds, in order. */
+function readCopy(file: string) {
+  const copy = new Database(file, { readonly: true });
+  try {
+    const tables = copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'").all() as { name: string }[];
+    const counts = Object.fromEntries(tables.map(({ name }) => [name, (copy.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+    const keys = copy.prepare(`SELECT key FROM "ThrottleHit" WHERE key LIKE 'backup-test:%'`).all() as { key: string }[];
+    return { counts, writes: keys.map((k) => Number(k.key.split(":")[1])).sort((a, b) => a - b) };
+  } finally {
+    copy.close();
+  }
+}
 
 describe("backup and restore", () => {
   it("copies the database consistently while writes go on, and restores it", async () => {
@@ -22,23 +37,23 @@ describe("backup and restore", () => {
     const { bytes } = await backupDatabase(live, backup);
     writing = false;
     const written = await writes;
-    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBe(fs.statSync(backup).size);
     expect(() => assertIntact(backup)).not.toThrow();
 
-    // the copy holds the seed and a prefix of the concurrent writes, nothing torn
-    const Database = (await import("better-sqlite3")).default;
-    const copy = new Database(backup, { readonly: true });
-    const users = (copy.prepare('SELECT count(*) AS n FROM "User"').get() as { n: number }).n;
-    const copied = (copy.prepare(`SELECT count(*) AS n FROM "ThrottleHit" WHERE key LIKE 'backup-test:%'`).get() as { n: number }).n;
-    copy.close();
-    expect(users).toBe(await db().user.count());
-    expect(copied).toBeLessThanOrEqual(written);
+    // the copy holds every table of the live database with the same rows (the writes aside)…
+    const liveCounts = await tableCounts();
+    const copied = readCopy(backup);
+    expect({ ...copied.counts, ThrottleHit: 0 }).toEqual({ ...liveCounts, ThrottleHit: 0 });
+    // …and of the concurrent writes exactly a prefix 0…k-1, nothing torn or skipped
+    expect(copied.writes).toEqual(copied.writes.map((_, i) => i));
+    expect(copied.writes.length).toBeLessThanOrEqual(written);
 
-    // restore into another file and read it back
+    // restore into another file: it reads back as the backup
     const target = path.join(dir, `restored-${process.pid}.db`);
     restoreDatabase(backup, target);
     expect(() => assertIntact(target)).not.toThrow();
-    for (const f of [backup, target]) fs.rmSync(f, { force: true });
+    expect(readCopy(target)).toEqual(copied);
+    for (const f of [backup, target]) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(f + suffix, { force: true });
   });
 
   it("refuses to restore a file that is not one of our databases", () => {

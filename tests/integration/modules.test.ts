@@ -135,10 +135,18 @@ describe("trainer: class progress", () => {
     expect(nguyen.data.rows.length).toBeGreaterThan(0);
     expect(nguyen.data.rows.every((r: { fullName: string; unit: string }) => foldForSearch(`${r.fullName} ${r.unit}`).includes("nguyen"))).toBe(true);
     expect(nguyen.data.rows.some((r: { fullName: string }) => r.fullName.includes("Nguyễn"))).toBe(true);
+    // sorted by lessons done, most first: the learner who just completed a lesson is above everyone with none
     const top = await load("?sap-xep=total&chieu=desc");
-    expect(top.data.rows[0].done).toBeGreaterThanOrEqual(1);
+    const done = top.data.rows.map((r: { done: number }) => r.done);
+    expect(done).toEqual([...done].sort((a, b) => b - a));
+    const member = await db().user.findUniqueOrThrow({ where: { id: await classMember(5) } });
+    const ahead = top.data.rows.slice(0, done.filter((d: number) => d > 0).length).map((r: { fullName: string }) => r.fullName);
+    expect(ahead).toContain(member.fullName);
+    // an unknown sort or direction falls back to the default order (by name, ascending), never an error
     const bogus = await load("?sap-xep=DROP&chieu=sideways");
     expect(bogus.status).toBe(200);
+    expect(bogus.data).toMatchObject({ sort: "name", dir: "asc" });
+    expect(bogus.data.rows.map((r: { fullName: string }) => r.fullName)).toEqual(all.data.rows.map((r: { fullName: string }) => r.fullName));
   });
 
   it("exports CSV (UTF-8 BOM, Vietnamese headers, CRLF) and XLSX", async () => {

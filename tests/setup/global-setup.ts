@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 /**
- * Once per `vitest run`: a migrated, seeded template database (every test file gets its own
- * copy, see per-file-db.ts) and a fresh production build for the route tests.
+ * Once per `vitest run`: a migrated, seeded template database (every test gets its own
+ * copy, see per-test-db.ts) and a fresh production build for the route tests.
  */
 export const TMP = path.resolve("tests/.tmp");
 export const TEMPLATE_DB = path.join(TMP, "template.db");

@@ -3,7 +3,6 @@
  * run, through the test-only route /kiem-thu/dong-ho) can move time forward without waiting days.
  */
 declare global {
-  // eslint-disable-next-line no-var
   var __ocopClockOffsetMs: number | undefined;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, id, optionalText, text } from "~/forms/fields.server";
+import { id, optionalText } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { parseDecimal } from "~/plans/money";

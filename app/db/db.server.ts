@@ -29,7 +29,6 @@ export function createDb(url = databaseUrl()): Db {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __ocopDb: Db | undefined;
 }
 

@@ -59,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const created = await createUser(form.data);
   if (!created.ok) {
-    const { password: _p, roles, unitId, ...values } = form.data;
+    const { password: _p, roles: _r, unitId, ...values } = form.data;
     return invalid({ _form: t("admin.users.taken") }, { values: { ...values, unitId: String(unitId) } as FormValues, status: 409 });
   }
   return redirect(`/quan-tri/nguoi-dung/${created.id}`);

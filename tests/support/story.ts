@@ -2,7 +2,6 @@ import type { RunnerTestSuite as Suite } from "vitest";
 import { beforeAll } from "vitest";
 
 declare global {
-  // eslint-disable-next-line no-var
   var __ocopStoryFile: boolean | undefined;
 }
 

@@ -99,7 +99,7 @@ describe("certificates are issued by actions", () => {
     const cookie = await cookieFor("trainer");
     const res = await run(() =>
       marking.action({
-        request: postRequest(`/khoa-hoc/${courseId}/diem-danh/${sessionId}`, { intent: "save", ids: [String(done), String(short)], [`s_${done}`]: "PRESENT", [`s_${short}`]: "PRESENT" }, { cookie }),
+        request: postRequest(`/khoa-hoc/${courseId}/diem-danh/${sessionId}`, { intent: "save", ids: [String(done), String(short)], [`mark.${done}`]: "PRESENT", [`mark.${short}`]: "PRESENT" }, { cookie }),
         params: { courseId: String(courseId), sessionId: String(sessionId) },
         context: testContext(),
       }),

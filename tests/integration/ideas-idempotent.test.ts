@@ -47,6 +47,7 @@ describe("idea registration is idempotent", () => {
   });
 
   it("the same idea again for the same producer in the same year is refused at the name, counting nothing", async () => {
+    await producerPost({ orgId: String(org.id), title: "Mứt gừng Sơn Kim", ocopGroup: "THUC_PHAM", idempotencyKey: "3e9b2c14-6f0a-4b8e-9d21-7c5a0e4f1b66" });
     const before = await ideaCount();
     const again = await producerPost({ orgId: String(org.id), title: "  mứt gừng  Sơn Kim ", ocopGroup: "THUC_PHAM", idempotencyKey: "0a4c9a8e-93b7-4c39-8f3e-2a6f1b0d9c22" });
     expect(again.status).toBe(409);

@@ -44,7 +44,10 @@ describe("importing the valid rows of a faulty roster", () => {
     const res = await preview(c.id, await xlsx(FILE), cookie);
     expect(res.status).toBe(422);
     expect(res.data.summary).toBe("4 dòng: 2 hợp lệ (2 tài khoản mới, 0 tài khoản đã có), 2 dòng có lỗi (4 lỗi), 0 dòng bỏ qua (đã có trong lớp).");
-    expect(res.data.problems.map((p: { name: string }) => p.name)).toEqual(["Phan Thị Sai", "Phan Thị Sai", "Phan Thị Sai", "Phan Văn Lạc"]);
+    type Shown = { name: string; severity: string; message: string };
+    expect(res.data.problems.filter((p: Shown) => p.severity === "error").map((p: Shown) => p.name)).toEqual(["Phan Thị Sai", "Phan Thị Sai", "Phan Thị Sai", "Phan Văn Lạc"]);
+    // the former commune and the former district go in, each with a notice naming what was done
+    expect(res.data.problems.filter((p: Shown) => p.severity === "notice").map((p: Shown) => p.name)).toEqual(["Phan Văn Đúng", "Phan Văn Hai"]);
     const after = await tableCounts();
     expect({ ...after, RosterImport: before.RosterImport }).toEqual(before);
   });
@@ -72,7 +75,7 @@ describe("importing the valid rows of a faulty roster", () => {
     expect(ws.rowCount).toBe(3);
     expect(ws.getRow(2).getCell(1).value).toBe("Phan Thị Sai");
     expect(ws.getRow(2).getCell(7).value).toBe(3);
-    expect(String(ws.getRow(3).getCell(8).value)).toBe("Đơn vị: Không tìm thấy đơn vị này trong tỉnh.");
+    expect(String(ws.getRow(3).getCell(8).value)).toBe("Đơn vị: Không tìm thấy đơn vị này trong tỉnh (kể cả xã, huyện cũ).");
   });
 
   it("gives the refused rows to no one else", async () => {

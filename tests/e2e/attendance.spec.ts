@@ -47,7 +47,7 @@ test("trainer imports a 210-row roster after seeing the errors of a broken file"
   await expect(problems.nth(0)).toContainText("Thiếu họ và tên.");
   await expect(problems.nth(1)).toContainText("Lê Văn Sai");
   await expect(problems.nth(1)).toContainText("Số điện thoại không hợp lệ");
-  await expect(problems.nth(2)).toContainText("Không tìm thấy đơn vị này trong tỉnh.");
+  await expect(problems.nth(2)).toContainText("Không tìm thấy đơn vị này trong tỉnh (kể cả xã, huyện cũ).");
   await expect(page.getByRole("button", { name: /Xác nhận nhập/ })).toHaveCount(0);
 
   await page.getByLabel("Tệp danh sách").setInputFiles({

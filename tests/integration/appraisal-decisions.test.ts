@@ -5,13 +5,15 @@ import * as overview from "~/routes/phuong-an.$planId._index";
 import * as settings from "~/routes/quan-tri.cai-dat";
 import * as caseRoute from "~/routes/tham-dinh.$caseId";
 import * as queue from "~/routes/tham-dinh._index";
-import { APPRAISAL_DEMO, DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
-import { cookieFor, getRequest, postRequest, run, tableCounts, testContext, userIdOf } from "../support/http";
-import { testsBuildOnEachOther } from "../support/story";
+import { DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
+import { decided, decidePost as decideRaw, demoCookies, seenOf } from "../support/appraisal";
+import { cookieFor, getRequest, postRequest, run, tableCounts, testContext } from "../support/http";
 
-/** Issue 14, item 7: no default decision, only the level's decisions, a confirmation, a handled list, a clock that stops. */
+/**
+ * Issue 14, item 7: no default decision, only the level's decisions, a confirmation, a handled list, a clock that stops.
+ * Every test starts with the demo plan just submitted (version 1, at the commune); those about a returned case return it first.
+ */
 
-testsBuildOnEachOther();
 let producer: string;
 let commune: string;
 let planId: number;
@@ -20,18 +22,15 @@ const DAY = 86_400_000;
 
 const submit = () => run(() => overview.action({ request: postRequest(`/phuong-an/${planId}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(planId) }, context: testContext() }));
 const caseGet = (cookie: string) => run(() => caseRoute.loader({ request: getRequest(`/tham-dinh/${planId}`, { cookie }), params: { caseId: String(planId) }, context: testContext() }));
-const decidePost = (cookie: string, fields: Record<string, string>) =>
-  run(() => caseRoute.action({ request: postRequest(`/tham-dinh/${planId}`, { intent: "decide", ...fields }, { cookie }), params: { caseId: String(planId) }, context: testContext() }));
+const decidePost = (cookie: string, fields: Record<string, string>) => decideRaw(planId, cookie, fields);
 const queueGet = (cookie: string) => run(() => queue.loader({ request: getRequest("/tham-dinh", { cookie }), params: {}, context: testContext() }));
 const current = () => db().appraisalCase.findUniqueOrThrow({ where: { planId } });
-async function seen() {
-  const c = await current();
-  return { revision: String(c.revision), version: String(c.versionNumber) };
-}
+const seen = () => seenOf(planId);
+/** The commune officer returns the case (the clock stops with the producer). */
+const returned = () => decided(planId, commune, "RETURN", "Bổ sung căn cứ khấu hao ở bước 9.");
 
 beforeAll(async () => {
-  producer = await cookieFor("producer");
-  commune = await cookieFor(await userIdOf(APPRAISAL_DEMO.communeAppraiser.email));
+  ({ producer, commune } = await demoCookies());
   const plan = await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE }, include: { org: { include: { unit: true } } } });
   planId = plan.id;
   provinceId = Number(plan.org.unit.path.split("/")[1]);
@@ -82,6 +81,7 @@ describe("confirmation", () => {
 
 describe("after returning", () => {
   it("the case stays in the officer's 'handled by me' list with where it is now", async () => {
+    await returned();
     const res = await queueGet(commune);
     expect(res.data.rows.map((r: { planId: number }) => r.planId)).not.toContain(planId);
     const handled = res.data.handled.find((h: { planId: number }) => h.planId === planId);
@@ -90,6 +90,7 @@ describe("after returning", () => {
   });
 
   it("the case page says the clock is stopped and shows no countdown", async () => {
+    await returned();
     setClockOffset(20 * DAY);
     const page = await caseGet(commune);
     expect(page.data.c.clockStopped).toBe(true);
@@ -98,6 +99,7 @@ describe("after returning", () => {
   });
 
   it("by default (today's rule) the level gets a full deadline again on resubmission", async () => {
+    await returned();
     setClockOffset(3 * DAY);
     expect((await submit()).status).toBe(200);
     const c = await current();
@@ -107,25 +109,25 @@ describe("after returning", () => {
   });
 
   it("under the 'resume' rule the clock continues with the days that were left", async () => {
+    // returned once and resubmitted on day 3, under today's rule: a fresh 5-day deadline from day 3
+    await returned();
+    setClockOffset(3 * DAY);
+    expect((await submit()).status).toBe(200);
     await db().provinceSettings.upsert({ where: { unitId: provinceId }, create: { unitId: provinceId, clockOnResubmit: "RESUME" }, update: { clockOnResubmit: "RESUME" } });
-    try {
-      const received = (await current()).receivedAt;
-      // returned on day 2 of 5 → 3 days left, then with the producer for 10 days
-      setClockOffset(3 * DAY + 2 * DAY);
-      expect((await decidePost(commune, { decision: "RETURN", reason: "Thiếu hợp đồng", confirm: "yes", ...(await seen()) })).status).toBe(200);
-      const paused = await current();
-      expect(paused.pausedAt).not.toBeNull();
-      setClockOffset(3 * DAY + 12 * DAY);
-      expect((await submit()).status).toBe(200);
-      const resumed = await current();
-      const localDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-      const resubmittedDay = localDay(resumed.receivedAt);
-      const expected = new Date(Date.parse(`${resubmittedDay}T00:00:00Z`) + 3 * DAY).toISOString().slice(0, 10);
-      expect(localDay(resumed.deadlineAt)).toBe(expected);
-      expect(received.getTime()).toBeLessThan(resumed.receivedAt.getTime());
-    } finally {
-      await db().provinceSettings.update({ where: { unitId: provinceId }, data: { clockOnResubmit: "RESTART" } });
-    }
+    const received = (await current()).receivedAt;
+    // returned on day 2 of 5 → 3 days left, then with the producer for 10 days
+    setClockOffset(3 * DAY + 2 * DAY);
+    expect((await decidePost(commune, { decision: "RETURN", reason: "Thiếu hợp đồng", confirm: "yes", ...(await seen()) })).status).toBe(200);
+    const paused = await current();
+    expect(paused.pausedAt).not.toBeNull();
+    setClockOffset(3 * DAY + 12 * DAY);
+    expect((await submit()).status).toBe(200);
+    const resumed = await current();
+    const localDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const resubmittedDay = localDay(resumed.receivedAt);
+    const expected = new Date(Date.parse(`${resubmittedDay}T00:00:00Z`) + 3 * DAY).toISOString().slice(0, 10);
+    expect(localDay(resumed.deadlineAt)).toBe(expected);
+    expect(received.getTime()).toBeLessThan(resumed.receivedAt.getTime());
   });
 
   it("the province admin sets the rule in the settings", async () => {

@@ -25,6 +25,10 @@ const stepPost = (planId: number, step: number | string, fields: Record<string, 
     stepRoute.action({ request: postRequest(`/phuong-an/${planId}/buoc/${step}`, fields, { cookie }), params: { planId: String(planId), step: String(step) }, context: testContext() }),
   );
 
+/** A partial draft of step 9 (the financial plan): one product without its variable cost, no fixed costs. */
+const PARTIAL_STEP9 = { intent: "save", version: "0", years: "3", taxRate: "20", depreciation: "60 triệu", "products.0.name": "Trà", "products.0.unit": "gói", "products.0.price": "1,2 triệu", "products.0.q1": "100", "products.1.name": "" };
+const savePartialStep9 = () => stepPost(newPlanId, 9, PARTIAL_STEP9, producer);
+
 /** A second producer (a seeded class member) with an organisation of their own. */
 async function otherProducer() {
   const member = await db().user.findFirstOrThrow({ where: { roles: { some: { role: "producer" } }, phone: { startsWith: "0913" } } });
@@ -138,12 +142,7 @@ describe("draft save and load", () => {
     const empty = await stepGet(newPlanId, 9, producer);
     expect(empty.status).toBe(200);
     expect(empty.data.version).toBe(0);
-    const saved = await stepPost(
-      newPlanId,
-      9,
-      { intent: "save", version: "0", years: "3", taxRate: "20", depreciation: "60 triệu", "products.0.name": "Trà", "products.0.unit": "gói", "products.0.price": "1,2 triệu", "products.0.q1": "100", "products.1.name": "" },
-      producer,
-    );
+    const saved = await savePartialStep9();
     expect(saved.status).toBe(200);
     expect(saved.data.version).toBe(1);
     expect(saved.data.savedAt).toMatch(/^\d{2}:\d{2}$/);
@@ -178,6 +177,7 @@ describe("draft save and load", () => {
   });
 
   it("refuses badly typed values at the field, saving nothing", async () => {
+    expect((await savePartialStep9()).status).toBe(200);
     const before = await tableCounts();
     const beforeRow = await db().planStep.findUniqueOrThrow({ where: { planId_step: { planId: newPlanId, step: 9 } } });
     const cases: [Record<string, string | string[]>, string, string][] = [
@@ -242,6 +242,7 @@ describe("who sees which plan", () => {
 
 describe("overview and print", () => {
   it("the seeded plan is complete; the new one lists its missing steps", async () => {
+    expect((await savePartialStep9()).status).toBe(200);
     const demo = await run(() => overview.loader({ request: getRequest(`/phuong-an/${demoPlanId}`, { cookie: producer }), params: { planId: String(demoPlanId) }, context: testContext() }));
     expect(demo.data.steps.every((s: { complete: boolean }) => s.complete)).toBe(true);
     const fresh = await run(() => overview.loader({ request: getRequest(`/phuong-an/${newPlanId}`, { cookie: producer }), params: { planId: String(newPlanId) }, context: testContext() }));

@@ -33,7 +33,6 @@ fs.copyFileSync(path.join(tmp, "template.db"), suiteFile);
 await switchTo(suiteFile);
 
 beforeEach(async () => {
-  if (globalThis.__ocopStoryFile) return; // see tests/support/story.ts
   await switchTo(suiteFile);
   testFile = `${stem}-${++tests}.db`;
   fs.copyFileSync(suiteFile, testFile);
@@ -41,7 +40,6 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  if (globalThis.__ocopStoryFile) return;
   await switchTo(suiteFile);
   if (testFile) removeDb(testFile);
   testFile = undefined;

@@ -8,7 +8,7 @@ import { classQuizResults } from "~/quiz/class-results.server";
 import { quizPermissions } from "~/quiz/permissions";
 import { SelectField } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
-import { DataTable, PersonCell } from "~/ui/table";
+import { DataTable, Subtitled } from "~/ui/table";
 import { Downloads } from "~/exports/ui";
 
 export const access = quizPermissions.viewClassResults;
@@ -61,7 +61,7 @@ export default function QuizResults() {
       <DataTable
         caption={t("quiz.trainer.learners")}
         columns={[
-          { header: t("modules.trainer.name"), cell: (r) => <PersonCell name={r.fullName} contact={r.contact} /> },
+          { header: t("modules.trainer.name"), cell: (r) => <Subtitled main={r.fullName} sub={r.contact} /> },
           { header: t("modules.trainer.unit"), cell: (r) => r.unit },
           { header: t("quiz.trainer.attempts"), cell: (r) => r.attempts },
           { header: t("quiz.trainer.best"), cell: (r) => (r.best === null ? "—" : formatDecimal(r.best)) },

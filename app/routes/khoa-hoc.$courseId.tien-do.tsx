@@ -7,7 +7,7 @@ import { modulePermissions } from "~/content/permissions";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { PageHeader } from "~/ui/page";
-import { DataTable, PersonCell, type Column } from "~/ui/table";
+import { DataTable, Subtitled, type Column } from "~/ui/table";
 import { Downloads } from "~/exports/ui";
 
 export const access = modulePermissions.viewClassProgress;
@@ -67,7 +67,7 @@ export default function ClassProgress() {
   };
   const by: Sort = { sort, dir, link };
   const columns: Column<Row>[] = [
-    sortedColumn("name", t("modules.trainer.name"), by, (r) => <PersonCell name={r.fullName} contact={r.contact} />),
+    sortedColumn("name", t("modules.trainer.name"), by, (r) => <Subtitled main={r.fullName} sub={r.contact} />),
     sortedColumn("unit", t("modules.trainer.unit"), by, (r) => r.unit),
     ...modules.map((m, i) =>
       sortedColumn(`m${m.order}`, t("modules.trainer.moduleShort", { n: m.order }), by, (r) => `${r.modules[i].done}/${r.modules[i].total}`),

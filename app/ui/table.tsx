@@ -71,13 +71,13 @@ export function DataTable<R>({ caption, showCaption, columns, rows, rowKey, empt
   );
 }
 
-/** A person in a table cell: the name, and under it how to reach them. */
-export function PersonCell({ name, contact }: { name: string; contact: string }) {
+/** A cell's main text with a quieter line under it (a person and how to reach them, a plan and its date). */
+export function Subtitled({ main, sub }: { main: ReactNode; sub: ReactNode }) {
   return (
     <>
-      {name}
+      {main}
       <br />
-      <small className="muted">{contact}</small>
+      <small className="muted">{sub}</small>
     </>
   );
 }

@@ -15,7 +15,6 @@ import { quizPermissions } from "~/quiz/permissions";
 import { startAttempt, submitAttempt } from "~/quiz/quiz.server";
 import { FieldGroup, FormMessage, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
-import { DataTable } from "~/ui/table";
 
 export const access = quizPermissions.take;
 
@@ -180,29 +179,38 @@ export default function QuizPage() {
       {d.history.length ? (
         <section className="card">
           <h2>{t("quiz.history")}</h2>
-          <DataTable
-            caption={t("quiz.history")}
-            columns={[
-              { header: t("quiz.historyAttempt", { n: "" }).trim(), cell: (h) => t("quiz.historyAttempt", { n: h.n }) },
-              { header: t("quiz.historyWhen"), cell: (h) => h.submittedAt ?? "—" },
-              { header: t("quiz.historyScore"), cell: (h) => (h.percent !== null ? `${formatDecimal(h.percent)}%` : "—") },
-              {
-                header: t("quiz.historyResult"),
-                cell: (h) =>
-                  h.status === "OPEN" ? (
-                    t("quiz.historyOpen")
-                  ) : h.status === "EXPIRED" ? (
-                    t("quiz.historyExpired")
-                  ) : (
-                    <Link to={`?ket-qua=${h.id}`}>
-                      {h.status === "LATE" ? t("quiz.late") : h.passed ? t("quiz.passed") : t("quiz.failed")} · {t("quiz.view")}
-                    </Link>
-                  ),
-              },
-            ]}
-            rows={d.history}
-            rowKey={(h) => h.id}
-          />
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("quiz.historyAttempt", { n: "" }).trim()}</th>
+                  <th scope="col">{t("quiz.historyWhen")}</th>
+                  <th scope="col">{t("quiz.historyScore")}</th>
+                  <th scope="col">{t("quiz.historyResult")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.history.map((h) => (
+                  <tr key={h.id}>
+                    <td>{t("quiz.historyAttempt", { n: h.n })}</td>
+                    <td>{h.submittedAt ?? "—"}</td>
+                    <td>{h.percent !== null ? `${formatDecimal(h.percent)}%` : "—"}</td>
+                    <td>
+                      {h.status === "OPEN" ? (
+                        t("quiz.historyOpen")
+                      ) : h.status === "EXPIRED" ? (
+                        t("quiz.historyExpired")
+                      ) : (
+                        <Link to={`?ket-qua=${h.id}`}>
+                          {h.status === "LATE" ? t("quiz.late") : h.passed ? t("quiz.passed") : t("quiz.failed")} · {t("quiz.view")}
+                        </Link>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
     </>

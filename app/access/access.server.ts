@@ -4,6 +4,7 @@ import { type Prisma, db } from "~/db/db.server";
 import { parseId } from "~/forms/parse";
 import { unitsWithin } from "~/units/units.server";
 import { CONSULTANT_STATUSES, LEARNING_ROLES, type PlanVia, type RoleRule, appraiserActs, courseVia, covers, coversPerson, planVia, rolesFor, unitPathsFor } from "./scope";
+import { personContact } from "~/users/person-select";
 
 /**
  * The one door to objects: for a signed-in user and a rule from a permission table, which units,
@@ -210,10 +211,7 @@ export async function reachablePerson(auth: Auth, rawId: string | undefined, rul
   const user = await db().user.findUnique({
     where: { id: idParam(rawId) },
     select: {
-      id: true,
-      fullName: true,
-      email: true,
-      phone: true,
+      ...personContact,
       active: true,
       position: true,
       unit: { select: { id: true, name: true, path: true } },

@@ -4,37 +4,26 @@ import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { STEP_COUNT, stepSpec } from "~/plans/steps";
 import { TextAreaField, SelectField } from "~/ui/form";
+import { DataTable } from "~/ui/table";
 
 export type TrailRow = { id: number; when: string; who: string; action: string; from: string; to: string; reason: string };
 
 export function AuditTrail({ rows }: { rows: TrailRow[] }) {
   return (
-    <div className="table-wrap">
-      <table data-testid="audit-trail">
-        <thead>
-          <tr>
-            <th scope="col">{t("appraisal.trail.when")}</th>
-            <th scope="col">{t("appraisal.trail.who")}</th>
-            <th scope="col">{t("appraisal.trail.what")}</th>
-            <th scope="col">{t("appraisal.trail.from")}</th>
-            <th scope="col">{t("appraisal.trail.to")}</th>
-            <th scope="col">{t("appraisal.reason")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.when}</td>
-              <td>{r.who}</td>
-              <td>{r.action}</td>
-              <td>{r.from}</td>
-              <td>{r.to}</td>
-              <td>{r.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("appraisal.trail")}
+      testId="audit-trail"
+      columns={[
+        { header: t("appraisal.trail.when"), cell: (r) => r.when },
+        { header: t("appraisal.trail.who"), cell: (r) => r.who },
+        { header: t("appraisal.trail.what"), cell: (r) => r.action },
+        { header: t("appraisal.trail.from"), cell: (r) => r.from },
+        { header: t("appraisal.trail.to"), cell: (r) => r.to },
+        { header: t("appraisal.reason"), cell: (r) => r.reason },
+      ]}
+      rows={rows}
+      rowKey={(r) => r.id}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
 import { Field, SelectField } from "~/ui/form";
 import { Card } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 
 /** Shared pieces of the attendance pages (components only: no server imports here). */
 export function CourseNav({ courseId }: { courseId: number }) {
@@ -36,30 +37,17 @@ export function ActivationCodes({ codes, days, activateUrl }: { codes: Activatio
           {t("att.sheet.print")}
         </button>
       </p>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("att.column.fullName")}</th>
-              <th scope="col">{t("att.column.phone")}</th>
-              <th scope="col">{t("att.column.unit")}</th>
-              <th scope="col">{t("att.import.code")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {codes.map((c) => (
-              <tr key={c.userId}>
-                <td>{c.fullName}</td>
-                <td>{c.contact}</td>
-                <td>{c.unit}</td>
-                <td>
-                  <code>{c.code}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("att.import.codesTitle")}
+        columns={[
+          { header: t("att.column.fullName"), cell: (c) => c.fullName },
+          { header: t("att.column.phone"), cell: (c) => c.contact },
+          { header: t("att.column.unit"), cell: (c) => c.unit },
+          { header: t("att.import.code"), cell: (c) => <code>{c.code}</code> },
+        ]}
+        rows={codes}
+        rowKey={(c) => c.userId}
+      />
     </Card>
   );
 }

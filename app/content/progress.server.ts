@@ -1,5 +1,6 @@
 import { db } from "~/db/db.server";
 import { type Done, QUIZ_STEP } from "./progress";
+import { personContact } from "~/users/person-select";
 
 /** Lessons a learner finished and quizzes they passed, as "done" steps (one query: the lesson page is hot). */
 export async function doneSteps(userId: number): Promise<Done[]> {
@@ -30,10 +31,7 @@ export async function classProgress(courseId: number) {
       createdAt: true,
       user: {
         select: {
-          id: true,
-          fullName: true,
-          phone: true,
-          email: true,
+          ...personContact,
           searchName: true,
           unit: { select: { name: true } },
           lessonProgress: { select: { module: true, lesson: true, completedAt: true } },

@@ -17,10 +17,18 @@ export function ok(payload: Record<string, unknown> = {}, init: { status: 200 | 
 /** 400 for input that does not parse, 422 for input the rules refuse; the others keep their HTTP meaning. */
 export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
 
-/** A refused form: the parse failure as it is, or errors by field name (`_form` for the whole form). */
-export function invalid(errors: FieldErrors | FormFailure, options: { values?: FormValues; status?: RefusalStatus } = {}) {
+/**
+ * A refused form: the parse failure as it is, or errors by field name (`_form` for the whole form).
+ * `detail` carries what the page needs to resolve the refusal (the other version of an edit conflict).
+ */
+export function invalid<D extends Record<string, unknown> = never>(
+  errors: FieldErrors | FormFailure,
+  options: { values?: FormValues; status?: RefusalStatus; detail?: D } = {},
+) {
   const failure: { errors: FieldErrors; values: FormValues } = isFailure(errors) ? errors : { errors, values: {} };
-  return data({ ok: false as const, errors: failure.errors, values: options.values ?? failure.values }, { status: options.status ?? 400 });
+  const refusal: { ok: false; errors: FieldErrors; values: FormValues; detail?: D } = { ok: false, errors: failure.errors, values: options.values ?? failure.values };
+  if (options.detail) refusal.detail = options.detail;
+  return data(refusal, { status: options.status ?? 400 });
 }
 
 function isFailure(errors: FieldErrors | FormFailure): errors is FormFailure {

@@ -2,6 +2,7 @@
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { Field, SelectField, TextAreaField } from "~/ui/form";
+import { DataTable } from "~/ui/table";
 import { formatDecimal } from "~/i18n/format";
 import { formatMoney, groupDigits } from "./money";
 import type { FinancialFlag, FinancialResult } from "./financials";
@@ -160,12 +161,15 @@ function paybackText(p: FinancialResult["payback"]): string {
   return t(p.kind === "noInvestment" ? "plans.fin.paybackNoInvestment" : "plans.fin.paybackNever");
 }
 
+/** A line of the financial table: its label, its figure in a year, and whether it is a result line (bold). */
+type FinancialRow = [string, (y: FinancialResult["years"][number]) => string, boolean?];
+
 export function FinancialTable({ result, investment }: { result: FinancialResult; investment: number }) {
   // each product's quantities in its own unit: bags and boxes are never added up
   const product = (i: number) => ({ product: result.products[i].name || t("plans.row", { n: i + 1 }), unit: result.products[i].unit });
   const perProduct = (key: "plans.fin.quantityOf" | "plans.fin.breakEvenOf", cell: (y: FinancialResult["years"][number], i: number) => string) =>
     result.products.map((_, i): [string, (y: FinancialResult["years"][number]) => string] => [t(key, product(i)), (y) => cell(y, i)]);
-  const rows: [string, (y: FinancialResult["years"][number]) => string, boolean?][] = [
+  const rows: FinancialRow[] = [
     ...perProduct("plans.fin.quantityOf", (y, i) => groupDigits(y.quantities[i])),
     [t("plans.fin.revenue"), (y) => formatMoney(y.revenue)],
     [t("plans.fin.variable"), (y) => formatMoney(y.variableCosts)],
@@ -180,32 +184,18 @@ export function FinancialTable({ result, investment }: { result: FinancialResult
   ];
   return (
     <div className="stack">
-      <div className="table-wrap">
-        <table className="fin-table" data-testid="financial-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("plans.fin.item")}</th>
-              {result.years.map((y) => (
-                <th key={y.year} scope="col">
-                  {t("plans.fin.year", { n: y.year })}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, cell, strong]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                {result.years.map((y) => (
-                  <td key={y.year} className={strong ? "num strong" : "num"}>
-                    {cell(y)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("plans.fin.title")}
+        className="fin-table"
+        testId="financial-table"
+        columns={[
+          { header: t("plans.fin.item"), cell: ([label]) => label, rowHeader: true },
+          ...result.years.map((y) => ({ header: t("plans.fin.year", { n: y.year }), cell: ([, cell]: FinancialRow) => cell(y), className: "num" })),
+        ]}
+        rows={rows}
+        rowKey={([label]) => label}
+        rowProps={([, , strong]) => ({ className: strong ? "strong" : undefined })}
+      />
       <p>
         {t("plans.fin.investment")}: <strong>{formatMoney(investment)}</strong> · {t("plans.fin.payback")}:{" "}
         <strong data-testid="payback">

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { db } from "~/db/db.server";
 import { type Answers, GRACE_SECONDS, type Grade, type Layout, type QuestionResult, gradeAttempt, inTime, makeLayout } from "./grading";
 import type { Quiz } from "./schema";
+import { personContact } from "~/users/person-select";
 
 /**
  * Attempts. One row is created when the learner starts (its random token is the idempotency key
@@ -117,10 +118,7 @@ export async function classAttempts(courseId: number, module: string) {
       createdAt: true,
       user: {
         select: {
-          id: true,
-          fullName: true,
-          phone: true,
-          email: true,
+          ...personContact,
           unit: { select: { name: true } },
           quizAttempts: { where: { module }, select: { status: true, percent: true, passed: true, startedAt: true, submittedAt: true, results: true } },
         },

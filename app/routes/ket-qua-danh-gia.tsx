@@ -12,6 +12,7 @@ import "~/i18n/officer";
 import { starsFor } from "~/ocop/scoring";
 import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 
 export const access = appraisalPermissions.recordResult;
 
@@ -45,34 +46,29 @@ export default function Results() {
       <FormMessage tone="success">{result.success?.message}</FormMessage>
       <FormMessage tone="error">{e._form ?? e.score}</FormMessage>
       <h2>{t("appraisal.result.list")}</h2>
-      {rows.length === 0 ? <p>{t("appraisal.result.none")}</p> : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("appraisal.plan")}</th>
-              <th scope="col">{t("appraisal.stats.year")}</th>
-              <th scope="col">{t("appraisal.result.title")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.planId}>
-                <td>{r.title}</td>
-                <td>{r.year}</td>
-                <td>
-                  {r.score !== null ? <p>{t("appraisal.result.current", { score: r.score, stars: r.stars ?? "" })}</p> : null}
-                  <Form method="post" className="toolbar">
-                    <input type="hidden" name="planId" value={r.planId} />
-                    <Field label={`${t("appraisal.result.score")} (${r.title})`} name="score" inputMode="decimal" maxLength={6} />
-                    <button type="submit">{t("appraisal.result.save")}</button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("appraisal.result.list")}
+        empty={t("appraisal.result.none")}
+        columns={[
+          { header: t("appraisal.plan"), cell: (r) => r.title },
+          { header: t("appraisal.stats.year"), cell: (r) => r.year },
+          {
+            header: t("appraisal.result.title"),
+            cell: (r) => (
+              <>
+                {r.score !== null ? <p>{t("appraisal.result.current", { score: r.score, stars: r.stars ?? "" })}</p> : null}
+                <Form method="post" className="toolbar">
+                  <input type="hidden" name="planId" value={r.planId} />
+                  <Field label={`${t("appraisal.result.score")} (${r.title})`} name="score" inputMode="decimal" maxLength={6} />
+                  <button type="submit">{t("appraisal.result.save")}</button>
+                </Form>
+              </>
+            ),
+          },
+        ]}
+        rows={rows}
+        rowKey={(r) => r.planId}
+      />
     </>
   );
 }

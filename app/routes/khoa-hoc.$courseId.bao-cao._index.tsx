@@ -9,6 +9,7 @@ import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
 import { Field } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 import { Downloads } from "~/exports/ui";
 
 /** Attendance reports of a course: per session, per learner, the class grid, and who is below the threshold. */
@@ -47,28 +48,12 @@ function ReportDownloads({ courseId, kind, threshold }: { courseId: number; kind
 
 function SimpleTable({ table, label }: { table: { header: string[]; rows: (string | number)[][] }; label: string }) {
   return (
-    <div className="table-wrap">
-      <table aria-label={label}>
-        <thead>
-          <tr>
-            {table.header.map((h, i) => (
-              <th key={i} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((c, j) => (
-                <td key={j}>{c}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={label}
+      columns={table.header.map((h, j) => ({ header: h, cell: (r: { cells: (string | number)[] }) => r.cells[j] }))}
+      rows={table.rows.map((cells, i) => ({ i, cells }))}
+      rowKey={(r) => r.i}
+    />
   );
 }
 

@@ -11,6 +11,7 @@ import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import { ChoiceGroup, Field, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { DataTable, Subtitled } from "~/ui/table";
 
 export const access = certificatePermissions.manage;
 
@@ -118,52 +119,38 @@ export default function ManageCertificates() {
         </Form>
         <Form method="post" className="stack stack--wide">
           <input type="hidden" name="intent" value="revoke" />
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th />
-                  <th>{t("cert.manage.name")}</th>
-                  <th>{t("cert.manage.attendance")}</th>
-                  <th>{t("cert.manage.quizzes")}</th>
-                  <th>{t("cert.manage.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.rows.map((r) => (
-                  <tr key={r.userId}>
-                    <td>
-                      {r.certificate && !r.certificate.revoked ? (
-                        <input type="checkbox" name="userIds" value={r.userId} aria-label={t("cert.manage.select", { name: r.fullName })} />
-                      ) : null}
-                    </td>
-                    <td>
-                      {r.fullName}
-                      <br />
-                      <small className="muted">{r.unit}</small>
-                    </td>
-                    <td>{r.attendance}%</td>
-                    <td>
-                      {r.quizzes}/{d.modules.length}
-                    </td>
-                    <td>
-                      {r.certificate ? (
-                        r.certificate.revoked ? (
-                          <span className="tag tag--off">{t("cert.manage.status.revoked")}</span>
-                        ) : (
-                          <Link to={`/giay-chung-nhan/${r.certificate.code}`}>{t("cert.manage.status.issued")}</Link>
-                        )
-                      ) : r.complete ? (
-                        <span className="tag">{t("cert.manage.status.complete")}</span>
-                      ) : (
-                        <span className="muted">{t("cert.manage.status.missing")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("cert.manage.learners", { count: d.rows.length })}
+            columns={[
+              {
+                header: null,
+                cell: (r) =>
+                  r.certificate && !r.certificate.revoked ? (
+                    <input type="checkbox" name="userIds" value={r.userId} aria-label={t("cert.manage.select", { name: r.fullName })} />
+                  ) : null,
+              },
+              { header: t("cert.manage.name"), cell: (r) => <Subtitled main={r.fullName} sub={r.unit} /> },
+              { header: t("cert.manage.attendance"), cell: (r) => `${r.attendance}%` },
+              { header: t("cert.manage.quizzes"), cell: (r) => `${r.quizzes}/${d.modules.length}` },
+              {
+                header: t("cert.manage.status"),
+                cell: (r) =>
+                  r.certificate ? (
+                    r.certificate.revoked ? (
+                      <span className="tag tag--off">{t("cert.manage.status.revoked")}</span>
+                    ) : (
+                      <Link to={`/giay-chung-nhan/${r.certificate.code}`}>{t("cert.manage.status.issued")}</Link>
+                    )
+                  ) : r.complete ? (
+                    <span className="tag">{t("cert.manage.status.complete")}</span>
+                  ) : (
+                    <span className="muted">{t("cert.manage.status.missing")}</span>
+                  ),
+              },
+            ]}
+            rows={d.rows}
+            rowKey={(r) => r.userId}
+          />
           {e.userIds ? <p className="field__error">{e.userIds}</p> : null}
           <Field label={t("cert.manage.revokeReason")} name="reason" error={e.reason} />
           <div>

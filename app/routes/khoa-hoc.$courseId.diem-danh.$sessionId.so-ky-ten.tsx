@@ -8,6 +8,7 @@ import { requireUser } from "~/auth/guard.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
+import { DataTable } from "~/ui/table";
 
 /** Printable A4 sign-in sheet, names sorted by unit, for rooms without devices. */
 export const access = attendancePermissions.manageAttendance;
@@ -44,28 +45,17 @@ export default function SignInSheet() {
         {d.when}
         {d.place ? ` · ${d.place}` : ""}
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("att.sheet.no")}</th>
-            <th scope="col">{t("att.column.fullName")}</th>
-            <th scope="col">{t("att.column.unit")}</th>
-            <th scope="col" className="att-sheet__sign">
-              {t("att.sheet.signature")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.rows.map((r, i) => (
-            <tr key={r.id}>
-              <td>{i + 1}</td>
-              <td>{r.name}</td>
-              <td>{r.unit}</td>
-              <td />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t("att.sheet.title")}
+        columns={[
+          { header: t("att.sheet.no"), cell: (r) => r.n },
+          { header: t("att.column.fullName"), cell: (r) => r.name },
+          { header: t("att.column.unit"), cell: (r) => r.unit },
+          { header: t("att.sheet.signature"), cell: () => null, className: "att-sheet__sign" },
+        ]}
+        rows={d.rows.map((r, i) => ({ ...r, n: i + 1 }))}
+        rowKey={(r) => r.id}
+      />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
 import { Field, FormMessage, useActionResult, useSuccessKey } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 
 /** The class list: search, add one learner by hand, remove one, reissue activation codes. */
 export const access = attendancePermissions.manageAttendance;
@@ -108,38 +109,28 @@ export default function RosterPage() {
             {t("att.roster.newCodes")}
           </button>
         </Form>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("att.column.fullName")}</th>
-                <th scope="col">{t("att.column.phone")}</th>
-                <th scope="col">{t("att.column.unit")}</th>
-                <th scope="col">{t("att.session.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    {r.name} {r.pending ? <span className="tag">{t("att.roster.pending")}</span> : null}
-                  </td>
-                  <td>{r.contact}</td>
-                  <td>{r.unit}</td>
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="userId" value={r.id} />
-                      <button type="submit" className="button button--ghost" aria-label={t("att.roster.removeLabel", { name: r.name })}>
-                        {t("att.roster.remove")}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("att.roster.title")}
+          columns={[
+            { header: t("att.column.fullName"), cell: (r) => <>{r.name} {r.pending ? <span className="tag">{t("att.roster.pending")}</span> : null}</> },
+            { header: t("att.column.phone"), cell: (r) => r.contact },
+            { header: t("att.column.unit"), cell: (r) => r.unit },
+            {
+              header: t("att.session.actions"),
+              cell: (r) => (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="userId" value={r.id} />
+                  <button type="submit" className="button button--ghost" aria-label={t("att.roster.removeLabel", { name: r.name })}>
+                    {t("att.roster.remove")}
+                  </button>
+                </Form>
+              ),
+            },
+          ]}
+          rows={rows}
+          rowKey={(r) => r.id}
+        />
       </Card>
     </>
   );

@@ -8,6 +8,7 @@ import { classQuizResults } from "~/quiz/class-results.server";
 import { quizPermissions } from "~/quiz/permissions";
 import { SelectField } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
+import { DataTable, Subtitled } from "~/ui/table";
 import { Downloads } from "~/exports/ui";
 
 export const access = quizPermissions.viewClassResults;
@@ -45,59 +46,31 @@ export default function QuizResults() {
       </section>
       <h2>{t("quiz.trainer.questions")}</h2>
       <p className="muted">{t("quiz.trainer.lowHint")}</p>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t("quiz.title")}</th>
-              <th scope="col">{t("quiz.trainer.questionShare")}</th>
-              <th scope="col">{t("quiz.trainer.answers")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.questions.map((q) => (
-              <tr key={q.id}>
-                <td>{q.n}</td>
-                <td>{q.prompt}</td>
-                <td>{q.share === null ? "—" : `${formatDecimal(q.share)}%`}</td>
-                <td>{q.answers}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("quiz.trainer.questions")}
+        columns={[
+          { header: "#", cell: (q) => q.n },
+          { header: t("quiz.title"), cell: (q) => q.prompt },
+          { header: t("quiz.trainer.questionShare"), cell: (q) => (q.share === null ? "—" : `${formatDecimal(q.share)}%`) },
+          { header: t("quiz.trainer.answers"), cell: (q) => q.answers },
+        ]}
+        rows={d.questions}
+        rowKey={(q) => q.id}
+      />
       <h2>{t("quiz.trainer.learners")}</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("modules.trainer.name")}</th>
-              <th scope="col">{t("modules.trainer.unit")}</th>
-              <th scope="col">{t("quiz.trainer.attempts")}</th>
-              <th scope="col">{t("quiz.trainer.best")}</th>
-              <th scope="col">{t("quiz.trainer.passed")}</th>
-              <th scope="col">{t("quiz.trainer.lastSubmitted")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.fullName}
-                  <br />
-                  <small className="muted">{r.contact}</small>
-                </td>
-                <td>{r.unit}</td>
-                <td>{r.attempts}</td>
-                <td>{r.best === null ? "—" : formatDecimal(r.best)}</td>
-                <td>{r.attempts === 0 ? t("quiz.trainer.notTaken") : r.passed ? t("quiz.passed") : t("quiz.failed")}</td>
-                <td>{r.last}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("quiz.trainer.learners")}
+        columns={[
+          { header: t("modules.trainer.name"), cell: (r) => <Subtitled main={r.fullName} sub={r.contact} /> },
+          { header: t("modules.trainer.unit"), cell: (r) => r.unit },
+          { header: t("quiz.trainer.attempts"), cell: (r) => r.attempts },
+          { header: t("quiz.trainer.best"), cell: (r) => (r.best === null ? "—" : formatDecimal(r.best)) },
+          { header: t("quiz.trainer.passed"), cell: (r) => (r.attempts === 0 ? t("quiz.trainer.notTaken") : r.passed ? t("quiz.passed") : t("quiz.failed")) },
+          { header: t("quiz.trainer.lastSubmitted"), cell: (r) => r.last },
+        ]}
+        rows={d.rows}
+        rowKey={(r) => r.id}
+      />
     </>
   );
 }

@@ -16,6 +16,7 @@ import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
 import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 
 export const access = attendancePermissions.manageAttendance;
 
@@ -144,35 +145,30 @@ export default function ImportPage() {
             </p>
           ) : null}
           {preview.problems.length ? (
-            <div className="table-wrap">
-              <table className="att-problems">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("att.import.row")}</th>
-                    <th scope="col">{t("att.column.fullName")}</th>
-                    <th scope="col">{t("att.import.column")}</th>
-                    <th scope="col">{t("att.import.problem")}</th>
-                    <th scope="col">{t("att.import.value")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.problems.map((p, i) => (
-                    <tr key={i} className={p.severity === "error" ? "att-error" : "att-warning"}>
-                      <td>{p.row}</td>
-                      <td>{p.name}</td>
-                      <td>{p.column}</td>
-                      <td>
-                        <span className={p.severity === "error" ? "tag tag--off" : "tag"}>
-                          {p.severity === "error" ? t("att.import.error") : p.severity === "notice" ? t("att.import.notice") : t("att.import.warning")}
-                        </span>{" "}
-                        {p.message}
-                      </td>
-                      <td>{p.value}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("att.import.problemsCaption")}
+              className="att-problems"
+              columns={[
+                { header: t("att.import.row"), cell: (p) => p.row },
+                { header: t("att.column.fullName"), cell: (p) => p.name },
+                { header: t("att.import.column"), cell: (p) => p.column },
+                {
+                  header: t("att.import.problem"),
+                  cell: (p) => (
+                    <>
+                      <span className={p.severity === "error" ? "tag tag--off" : "tag"}>
+                        {p.severity === "error" ? t("att.import.error") : p.severity === "notice" ? t("att.import.notice") : t("att.import.warning")}
+                      </span>{" "}
+                      {p.message}
+                    </>
+                  ),
+                },
+                { header: t("att.import.value"), cell: (p) => p.value },
+              ]}
+              rows={preview.problems.map((p, i) => ({ ...p, i }))}
+              rowKey={(p) => p.i}
+              rowProps={(p) => ({ className: p.severity === "error" ? "att-error" : "att-warning" })}
+            />
           ) : null}
           {preview.token ? (
             <>
@@ -183,50 +179,40 @@ export default function ImportPage() {
                   {preview.refusedCount ? t("att.import.confirmValid", { count: preview.count, refused: preview.refusedCount }) : t("att.import.confirm", { count: preview.count })}
                 </button>
               </Form>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("att.import.row")}</th>
-                      <th scope="col">{t("att.column.fullName")}</th>
-                      <th scope="col">{t("att.column.phone")}</th>
-                      <th scope="col">{t("att.column.unit")}</th>
-                      <th scope="col" />
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.rows.map((r) => (
-                      <tr key={r.row}>
-                        <td>{r.row}</td>
-                        <td>{r.fullName}</td>
-                        <td>{r.contact}</td>
-                        <td>
-                          {r.choices ? (
-                            <label className="field">
-                              <span>
-                                {r.unit}: {t("att.import.unitChoose")}
-                              </span>
-                              <select name={`unit-${r.row}`} form="roster-confirm" required defaultValue="">
-                                <option value="" disabled>
-                                  —
-                                </option>
-                                {r.choices.map((c) => (
-                                  <option key={c.id} value={c.id}>
-                                    {c.name}
-                                  </option>
-                                ))}
-                              </select>
-                            </label>
-                          ) : (
-                            r.unit
-                          )}
-                        </td>
-                        <td>{r.existing ? t("att.import.existingAccount") : t("att.import.newAccount")}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t("att.import.rowsCaption")}
+                columns={[
+                  { header: t("att.import.row"), cell: (r) => r.row },
+                  { header: t("att.column.fullName"), cell: (r) => r.fullName },
+                  { header: t("att.column.phone"), cell: (r) => r.contact },
+                  {
+                    header: t("att.column.unit"),
+                    cell: (r) =>
+                      r.choices ? (
+                        <label className="field">
+                          <span>
+                            {r.unit}: {t("att.import.unitChoose")}
+                          </span>
+                          <select name={`unit-${r.row}`} form="roster-confirm" required defaultValue="">
+                            <option value="" disabled>
+                              —
+                            </option>
+                            {r.choices.map((c) => (
+                              <option key={c.id} value={c.id}>
+                                {c.name}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                      ) : (
+                        r.unit
+                      ),
+                  },
+                  { header: null, cell: (r) => (r.existing ? t("att.import.existingAccount") : t("att.import.newAccount")) },
+                ]}
+                rows={preview.rows}
+                rowKey={(r) => r.row}
+              />
             </>
           ) : null}
         </Card>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { reachableCourse } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
@@ -7,6 +7,7 @@ import { modulePermissions } from "~/content/permissions";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { PageHeader } from "~/ui/page";
+import { DataTable, Subtitled, type Column } from "~/ui/table";
 import { Downloads } from "~/exports/ui";
 
 export const access = modulePermissions.viewClassProgress;
@@ -30,6 +31,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+type Sort = { sort: string; dir: string; link: (key: string) => string };
+
+/** A column header that sorts the table by `k`, turning the direction round when it already does. */
+function SortLink({ k, label, by }: { k: string; label: string; by: Sort }) {
+  return (
+    <Link to={by.link(k)} aria-label={t("modules.trainer.sortBy", { column: label })}>
+      {label}
+      {by.sort === k ? (by.dir === "asc" ? " ▲" : " ▼") : ""}
+    </Link>
+  );
+}
+
+type Row = SerializeFrom<typeof loader>["rows"][number];
+
+function sortedColumn(k: string, label: string, by: Sort, cell: Column<Row>["cell"]): Column<Row> {
+  const ariaSort = by.sort === k ? (by.dir === "asc" ? "ascending" : "descending") : undefined;
+  return { header: <SortLink k={k} label={label} by={by} />, headerProps: { "aria-sort": ariaSort }, cell };
+}
+
 export default function ClassProgress() {
   const { course, modules, rows, total, q, sort, dir } = useLoaderData<typeof loader>();
   const base = `/khoa-hoc/${course.id}/tien-do`;
@@ -45,14 +65,20 @@ export default function ClassProgress() {
     if (q) p.set("q", q);
     return `${base}/xuat?${p}`;
   };
-  const Th = ({ k, label }: { k: string; label: string }) => (
-    <th scope="col" aria-sort={sort === k ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link to={link(k)} aria-label={t("modules.trainer.sortBy", { column: label })}>
-        {label}
-        {sort === k ? (dir === "asc" ? " ▲" : " ▼") : ""}
-      </Link>
-    </th>
-  );
+  const by: Sort = { sort, dir, link };
+  const columns: Column<Row>[] = [
+    sortedColumn("name", t("modules.trainer.name"), by, (r) => <Subtitled main={r.fullName} sub={r.contact} />),
+    sortedColumn("unit", t("modules.trainer.unit"), by, (r) => r.unit),
+    ...modules.map((m, i) =>
+      sortedColumn(`m${m.order}`, t("modules.trainer.moduleShort", { n: m.order }), by, (r) => `${r.modules[i].done}/${r.modules[i].total}`),
+    ),
+    sortedColumn("total", t("modules.trainer.total"), by, (r) => (
+      <>
+        <strong>{r.percent}%</strong> ({r.done}/{r.total})
+      </>
+    )),
+    sortedColumn("last", t("modules.trainer.lastActivity"), by, (r) => r.last),
+  ];
   return (
     <>
       <p>
@@ -72,42 +98,7 @@ export default function ClassProgress() {
       <p className="muted" role="status">
         {t("modules.trainer.count", { shown: rows.length, total })}
       </p>
-      <div className="table-wrap">
-        <table className="progress-table">
-          <thead>
-            <tr>
-              <Th k="name" label={t("modules.trainer.name")} />
-              <Th k="unit" label={t("modules.trainer.unit")} />
-              {modules.map((m) => (
-                <Th key={m.order} k={`m${m.order}`} label={t("modules.trainer.moduleShort", { n: m.order })} />
-              ))}
-              <Th k="total" label={t("modules.trainer.total")} />
-              <Th k="last" label={t("modules.trainer.lastActivity")} />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.fullName}
-                  <br />
-                  <small className="muted">{r.contact}</small>
-                </td>
-                <td>{r.unit}</td>
-                {r.modules.map((m, i) => (
-                  <td key={i}>
-                    {m.done}/{m.total}
-                  </td>
-                ))}
-                <td>
-                  <strong>{r.percent}%</strong> ({r.done}/{r.total})
-                </td>
-                <td>{r.last}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t("modules.trainer.title", { course: course.title })} className="progress-table" columns={columns} rows={rows} rowKey={(r) => r.id} />
       {rows.length === 0 ? <p>{t("modules.trainer.none")}</p> : null}
     </>
   );

@@ -1,11 +1,11 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useRef, useState } from "react";
 import { reachablePlan, reachablePlanStatus } from "~/access/access.server";
 import { planReview } from "~/appraisal/appraisal.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { parseRequestForm } from "~/forms/form.server";
-import { invalid } from "~/forms/result.server";
+import { invalid, ok } from "~/forms/result.server";
 import { formDataToObject } from "~/forms/parse";
 import { formatDateTime, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -16,7 +16,7 @@ import { EDITABLE_STATUSES, checkAllSteps, saveStep } from "~/plans/plans.server
 import { INVESTMENT_STEP, STEP_COUNT, type StepValues, checkStored, fieldLabel, missingLabels, nestFormValues, parseStep, stepSpec, toFormValues, toStored } from "~/plans/steps";
 import { StepFields, StepSummaryView } from "~/plans/ui";
 import { useAutosave } from "~/plans/use-autosave";
-import { FormMessage } from "~/ui/form";
+import { FormMessage, readActionResult } from "~/ui/form";
 
 export const access = planPermissions.viewPlans;
 
@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   for (const [k, v] of Object.entries(form.data)) if (!META_KEYS.has(k) && (typeof v === "string" || Array.isArray(v))) flat[k] = v as string | string[];
   const echo = Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, (Array.isArray(v) ? v.join("\n") : v).slice(0, 5000)]));
   const parsed = parseStep(n, "draft", nestFormValues(flat));
-  if (!parsed.ok) return data({ ok: false as const, errors: { ...parsed.errors, _form: t("plans.notSaved") }, values: echo }, { status: 400 });
+  if (!parsed.ok) return invalid({ ...parsed.errors, _form: t("plans.notSaved") }, { values: echo });
   const stored = toStored(n, parsed.values);
   const complete = checkStored(n, JSON.stringify(stored));
   const expected = form.data.overwriteVersion ?? form.data.version;
@@ -83,30 +83,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const saved = await saveStep(plan.id, n, expected, stored, complete.complete, auth.user.id, new Date(), form.data.intent === "save");
   if (!saved.ok) {
     const theirs = checkStored(n, saved.conflict.data);
-    return data(
-      {
-        ok: false as const,
-        errors: { _form: t("plans.conflict", { who: saved.conflict.by ?? t("plans.someone"), time: formatTime(saved.conflict.updatedAt), version: saved.conflict.version }) },
-        values: echo,
-        conflict: { version: saved.conflict.version, values: toFormValues(n, theirs.values) },
-      },
-      { status: 409 },
+    return invalid(
+      { _form: t("plans.conflict", { who: saved.conflict.by ?? t("plans.someone"), time: formatTime(saved.conflict.updatedAt), version: saved.conflict.version }) },
+      { values: echo, status: 409, detail: { conflict: { version: saved.conflict.version, values: toFormValues(n, theirs.values) } } },
     );
   }
-  return {
-    ok: true as const,
+  return ok({
     intent: form.data.intent,
     version: saved.version,
     savedAt: formatTime(saved.savedAt),
     complete: complete.complete,
     missing: form.data.intent === "save" ? complete.missing : {},
     missingLabels: form.data.intent === "save" ? missingLabels(n, complete.missing) : [],
-  };
+  });
 }
-
-type Ok = { ok: true; intent: string; version: number; savedAt: string; complete: boolean; missing: Record<string, string>; missingLabels: string[] };
-type ActionResult = Ok | Failure;
-type Failure = { ok: false; errors: Record<string, string>; values: Record<string, string>; conflict?: { version: number; values: Record<string, string> } };
 
 function readForm(form: HTMLFormElement): Record<string, string | string[]> {
   const flat = formDataToObject(new FormData(form));
@@ -124,12 +114,14 @@ export default function StepPage() {
 
 function StepEditor() {
   const loaded = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>() as unknown as ActionResult | undefined;
+  const postedAnswer = useActionData<typeof action>();
   const step = stepSpec(loaded.step);
   const formRef = useRef<HTMLFormElement>(null);
-  const autosave = useAutosave<ActionResult>({ formRef, version: loaded.version, savedAt: loaded.savedAt, posted });
+  const autosave = useAutosave({ formRef, version: loaded.version, savedAt: loaded.savedAt, posted: postedAnswer });
   const [live, setLive] = useState<StepValues>(loaded.values);
-  const latest = autosave.answer ?? posted;
+  // the explicit save's answer, or the autosave's when it is newer
+  const posted = readActionResult(postedAnswer);
+  const latest = readActionResult(autosave.answer ?? postedAnswer);
 
   const onChange = () => {
     if (!loaded.editable || !formRef.current) return;
@@ -140,13 +132,12 @@ function StepEditor() {
     autosave.changed();
   };
 
-  const failure = latest && !latest.ok ? (latest as Failure) : undefined;
-  const success = posted && posted.ok ? (posted as Ok) : undefined;
-  const errors: Record<string, string | undefined> = { ...(success?.missing ?? {}), ...(failure?.errors ?? {}) };
-  const values = posted && !posted.ok ? { ...loaded.formValues, ...(posted as Failure).values } : loaded.formValues;
-  const conflict = failure?.conflict;
+  const success = posted.success;
+  const errors: Record<string, string | undefined> = { ...(success?.missing ?? {}), ...latest.errors };
+  const values = posted.failed ? { ...loaded.formValues, ...posted.values } : loaded.formValues;
+  const conflict = latest.detail?.conflict;
   const { savedAt } = autosave;
-  const status = autosave.saving ? t("plans.saving") : failure ? null : autosave.dirty ? t("plans.unsaved") : savedAt ? t("plans.savedAt", { time: savedAt }) : null;
+  const status = autosave.saving ? t("plans.saving") : latest.failed ? null : autosave.dirty ? t("plans.unsaved") : savedAt ? t("plans.savedAt", { time: savedAt }) : null;
 
   return (
     <div className="plan-layout">
@@ -202,7 +193,7 @@ function StepEditor() {
               : t("plans.locked", { status: t(`plans.status.${loaded.readOnlyReason}` as "plans.status.DRAFT") })}
           </p>
         )}
-        <FormMessage tone="error">{failure?.errors._form}</FormMessage>
+        <FormMessage tone="error">{latest.errors._form}</FormMessage>
         {success ? (
           <FormMessage tone="success">
             {success.missingLabels.length ? t("plans.stillMissing", { list: success.missingLabels.join("; ") }) : t("plans.stepComplete")}

@@ -14,6 +14,7 @@ import { IdeaForm } from "~/plans/idea-form";
 import { ORG_KINDS, STEP_COUNT } from "~/plans/steps";
 import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { DataTable, Subtitled } from "~/ui/table";
 
 export const access = planPermissions.viewPlans;
 
@@ -74,77 +75,49 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/phuong-an/${plan.id}/buoc/1`);
 }
 
-function PlanList({ rows }: { rows: { id: number; title: string; org: string; status: string; updated: string; done: number }[] }) {
-  if (rows.length === 0) return <p>{t("plans.none")}</p>;
+function PlanList({ caption, rows }: { caption: string; rows: { id: number; title: string; org: string; status: string; updated: string; done: number }[] }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("plans.create.title")}</th>
-            <th scope="col">{t("plans.create.org")}</th>
-            <th scope="col">{t("plans.status")}</th>
-            <th scope="col">{t("plans.checklist")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <Link to={`/phuong-an/${p.id}`}>{p.title}</Link>
-                <br />
-                <small className="muted">{t("plans.updated", { date: p.updated })}</small>
-              </td>
-              <td>{p.org}</td>
-              <td>
-                <span className="tag">{p.status}</span>
-              </td>
-              <td>{t("plans.progress", { done: p.done, total: STEP_COUNT })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      empty={t("plans.none")}
+      columns={[
+        { header: t("plans.create.title"), cell: (p) => <Subtitled main={<Link to={`/phuong-an/${p.id}`}>{p.title}</Link>} sub={t("plans.updated", { date: p.updated })} /> },
+        { header: t("plans.create.org"), cell: (p) => p.org },
+        { header: t("plans.status"), cell: (p) => <span className="tag">{p.status}</span> },
+        { header: t("plans.checklist"), cell: (p) => t("plans.progress", { done: p.done, total: STEP_COUNT }) },
+      ]}
+      rows={rows}
+      rowKey={(p) => p.id}
+    />
   );
 }
 
 function IdeaList({ ideas, showOrg }: { ideas: { id: number; title: string; group: string; org: string; registered: string; planId: number | null }[]; showOrg: boolean }) {
-  if (ideas.length === 0) return <p>{t("plans.idea.none")}</p>;
   return (
-    <div className="table-wrap">
-      <table data-testid="ideas">
-        <thead>
-          <tr>
-            <th scope="col">{t("plans.idea.title")}</th>
-            <th scope="col">{t("plans.idea.registeredOn")}</th>
-            <th scope="col">{t("plans.idea.plan")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ideas.map((i) => (
-            <tr key={i.id}>
-              <td>
-                {i.title}
-                <br />
-                <small className="muted">{showOrg ? `${i.group} · ${i.org}` : i.group}</small>
-              </td>
-              <td>{i.registered}</td>
-              <td>
-                {i.planId ? (
-                  <Link to={`/phuong-an/${i.planId}`}>{t("plans.idea.openPlan")}</Link>
-                ) : (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="createPlan" />
-                    <input type="hidden" name="ideaId" value={i.id} />
-                    <button type="submit">{t("plans.create")}</button>
-                  </Form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("plans.idea.list")}
+      testId="ideas"
+      empty={t("plans.idea.none")}
+      columns={[
+        { header: t("plans.idea.title"), cell: (i) => <Subtitled main={i.title} sub={showOrg ? `${i.group} · ${i.org}` : i.group} /> },
+        { header: t("plans.idea.registeredOn"), cell: (i) => i.registered },
+        {
+          header: t("plans.idea.plan"),
+          cell: (i) =>
+            i.planId ? (
+              <Link to={`/phuong-an/${i.planId}`}>{t("plans.idea.openPlan")}</Link>
+            ) : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="createPlan" />
+                <input type="hidden" name="ideaId" value={i.id} />
+                <button type="submit">{t("plans.create")}</button>
+              </Form>
+            ),
+        },
+      ]}
+      rows={ideas}
+      rowKey={(i) => i.id}
+    />
   );
 }
 
@@ -166,12 +139,12 @@ export default function PlansPage() {
       ) : null}
       {data.isProducer ? (
         <Card title={t("plans.mine")}>
-          <PlanList rows={data.mine} />
+          <PlanList caption={t("plans.mine")} rows={data.mine} />
         </Card>
       ) : null}
       {data.invited.length || !data.isProducer ? (
         <Card title={t("plans.invited")}>
-          <PlanList rows={data.invited} />
+          <PlanList caption={t("plans.invited")} rows={data.invited} />
         </Card>
       ) : null}
       {data.isProducer ? (

@@ -10,6 +10,7 @@ import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { ChoiceGroup, Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
+import { DataTable, Subtitled } from "~/ui/table";
 import { indentedLabel } from "~/units/tree";
 import { userPermissions } from "~/users/permissions";
 import { createUserSchema } from "~/users/schemas.server";
@@ -86,39 +87,26 @@ export default function UsersPage() {
         <SelectField label={t("admin.users.roleFilter")} name="vai-tro" defaultValue={role} options={[{ value: "", label: t("admin.users.allRoles") }, ...ROLES.map((r) => ({ value: r, label: t(roleLabelKey(r)) }))]} />
         <button type="submit">{t("form.search")}</button>
       </Form>
-      {users.length === 0 ? <p>{t("admin.users.none")}</p> : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t("admin.users.name")}</th>
-              <th>{t("admin.users.unit")}</th>
-              <th>{t("admin.users.roles")}</th>
-              <th>{t("admin.users.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link to={`/quan-tri/nguoi-dung/${u.id}`}>{u.fullName}</Link>
-                  <br />
-                  <small className="muted">{u.contact}</small>
-                </td>
-                <td>{u.unit}</td>
-                <td>
-                  {u.roles.map((r) => (
-                    <span className="tag" key={r}>
-                      {r}
-                    </span>
-                  ))}
-                </td>
-                <td>{u.active ? t("admin.users.active") : <span className="tag tag--off">{t("admin.users.inactive")}</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("admin.users.title")}
+        empty={t("admin.users.none")}
+        columns={[
+          { header: t("admin.users.name"), cell: (u) => <Subtitled main={<Link to={`/quan-tri/nguoi-dung/${u.id}`}>{u.fullName}</Link>} sub={u.contact} /> },
+          { header: t("admin.users.unit"), cell: (u) => u.unit },
+          {
+            header: t("admin.users.roles"),
+            cell: (u) =>
+              u.roles.map((r) => (
+                <span className="tag" key={r}>
+                  {r}
+                </span>
+              )),
+          },
+          { header: t("admin.users.status"), cell: (u) => (u.active ? t("admin.users.active") : <span className="tag tag--off">{t("admin.users.inactive")}</span>) },
+        ]}
+        rows={users}
+        rowKey={(u) => u.id}
+      />
       {pages > 1 ? (
         <nav className="toolbar" aria-label={t("admin.users.pages")}>
           {page > 1 ? <Link className="button button--ghost" to={pageLink(page - 1)}>{t("admin.users.previous")}</Link> : null}

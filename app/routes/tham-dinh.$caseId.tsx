@@ -19,6 +19,7 @@ import { PrintedPlan } from "~/plans/print";
 import { checkStored } from "~/plans/steps";
 import { FormMessage, SelectField, TextAreaField, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 
 export const access = appraisalPermissions.appraise;
 
@@ -201,31 +202,18 @@ export default function CasePage() {
             </h3>
             {data.diff.steps.length === 0 ? <p>{t("appraisal.diff.none")}</p> : null}
             {data.diff.steps.map((s) => (
-              <div key={s.step} className="table-wrap">
-                <table>
-                  <caption>{t("plans.step", { n: s.step })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("appraisal.diff.field")}</th>
-                      <th scope="col">{t("appraisal.diff.from")}</th>
-                      <th scope="col">{t("appraisal.diff.to")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.changes.map((c) => (
-                      <tr key={c.key}>
-                        <td>{c.label}</td>
-                        <td>
-                          <del>{c.before}</del>
-                        </td>
-                        <td>
-                          <ins>{c.after}</ins>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                key={s.step}
+                caption={t("plans.step", { n: s.step })}
+                showCaption
+                columns={[
+                  { header: t("appraisal.diff.field"), cell: (c) => c.label },
+                  { header: t("appraisal.diff.from"), cell: (c) => <del>{c.before}</del> },
+                  { header: t("appraisal.diff.to"), cell: (c) => <ins>{c.after}</ins> },
+                ]}
+                rows={s.changes}
+                rowKey={(c) => c.key}
+              />
             ))}
           </section>
         ) : null}

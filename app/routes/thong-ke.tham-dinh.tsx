@@ -8,6 +8,7 @@ import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { Field, SelectField } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 import { indentedLabel } from "~/units/tree";
 import { Downloads } from "~/exports/ui";
 
@@ -99,24 +100,16 @@ export default function StatsPage() {
               </ul>
             </Card>
           ) : null}
-          <div className="table-wrap">
-            <table data-testid="stats-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("appraisal.stats.metric")}</th>
-                  <th scope="col">{t("appraisal.stats.count")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r.label}>
-                    <th scope="row">{r.label}</th>
-                    <td>{r.value}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("appraisal.stats.title")}
+            testId="stats-table"
+            columns={[
+              { header: t("appraisal.stats.metric"), cell: (r) => r.label, rowHeader: true },
+              { header: t("appraisal.stats.count"), cell: (r) => r.value },
+            ]}
+            rows={data.rows}
+            rowKey={(r) => r.label}
+          />
         </>
       ) : null}
     </>

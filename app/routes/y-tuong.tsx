@@ -15,6 +15,7 @@ import { ideaRefusal, ideaSchema } from "~/plans/schemas.server";
 import { ideasIn, orgsIn, registerIdea } from "~/plans/plans.server";
 import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
+import { DataTable } from "~/ui/table";
 
 export const access = planPermissions.unitIdeas;
 
@@ -71,36 +72,21 @@ export default function UnitIdeasPage() {
         <button type="submit">{t("appraisal.stats.show")}</button>
       </Form>
       <Card title={t("plans.idea.unitList", { year: data.year, count: data.ideas.length })}>
-        {data.ideas.length === 0 ? (
-          <p>{t("plans.idea.unitNone")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table data-testid="unit-ideas">
-              <thead>
-                <tr>
-                  <th scope="col">{t("plans.idea.registeredOn")}</th>
-                  <th scope="col">{t("plans.idea.title")}</th>
-                  <th scope="col">{t("plans.f.ocopGroup")}</th>
-                  <th scope="col">{t("plans.create.org")}</th>
-                  <th scope="col">{t("plans.idea.unit")}</th>
-                  <th scope="col">{t("plans.idea.plan")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.ideas.map((i) => (
-                  <tr key={i.id}>
-                    <td>{i.registered}</td>
-                    <td>{i.title}</td>
-                    <td>{i.group}</td>
-                    <td>{i.org}</td>
-                    <td>{i.unit}</td>
-                    <td>{i.plan}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("plans.idea.unitList", { year: data.year, count: data.ideas.length })}
+          testId="unit-ideas"
+          empty={t("plans.idea.unitNone")}
+          columns={[
+            { header: t("plans.idea.registeredOn"), cell: (i) => i.registered },
+            { header: t("plans.idea.title"), cell: (i) => i.title },
+            { header: t("plans.f.ocopGroup"), cell: (i) => i.group },
+            { header: t("plans.create.org"), cell: (i) => i.org },
+            { header: t("plans.idea.unit"), cell: (i) => i.unit },
+            { header: t("plans.idea.plan"), cell: (i) => i.plan },
+          ]}
+          rows={data.ideas}
+          rowKey={(i) => i.id}
+        />
       </Card>
       <Card title={t("plans.idea.registerFor")}>
         {data.orgs.length === 1 ? (

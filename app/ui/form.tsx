@@ -13,7 +13,11 @@ export type ActionResult<R> = {
   failed: boolean;
   errors: FieldErrors;
   values: FormValues;
+  /** The `detail` a refusal carried (`invalid(…, { detail })`). */
+  detail: RefusalDetail<R> | undefined;
 };
+
+type RefusalDetail<R> = Extract<R, { ok: false }> extends { detail?: infer D } ? D : never;
 
 const NO_ERRORS: FieldErrors = {};
 const NO_VALUES: FormValues = {};
@@ -21,12 +25,12 @@ const NO_VALUES: FormValues = {};
 /** Reads an `ok`/`invalid` answer; also for a fetcher's `data`. */
 export function readActionResult<R>(raw: R | undefined): ActionResult<R> {
   const answer = raw as { ok?: unknown } | undefined;
-  if (answer?.ok === true) return { success: raw as Extract<R, { ok: true }>, failed: false, errors: NO_ERRORS, values: NO_VALUES };
+  if (answer?.ok === true) return { success: raw as Extract<R, { ok: true }>, failed: false, errors: NO_ERRORS, values: NO_VALUES, detail: undefined };
   if (answer?.ok === false) {
-    const refusal = answer as Refusal;
-    return { success: undefined, failed: true, errors: refusal.errors, values: refusal.values };
+    const refusal = answer as Refusal & { detail?: RefusalDetail<R> };
+    return { success: undefined, failed: true, errors: refusal.errors, values: refusal.values, detail: refusal.detail };
   }
-  return { success: undefined, failed: false, errors: NO_ERRORS, values: NO_VALUES };
+  return { success: undefined, failed: false, errors: NO_ERRORS, values: NO_VALUES, detail: undefined };
 }
 
 /** The typed result of this route's action: `useActionResult<typeof action>()`. */

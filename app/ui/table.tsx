@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode } from "react";
+import type { HTMLAttributes, ReactNode, ThHTMLAttributes } from "react";
 
 /**
  * One column of a `DataTable`: its header and how a row fills its cell. `rowHeader` makes the cell
@@ -9,6 +9,8 @@ export type Column<R> = {
   cell: (row: R) => ReactNode;
   rowHeader?: boolean;
   className?: string;
+  /** More attributes of the column's header cell (`aria-sort` of a sortable column). */
+  headerProps?: ThHTMLAttributes<HTMLTableCellElement>;
 };
 
 type DataTableProps<R> = {
@@ -40,7 +42,7 @@ export function DataTable<R>({ caption, showCaption, columns, rows, rowKey, empt
         <thead>
           <tr>
             {columns.map((c, i) => (
-              <th key={i} scope="col" className={c.className}>
+              <th key={i} scope="col" className={c.className} {...c.headerProps}>
                 {c.header}
               </th>
             ))}
@@ -66,5 +68,16 @@ export function DataTable<R>({ caption, showCaption, columns, rows, rowKey, empt
         {foot ? <tfoot>{foot}</tfoot> : null}
       </table>
     </div>
+  );
+}
+
+/** A cell's main text with a quieter line under it (a person and how to reach them, a plan and its date). */
+export function Subtitled({ main, sub }: { main: ReactNode; sub: ReactNode }) {
+  return (
+    <>
+      {main}
+      <br />
+      <small className="muted">{sub}</small>
+    </>
   );
 }

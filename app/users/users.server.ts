@@ -4,6 +4,7 @@ import type { Role } from "~/auth/roles";
 import { reachesNothing } from "~/access/access.server";
 import { type Prisma, db } from "~/db/db.server";
 import { foldForSearch } from "~/i18n/fold";
+import { personContact } from "~/users/person-select";
 
 export const USERS_PER_PAGE = 50;
 
@@ -30,10 +31,7 @@ export async function searchUsers(scope: Prisma.UserWhereInput, query: string, f
       skip: (page - 1) * USERS_PER_PAGE,
       take: USERS_PER_PAGE,
       select: {
-        id: true,
-        fullName: true,
-        email: true,
-        phone: true,
+        ...personContact,
         active: true,
         unit: { select: { name: true } },
         roles: { select: { role: true } },

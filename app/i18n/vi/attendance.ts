@@ -133,6 +133,8 @@ export const attendance = {
   "att.import.column": "Cột",
   "att.import.problem": "Vấn đề",
   "att.import.value": "Giá trị",
+  "att.import.problemsCaption": "Các vấn đề trong tệp",
+  "att.import.rowsCaption": "Các dòng sẽ được nhập",
   "att.import.warning": "Cảnh báo",
   "att.import.error": "Lỗi",
   "att.import.newAccount": "Tài khoản mới",

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseCatalogue, provinceSlice, searchProvinces } from "./catalogue";
+import { findProvince, parseCatalogue, provinceSlice, searchProvinces } from "./catalogue";
 import { foldForSearch } from "~/i18n/fold";
 import { type MatchUnit, bareKey, editDistance, unitKey, unitMatcher } from "./match";
 
@@ -118,5 +118,17 @@ describe("the shipped catalogue", () => {
   it("finds a province by name or code", () => {
     expect(searchProvinces(cat, "ha tinh", foldForSearch).map((p) => p.code)).toEqual(["42"]);
     expect(searchProvinces(cat, "01", foldForSearch).map((p) => p.name)).toEqual(["Thành phố Hà Nội"]);
+  });
+
+  it("names the one province an admin means, or says there are several or none", () => {
+    const code = (q: string) => {
+      const found = findProvince(cat, q, foldForSearch);
+      return found.kind === "one" ? found.province.code : found.kind === "many" ? found.provinces.map((p) => p.code) : null;
+    };
+    expect([code("40"), code("Nghệ An"), code("tinh nghe an"), code("NGHE AN".normalize("NFD")), code("nghệ")]).toEqual(["40", "40", "40", "40", "40"]);
+    expect(code("1")).toBe("01");
+    expect(code("TP Hồ Chí Minh")).toBe("79");
+    expect(code("ninh")).toEqual(expect.arrayContaining(["22", "24"]));
+    expect([code("Atlantis"), code("99"), code("  ")]).toEqual([null, null, null]);
   });
 });

@@ -56,6 +56,18 @@ describe("roster unit matcher", () => {
       expect(match(text), text).toEqual({ kind: "current", unit: { id: 20, name: "Xã Can Lộc" } });
     expect(match("P. Thành Sen")).toEqual({ kind: "current", unit: { id: 25, name: "Phường Thành Sen" } });
   });
+  it("finds a name whose first word is a level word, and a name that holds a dash, without the level word", () => {
+    const m = unitMatcher([
+      u(1, "Tỉnh Cao Bằng", "PROVINCE", null),
+      u(2, "Xã Tĩnh Túc", "COMMUNE", 1),
+      u(3, "Xã Quan Sơn", "COMMUNE", 1),
+      u(4, "Xã Chân Mây - Lăng Cô", "COMMUNE", 1),
+    ]);
+    expect(m("  Tĩnh Túc  ,  Cao Bằng ")).toEqual({ kind: "current", unit: { id: 2, name: "Xã Tĩnh Túc" } });
+    expect(m("quan son - Cao Bang")).toEqual({ kind: "current", unit: { id: 3, name: "Xã Quan Sơn" } });
+    expect(m("chan may - lang co - Cao Bang")).toEqual({ kind: "current", unit: { id: 4, name: "Xã Chân Mây - Lăng Cô" } });
+    expect(m("Chân Mây - Lăng Cô")).toEqual({ kind: "current", unit: { id: 4, name: "Xã Chân Mây - Lăng Cô" } });
+  });
   it("finds a unit by its official code", () => {
     expect(match("18406")).toEqual({ kind: "current", unit: { id: 20, name: "Xã Can Lộc" } });
     // a catalogue unit's own code is its official code: one unit, not two

@@ -48,7 +48,7 @@ function unitCell(i: number, provinceCodes?: readonly string[]): string {
   }
 }
 
-function roster(rows: number, provinceCodes?: readonly string[]): string[][] {
+export function roster(rows: number, provinceCodes?: readonly string[]): string[][] {
   const out = [["Họ và tên", "Số điện thoại", "Đơn vị"]];
   for (let i = 0; i < rows; i++) out.push([`Học viên số ${i + 1}`, `+84 97${String(i).padStart(7, "0")}`, unitCell(i, provinceCodes)]);
   return out;

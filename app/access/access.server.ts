@@ -1,4 +1,4 @@
-import { type Auth, notFound } from "~/auth/guard.server";
+import { type Auth, forbidden, notFound } from "~/auth/guard.server";
 import type { Role } from "~/auth/roles";
 import { type Prisma, db } from "~/db/db.server";
 import { parseId } from "~/forms/parse";
@@ -46,6 +46,16 @@ export function reachableProvinces(auth: Auth, rule: RoleRule) {
   const ids = auth.user.grants.filter((g) => rule.roles.includes(g.role) && g.unitLevel === "PROVINCE").map((g) => g.unitId);
   if (ids.length === 0) return Promise.resolve([]);
   return db().unit.findMany({ where: { id: { in: ids } }, include: { settings: true }, orderBy: { name: "asc" } });
+}
+
+/** Does the user hold the rule's role at a province (not only at a district or commune)? */
+export function holdsAtProvince(auth: Auth, rule: RoleRule): boolean {
+  return auth.user.grants.some((g) => rule.roles.includes(g.role) && g.unitLevel === "PROVINCE");
+}
+
+/** Acts on the national catalogue (loading provinces) are a province admin's: others get a thrown 403. */
+export function requireProvinceGrant(auth: Auth, rule: RoleRule): void {
+  if (!holdsAtProvince(auth, rule)) throw forbidden();
 }
 
 // ───────────── courses ─────────────

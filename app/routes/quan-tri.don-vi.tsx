@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { reachableUnits } from "~/access/access.server";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { holdsAtProvince, reachableUnits } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { UNIT_LEVELS, type UnitLevel } from "~/auth/roles";
 import { parseRequestForm } from "~/forms/form.server";
@@ -21,19 +21,20 @@ export const meta: MetaFunction = () => [{ title: `${t("admin.units.title")} · 
 
 async function scopedUnits(request: Request) {
   const auth = await requireUser(request, access);
-  return reachableUnits(auth, access);
+  return { auth, units: await reachableUnits(auth, access) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const units = await scopedUnits(request);
+  const { auth, units } = await scopedUnits(request);
   return {
-    units: units.map((u) => ({ id: u.id, name: u.name, code: u.code, level: u.level as UnitLevel, depth: u.depth })),
+    mayLoadCatalogue: holdsAtProvince(auth, unitPermissions.loadCatalogue),
+    units: units.map((u) => ({ id: u.id, name: u.name, code: u.code, level: u.level as UnitLevel, depth: u.depth, local: u.local })),
     parents: units.filter((u) => u.level !== "COMMUNE").map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const units = await scopedUnits(request);
+  const { units } = await scopedUnits(request);
   const form = await parseRequestForm(request, createUnitSchema);
   if (!form.ok) return invalid(form);
   if (!units.some((u) => u.id === form.data.parentId)) return invalid({ parentId: t("form.invalidChoice") }, { status: 403 });
@@ -47,26 +48,40 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function UnitsPage() {
-  const { units, parents } = useLoaderData<typeof loader>();
+  const { units, parents, mayLoadCatalogue } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
   const e = result.errors;
   return (
     <>
       <PageHeader title={t("admin.units.title")} />
       <p className="muted">{t("admin.units.intro")}</p>
+      {mayLoadCatalogue ? (
+        <p>
+          <Link to="/quan-tri/danh-muc-don-vi">{t("admin.units.catalogueLink")}</Link>
+        </p>
+      ) : null}
       <FormMessage tone="success">{result.success?.message}</FormMessage>
       <DataTable
         caption={t("admin.units.title")}
         rows={units}
         rowKey={(u) => u.id}
         columns={[
-          { header: t("admin.units.name"), cell: (u) => <div style={{ paddingLeft: `${u.depth * 1.5}rem` }}>{u.name}</div> },
+          {
+            header: t("admin.units.name"),
+            cell: (u) => (
+              <div style={{ paddingLeft: `${u.depth * 1.5}rem` }}>
+                {u.name}
+                {u.local ? <span className="muted"> ({t("admin.units.local")})</span> : null}
+              </div>
+            ),
+          },
           { header: t("admin.units.level"), cell: (u) => t(`level.${u.level}`) },
           { header: t("admin.units.code"), cell: (u) => <code>{u.code}</code> },
         ]}
       />
       <Card title={t("admin.units.add")}>
         <Form method="post" className="stack" noValidate>
+          <p className="muted">{t("admin.units.localHint")}</p>
           <Field label={t("admin.units.name")} name="name" required defaultValue={result.values.name} error={e.name} />
           <Field label={t("admin.units.code")} name="code" required defaultValue={result.values.code} error={e.code} />
           <SelectField

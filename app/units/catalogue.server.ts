@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Db, db } from "~/db/db.server";
-import { type Catalogue, REFORM_DATE, parseCatalogue, provinceSlice } from "./catalogue";
+import { foldForSearch } from "~/i18n/fold";
+import { type Catalogue, REFORM_DATE, findProvince, parseCatalogue, provinceSlice, searchProvinces } from "./catalogue";
 import type { MatchUnit } from "./match";
 
 /** The shipped catalogue (prisma/data/units-2025), read once per process. */
@@ -89,6 +90,28 @@ export async function loadAllProvinces(client: Db = db()) {
   let created = 0;
   for (const p of catalogue().provinces) created += (await loadProvince(p.code, client))?.created ?? 0;
   return created;
+}
+
+export type LoadNamedResult =
+  | { ok: true; name: string; created: number }
+  | { ok: false; error: "unknown" }
+  | { ok: false; error: "several"; names: string[] };
+
+/** Loads the province an admin named by code or name (see `findProvince`); loading it again adds nothing. */
+export async function loadNamedProvince(query: string): Promise<LoadNamedResult> {
+  const found = findProvince(catalogue(), query, foldForSearch);
+  if (found.kind === "none") return { ok: false, error: "unknown" };
+  if (found.kind === "many") return { ok: false, error: "several", names: found.provinces.map((p) => p.name) };
+  const loaded = await loadProvince(found.province.code);
+  return { ok: true, name: found.province.name, created: loaded?.created ?? 0 };
+}
+
+/** The catalogue's provinces matching the search, each with its number of communes and whether it is loaded. Reads only. */
+export async function catalogueProvinces(query: string) {
+  const loaded = await loadedProvinceCodes();
+  const communes = new Map<string, number>();
+  for (const c of catalogue().communes) communes.set(c.provinceCode, (communes.get(c.provinceCode) ?? 0) + 1);
+  return searchProvinces(catalogue(), query, foldForSearch).map((p) => ({ ...p, communes: communes.get(p.code) ?? 0, loaded: loaded.has(p.code) }));
 }
 
 /** The official codes of the provinces already loaded. */

@@ -56,3 +56,23 @@ export function searchProvinces(catalogue: Catalogue, query: string, fold: (s: s
   if (!q) return catalogue.provinces;
   return catalogue.provinces.filter((p) => p.code === q || fold(p.name).includes(q));
 }
+
+export type ProvinceLookup =
+  | { kind: "one"; province: CatalogueProvince }
+  | { kind: "many"; provinces: CatalogueProvince[] }
+  | { kind: "none" };
+
+/**
+ * The one province an admin named by code ("42") or name ("Hà Tĩnh", "tinh ha tinh"): an exact code or name
+ * first, else the only province whose name contains the query.
+ */
+export function findProvince(catalogue: Catalogue, query: string, fold: (s: string) => string): ProvinceLookup {
+  const q = fold(query).replace(/^(tinh|thanh pho|tp\.?) /, "");
+  if (!q) return { kind: "none" };
+  const bare = (name: string) => fold(name).replace(/^(tinh|thanh pho) /, "");
+  const exact = catalogue.provinces.find((p) => p.code === q.padStart(2, "0") || bare(p.name) === q);
+  if (exact) return { kind: "one", province: exact };
+  const found = catalogue.provinces.filter((p) => bare(p.name).includes(q));
+  if (found.length === 1) return { kind: "one", province: found[0] };
+  return found.length ? { kind: "many", provinces: found } : { kind: "none" };
+}

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseCatalogue, provinceSlice, searchProvinces } from "./catalogue";
+import { findProvince, parseCatalogue, provinceSlice, searchProvinces } from "./catalogue";
 import { foldForSearch } from "~/i18n/fold";
 import { type MatchUnit, bareKey, editDistance, unitKey, unitMatcher } from "./match";
 
@@ -55,6 +55,18 @@ describe("roster unit matcher", () => {
     for (const text of ["Xã Can Lộc", "xa can loc", "Can Lộc", "CAN LOC", "X. Can Lộc", "Xã Can Lộc".normalize("NFD"), "  Xã   Can  Lộc "])
       expect(match(text), text).toEqual({ kind: "current", unit: { id: 20, name: "Xã Can Lộc" } });
     expect(match("P. Thành Sen")).toEqual({ kind: "current", unit: { id: 25, name: "Phường Thành Sen" } });
+  });
+  it("finds a name whose first word is a level word, and a name that holds a dash, without the level word", () => {
+    const m = unitMatcher([
+      u(1, "Tỉnh Cao Bằng", "PROVINCE", null),
+      u(2, "Xã Tĩnh Túc", "COMMUNE", 1),
+      u(3, "Xã Quan Sơn", "COMMUNE", 1),
+      u(4, "Xã Chân Mây - Lăng Cô", "COMMUNE", 1),
+    ]);
+    expect(m("  Tĩnh Túc  ,  Cao Bằng ")).toEqual({ kind: "current", unit: { id: 2, name: "Xã Tĩnh Túc" } });
+    expect(m("quan son - Cao Bang")).toEqual({ kind: "current", unit: { id: 3, name: "Xã Quan Sơn" } });
+    expect(m("chan may - lang co - Cao Bang")).toEqual({ kind: "current", unit: { id: 4, name: "Xã Chân Mây - Lăng Cô" } });
+    expect(m("Chân Mây - Lăng Cô")).toEqual({ kind: "current", unit: { id: 4, name: "Xã Chân Mây - Lăng Cô" } });
   });
   it("finds a unit by its official code", () => {
     expect(match("18406")).toEqual({ kind: "current", unit: { id: 20, name: "Xã Can Lộc" } });
@@ -118,5 +130,17 @@ describe("the shipped catalogue", () => {
   it("finds a province by name or code", () => {
     expect(searchProvinces(cat, "ha tinh", foldForSearch).map((p) => p.code)).toEqual(["42"]);
     expect(searchProvinces(cat, "01", foldForSearch).map((p) => p.name)).toEqual(["Thành phố Hà Nội"]);
+  });
+
+  it("names the one province an admin means, or says there are several or none", () => {
+    const code = (q: string) => {
+      const found = findProvince(cat, q, foldForSearch);
+      return found.kind === "one" ? found.province.code : found.kind === "many" ? found.provinces.map((p) => p.code) : null;
+    };
+    expect([code("40"), code("Nghệ An"), code("tinh nghe an"), code("NGHE AN".normalize("NFD")), code("nghệ")]).toEqual(["40", "40", "40", "40", "40"]);
+    expect(code("1")).toBe("01");
+    expect(code("TP Hồ Chí Minh")).toBe("79");
+    expect(code("ninh")).toEqual(expect.arrayContaining(["22", "24"]));
+    expect([code("Atlantis"), code("99"), code("  ")]).toEqual([null, null, null]);
   });
 });

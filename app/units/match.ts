@@ -109,7 +109,8 @@ export function unitMatcher(units: readonly MatchUnit[]) {
     if (!key) return [];
     const code = byCode.get(key.replace(/\s/g, ""));
     if (code) return code;
-    if (LEVEL_PREFIX.test(key)) return full.get(key) ?? [];
+    // "quan son", "tinh tuc": a name may begin with a word that is also a level word
+    if (LEVEL_PREFIX.test(key)) return full.get(key) ?? bare.get(key) ?? [];
     return bare.get(key) ?? [];
   };
 
@@ -157,9 +158,10 @@ export function unitMatcher(units: readonly MatchUnit[]) {
     if (whole) return whole;
     // "Xã Thiên Lộc, Huyện Can Lộc", "Thiên Lộc - Can Lộc": the unit, then where it is (or was)
     const parts = text.split(/\s*,\s*|\s+[-–]\s+/).filter((p) => p.trim());
-    if (parts.length > 1) {
-      const found = candidates(parts[0]);
-      const context = parts.slice(1).map(bareKey);
+    // the unit's own name may hold a dash ("Xã Chân Mây - Lăng Cô"): try each place the context could begin
+    for (let k = 1; k < parts.length; k++) {
+      const found = candidates(parts.slice(0, k).join(" - "));
+      const context = parts.slice(k).map(bareKey);
       const inPlace = found.filter((u) => {
         const names = around(u);
         return context.every((c) => names.has(c));

@@ -16,6 +16,13 @@ export const createUnitSchema = z.object({
   parentId: id(),
 });
 
+/** /quan-tri/danh-muc-don-vi: load one province (named by code or name) or every province of the catalogue. */
+export const catalogueActionSchema = z.discriminatedUnion(
+  "intent",
+  [z.object({ intent: z.literal("load"), province: text(80) }), z.object({ intent: z.literal("loadAll") })],
+  { error: t("form.invalidChoice") },
+);
+
 /** /quan-tri/cai-dat: the province settings form. */
 const levelSlot = z.enum([...UNIT_LEVELS, ""], { error: t("form.invalidChoice") }).optional();
 

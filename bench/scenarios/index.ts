@@ -8,6 +8,7 @@ import { phoneLoad } from "./phone-load";
 import { planAutosave } from "./plan-autosave";
 import { quizSubmit } from "./quiz-submit";
 import { statsDashboard } from "./stats-dashboard";
+import { unitsCatalogue } from "./units-catalogue";
 
 /** Every scenario of `npm run bench`; add new ones here. */
-export const scenarios: Scenario[] = [loginPage, home, lessonPage, quizSubmit, checkinBurst, planAutosave, statsDashboard, classDay, phoneLoad];
+export const scenarios: Scenario[] = [loginPage, home, lessonPage, quizSubmit, checkinBurst, planAutosave, statsDashboard, classDay, phoneLoad, unitsCatalogue];

@@ -11,6 +11,7 @@ const pages: [Role | null, string][] = [
   ["learner", "/tai-khoan"],
   ["admin", "/quan-tri/nguoi-dung"],
   ["admin", "/quan-tri/don-vi"],
+  ["admin", "/quan-tri/danh-muc-don-vi"],
   ["admin", "/quan-tri/cai-dat"],
   ["learner", "/khoa-hoc/1"],
   ["learner", "/khoa-hoc/1/hoc/tieu-chi-danh-gia/cham-diem-va-xep-hang-sao"],

@@ -164,6 +164,11 @@ const CASES: Record<string, Case | { exempt: string }> = {
     insider: demo("admin"),
     bodies: { create: (f) => ({ name: "Xã Lạ", code: "HT-LA", level: "COMMUNE", parentId: String(f.ids.huongSon) }) },
   },
+  "routes/quan-tri.danh-muc-don-vi": {
+    outsiders: ["districtAdmin", "trainerB"],
+    insider: demo("admin"),
+    bodies: { load: { intent: "load", province: "40" }, loadAll: { intent: "loadAll" } },
+  },
   "routes/quan-tri.cai-dat": {
     outsiders: ["districtAdmin"],
     insider: demo("admin"),

@@ -106,7 +106,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <div className="menu__user">
                   <Link to="/thong-bao" className="menu__bell" aria-label={t("appraisal.unread", { count: user.unread })}>
                     <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-                      <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
+                      <path
+                        fill="currentColor"
+                        d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+                      />
                     </svg>
                     {user.unread ? <span className="badge">{user.unread}</span> : null}
                   </Link>
@@ -167,8 +170,7 @@ export function ErrorBoundary() {
       <p>{body}</p>
       {status >= 500 && requestId ? (
         <p className="error-page__request" data-request-id={requestId}>
-          {t("error.requestId")}{" "}
-          <code>{requestId}</code>
+          {t("error.requestId")} <code>{requestId}</code>
         </p>
       ) : null}
       <p>

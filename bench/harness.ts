@@ -81,11 +81,19 @@ export async function startServer(): Promise<Server> {
   // file, to read why requests failed; otherwise it logs warnings only to a pipe nobody reads.
   const logFile = process.env.BENCH_SERVER_LOG;
   const child: ChildProcess = spawn("node", [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "server.js"], {
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1", BENCH: "1", NODE_ENV: "production", ...(logFile ? { LOG_LEVEL: process.env.LOG_LEVEL ?? "info" } : {}) },
+    env: {
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      BENCH: "1",
+      NODE_ENV: "production",
+      ...(logFile ? { LOG_LEVEL: process.env.LOG_LEVEL ?? "info" } : {}),
+    },
     stdio: ["ignore", logFile ? fs.openSync(logFile, "a") : "pipe", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) { // up to a minute: a busy machine starts slowly
+  for (let i = 0; i < 600; i++) {
+    // up to a minute: a busy machine starts slowly
     try {
       if ((await fetch(`${url}/bench`)).ok) break;
     } catch {

@@ -44,12 +44,33 @@ export const DEMO_PASSWORD = "OcopDemo@2026";
 
 /** One account per role (plus a province-level appraiser for the two-level chain). */
 export const DEMO_ACCOUNTS = [
-  { role: "admin", fullName: "Trần Thị Hồng Nhung", email: "quantri@ocop-demo.vn", phone: "0912000001", unit: "HT", position: "Chánh Văn phòng Điều phối NTM tỉnh" },
+  {
+    role: "admin",
+    fullName: "Trần Thị Hồng Nhung",
+    email: "quantri@ocop-demo.vn",
+    phone: "0912000001",
+    unit: "HT",
+    position: "Chánh Văn phòng Điều phối NTM tỉnh",
+  },
   { role: "trainer", fullName: "Lê Văn Thành", email: "giangvien@ocop-demo.vn", phone: "0912000002", unit: "HT", position: "Cán bộ tập huấn" },
-  { role: "learner", fullName: "Nguyễn Văn An", email: "hocvien@ocop-demo.vn", phone: "0912000003", unit: "HT-CL-THIENLOC", position: "Công chức Nông nghiệp xã" },
+  {
+    role: "learner",
+    fullName: "Nguyễn Văn An",
+    email: "hocvien@ocop-demo.vn",
+    phone: "0912000003",
+    unit: "HT-CL-THIENLOC",
+    position: "Công chức Nông nghiệp xã",
+  },
   { role: "producer", fullName: "Phạm Thị Lan", email: "chuthe@ocop-demo.vn", phone: "0912000004", unit: "HT-HS-SONKIM1", position: "Giám đốc HTX" },
   { role: "consultant", fullName: "Đặng Quốc Huy", email: "tuvan@ocop-demo.vn", phone: "0912000005", unit: "HT", position: "Chuyên gia tư vấn" },
-  { role: "appraiser", fullName: "Hoàng Minh Đức", email: "thamdinh@ocop-demo.vn", phone: "0912000006", unit: "HT-CL-THIENLOC", position: "Cán bộ thẩm định xã" },
+  {
+    role: "appraiser",
+    fullName: "Hoàng Minh Đức",
+    email: "thamdinh@ocop-demo.vn",
+    phone: "0912000006",
+    unit: "HT-CL-THIENLOC",
+    position: "Cán bộ thẩm định xã",
+  },
   { role: "appraiser", fullName: "Võ Thị Mai", email: "thamdinh.tinh@ocop-demo.vn", phone: "0912000007", unit: "HT", position: "Cán bộ thẩm định tỉnh" },
 ] as const;
 

@@ -71,7 +71,10 @@ export function checkBundles(publicDir: string, budget = BUDGET_GZIP_BYTES): Bun
     const { sources } = map;
     sourcesOf.set(
       `/${rel}`,
-      sources.map((s, i) => ({ file: s.startsWith("empty-module:") ? s : path.relative(projectDir, path.resolve(path.dirname(chunk), s)), content: map.sourcesContent?.[i] ?? "" })),
+      sources.map((s, i) => ({
+        file: s.startsWith("empty-module:") ? s : path.relative(projectDir, path.resolve(path.dirname(chunk), s)),
+        content: map.sourcesContent?.[i] ?? "",
+      })),
     );
     for (const { name, pattern } of FORBIDDEN) {
       const hits = sources.filter((s) => pattern.test(s));
@@ -81,7 +84,12 @@ export function checkBundles(publicDir: string, budget = BUDGET_GZIP_BYTES): Bun
 
   const manifestFile = files.find((f) => /\/manifest-[0-9A-F]+\.js$/i.test(f));
   if (!manifestFile) return { violations: [...violations, "no Remix manifest (public/build/manifest-*.js)"], pages: [] };
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as Manifest;
+  const manifest = JSON.parse(
+    fs
+      .readFileSync(manifestFile, "utf8")
+      .replace(/^window\.__remixManifest=/, "")
+      .replace(/;\s*$/, ""),
+  ) as Manifest;
   /** What a page's document loads: the entry, then every route from root to the page, each with its shared chunks. */
   const pageUrls = (routeId: string) => {
     const urls = new Set([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
@@ -148,7 +156,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const { violations, pages } = checkBundles(publicDir);
   removeSourceMaps(publicDir);
   console.log("JavaScript per learner page (entry + root + route, shared chunks included):");
-  for (const p of pages) console.log(`  ${p.page.padEnd(9)} ${String(p.files).padStart(2)} files  ${kb(p.raw).padStart(9)} raw  ${kb(p.gzip).padStart(8)} gzipped`);
+  for (const p of pages)
+    console.log(`  ${p.page.padEnd(9)} ${String(p.files).padStart(2)} files  ${kb(p.raw).padStart(9)} raw  ${kb(p.gzip).padStart(8)} gzipped`);
   if (violations.length > 0) {
     console.error(`\nBundle check failed:\n${violations.map((v) => `  - ${v}`).join("\n")}`);
     process.exit(1);

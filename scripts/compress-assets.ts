@@ -32,7 +32,10 @@ await Promise.all(
       }),
       gzip(content, { level: zlib.constants.Z_BEST_COMPRESSION }),
     ]);
-    for (const [suffix, out] of [[".br", b], [".gz", g]] as const) {
+    for (const [suffix, out] of [
+      [".br", b],
+      [".gz", g],
+    ] as const) {
       if (out.length < content.length) fs.writeFileSync(file + suffix, out);
       else fs.rmSync(file + suffix, { force: true });
     }

@@ -90,7 +90,17 @@ const checkin = (() => {
       await fetch(`${base}/khoa-hoc/1/diem-danh?index`, {
         method: "POST",
         headers: { cookie: trainer, origin: base, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ intent: "create", title: "Buổi thử sự cố", date: from.slice(0, 10), start: from.slice(11, 16), end: to.slice(0, 10) === from.slice(0, 10) ? to.slice(11, 16) : "23:59", rotateSeconds: "300", graceBeforeMin: "15", graceAfterMin: "30", lateAfterMin: "60" }),
+        body: new URLSearchParams({
+          intent: "create",
+          title: "Buổi thử sự cố",
+          date: from.slice(0, 10),
+          start: from.slice(11, 16),
+          end: to.slice(0, 10) === from.slice(0, 10) ? to.slice(11, 16) : "23:59",
+          rotateSeconds: "300",
+          graceBeforeMin: "15",
+          graceAfterMin: "30",
+          lateAfterMin: "60",
+        }),
       });
       const db = new Database(dbFile, { readonly: true });
       const row = db.prepare('SELECT id, "checkinSecret" FROM "ClassSession" ORDER BY id DESC LIMIT 1').get() as { id: number; checkinSecret: string };
@@ -137,7 +147,11 @@ const autosave = (() => {
     async setup(base: string, dbFile: string) {
       cookie = await loginCookie(base, "chuthe@ocop-demo.vn");
       const db = new Database(dbFile, { readonly: true });
-      const plan = db.prepare('SELECT p.id AS id FROM "BusinessPlan" p JOIN "ProducerOrg" o ON o.id = p."orgId" JOIN "User" u ON u.id = o."ownerId" WHERE u.email = ? ORDER BY p.id LIMIT 1').get("chuthe@ocop-demo.vn") as { id: number };
+      const plan = db
+        .prepare(
+          'SELECT p.id AS id FROM "BusinessPlan" p JOIN "ProducerOrg" o ON o.id = p."orgId" JOIN "User" u ON u.id = o."ownerId" WHERE u.email = ? ORDER BY p.id LIMIT 1',
+        )
+        .get("chuthe@ocop-demo.vn") as { id: number };
       planId = plan.id;
       version = (db.prepare('SELECT version FROM "PlanStep" WHERE "planId" = ? AND step = 2').get(planId) as { version: number } | undefined)?.version ?? 0;
       db.close();
@@ -154,7 +168,8 @@ const autosave = (() => {
       return true;
     },
     verify(db: Database.Database) {
-      const row = db.prepare('SELECT version, data FROM "PlanStep" WHERE "planId" = ? AND step = 2').get(planId) as { version: number; data: string } | undefined;
+      const row = db.prepare('SELECT version, data FROM "PlanStep" WHERE "planId" = ? AND step = 2').get(planId) as
+        { version: number; data: string } | undefined;
       if (acked === 0) return [];
       if (!row || row.version < acked) return [`autosave: version ${acked} acknowledged, ${row?.version ?? "nothing"} stored`];
       const text = JSON.parse(row.data).structure as string;

@@ -15,8 +15,7 @@ export function pendingMigrationSql(): string {
   const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "scratch.db")}` };
   try {
     const hasMigrations =
-      fs.existsSync("prisma/migrations") &&
-      fs.readdirSync("prisma/migrations").some((d) => fs.existsSync(`prisma/migrations/${d}/migration.sql`));
+      fs.existsSync("prisma/migrations") && fs.readdirSync("prisma/migrations").some((d) => fs.existsSync(`prisma/migrations/${d}/migration.sql`));
     let from = ["--from-empty"];
     if (hasMigrations) {
       execFileSync(prisma, ["migrate", "deploy"], { env, stdio: "pipe" });
@@ -28,11 +27,7 @@ export function pendingMigrationSql(): string {
       fs.writeFileSync(pulledFile, start >= 0 ? text.slice(start) : text);
       from = ["--from-schema-datamodel", pulledFile];
     }
-    const diff = spawnSync(
-      prisma,
-      ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-      { env, encoding: "utf8" },
-    );
+    const diff = spawnSync(prisma, ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], { env, encoding: "utf8" });
     if (diff.status !== 0) throw new Error(`prisma migrate diff failed:\n${diff.stderr}`);
     return diff.stdout;
   } finally {

@@ -12,7 +12,15 @@ import { parseArgs } from "node:util";
 
 const TEMPLATE = fileURLToPath(new URL("../deploy/nginx-site.conf.template", import.meta.url));
 
-export function renderSite({ serverName, certificate, key, app = "127.0.0.1:3000", httpPort = 80, httpsPort = 443, accessLog = "/var/log/nginx/ocop-lms.access.log" }) {
+export function renderSite({
+  serverName,
+  certificate,
+  key,
+  app = "127.0.0.1:3000",
+  httpPort = 80,
+  httpsPort = 443,
+  accessLog = "/var/log/nginx/ocop-lms.access.log",
+}) {
   const values = {
     SERVER_NAME: serverName,
     CERTIFICATE: certificate,

@@ -67,7 +67,9 @@ if (build !== 0) {
 // 3. Unit + integration, in a new random order each run (tests must not depend on one another; vitest prints the seed)
 const vitestJson = path.join(tmp, "vitest.json");
 fs.rmSync(vitestJson, { force: true });
-const vitest = run("node_modules/.bin/vitest", ["run", "--sequence.shuffle", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], { SKIP_BUILD: "1" });
+const vitest = run("node_modules/.bin/vitest", ["run", "--sequence.shuffle", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], {
+  SKIP_BUILD: "1",
+});
 if (fs.existsSync(vitestJson)) {
   const r = JSON.parse(fs.readFileSync(vitestJson, "utf8"));
   totals.passed += r.numPassedTests;

@@ -34,7 +34,10 @@ export function routeShapes(routes) {
  */
 export function pathKey(pathname, staticAt) {
   // decoded as Remix decodes a path before matching it (`/kho%61-hoc` is `/khoa-hoc`)
-  const segments = pathname.split("/").filter(Boolean).map((segment) => decoded(segment).toLowerCase());
+  const segments = pathname
+    .split("/")
+    .filter(Boolean)
+    .map((segment) => decoded(segment).toLowerCase());
   const last = segments.length - 1;
   if (last >= 0 && segments[last].endsWith(".data")) segments[last] = segments[last].slice(0, -".data".length);
   return segments.map((segment, i) => (staticAt[i]?.has(segment) ? segment : "*")).join("/");

@@ -44,7 +44,24 @@ describe("routeIdsForKey", () => {
 
   it("matches every path, and every parent path, exactly as the full build does", () => {
     const all = new Set(Object.keys(routes));
-    const paths = ["/", "/diem-danh", "/DIEM-DANH", "/diem-danh/", "/kho%61-hoc/1", "/khoa-hoc", "/khoa-hoc/1", "/khoa-hoc/hoc", "/khoa-hoc/1/hoc/bai-1", "/khoa-hoc/1/hoc/bai-1/them", "/khoa-hoc/1/khong-co", "/dang-nhap", "/thong-ke/tham-dinh.csv", "/tai-lieu", "/tai-lieu/a/b", "/khong-co"];
+    const paths = [
+      "/",
+      "/diem-danh",
+      "/DIEM-DANH",
+      "/diem-danh/",
+      "/kho%61-hoc/1",
+      "/khoa-hoc",
+      "/khoa-hoc/1",
+      "/khoa-hoc/hoc",
+      "/khoa-hoc/1/hoc/bai-1",
+      "/khoa-hoc/1/hoc/bai-1/them",
+      "/khoa-hoc/1/khong-co",
+      "/dang-nhap",
+      "/thong-ke/tham-dinh.csv",
+      "/tai-lieu",
+      "/tai-lieu/a/b",
+      "/khong-co",
+    ];
     for (const path of paths) {
       const kept = keptFor(path);
       const segments = path.split("/").filter(Boolean);

@@ -68,5 +68,4 @@ function indexFiles(root) {
   return files;
 }
 
-const etagOf = (size, mtimeMs, encoding = "") =>
-  `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}${encoding ? `-${encoding}` : ""}"`;
+const etagOf = (size, mtimeMs, encoding = "") => `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}${encoding ? `-${encoding}` : ""}"`;

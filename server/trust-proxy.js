@@ -16,7 +16,10 @@ export function parseTrustProxy(value) {
   if (text === "true") {
     throw new Error("TRUST_PROXY=true would trust any client's X-Forwarded-For; give the number of proxies (1) or their addresses.");
   }
-  const entries = text.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (!NAMED.has(entry) && !isAddressOrSubnet(entry)) {
       throw new Error(`TRUST_PROXY: "${entry}" is neither a hop count, an IP address, a subnet (a.b.c.d/n) nor loopback/linklocal/uniquelocal.`);

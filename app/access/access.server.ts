@@ -3,7 +3,19 @@ import type { Role } from "~/auth/roles";
 import { type Prisma, db } from "~/db/db.server";
 import { parseId } from "~/forms/parse";
 import { unitsWithin } from "~/units/units.server";
-import { CONSULTANT_STATUSES, LEARNING_ROLES, type PlanVia, type RoleRule, appraiserActs, courseVia, covers, coversPerson, planVia, rolesFor, unitPathsFor } from "./scope";
+import {
+  CONSULTANT_STATUSES,
+  LEARNING_ROLES,
+  type PlanVia,
+  type RoleRule,
+  appraiserActs,
+  courseVia,
+  covers,
+  coversPerson,
+  planVia,
+  rolesFor,
+  unitPathsFor,
+} from "./scope";
 import { personContact } from "~/users/person-select";
 
 /**
@@ -89,7 +101,9 @@ export function courseWhere(auth: Auth, rule: RoleRule, only?: readonly Role[]):
 export async function reachableCourse(auth: Auth, rawId: string | number | undefined, rule: RoleRule): Promise<ReachedCourse> {
   const id = idParam(rawId);
   const userId = auth.user.id;
-  const rows = await db().$queryRaw<{ id: number; title: string; code: string; unitId: number; path: string; enrolled: number | bigint | boolean; teaches: number | bigint | boolean }[]>`
+  const rows = await db().$queryRaw<
+    { id: number; title: string; code: string; unitId: number; path: string; enrolled: number | bigint | boolean; teaches: number | bigint | boolean }[]
+  >`
     SELECT c."id" AS "id", c."title" AS "title", c."code" AS "code", c."unitId" AS "unitId", un."path" AS "path",
       (SELECT COUNT(*) FROM "Enrolment" e WHERE e."courseId" = c."id" AND e."userId" = ${userId}) AS "enrolled",
       (SELECT COUNT(*) FROM "CourseTrainer" ct WHERE ct."courseId" = c."id" AND ct."userId" = ${userId}) AS "teaches"
@@ -190,7 +204,9 @@ export async function reachablePlanStatus(auth: Auth, rawId: string | undefined,
 export function caseWhere(auth: Auth, rule: RoleRule, opts: { acting?: boolean } = {}): Prisma.AppraisalCaseWhereInput {
   const grants = auth.user.grants.filter((g) => rule.roles.includes(g.role));
   const or: Prisma.AppraisalCaseWhereInput[] = grants.map((g) =>
-    g.role === "appraiser" && opts.acting ? { status: "SUBMITTED", level: g.unitLevel, unitPath: { startsWith: g.unitPath } } : { unitPath: { startsWith: g.unitPath } },
+    g.role === "appraiser" && opts.acting
+      ? { status: "SUBMITTED", level: g.unitLevel, unitPath: { startsWith: g.unitPath } }
+      : { unitPath: { startsWith: g.unitPath } },
   );
   return or.length ? { OR: or } : { planId: { in: [] } };
 }

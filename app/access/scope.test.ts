@@ -9,7 +9,12 @@ const commune = "/1/2/3/";
 const otherCommune = "/1/5/6/";
 const level = (path: string): UnitLevel => (["PROVINCE", "DISTRICT", "COMMUNE"] as const)[path.split("/").filter(Boolean).length - 1];
 const grant = (role: RoleGrant["role"], unitPath: string): RoleGrant => ({ role, unitPath, unitId: 0, unitName: "", unitLevel: level(unitPath) });
-const rules = definePermissions({ manage: ["trainer", "admin"], study: ["learner", "producer", "trainer", "admin"], plans: ["producer", "consultant"], people: ["admin"] });
+const rules = definePermissions({
+  manage: ["trainer", "admin"],
+  study: ["learner", "producer", "trainer", "admin"],
+  plans: ["producer", "consultant"],
+  people: ["admin"],
+});
 
 describe("units", () => {
   it("a role held at a unit covers that unit and the units below it, not its neighbours or parents", () => {
@@ -55,7 +60,8 @@ describe("plans", () => {
     const consultant = [grant("consultant", province)];
     expect(planVia(consultant, rules.plans, 9, { ...plan, invited: true })).toBe("consultant");
     expect(planVia(consultant, rules.plans, 9, { ...plan, invited: true, status: "RETURNED" })).toBe("consultant");
-    for (const status of ["SUBMITTED", "APPROVED", "REJECTED", "LAPSED"]) expect(planVia(consultant, rules.plans, 9, { ...plan, invited: true, status })).toBe(null);
+    for (const status of ["SUBMITTED", "APPROVED", "REJECTED", "LAPSED"])
+      expect(planVia(consultant, rules.plans, 9, { ...plan, invited: true, status })).toBe(null);
     expect(planVia(consultant, rules.plans, 9, plan)).toBe(null);
   });
 });

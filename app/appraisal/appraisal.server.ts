@@ -57,7 +57,19 @@ export async function submitPlan(planId: number, userId: number, at = now()): Pr
     if (existing) await tx.appraisalCase.update({ where: { planId }, data: { ...data, revision: { increment: 1 } } });
     else await tx.appraisalCase.create({ data: { planId, ...data } });
     await tx.appraisalEvent.create({
-      data: { planId, versionNumber: number, actorId: userId, action, fromStatus: existing?.status ?? "DRAFT", toStatus: "SUBMITTED", fromLevel: existing?.level ?? "", toLevel: level, unitPath: plan.org.unit.path, year, createdAt: at },
+      data: {
+        planId,
+        versionNumber: number,
+        actorId: userId,
+        action,
+        fromStatus: existing?.status ?? "DRAFT",
+        toStatus: "SUBMITTED",
+        fromLevel: existing?.level ?? "",
+        toLevel: level,
+        unitPath: plan.org.unit.path,
+        year,
+        createdAt: at,
+      },
     });
     await bumpStat(tx, plan.org.unit.path, year, action, existing?.level ?? "");
     await tx.businessPlan.update({ where: { id: planId }, data: { status: "SUBMITTED" } });
@@ -148,7 +160,8 @@ export async function decideCase(planId: number, auth: Auth, input: DecideInput,
     const plan = await tx.businessPlan.update({ where: { id: planId }, data: { status: step.next.status }, include: { org: { select: { ownerId: true } } } });
     const label = t(`appraisal.decision.${input.decision}` as "appraisal.decision.FORWARD");
     await notify(tx, [plan.org.ownerId], t("appraisal.notify.decided", { title: plan.title, decision: label }), `/phuong-an/${planId}`);
-    if (forwarded) await notify(tx, await appraisersFor(tx, c.unitPath, step.toLevel), t("appraisal.notify.received", { title: plan.title }), `/tham-dinh/${planId}`);
+    if (forwarded)
+      await notify(tx, await appraisersFor(tx, c.unitPath, step.toLevel), t("appraisal.notify.received", { title: plan.title }), `/tham-dinh/${planId}`);
     return { ok: true, status: step.next.status } as const;
   });
 }
@@ -191,7 +204,9 @@ export async function handledBy(actorId: number, unitPaths: readonly string[], t
   const caseOf = new Map(cases.map((c) => [c.planId, c]));
   return ids.flatMap((planId) => {
     const c = caseOf.get(planId);
-    return c ? [{ planId, title: c.plan.title, org: c.plan.org.name, decision: latest.get(planId)!.action, decidedAt: latest.get(planId)!.createdAt, case: c }] : [];
+    return c
+      ? [{ planId, title: c.plan.title, org: c.plan.org.name, decision: latest.get(planId)!.action, decidedAt: latest.get(planId)!.createdAt, case: c }]
+      : [];
   });
 }
 
@@ -222,14 +237,28 @@ export function planOfCase(planId: number) {
   return db().businessPlan.findUniqueOrThrow({ where: { id: planId }, include: { org: { include: { unit: { select: { name: true } } } } } });
 }
 
-export async function addComment(planId: number, authorId: number, input: { step: number; body: string; parentId?: number; versionNumber: number }, notifyIds: number[], link: string, title: string) {
+export async function addComment(
+  planId: number,
+  authorId: number,
+  input: { step: number; body: string; parentId?: number; versionNumber: number },
+  notifyIds: number[],
+  link: string,
+  title: string,
+) {
   return db().$transaction(async (tx) => {
     if (input.parentId) {
       const parent = await tx.planComment.findFirst({ where: { id: input.parentId, planId } });
       if (!parent) return null;
     }
-    const comment = await tx.planComment.create({ data: { planId, authorId, step: input.step, body: input.body, parentId: input.parentId ?? null, versionNumber: input.versionNumber } });
-    await notify(tx, notifyIds.filter((id) => id !== authorId), t("appraisal.notify.comment", { title }), link);
+    const comment = await tx.planComment.create({
+      data: { planId, authorId, step: input.step, body: input.body, parentId: input.parentId ?? null, versionNumber: input.versionNumber },
+    });
+    await notify(
+      tx,
+      notifyIds.filter((id) => id !== authorId),
+      t("appraisal.notify.comment", { title }),
+      link,
+    );
     return comment;
   });
 }
@@ -276,7 +305,20 @@ export async function recordResult(planId: number, actorId: number, score: numbe
     if (c.officialStars) await bumpStat(tx, c.unitPath, c.year, `STARS_${c.officialStars}`, "", -1);
     await bumpStat(tx, c.unitPath, c.year, `STARS_${stars}`);
     await tx.appraisalEvent.create({
-      data: { planId, versionNumber: c.versionNumber, actorId, action: "RESULT", fromStatus: c.status, toStatus: c.status, fromLevel: c.level, toLevel: c.level, reason: t("appraisal.result.reason", { score, stars }), unitPath: c.unitPath, year: c.year, createdAt: at },
+      data: {
+        planId,
+        versionNumber: c.versionNumber,
+        actorId,
+        action: "RESULT",
+        fromStatus: c.status,
+        toStatus: c.status,
+        fromLevel: c.level,
+        toLevel: c.level,
+        reason: t("appraisal.result.reason", { score, stars }),
+        unitPath: c.unitPath,
+        year: c.year,
+        createdAt: at,
+      },
     });
     await bumpStat(tx, c.unitPath, c.year, "RESULT", c.level);
     return true;
@@ -288,7 +330,11 @@ export async function recordResult(planId: number, actorId: number, score: numbe
  * comments (officers' names per the province setting), the latest return with its reason while the
  * plan is with the producer, and the steps a reviewer's comment asks to look at again.
  */
-export async function planReview(plan: { id: number; status: string; org: { ownerId: number; unit: { path: string } }; steps: { step: number; updatedAt: Date }[] }, viewerId: number, formatWhen: (d: Date) => string) {
+export async function planReview(
+  plan: { id: number; status: string; org: { ownerId: number; unit: { path: string } }; steps: { step: number; updatedAt: Date }[] },
+  viewerId: number,
+  formatWhen: (d: Date) => string,
+) {
   const [detail, rules] = await Promise.all([caseDetail(plan.id), rulesFor(plan.org.unit.path)]);
   const view = caseView(detail, { officerNames: rules.showOfficerNames, viewerId, formatWhen });
   const lastReturn = detail.c?.status === "RETURNED" ? [...detail.events].reverse().find((e) => e.action === "RETURN") : undefined;

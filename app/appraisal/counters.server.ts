@@ -31,7 +31,11 @@ export async function rebuildStats(client: ReturnType<typeof db>) {
   };
   const events = await client.appraisalEvent.groupBy({ by: ["year", "unitPath", "action", "fromLevel"], _count: { _all: true } });
   for (const e of events) add(e.unitPath, e.year, e.action, e.fromLevel, e._count._all);
-  const stars = await client.appraisalCase.groupBy({ by: ["year", "unitPath", "officialStars"], where: { officialStars: { not: null } }, _count: { _all: true } });
+  const stars = await client.appraisalCase.groupBy({
+    by: ["year", "unitPath", "officialStars"],
+    where: { officialStars: { not: null } },
+    _count: { _all: true },
+  });
   for (const s of stars) add(s.unitPath, s.year, `STARS_${s.officialStars}`, "", s._count._all);
   const ideas = await client.productIdea.findMany({ select: { createdAt: true, org: { select: { unit: { select: { path: true } } } } } });
   for (const i of ideas) add(i.org.unit.path, vnYear(i.createdAt), "IDEA", "", 1);

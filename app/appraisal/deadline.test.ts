@@ -5,7 +5,11 @@ import { decide, overdueStatus, resubmit } from "./workflow";
 import { funnel, lapsedLocalities } from "./stats";
 
 const at = (iso: string) => new Date(iso);
-const rules = (kind: "CALENDAR" | "WORKING", days = 5, holidays: string[] = []) => ({ deadlineDays: { COMMUNE: days, DISTRICT: days, PROVINCE: days }, deadlineKind: kind, holidays });
+const rules = (kind: "CALENDAR" | "WORKING", days = 5, holidays: string[] = []) => ({
+  deadlineDays: { COMMUNE: days, DISTRICT: days, PROVINCE: days },
+  deadlineKind: kind,
+  holidays,
+});
 
 describe("deadlineFor", () => {
   it("counts the deadline of the level that holds the case", () => {
@@ -53,7 +57,11 @@ describe("state machine", () => {
   const chain = ["COMMUNE", "PROVINCE"] as const;
   const three = ["COMMUNE", "DISTRICT", "PROVINCE"] as const;
   it("forwards up the chain and approves only at the last level", () => {
-    expect(decide({ status: "SUBMITTED", levelIndex: 0 }, "FORWARD", chain, "")).toEqual({ ok: true, next: { status: "SUBMITTED", levelIndex: 1 }, toLevel: "PROVINCE" });
+    expect(decide({ status: "SUBMITTED", levelIndex: 0 }, "FORWARD", chain, "")).toEqual({
+      ok: true,
+      next: { status: "SUBMITTED", levelIndex: 1 },
+      toLevel: "PROVINCE",
+    });
     expect(decide({ status: "SUBMITTED", levelIndex: 0 }, "APPROVE", chain, "")).toEqual({ ok: false, refusal: "notLastLevel" });
     expect(decide({ status: "SUBMITTED", levelIndex: 1 }, "FORWARD", chain, "")).toEqual({ ok: false, refusal: "lastLevel" });
     expect(decide({ status: "SUBMITTED", levelIndex: 1 }, "APPROVE", chain, "").ok).toBe(true);
@@ -66,8 +74,10 @@ describe("state machine", () => {
       expect(decide({ status: "SUBMITTED", levelIndex: 0 }, d, chain, "Thiếu số liệu")).toMatchObject({ ok: true });
     }
     for (const status of ["APPROVED", "REJECTED", "LAPSED"] as const)
-      for (const d of ["FORWARD", "APPROVE", "RETURN", "REJECT"] as const) expect(decide({ status, levelIndex: 1 }, d, chain, "x")).toEqual({ ok: false, refusal: "final" });
-    for (const d of ["FORWARD", "APPROVE", "RETURN", "REJECT"] as const) expect(decide({ status: "RETURNED", levelIndex: 0 }, d, chain, "x")).toEqual({ ok: false, refusal: "notSubmitted" });
+      for (const d of ["FORWARD", "APPROVE", "RETURN", "REJECT"] as const)
+        expect(decide({ status, levelIndex: 1 }, d, chain, "x")).toEqual({ ok: false, refusal: "final" });
+    for (const d of ["FORWARD", "APPROVE", "RETURN", "REJECT"] as const)
+      expect(decide({ status: "RETURNED", levelIndex: 0 }, d, chain, "x")).toEqual({ ok: false, refusal: "notSubmitted" });
   });
 
   it("a missed deadline flags the case or closes it, as the province rules", () => {

@@ -77,9 +77,7 @@ export function timeLeft(now: Date, deadline: Date): TimeLeft {
 }
 
 export type Clock =
-  | { kind: "running"; left: TimeLeft }
-  | { kind: "stopped"; daysOnResubmit: number; rule: ProvinceRules["clockOnResubmit"] }
-  | { kind: "closed" };
+  { kind: "running"; left: TimeLeft } | { kind: "stopped"; daysOnResubmit: number; rule: ProvinceRules["clockOnResubmit"] } | { kind: "closed" };
 
 /**
  * What a case's clock shows: running while an officer holds it, stopped while the producer has it
@@ -92,6 +90,7 @@ export function clockOf(
 ): Clock {
   if (c.status === "SUBMITTED") return { kind: "running", left: timeLeft(at, c.deadlineAt) };
   if (c.status !== "RETURNED") return { kind: "closed" };
-  const daysOnResubmit = rules.clockOnResubmit === "RESUME" && c.pausedAt ? daysLeftWhenPaused(c.pausedAt, c.deadlineAt, rules) : rules.deadlineDays[c.level as UnitLevel];
+  const daysOnResubmit =
+    rules.clockOnResubmit === "RESUME" && c.pausedAt ? daysLeftWhenPaused(c.pausedAt, c.deadlineAt, rules) : rules.deadlineDays[c.level as UnitLevel];
   return { kind: "stopped", daysOnResubmit, rule: rules.clockOnResubmit };
 }

@@ -30,7 +30,19 @@ export async function sweepOverdue(at = now(), planId?: number): Promise<number>
       if (r.count !== 1) return;
       marked++;
       await tx.appraisalEvent.create({
-        data: { planId: c.planId, versionNumber: c.versionNumber, action: "OVERDUE", fromStatus: c.status, toStatus: status, fromLevel: c.level, toLevel: c.level, reason: "", unitPath: c.unitPath, year: c.year, createdAt: at },
+        data: {
+          planId: c.planId,
+          versionNumber: c.versionNumber,
+          action: "OVERDUE",
+          fromStatus: c.status,
+          toStatus: status,
+          fromLevel: c.level,
+          toLevel: c.level,
+          reason: "",
+          unitPath: c.unitPath,
+          year: c.year,
+          createdAt: at,
+        },
       });
       await bumpStat(tx, c.unitPath, c.year, "OVERDUE", c.level);
       const plan = await tx.businessPlan.update({ where: { id: c.planId }, data: { status }, select: { title: true, org: { select: { ownerId: true } } } });

@@ -17,7 +17,12 @@ describe("overdue as read", () => {
   });
 
   it("leaves alone a case already marked, with the producer, or closed", () => {
-    for (const c of [{ ...open, overdue: true }, { ...open, status: "RETURNED" }, { ...open, status: "APPROVED" }]) expect(caseAsOf(c, "LAPSE", justAfter)).toBe(c);
+    for (const c of [
+      { ...open, overdue: true },
+      { ...open, status: "RETURNED" },
+      { ...open, status: "APPROVED" },
+    ])
+      expect(caseAsOf(c, "LAPSE", justAfter)).toBe(c);
   });
 
   it("the plan shows its case's status while submitted", () => {

@@ -30,14 +30,12 @@ export const caseActionSchema = z.discriminatedUnion(
 /** /ket-qua-danh-gia: the council's official score of an approved product. */
 export const resultSchema = z.object({
   planId: id(),
-  score: z
-    .string({ error: t("appraisal.result.invalid") })
-    .transform((v, ctx) => {
-      const n = parseDecimal(v);
-      if (n === null || n < 0 || n > 100) {
-        ctx.addIssue({ code: "custom", message: t("appraisal.result.invalid") });
-        return z.NEVER;
-      }
-      return n;
-    }),
+  score: z.string({ error: t("appraisal.result.invalid") }).transform((v, ctx) => {
+    const n = parseDecimal(v);
+    if (n === null || n < 0 || n > 100) {
+      ctx.addIssue({ code: "custom", message: t("appraisal.result.invalid") });
+      return z.NEVER;
+    }
+    return n;
+  }),
 });

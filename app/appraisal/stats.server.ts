@@ -32,9 +32,15 @@ export async function statsFor(auth: Auth, query: StatsQuery) {
   const [counted, rules, lapsesWritten, due] = await Promise.all([
     db().appraisalStat.findMany({ where: { year, unitId: unit.id } }),
     rulesFor(unit.path),
-    db().appraisalEvent.findMany({ where: { action: "OVERDUE", toStatus: "LAPSED", year, unitPath: { startsWith: unit.path } }, select: { unitPath: true, fromLevel: true } }),
+    db().appraisalEvent.findMany({
+      where: { action: "OVERDUE", toStatus: "LAPSED", year, unitPath: { startsWith: unit.path } },
+      select: { unitPath: true, fromLevel: true },
+    }),
     // past their deadline but not yet swept: counted as the sweep will count them (overdue.server.ts)
-    db().appraisalCase.findMany({ where: { status: "SUBMITTED", overdue: false, deadlineAt: { lt: at }, year, unitPath: { startsWith: unit.path } }, select: { unitPath: true, level: true } }),
+    db().appraisalCase.findMany({
+      where: { status: "SUBMITTED", overdue: false, deadlineAt: { lt: at }, year, unitPath: { startsWith: unit.path } },
+      select: { unitPath: true, level: true },
+    }),
   ]);
   const rows = [...counted, ...due.map((c) => ({ metric: "OVERDUE", level: c.level, count: 1 }))];
   const lapses = [...lapsesWritten, ...(rules.overdueRule === "LAPSE" ? due.map((c) => ({ unitPath: c.unitPath, fromLevel: c.level })) : [])];

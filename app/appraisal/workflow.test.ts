@@ -25,7 +25,8 @@ describe("decisionsFor: only what the officer's level may decide in the province
   });
 
   it("a case with the producer or closed takes no decision", () => {
-    for (const status of ["RETURNED", "APPROVED", "REJECTED", "LAPSED"] as const) expect(decisionsFor({ status, levelIndex: 0 }, chainToday, ["COMMUNE"])).toEqual([]);
+    for (const status of ["RETURNED", "APPROVED", "REJECTED", "LAPSED"] as const)
+      expect(decisionsFor({ status, levelIndex: 0 }, chainToday, ["COMMUNE"])).toEqual([]);
   });
 });
 
@@ -60,14 +61,29 @@ describe("the clock while a case is with the producer", () => {
 });
 
 describe("clockOf", () => {
-  const rules = { deadlineDays: { COMMUNE: 5, DISTRICT: 7, PROVINCE: 10 }, deadlineKind: "CALENDAR" as const, holidays: [], clockOnResubmit: "RESTART" as const };
+  const rules = {
+    deadlineDays: { COMMUNE: 5, DISTRICT: 7, PROVINCE: 10 },
+    deadlineKind: "CALENDAR" as const,
+    holidays: [],
+    clockOnResubmit: "RESTART" as const,
+  };
   const deadlineAt = new Date("2026-11-07T16:59:59.999Z");
   it("runs while submitted, stops while returned, shows nothing once closed", () => {
-    expect(clockOf({ status: "SUBMITTED", level: "COMMUNE", deadlineAt, pausedAt: null }, rules, new Date("2026-11-05T16:59:59.999Z"))).toEqual({ kind: "running", left: { overdue: false, days: 2, hours: 0 } });
+    expect(clockOf({ status: "SUBMITTED", level: "COMMUNE", deadlineAt, pausedAt: null }, rules, new Date("2026-11-05T16:59:59.999Z"))).toEqual({
+      kind: "running",
+      left: { overdue: false, days: 2, hours: 0 },
+    });
     const pausedAt = new Date("2026-11-04T03:00:00Z");
     // a month later the stopped clock has not moved
-    expect(clockOf({ status: "RETURNED", level: "COMMUNE", deadlineAt, pausedAt }, rules, new Date("2026-12-04T03:00:00Z"))).toEqual({ kind: "stopped", daysOnResubmit: 5, rule: "RESTART" });
-    expect(clockOf({ status: "RETURNED", level: "COMMUNE", deadlineAt, pausedAt }, { ...rules, clockOnResubmit: "RESUME" }, new Date("2026-12-04T03:00:00Z"))).toEqual({ kind: "stopped", daysOnResubmit: 3, rule: "RESUME" });
-    for (const status of ["APPROVED", "REJECTED", "LAPSED"]) expect(clockOf({ status, level: "COMMUNE", deadlineAt, pausedAt: null }, rules, new Date())).toEqual({ kind: "closed" });
+    expect(clockOf({ status: "RETURNED", level: "COMMUNE", deadlineAt, pausedAt }, rules, new Date("2026-12-04T03:00:00Z"))).toEqual({
+      kind: "stopped",
+      daysOnResubmit: 5,
+      rule: "RESTART",
+    });
+    expect(
+      clockOf({ status: "RETURNED", level: "COMMUNE", deadlineAt, pausedAt }, { ...rules, clockOnResubmit: "RESUME" }, new Date("2026-12-04T03:00:00Z")),
+    ).toEqual({ kind: "stopped", daysOnResubmit: 3, rule: "RESUME" });
+    for (const status of ["APPROVED", "REJECTED", "LAPSED"])
+      expect(clockOf({ status, level: "COMMUNE", deadlineAt, pausedAt: null }, rules, new Date())).toEqual({ kind: "closed" });
   });
 });

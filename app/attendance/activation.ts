@@ -13,7 +13,9 @@ export function newActivationCode(): string {
 }
 
 export function activationHash(userId: number, code: string): string {
-  return createHash("sha256").update(`${userId}:${compactCode(code)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${userId}:${compactCode(code)}`)
+    .digest("hex");
 }
 
 export function activationMatches(userId: number, code: string, storedHash: string): boolean {

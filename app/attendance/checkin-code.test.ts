@@ -45,7 +45,14 @@ describe("rotating check-in code", () => {
 });
 
 describe("check-in window and late threshold", () => {
-  const s = { startsAt: at("2026-11-02T01:00:00Z"), endsAt: at("2026-11-02T04:30:00Z"), graceBeforeMin: 15, graceAfterMin: 30, lateAfterMin: 15, status: "SCHEDULED" };
+  const s = {
+    startsAt: at("2026-11-02T01:00:00Z"),
+    endsAt: at("2026-11-02T04:30:00Z"),
+    graceBeforeMin: 15,
+    graceAfterMin: 30,
+    lateAfterMin: 15,
+    status: "SCHEDULED",
+  };
   it("opens grace minutes before the start and closes grace minutes after the end", () => {
     expect(checkinState(s, at("2026-11-02T00:44:59Z"))).toBe("notYet");
     expect(checkinState(s, at("2026-11-02T00:45:00Z"))).toBe("open");

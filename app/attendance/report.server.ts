@@ -9,7 +9,11 @@ import { statusLabelKey } from "./statuses";
 /** Loads the figures of a course (three queries) and shapes them as tables for the page and the exports. */
 export async function courseReport(courseId: number, now = new Date()) {
   const [sessions, roster, marks] = await Promise.all([
-    db().classSession.findMany({ where: { courseId }, orderBy: { startsAt: "asc" }, select: { id: true, title: true, startsAt: true, endsAt: true, status: true } }),
+    db().classSession.findMany({
+      where: { courseId },
+      orderBy: { startsAt: "asc" },
+      select: { id: true, title: true, startsAt: true, endsAt: true, status: true },
+    }),
     rosterOf(courseId),
     db().attendance.findMany({ where: { session: { courseId } }, select: { sessionId: true, userId: true, status: true } }),
   ]);
@@ -29,7 +33,8 @@ export async function courseReport(courseId: number, now = new Date()) {
 export type Table = { title: string; header: string[]; rows: (string | number)[][] };
 export type ReportKind = "buoi" | "hoc-vien" | "luoi" | "duoi-nguong";
 
-const sessionLabel = (s: { title: string; startsAt: Date; endsAt: Date }) => `${formatDate(s.startsAt)} ${formatTime(s.startsAt)}–${formatTime(s.endsAt)}${s.title ? ` ${s.title}` : ""}`;
+const sessionLabel = (s: { title: string; startsAt: Date; endsAt: Date }) =>
+  `${formatDate(s.startsAt)} ${formatTime(s.startsAt)}–${formatTime(s.endsAt)}${s.title ? ` ${s.title}` : ""}`;
 export const sessionStateKey = (state: SessionState) => `att.sessionState.${state}` as MessageKey;
 const shortDate = (s: { startsAt: Date }) => formatDate(s.startsAt);
 
@@ -39,7 +44,16 @@ export function reportTable(report: Awaited<ReturnType<typeof courseReport>>, ki
     case "buoi":
       return {
         title: c("att.report.bySession"),
-        header: [c("att.report.session"), c("att.report.state"), c("att.report.total"), c("att.status.PRESENT"), c("att.status.LATE"), c("att.status.EXCUSED"), c("att.status.ABSENT"), c("att.status.UNMARKED")],
+        header: [
+          c("att.report.session"),
+          c("att.report.state"),
+          c("att.report.total"),
+          c("att.status.PRESENT"),
+          c("att.status.LATE"),
+          c("att.status.EXCUSED"),
+          c("att.status.ABSENT"),
+          c("att.status.UNMARKED"),
+        ],
         rows: report.sessions.map((s, i) => {
           const k = report.counts[i];
           return [sessionLabel(s), c(sessionStateKey(s.state)), k.size, k.PRESENT, k.LATE, k.EXCUSED, k.ABSENT, k.UNMARKED];
@@ -50,7 +64,15 @@ export function reportTable(report: Awaited<ReturnType<typeof courseReport>>, ki
       const rows = kind === "hoc-vien" ? report.rates : belowRate(report.rates, threshold);
       return {
         title: kind === "hoc-vien" ? c("att.report.byLearner") : `${c("att.report.below")} (${threshold}%)`,
-        header: [c("att.column.fullName"), c("att.column.phone"), c("att.column.unit"), c("att.report.attended"), c("att.report.excused"), c("att.report.held"), c("att.report.rate")],
+        header: [
+          c("att.column.fullName"),
+          c("att.column.phone"),
+          c("att.column.unit"),
+          c("att.report.attended"),
+          c("att.report.excused"),
+          c("att.report.held"),
+          c("att.report.rate"),
+        ],
         rows: rows.map((r) => [r.fullName, r.phone ?? "", r.unitName, r.attended, r.excused, r.held, r.rate]),
       };
     }
@@ -58,7 +80,11 @@ export function reportTable(report: Awaited<ReturnType<typeof courseReport>>, ki
       return {
         title: c("att.report.grid"),
         header: [c("att.column.fullName"), c("att.column.unit"), ...report.sessions.map(shortDate)],
-        rows: grid(report.sessions, report.learners, report.marks).map((g) => [g.learner.fullName, g.learner.unitName, ...g.cells.map((s) => (s ? t(statusLabelKey(s)) : ""))]),
+        rows: grid(report.sessions, report.learners, report.marks).map((g) => [
+          g.learner.fullName,
+          g.learner.unitName,
+          ...g.cells.map((s) => (s ? t(statusLabelKey(s)) : "")),
+        ]),
       };
   }
 }

@@ -15,7 +15,6 @@ import { type Problem, type RosterField, type RosterRow, type RosterTable, conta
 type Tx = Prisma.TransactionClient;
 const PREVIEW_MINUTES = 30;
 
-
 async function accountsFor(client: Tx | ReturnType<typeof db>, courseId: number, phones: string[], emails: string[]) {
   if (phones.length === 0 && emails.length === 0) return [];
   const users = await client.user.findMany({
@@ -59,15 +58,17 @@ export async function stageRoster(courseId: number, createdById: number, fileNam
 
 /** The refused rows of a preview of this trainer (null when expired or none). Reads only. */
 export async function refusedRows(courseId: number, userId: number, token: string, now = new Date()): Promise<{ fileName: string; sheet: Sheet } | null> {
-  const staged = await db().rosterImport.findUnique({ where: { token }, select: { courseId: true, createdById: true, expiresAt: true, fileName: true, refused: true } });
+  const staged = await db().rosterImport.findUnique({
+    where: { token },
+    select: { courseId: true, createdById: true, expiresAt: true, fileName: true, refused: true },
+  });
   if (!staged?.refused || staged.courseId !== courseId || staged.createdById !== userId || staged.expiresAt < now) return null;
   return { fileName: staged.fileName, sheet: JSON.parse(staged.refused) as Sheet };
 }
 
 export type IssuedCode = { userId: number; fullName: string; phone: string | null; email: string | null; unitName: string; code: string };
 export type CommitOutcome =
-  | { ok: true; enrolled: number; created: number; invited: number; codes: IssuedCode[] }
-  | { ok: false; error: "expired" | "changed" | "chooseUnit" };
+  { ok: true; enrolled: number; created: number; invited: number; codes: IssuedCode[] } | { ok: false; error: "expired" | "changed" | "chooseUnit" };
 
 /** The trainer's picks for split former communes (row number → unit id); a row without a valid pick is refused. */
 export function applyUnitChoices(rows: RosterRow[], choices: Readonly<Record<number, number>>): RosterRow[] | null {
@@ -148,7 +149,9 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
   if (inviteIds.length) {
     const { title, enrolmentCode } = await tx.course.findUniqueOrThrow({ where: { id: course.id }, select: { title: true, enrolmentCode: true } });
     const text = t("att.roster.invite.notify", { title, code: enrolmentCode });
-    await tx.notification.createMany({ data: inviteIds.map((userId) => ({ userId, text, link: `/khoa-hoc/tham-gia?ma=${encodeURIComponent(enrolmentCode)}` })) });
+    await tx.notification.createMany({
+      data: inviteIds.map((userId) => ({ userId, text, link: `/khoa-hoc/tham-gia?ma=${encodeURIComponent(enrolmentCode)}` })),
+    });
   }
   return { enrolled: created.length, created: created.length, invited: inviteIds.length, codes };
 }
@@ -164,7 +167,8 @@ export async function commitRoster(
     return await db().$transaction(
       async (tx) => {
         const staged = await tx.rosterImport.findUnique({ where: { token } });
-        if (!staged || staged.courseId !== course.id || staged.createdById !== userId || staged.expiresAt < now) return { ok: false, error: "expired" } as const;
+        if (!staged || staged.courseId !== course.id || staged.createdById !== userId || staged.expiresAt < now)
+          return { ok: false, error: "expired" } as const;
         const stagedRows = JSON.parse(staged.rows) as RosterRow[];
         if (stagedRows.length === 0) return { ok: false, error: "expired" } as const; // already imported
         const rows = applyUnitChoices(stagedRows, unitChoices);
@@ -185,19 +189,21 @@ export async function commitRoster(
 }
 
 export type AddLearnerOutcome =
-  | { ok: true; codes: IssuedCode[]; invited: number }
-  | { ok: false; error: "invalid"; problems: Problem[] }
-  | { ok: false; error: "changed" };
+  { ok: true; codes: IssuedCode[]; invited: number } | { ok: false; error: "invalid"; problems: Problem[] } | { ok: false; error: "changed" };
 
 /** Adds one learner typed by hand: the same checks, messages and writes as one row of a roster file. */
 export async function addLearner(course: { id: number; unitPath: string }, fields: Record<RosterField, string>, now = new Date()): Promise<AddLearnerOutcome> {
   const phone = normalizePhone(fields.phone, { landline: true });
   const email = normalizeEmail(fields.email);
-  const [units, accounts] = await Promise.all([matchUnitsWithin(provincePath(course.unitPath)), accountsFor(db(), course.id, phone ? [phone] : [], email ? [email] : [])]);
+  const [units, accounts] = await Promise.all([
+    matchUnitsWithin(provincePath(course.unitPath)),
+    accountsFor(db(), course.id, phone ? [phone] : [], email ? [email] : []),
+  ]);
   const { row, problems } = validateLearner(fields, { units, accounts });
   if (!row) return { ok: false, error: "invalid", problems };
   // a former commune split between new ones: the form has no picker, so the new commune is asked for
-  if (row.unitId === null) return { ok: false, error: "invalid", problems: [{ row: 0, name: row.fullName, column: "unit", message: "att.import.unitSplitTyped", severity: "error" }] };
+  if (row.unitId === null)
+    return { ok: false, error: "invalid", problems: [{ row: 0, name: row.fullName, column: "unit", message: "att.import.unitSplitTyped", severity: "error" }] };
   try {
     const written = await db().$transaction((tx) => writeRows(tx, course, [row], now));
     return { ok: true, codes: written.codes, invited: written.invited };

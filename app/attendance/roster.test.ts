@@ -15,7 +15,12 @@ const unit = (id: number, name: string, level: string, parentId: number | null, 
   successorIds,
 });
 /** A province before the catalogue is loaded: its units are all of today. */
-const UNITS = [unit(1, "Tỉnh Hà Tĩnh", "PROVINCE", null), unit(2, "Huyện Can Lộc", "DISTRICT", 1), unit(3, "Xã Thiên Lộc", "COMMUNE", 2), unit(4, "Xã Vượng Lộc", "COMMUNE", 2)];
+const UNITS = [
+  unit(1, "Tỉnh Hà Tĩnh", "PROVINCE", null),
+  unit(2, "Huyện Can Lộc", "DISTRICT", 1),
+  unit(3, "Xã Thiên Lộc", "COMMUNE", 2),
+  unit(4, "Xã Vượng Lộc", "COMMUNE", 2),
+];
 /** The same after 1 July 2025: the 2020 units are former, with their successors. */
 const UNITS_2026 = [
   unit(1, "Tỉnh Hà Tĩnh", "PROVINCE", null),
@@ -58,7 +63,16 @@ describe("a roster with faulty rows", () => {
     const sheet = refusedSheet(r);
     expect(sheet.headers).toEqual([...HEADER, "Dòng trong tệp gốc", "Lý do"]);
     expect(sheet.rows).toEqual([
-      ["Trần Thị B", "12345", "b@", "Xã Mơ Hồ", "", "", 3, "Số điện thoại: Số điện thoại không hợp lệ (cần số di động 10 chữ số; cán bộ có thể ghi số máy bàn cơ quan 02…). Email: Email không hợp lệ. Đơn vị: Không tìm thấy đơn vị này trong tỉnh (kể cả xã, huyện cũ)."],
+      [
+        "Trần Thị B",
+        "12345",
+        "b@",
+        "Xã Mơ Hồ",
+        "",
+        "",
+        3,
+        "Số điện thoại: Số điện thoại không hợp lệ (cần số di động 10 chữ số; cán bộ có thể ghi số máy bàn cơ quan 02…). Email: Email không hợp lệ. Đơn vị: Không tìm thấy đơn vị này trong tỉnh (kể cả xã, huyện cũ).",
+      ],
       ["Lê Văn C", "0914000003", "", "Xã Không Có", "", "", 4, "Đơn vị: Không tìm thấy đơn vị này trong tỉnh (kể cả xã, huyện cũ)."],
     ]);
   });
@@ -120,7 +134,13 @@ describe("roster headers and values", () => {
 });
 
 describe("roster validation", () => {
-  const ctx = { units: UNITS, accounts: [{ id: 50, phone: "0913000001", email: null, enrolled: true }, { id: 51, phone: "0913000002", email: "b@x.vn", enrolled: false }] };
+  const ctx = {
+    units: UNITS,
+    accounts: [
+      { id: 50, phone: "0913000001", email: null, enrolled: true },
+      { id: 51, phone: "0913000002", email: "b@x.vn", enrolled: false },
+    ],
+  };
   it("lists each problem with row number and column", () => {
     const table = {
       rows: [
@@ -160,11 +180,31 @@ describe("roster validation", () => {
   });
 
   it("refuses files without a header, without rows, or with too many rows", () => {
-    expect(validateRoster({ rows: [["a", "b"], ["c", "d"]] }, ctx)).toMatchObject({ ok: false, error: "att.import.noHeader" });
+    expect(
+      validateRoster(
+        {
+          rows: [
+            ["a", "b"],
+            ["c", "d"],
+          ],
+        },
+        ctx,
+      ),
+    ).toMatchObject({ ok: false, error: "att.import.noHeader" });
     expect(validateRoster({ rows: [HEADER] }, ctx)).toMatchObject({ ok: false, error: "att.import.empty" });
     const big = [HEADER, ...Array.from({ length: 10_000 }, (_, i) => [`Người ${i}`, "", "", "Xã Thiên Lộc", "", ""])];
     expect(validateRoster({ rows: big }, ctx)).toMatchObject({ ok: false, error: "att.import.tooMany" });
-    expect(validateRoster({ rows: [["Họ và tên", "Số điện thoại"], ["A", "0914000001"]] }, ctx)).toMatchObject({ ok: false, error: "att.import.missingColumn" });
+    expect(
+      validateRoster(
+        {
+          rows: [
+            ["Họ và tên", "Số điện thoại"],
+            ["A", "0914000001"],
+          ],
+        },
+        ctx,
+      ),
+    ).toMatchObject({ ok: false, error: "att.import.missingColumn" });
   });
 
   it("flags formula cells", () => {
@@ -177,17 +217,32 @@ describe("roster validation", () => {
       ["Họ và tên", "Đơn vị"],
       ['Nguyễn "Văn" A', "Xã Thiên Lộc, Can Lộc"],
     ]);
-    expect(parseCsv("a;b;c\n1;2;3")).toEqual([["a", "b", "c"], ["1", "2", "3"]]);
+    expect(parseCsv("a;b;c\n1;2;3")).toEqual([
+      ["a", "b", "c"],
+      ["1", "2", "3"],
+    ]);
   });
 });
 
 describe("diacritics-insensitive search", () => {
   it("finds Vietnamese names typed without marks", () => {
     expect(matchesSearch("nguyen van a", "nguyen van a")).toBe(true);
-    expect(matchesSearch("đặng thị hồng nhung".normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d"), "dang nhung")).toBe(true);
+    expect(
+      matchesSearch(
+        "đặng thị hồng nhung"
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .replace(/đ/g, "d"),
+        "dang nhung",
+      ),
+    ).toBe(true);
     fc.assert(
       fc.property(fc.constantFrom("Nguyễn Văn Ánh", "Đặng Thị Hằng", "Lê Quang Hữu", "Võ Thị Yến"), (name) => {
-        const folded = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+        const folded = name
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .replace(/[đĐ]/g, "d")
+          .toLowerCase();
         return matchesSearch(folded, name) && matchesSearch(folded, folded.toUpperCase());
       }),
     );
@@ -214,7 +269,10 @@ describe("reports", () => {
       { sessionId: 2, size: 2, PRESENT: 0, LATE: 1, EXCUSED: 0, ABSENT: 0, UNMARKED: 1 },
     ]);
     const rates = learnerRates(sessions, learners, marks);
-    expect(rates.map((r) => [r.id, r.attended, r.excused, r.rate])).toEqual([[10, 2, 0, 100], [11, 0, 1, 0]]);
+    expect(rates.map((r) => [r.id, r.attended, r.excused, r.rate])).toEqual([
+      [10, 2, 0, 100],
+      [11, 0, 1, 0],
+    ]);
     expect(belowRate(rates, 80).map((r) => r.id)).toEqual([11]);
     expect(grid(sessions, learners, marks)[1].cells).toEqual(["EXCUSED", null]);
     expect([...learners].sort(byUnitThenName).map((l) => l.id)).toEqual([11, 10]);
@@ -225,11 +283,17 @@ describe("validateLearner (the roster page's add form)", () => {
   const ctx = { units: [unit(1, "Xã Sơn Kim 1", "COMMUNE", null)], accounts: [{ id: 9, phone: "0912345678", email: null, enrolled: true }] };
   const typed = { fullName: "Nguyễn Văn An", phone: "0987 654 321", email: "", unit: "Sơn Kim 1", position: "", category: "" };
   it("gives the same row and messages as one row of a file", () => {
-    expect(validateLearner(typed, ctx)).toMatchObject({ row: { fullName: "Nguyễn Văn An", phone: "0987654321", unitId: 1, existingUserId: null }, problems: [] });
+    expect(validateLearner(typed, ctx)).toMatchObject({
+      row: { fullName: "Nguyễn Văn An", phone: "0987654321", unitId: 1, existingUserId: null },
+      problems: [],
+    });
     expect(validateLearner({ ...typed, fullName: "", unit: "Nơi khác" }, ctx).problems.map((p) => [p.column, p.message])).toEqual([
       ["fullName", "att.import.nameMissing"],
       ["unit", "att.import.unitUnknown"],
     ]);
-    expect(validateLearner({ ...typed, phone: "0912345678" }, ctx)).toMatchObject({ row: null, problems: [{ message: "att.import.alreadyEnrolled", severity: "warning" }] });
+    expect(validateLearner({ ...typed, phone: "0912345678" }, ctx)).toMatchObject({
+      row: null,
+      problems: [{ message: "att.import.alreadyEnrolled", severity: "warning" }],
+    });
   });
 });

@@ -28,7 +28,9 @@ const HEADER_NAMES: Record<RosterField, string[]> = {
 export const MAX_ROSTER_ROWS = 2000;
 
 export function foldHeader(text: string): string {
-  return foldForSearch(text.replace(/\([^)]*\)/g, " ")).replace(/[:*]/g, "").trim();
+  return foldForSearch(text.replace(/\([^)]*\)/g, " "))
+    .replace(/[:*]/g, "")
+    .trim();
 }
 
 export function headerField(text: string): RosterField | null {
@@ -65,7 +67,7 @@ const CATEGORY_NAMES: Record<string, Category> = {
   "chu the": "PRODUCER",
   "tu van": "CONSULTANT",
   "don vi tu van": "CONSULTANT",
-  "khac": "OTHER",
+  khac: "OTHER",
 };
 
 export function parseCategory(text: string): Category | null {
@@ -151,11 +153,14 @@ function rowChecker(ctx: RosterContext) {
   const byEmail = new Map(ctx.accounts.filter((a) => a.email).map((a) => [a.email!, a]));
   const seenPhone = new Map<string, number>();
   const seenEmail = new Map<string, number>();
-  return (row: number, get: (f: RosterField) => string, formulaIn: readonly (RosterField | null)[] = []): { problems: Problem[]; refused: boolean; row: RosterRow | null } => {
+  return (
+    row: number,
+    get: (f: RosterField) => string,
+    formulaIn: readonly (RosterField | null)[] = [],
+  ): { problems: Problem[]; refused: boolean; row: RosterRow | null } => {
     const problems: Problem[] = [];
     const name = get("fullName").slice(0, 120);
-    const err = (column: RosterField | null, message: MessageKey, value?: string) =>
-      problems.push({ row, name, column, message, value, severity: "error" });
+    const err = (column: RosterField | null, message: MessageKey, value?: string) => problems.push({ row, name, column, message, value, severity: "error" });
     for (const column of formulaIn) err(column, "att.import.formula");
     const fullName = get("fullName");
     if (!fullName) err("fullName", "att.import.nameMissing");
@@ -197,8 +202,14 @@ function rowChecker(ctx: RosterContext) {
       } else if (found.kind === "split") {
         unit = { id: null, name: found.former.name, choices: found.choices, note: null };
         notice("att.import.unitSplit", t("att.import.unitSplitInto", { former: found.former.name, units: found.choices.map((c) => c.name).join(", ") }));
-      } else if (found.kind === "ambiguous") err("unit", "att.import.unitAmbiguous", t("att.import.unitCandidates", { value: rawUnit, units: found.choices.map((c) => c.name).join(", ") }));
-      else err("unit", "att.import.unitUnknown", found.suggestions.length ? t("att.import.unitSuggest", { value: rawUnit, units: found.suggestions.join(", ") }) : rawUnit);
+      } else if (found.kind === "ambiguous")
+        err("unit", "att.import.unitAmbiguous", t("att.import.unitCandidates", { value: rawUnit, units: found.choices.map((c) => c.name).join(", ") }));
+      else
+        err(
+          "unit",
+          "att.import.unitUnknown",
+          found.suggestions.length ? t("att.import.unitSuggest", { value: rawUnit, units: found.suggestions.join(", ") }) : rawUnit,
+        );
     }
     const position = get("position").slice(0, 120) || null;
     if (!category) err("category", "att.import.categoryUnknown", get("category"));
@@ -246,15 +257,13 @@ export function validateRoster(table: RosterTable, ctx: RosterContext): RosterRe
   if (h < 0) return { ok: false, error: "att.import.noHeader" };
   const map = mapHeader(table.rows[h]);
   if (map.unit === undefined) return { ok: false, error: "att.import.missingColumn", vars: { column: t("att.column.unit") } };
-  if (map.phone === undefined && map.email === undefined)
-    return { ok: false, error: "att.import.missingColumn", vars: { column: t("att.column.phone") } };
+  if (map.phone === undefined && map.email === undefined) return { ok: false, error: "att.import.missingColumn", vars: { column: t("att.column.phone") } };
   const body = table.rows
     .map((cells, i) => ({ cells, row: first + i }))
     .slice(h + 1)
     .filter(({ cells }) => cells.some((c) => clean(c) !== ""));
   if (body.length === 0) return { ok: false, error: "att.import.empty" };
-  if (body.length > MAX_ROSTER_ROWS)
-    return { ok: false, error: "att.import.tooMany", vars: { count: body.length, max: MAX_ROSTER_ROWS } };
+  if (body.length > MAX_ROSTER_ROWS) return { ok: false, error: "att.import.tooMany", vars: { count: body.length, max: MAX_ROSTER_ROWS } };
 
   const check = rowChecker(ctx);
   const problems: Problem[] = [];

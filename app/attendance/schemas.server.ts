@@ -7,8 +7,14 @@ import { vnInstant } from "~/i18n/format";
 
 /** zod schemas of the attendance forms (Vietnamese messages at each field). */
 
-const dateField = z.string({ error: t("att.session.dateInvalid") }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, t("att.session.dateInvalid"));
-const timeField = z.string({ error: t("att.session.dateInvalid") }).trim().regex(/^\d{2}:\d{2}$/, t("att.session.dateInvalid"));
+const dateField = z
+  .string({ error: t("att.session.dateInvalid") })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, t("att.session.dateInvalid"));
+const timeField = z
+  .string({ error: t("att.session.dateInvalid") })
+  .trim()
+  .regex(/^\d{2}:\d{2}$/, t("att.session.dateInvalid"));
 const minutes = () => intInRange(0, 240, t("att.session.minutesRange"));
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
@@ -160,7 +166,10 @@ export const activateSchema = z
   .object({
     identifier: text(254),
     code: text(20),
-    password: z.string({ error: t("form.required") }).min(8, t("auth.password.tooShort", { min: 8 })).max(128, t("auth.password.tooLong", { max: 128 })),
+    password: z
+      .string({ error: t("form.required") })
+      .min(8, t("auth.password.tooShort", { min: 8 }))
+      .max(128, t("auth.password.tooLong", { max: 128 })),
     passwordConfirm: z.string({ error: t("form.required") }).max(128, t("auth.password.tooLong", { max: 128 })),
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: t("att.activate.mismatch") });

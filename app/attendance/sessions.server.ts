@@ -74,7 +74,10 @@ export function rosterSize(courseId: number) {
 export async function rosterOf(courseId: number) {
   const rows = await db().enrolment.findMany({
     where: { courseId },
-    select: { createdAt: true, user: { select: { id: true, fullName: true, phone: true, email: true, searchName: true, unit: { select: { id: true, name: true } } } } },
+    select: {
+      createdAt: true,
+      user: { select: { id: true, fullName: true, phone: true, email: true, searchName: true, unit: { select: { id: true, name: true } } } },
+    },
   });
   return rows.map(({ createdAt, user: u }) => ({
     id: u.id,
@@ -191,7 +194,9 @@ const DAY = 24 * 3600 * 1000;
 export async function checkIn(userId: number, code: string, sessionId: number | null, now = new Date()): Promise<CheckinOutcome> {
   const candidates = await db().classSession.findMany({
     where: {
-      ...(sessionId !== null ? { id: sessionId } : { status: "SCHEDULED", startsAt: { lte: new Date(now.getTime() + DAY) }, endsAt: { gte: new Date(now.getTime() - DAY) } }),
+      ...(sessionId !== null
+        ? { id: sessionId }
+        : { status: "SCHEDULED", startsAt: { lte: new Date(now.getTime() + DAY) }, endsAt: { gte: new Date(now.getTime() - DAY) } }),
       ...(sessionId === null ? { course: { enrolments: { some: { userId } } } } : {}),
     },
     select: {

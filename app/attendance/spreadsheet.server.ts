@@ -9,9 +9,7 @@ import { ZIP_MAX_UNCOMPRESSED, checkZipBounds } from "./zip-bounds";
  * .xls, a CSV saved in a legacy encoding, a workbook whose roster is on the second sheet — gets
  * a Vietnamese message, never an exception.
  */
-export type ReadResult =
-  | { ok: true; table: RosterTable; sheet?: string }
-  | { ok: false; error: MessageKey; vars?: Record<string, string | number> };
+export type ReadResult = { ok: true; table: RosterTable; sheet?: string } | { ok: false; error: MessageKey; vars?: Record<string, string | number> };
 
 const MAX_SHEET_ROWS = 20_000;
 

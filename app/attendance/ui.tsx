@@ -23,7 +23,14 @@ export function CourseNav({ courseId }: { courseId: number }) {
 export type ActivationCode = { userId: number; fullName: string; contact: string; unit: string; code: string };
 
 /** A new account's code as the table shows it. */
-export function activationRow(c: { userId: number; fullName: string; phone: string | null; email: string | null; unitName: string; code: string }): ActivationCode {
+export function activationRow(c: {
+  userId: number;
+  fullName: string;
+  phone: string | null;
+  email: string | null;
+  unitName: string;
+  code: string;
+}): ActivationCode {
   return { userId: c.userId, fullName: c.fullName, contact: [c.phone, c.email].filter(Boolean).join(" · "), unit: c.unitName, code: c.code };
 }
 
@@ -72,12 +79,40 @@ export function SessionFields({ v, e, trainers }: { v: SessionFormValues; e: Rec
         options={[{ value: "", label: t("att.session.noTrainer") }, ...trainers]}
       />
       <div className="att-row">
-        <Field label={t("att.session.rotate")} name="rotateSeconds" type="number" inputMode="numeric" defaultValue={v.rotateSeconds ?? "30"} error={e.rotateSeconds} />
-        <Field label={t("att.session.lateAfter")} name="lateAfterMin" type="number" inputMode="numeric" defaultValue={v.lateAfterMin ?? "15"} error={e.lateAfterMin} />
+        <Field
+          label={t("att.session.rotate")}
+          name="rotateSeconds"
+          type="number"
+          inputMode="numeric"
+          defaultValue={v.rotateSeconds ?? "30"}
+          error={e.rotateSeconds}
+        />
+        <Field
+          label={t("att.session.lateAfter")}
+          name="lateAfterMin"
+          type="number"
+          inputMode="numeric"
+          defaultValue={v.lateAfterMin ?? "15"}
+          error={e.lateAfterMin}
+        />
       </div>
       <div className="att-row">
-        <Field label={t("att.session.graceBefore")} name="graceBeforeMin" type="number" inputMode="numeric" defaultValue={v.graceBeforeMin ?? "15"} error={e.graceBeforeMin} />
-        <Field label={t("att.session.graceAfter")} name="graceAfterMin" type="number" inputMode="numeric" defaultValue={v.graceAfterMin ?? "30"} error={e.graceAfterMin} />
+        <Field
+          label={t("att.session.graceBefore")}
+          name="graceBeforeMin"
+          type="number"
+          inputMode="numeric"
+          defaultValue={v.graceBeforeMin ?? "15"}
+          error={e.graceBeforeMin}
+        />
+        <Field
+          label={t("att.session.graceAfter")}
+          name="graceAfterMin"
+          type="number"
+          inputMode="numeric"
+          defaultValue={v.graceAfterMin ?? "30"}
+          error={e.graceAfterMin}
+        />
       </div>
     </>
   );

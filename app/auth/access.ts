@@ -5,11 +5,7 @@ import type { Role, RoleGrant } from "./roles";
  * (`app/<capability>/permissions.ts`); every route exports the rule of its page as `access`,
  * which the route matrix test reads.
  */
-export type Access = (
-  | { kind: "public" }
-  | { kind: "signed-in" }
-  | { kind: "role"; name: string; roles: readonly Role[] }
-) & {
+export type Access = ({ kind: "public" } | { kind: "signed-in" } | { kind: "role"; name: string; roles: readonly Role[] }) & {
   /** The page also checks the object itself (e.g. only a certificate's holder): others get 404. */
   objectLevel?: boolean;
 };
@@ -22,9 +18,7 @@ export function perObject<A extends Access>(access: A): A {
   return { ...access, objectLevel: true };
 }
 
-export function definePermissions<K extends string>(
-  table: Record<K, readonly Role[]>,
-): Record<K, Extract<Access, { kind: "role" }>> {
+export function definePermissions<K extends string>(table: Record<K, readonly Role[]>): Record<K, Extract<Access, { kind: "role" }>> {
   const out = {} as Record<K, Extract<Access, { kind: "role" }>>;
   for (const name of Object.keys(table) as K[]) out[name] = { kind: "role", name, roles: table[name] };
   return out;

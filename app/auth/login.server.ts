@@ -4,10 +4,7 @@ import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { type SessionMeta, createSession, invalidateSession } from "./session.server";
 import { clearLoginFailures, loginKeys, recordLoginFailure, throttledUntil } from "~/ops/throttle.server";
 
-export type LoginOutcome =
-  | { ok: true; token: string; expiresAt: Date }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; until: Date };
+export type LoginOutcome = { ok: true; token: string; expiresAt: Date } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; until: Date };
 
 /**
  * Checks throttling, then the password. Unknown accounts, wrong passwords and deactivated

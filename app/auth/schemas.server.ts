@@ -53,13 +53,19 @@ export const loginSchema = z.object({
     .min(1, t("form.required"))
     .max(PASSWORD_MAX, t("auth.password.tooLong", { max: PASSWORD_MAX })),
   // Never refused: a bad `next` only means going home after login.
-  next: z.unknown().optional().transform((v) => safeNext(typeof v === "string" ? v : null)),
+  next: z
+    .unknown()
+    .optional()
+    .transform((v) => safeNext(typeof v === "string" ? v : null)),
 });
 
 const changePasswordSchema = z
   .object({
     intent: z.literal("password"),
-    currentPassword: z.string({ error: t("form.required") }).min(1, t("form.required")).max(PASSWORD_MAX),
+    currentPassword: z
+      .string({ error: t("form.required") })
+      .min(1, t("form.required"))
+      .max(PASSWORD_MAX),
     newPassword: newPasswordField,
     newPasswordConfirm: z.string({ error: t("form.required") }).max(PASSWORD_MAX),
   })

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  clearedSessionCookie,
-  generateSessionToken,
-  readSessionToken,
-  sessionCookie,
-  sessionIdFromToken,
-  slidExpiry,
-} from "./session-token";
+import { clearedSessionCookie, generateSessionToken, readSessionToken, sessionCookie, sessionIdFromToken, slidExpiry } from "./session-token";
 
 describe("session tokens", () => {
   it("are random and stored only as their SHA-256", () => {

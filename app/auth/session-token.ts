@@ -31,13 +31,7 @@ export function slidExpiry(expiresAt: Date, now: Date): Date | null {
 }
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
-  const parts = [
-    `${SESSION_COOKIE}=${token}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Expires=${expiresAt.toUTCString()}`,
-  ];
+  const parts = [`${SESSION_COOKIE}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax", `Expires=${expiresAt.toUTCString()}`];
   if (secure) parts.push("Secure");
   return parts.join("; ");
 }

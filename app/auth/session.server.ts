@@ -1,12 +1,6 @@
 import { db } from "~/db/db.server";
 import type { Role, RoleGrant, UnitLevel } from "./roles";
-import {
-  generateSessionToken,
-  sessionCookie,
-  sessionExpiry,
-  sessionIdFromToken,
-  slidExpiry,
-} from "./session-token";
+import { generateSessionToken, sessionCookie, sessionExpiry, sessionIdFromToken, slidExpiry } from "./session-token";
 
 export type AuthUser = {
   id: number;

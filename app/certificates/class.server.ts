@@ -27,7 +27,11 @@ export async function classCertificates(courseId: number, now = new Date(), only
   ]);
   const rule = ruleFromRow(ruleRow);
   const modules = outline.filter((m) => m.hasQuiz).map((m) => ({ slug: m.slug, title: m.title }));
-  const facts = await completionFacts(courseId, enrolments.map((e) => e.user.id), now);
+  const facts = await completionFacts(
+    courseId,
+    enrolments.map((e) => e.user.id),
+    now,
+  );
   const byUser = new Map(certificates.map((c) => [c.userId, c]));
   const rows: ClassCertificateRow[] = enrolments.map(({ user }) => {
     const cert = byUser.get(user.id);
@@ -35,7 +39,11 @@ export async function classCertificates(courseId: number, now = new Date(), only
       userId: user.id,
       fullName: user.fullName,
       unit: user.unit?.name ?? "",
-      completion: evaluateCompletion(rule, facts.get(user.id)!, modules.map((m) => m.slug)),
+      completion: evaluateCompletion(
+        rule,
+        facts.get(user.id)!,
+        modules.map((m) => m.slug),
+      ),
       certificate: cert ? { code: cert.code, revoked: cert.revokedAt !== null } : null,
     };
   });

@@ -33,7 +33,9 @@ export async function completionFacts(courseId: number, userIds: number[], now =
  * with its counts, then a row per quiz module passed (those follow the learner across courses).
  */
 export async function learnerCompletionFacts(userId: number, now = new Date()): Promise<Map<number, CompletionFacts>> {
-  const rows = await db().$queryRaw<{ courseId: number | bigint | null; held: number | bigint | null; attended: number | bigint | null; module: string | null }[]>`
+  const rows = await db().$queryRaw<
+    { courseId: number | bigint | null; held: number | bigint | null; attended: number | bigint | null; module: string | null }[]
+  >`
     SELECT e."courseId" AS "courseId",
       (SELECT COUNT(*) FROM "ClassSession" cs
         WHERE cs."courseId" = e."courseId" AND cs."status" <> 'CANCELLED' AND cs."startsAt" <= ${now}

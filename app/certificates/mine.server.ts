@@ -62,13 +62,20 @@ async function learnerCourses(userId: number, now: Date): Promise<{ courses: Lea
     const courseId = Number(course.id);
     // a course enrolled in after the facts were read has no sessions attended yet
     const facts = factsByCourse.get(courseId) ?? { sessionsHeld: 0, sessionsAttended: 0, passedModules: [] };
-    const rule = course.minAttendancePercent === null ? null : { minAttendancePercent: Number(course.minAttendancePercent), requiredModules: course.requiredModules ?? "" };
+    const rule =
+      course.minAttendancePercent === null
+        ? null
+        : { minAttendancePercent: Number(course.minAttendancePercent), requiredModules: course.requiredModules ?? "" };
     return {
       courseId,
       title: course.title,
       startsOn: new Date(course.startsOn),
       endsOn: new Date(course.endsOn),
-      completion: evaluateCompletion(ruleFromRow(rule), facts, quizModules.map((m) => m.slug)),
+      completion: evaluateCompletion(
+        ruleFromRow(rule),
+        facts,
+        quizModules.map((m) => m.slug),
+      ),
       certificate: course.code === null ? null : { code: course.code, revokedAt: course.revokedAt, revokedReason: course.revokedReason },
     };
   });

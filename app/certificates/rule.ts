@@ -16,9 +16,7 @@ export type CompletionFacts = {
   passedModules: string[];
 };
 
-export type Missing =
-  | { kind: "attendance"; ratePercent: number; requiredPercent: number; noSessions: boolean }
-  | { kind: "quiz"; module: string };
+export type Missing = { kind: "attendance"; ratePercent: number; requiredPercent: number; noSessions: boolean } | { kind: "quiz"; module: string };
 
 export type Completion = { complete: boolean; attendancePercent: number; missing: Missing[] };
 

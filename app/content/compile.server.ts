@@ -58,7 +58,11 @@ export async function compileLesson(file: string): Promise<CompiledLesson> {
   }
   const fm = result.frontmatter as unknown;
   const parsed = frontmatterSchema.safeParse(fm);
-  if (!parsed.success) throw new ContentError(rel(file), describeIssues(parsed.error.issues, fm).map((d) => `frontmatter › ${d}`));
+  if (!parsed.success)
+    throw new ContentError(
+      rel(file),
+      describeIssues(parsed.error.issues, fm).map((d) => `frontmatter › ${d}`),
+    );
   let html: string;
   try {
     const Component = getMDXComponent(result.code);
@@ -66,7 +70,10 @@ export async function compileLesson(file: string): Promise<CompiledLesson> {
   } catch (error) {
     throw new ContentError(rel(file), [`render: ${(error as Error).message}`]);
   }
-  const words = source.replace(/^---[\s\S]*?---/, "").split(/\s+/).filter(Boolean).length;
+  const words = source
+    .replace(/^---[\s\S]*?---/, "")
+    .split(/\s+/)
+    .filter(Boolean).length;
   // Wide tables scroll inside their own box on a phone instead of widening the page.
   html = html.replace(/<table>/g, '<div class="table-wrap"><table>').replace(/<\/table>/g, "</table></div>");
   return { ...parsed.data, file: rel(file), words, segments: splitIslands(html) };
@@ -117,7 +124,10 @@ export async function buildContent(root = CONTENT_DIR, cache?: Cache): Promise<C
     const metaFile = path.join(full, "module.json");
     if (!fs.existsSync(metaFile)) throw new ContentError(rel(metaFile), ["(file): missing module.json"]);
     const meta = await cached(cache, metaFile, () => parseOrThrow(moduleSchema, readJson(metaFile), rel(metaFile)));
-    const lessonFiles = fs.readdirSync(full).filter((f) => f.endsWith(".mdx")).sort();
+    const lessonFiles = fs
+      .readdirSync(full)
+      .filter((f) => f.endsWith(".mdx"))
+      .sort();
     const lessons: CompiledLesson[] = [];
     for (const f of lessonFiles) {
       const file = path.join(full, f);
@@ -129,7 +139,13 @@ export async function buildContent(root = CONTENT_DIR, cache?: Cache): Promise<C
     lessons.sort((a, b) => a.order - b.order);
     const quizFile = path.join(full, "quiz.json");
     const quiz = fs.existsSync(quizFile)
-      ? await cached(cache, quizFile, () => loadQuiz(quizFile, meta, lessons.map((l) => l.slug)))
+      ? await cached(cache, quizFile, () =>
+          loadQuiz(
+            quizFile,
+            meta,
+            lessons.map((l) => l.slug),
+          ),
+        )
       : null;
     modules.push({ ...meta, dir, lessons, quiz });
   }

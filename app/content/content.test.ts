@@ -114,7 +114,18 @@ describe("quiz files", () => {
       shuffleOptions: false,
       review: "after-submit",
       questions: [
-        { id: "q1", type: "single", prompt: "Câu hỏi một?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }], correct: ["c"], explanation: "Giải thích.", lesson: "bai-thu" },
+        {
+          id: "q1",
+          type: "single",
+          prompt: "Câu hỏi một?",
+          options: [
+            { id: "a", text: "A" },
+            { id: "b", text: "B" },
+          ],
+          correct: ["c"],
+          explanation: "Giải thích.",
+          lesson: "bai-thu",
+        },
         { id: "q2", type: "numeric", prompt: "Câu hỏi hai?", answer: "35", explanation: "Giải thích.", lesson: "bai-thu" },
         { id: "q3", type: "true-false", prompt: "Câu hỏi ba?", correct: true, explanation: "Giải thích.", lesson: "khong-co" },
       ],

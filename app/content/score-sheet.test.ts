@@ -9,14 +9,26 @@ const split = (total: number) => {
 
 describe("the lesson's OCOP score sheet (shared scoreSheet)", () => {
   it.each([
-    [29, 1], [30, 2], [49, 2], [50, 3], [69, 3], [70, 4], [89, 4], [90, 5], [100, 5], [0, 1],
+    [29, 1],
+    [30, 2],
+    [49, 2],
+    [50, 3],
+    [69, 3],
+    [70, 4],
+    [89, 4],
+    [90, 5],
+    [100, 5],
+    [0, 1],
   ])("total %d → %d★", (total, stars) => {
     const out = scoreLessonSheet(split(total));
     expect(out).toMatchObject({ ok: true, result: { total, stars } });
   });
 
   it("reads Vietnamese decimals (28,5) and half points", () => {
-    expect(scoreLessonSheet({ A: "28,5", B: "15", C: "24.5" })).toMatchObject({ ok: true, result: { total: 68, stars: 3, parts: { A: 28.5, B: 15, C: 24.5 } } });
+    expect(scoreLessonSheet({ A: "28,5", B: "15", C: "24.5" })).toMatchObject({
+      ok: true,
+      result: { total: 68, stars: 3, parts: { A: 28.5, B: 15, C: 24.5 } },
+    });
   });
 
   it("rejects out-of-range, non-numeric, missing and quarter points per part", () => {

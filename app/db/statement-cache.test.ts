@@ -3,7 +3,10 @@ import { describe, expect, it, vi } from "vitest";
 import { cacheStatements } from "./statement-cache.server";
 
 /** The adapter's calls: `prepare(sql).bind(args)` then `.reader`, `.columns()`, `.raw().all()` or `.run()`. */
-type Adapted = { reader: boolean; bind(args: unknown[]): { reader: boolean; columns(): { name: string }[]; raw(): { all(): unknown[] }; run(): { changes: number } } };
+type Adapted = {
+  reader: boolean;
+  bind(args: unknown[]): { reader: boolean; columns(): { name: string }[]; raw(): { all(): unknown[] }; run(): { changes: number } };
+};
 
 describe("statement cache", () => {
   it("prepares a query once and passes each call its own arguments", () => {
@@ -17,9 +20,15 @@ describe("statement cache", () => {
     const first = prepare(select).bind([2]);
     expect(first.reader).toBe(true);
     expect(first.columns().map((c) => c.name)).toEqual(["id", "name"]);
-    expect(first.raw().all()).toEqual([[2, "Bình"], [3, "Chi"]]);
+    expect(first.raw().all()).toEqual([
+      [2, "Bình"],
+      [3, "Chi"],
+    ]);
     expect(prepare(select).bind([3]).raw().all()).toEqual([[3, "Chi"]]);
-    expect(first.raw().all()).toEqual([[2, "Bình"], [3, "Chi"]]); // a view keeps its own arguments
+    expect(first.raw().all()).toEqual([
+      [2, "Bình"],
+      [3, "Chi"],
+    ]); // a view keeps its own arguments
     expect(original).toHaveBeenCalledTimes(2); // one INSERT, one SELECT
     db.close();
   });

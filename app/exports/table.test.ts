@@ -4,7 +4,13 @@ import { exportFormat, outOf, toCsv } from "./table";
 
 describe("the CSV writer", () => {
   it("quotes every text cell, so a phone keeps its leading 0 for any CSV reader; numbers stay bare", () => {
-    const csv = toCsv(["Điện thoại", "Điểm"], [["0912345678", 8], ["", null]]);
+    const csv = toCsv(
+      ["Điện thoại", "Điểm"],
+      [
+        ["0912345678", 8],
+        ["", null],
+      ],
+    );
     expect(csv).toBe('\uFEFF"Điện thoại","Điểm"\r\n"0912345678",8\r\n"",\r\n');
   });
 
@@ -17,7 +23,18 @@ describe("the CSV writer", () => {
     const table = {
       course: { code: "X" },
       outline: [{ order: 1, title: "Kiến thức chung" }],
-      rows: [{ fullName: "Nguyễn Văn An", contact: "0912345678", unit: "Xã A", modules: [{ done: 2, total: 5, percent: 40 }], done: 2, total: 5, percent: 40, last: null }],
+      rows: [
+        {
+          fullName: "Nguyễn Văn An",
+          contact: "0912345678",
+          unit: "Xã A",
+          modules: [{ done: 2, total: 5, percent: 40 }],
+          done: 2,
+          total: 5,
+          percent: 40,
+          last: null,
+        },
+      ],
     } as unknown as Parameters<typeof exportTable>[0];
     const { rows } = exportTable(table);
     expect(rows[0]).toContain("2 trên 5");

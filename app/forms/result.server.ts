@@ -26,7 +26,11 @@ export function invalid<D extends Record<string, unknown> = never>(
   options: { values?: FormValues; status?: RefusalStatus; detail?: D } = {},
 ) {
   const failure: { errors: FieldErrors; values: FormValues } = isFailure(errors) ? errors : { errors, values: {} };
-  const refusal: { ok: false; errors: FieldErrors; values: FormValues; detail?: D } = { ok: false, errors: failure.errors, values: options.values ?? failure.values };
+  const refusal: { ok: false; errors: FieldErrors; values: FormValues; detail?: D } = {
+    ok: false,
+    errors: failure.errors,
+    values: options.values ?? failure.values,
+  };
   if (options.detail) refusal.detail = options.detail;
   return data(refusal, { status: options.status ?? 400 });
 }

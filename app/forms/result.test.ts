@@ -14,7 +14,10 @@ describe("action results", () => {
   it("invalid answers 400 by default, keeps a parse failure's echoed values, and takes errors by field", () => {
     const failure = parseFormData(z.object({ name: text(5) }), formOf({ name: "quá dài rồi" }));
     if (failure.ok) throw new Error("expected a failure");
-    expect(invalid(failure)).toMatchObject({ data: { ok: false, errors: { name: expect.any(String) }, values: { name: "quá dài rồi" } }, init: { status: 400 } });
+    expect(invalid(failure)).toMatchObject({
+      data: { ok: false, errors: { name: expect.any(String) }, values: { name: "quá dài rồi" } },
+      init: { status: 400 },
+    });
     expect(invalid({ code: "Mã không đúng." }, { values: { code: "AB" }, status: 422 })).toMatchObject({
       data: { ok: false, errors: { code: "Mã không đúng." }, values: { code: "AB" } },
       init: { status: 422 },
@@ -22,8 +25,18 @@ describe("action results", () => {
   });
 
   it("the page reads success, or errors and values, from one shape", () => {
-    expect(readActionResult({ ok: true as const, message: "Xong." })).toEqual({ success: { ok: true, message: "Xong." }, failed: false, errors: {}, values: {} });
-    expect(readActionResult({ ok: false as const, errors: { _form: "Lỗi." }, values: { a: "1" } })).toEqual({ success: undefined, failed: true, errors: { _form: "Lỗi." }, values: { a: "1" } });
+    expect(readActionResult({ ok: true as const, message: "Xong." })).toEqual({
+      success: { ok: true, message: "Xong." },
+      failed: false,
+      errors: {},
+      values: {},
+    });
+    expect(readActionResult({ ok: false as const, errors: { _form: "Lỗi." }, values: { a: "1" } })).toEqual({
+      success: undefined,
+      failed: true,
+      errors: { _form: "Lỗi." },
+      values: { a: "1" },
+    });
     expect(readActionResult(undefined)).toEqual({ success: undefined, failed: false, errors: {}, values: {} });
   });
 });

@@ -6,7 +6,11 @@ import { PART_MAX, sheetMaxima } from "./scoring";
 describe("the shared OCOP sheet by part (lesson and business plan)", () => {
   it("has one line per part with the Decision 148 maxima, labelled from the catalogue", () => {
     expect(sheetMaxima(PART_SHEET)).toEqual(PART_MAX);
-    expect(PART_SHEET.criteria.map((c) => [c.id, c.max])).toEqual([["A", 40], ["B", 25], ["C", 35]]);
+    expect(PART_SHEET.criteria.map((c) => [c.id, c.max])).toEqual([
+      ["A", 40],
+      ["B", 25],
+      ["C", 35],
+    ]);
     expect(PART_SHEET.criteria.map((c) => t(c.label))).toEqual(["A. Sản phẩm và sức mạnh cộng đồng", "B. Khả năng tiếp thị", "C. Chất lượng sản phẩm"]);
     // Criterion groups are guidance only: every key resolves, none carries points.
     for (const keys of Object.values(PART_GROUPS)) for (const k of keys) expect(t(k)).not.toBe(k);

@@ -47,7 +47,22 @@ describe("scoreSheet", () => {
     expect(scoreSheet(byPart, { A: 10.3, B: 1, C: 1 }, messages).ok).toBe(false);
   });
   it("accepts only listed levels when a criterion has options", () => {
-    const sheet: Sheet = { id: "x", title: "x", criteria: [{ id: "A1", part: "A", label: "", max: 3, options: [{ points: 0, label: "" }, { points: 3, label: "" }] }] };
+    const sheet: Sheet = {
+      id: "x",
+      title: "x",
+      criteria: [
+        {
+          id: "A1",
+          part: "A",
+          label: "",
+          max: 3,
+          options: [
+            { points: 0, label: "" },
+            { points: 3, label: "" },
+          ],
+        },
+      ],
+    };
     expect(scoreSheet(sheet, { A1: 2 }, messages)).toEqual({ ok: false, errors: { A1: "không hợp lệ" } });
     expect(scoreSheet(sheet, { A1: 3 }, messages).ok).toBe(true);
   });

@@ -62,7 +62,12 @@ export const personKey = (kind: string, who: string | number): GuessKey => ({ ke
 export const ipGuessKey = (kind: string, ip: string): GuessKey => ({ key: `${kind}-ip:${ip}`, limit: IP_LIMIT });
 
 export async function guessBlockedUntil(keys: GuessKey[], now = new Date()): Promise<Date | null> {
-  const times = await hitTimes("guess", keys.map((k) => k.key), GUESS_WINDOW_MS, now);
+  const times = await hitTimes(
+    "guess",
+    keys.map((k) => k.key),
+    GUESS_WINDOW_MS,
+    now,
+  );
   let latest: Date | null = null;
   for (const k of keys) {
     const until = blockedUntil(times(k.key), now, k.limit, GUESS_WINDOW_MS);
@@ -72,7 +77,12 @@ export async function guessBlockedUntil(keys: GuessKey[], now = new Date()): Pro
 }
 
 export async function recordGuessFailure(keys: GuessKey[], now = new Date()) {
-  await recordHits("guess", keys.map((k) => k.key), GUESS_WINDOW_MS, now);
+  await recordHits(
+    "guess",
+    keys.map((k) => k.key),
+    GUESS_WINDOW_MS,
+    now,
+  );
 }
 
 // ── Public lookups ──

@@ -104,7 +104,7 @@ describe("computeFinancials", () => {
     expect(r.payback).toEqual({ kind: "years", years: 2.2 });
   });
 
-  it("without an investment (step 8 empty) the payback cannot be computed: not \"0 years\" (issue 14.4)", () => {
+  it('without an investment (step 8 empty) the payback cannot be computed: not "0 years" (issue 14.4)', () => {
     const r = computeFinancials({ ...honey, investment: 0 });
     expect(r.payback).toEqual({ kind: "noInvestment" });
     expect(r.flags).not.toContainEqual({ kind: "paybackBeyondPlan" });

@@ -30,7 +30,14 @@ export function IdeaForm({ orgs, errors, values, intent, idempotencyKey }: Props
         defaultValue={values.ocopGroup}
         options={OCOP_GROUPS.map((g) => ({ value: g, label: t(`plans.group.${g}`) }))}
       />
-      <TextAreaField label={t("plans.idea.description")} name="description" error={errors.description} defaultValue={values.description} maxLength={1000} rows={3} />
+      <TextAreaField
+        label={t("plans.idea.description")}
+        name="description"
+        error={errors.description}
+        defaultValue={values.description}
+        maxLength={1000}
+        rows={3}
+      />
       <div>
         <button type="submit">{t("plans.idea.submit")}</button>
       </div>

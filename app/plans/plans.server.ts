@@ -107,7 +107,10 @@ export function orgsIn(orgs: Prisma.ProducerOrgWhereInput) {
  * per idea: asking again returns it.
  */
 export async function createPlanFromIdea(ideaId: number, orgs: Prisma.ProducerOrgWhereInput, ownerId: number, at = new Date()) {
-  const idea = await db().productIdea.findFirst({ where: { id: ideaId, org: orgs }, select: { id: true, orgId: true, title: true, ocopGroup: true, plan: { select: { id: true } } } });
+  const idea = await db().productIdea.findFirst({
+    where: { id: ideaId, org: orgs },
+    select: { id: true, orgId: true, title: true, ocopGroup: true, plan: { select: { id: true } } },
+  });
   if (!idea) return null;
   if (idea.plan) return idea.plan;
   const product = checkStored(3, JSON.stringify({ productName: idea.title, ocopGroup: idea.ocopGroup })).values;
@@ -136,8 +139,7 @@ export function checkAllSteps(steps: { step: number; data: string }[]): StepChec
 }
 
 export type SaveOutcome =
-  | { ok: true; version: number; savedAt: Date }
-  | { ok: false; conflict: { version: number; data: string; updatedAt: Date; by: string | null } };
+  { ok: true; version: number; savedAt: Date } | { ok: false; conflict: { version: number; data: string; updatedAt: Date; by: string | null } };
 
 /**
  * Optimistic concurrency: the save applies only when the stored version is the one the editor
@@ -187,7 +189,11 @@ async function conflictOf(planId: number, step: number): Promise<SaveOutcome> {
 /** Invites a consultant (by email or phone) to a plan; null when no such consultant exists. */
 export async function inviteConsultant(planId: number, contact: { email?: string; phone?: string }) {
   const user = await db().user.findFirst({
-    where: { active: true, OR: [contact.email ? { email: contact.email } : {}, contact.phone ? { phone: contact.phone } : {}].filter((c) => Object.keys(c).length), roles: { some: { role: "consultant" } } },
+    where: {
+      active: true,
+      OR: [contact.email ? { email: contact.email } : {}, contact.phone ? { phone: contact.phone } : {}].filter((c) => Object.keys(c).length),
+      roles: { some: { role: "consultant" } },
+    },
     select: { id: true, fullName: true },
   });
   if (!user) return null;

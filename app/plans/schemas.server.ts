@@ -54,7 +54,10 @@ const contactField = text(254).transform((v, ctx) => {
 /** A comment (or a reply) on one step of a plan: the producer's page and the appraiser's case page. */
 export const commentIntent = z.object({
   intent: z.literal("comment"),
-  step: z.string({ error: t("form.invalidChoice") }).regex(/^(1[0-2]|[1-9])$/, t("form.invalidChoice")).transform(Number),
+  step: z
+    .string({ error: t("form.invalidChoice") })
+    .regex(/^(1[0-2]|[1-9])$/, t("form.invalidChoice"))
+    .transform(Number),
   parentId: id().optional(),
   body: text(2000),
 });

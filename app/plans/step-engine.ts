@@ -10,7 +10,17 @@
 import type { MessageKey } from "~/i18n/messages";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
-import { type Column, type FieldSpec, type Scalar, type ScalarField, type TableField, inputScalar, maxLengthOf, parseScalar, storedScalar } from "./field-kinds";
+import {
+  type Column,
+  type FieldSpec,
+  type Scalar,
+  type ScalarField,
+  type TableField,
+  inputScalar,
+  maxLengthOf,
+  parseScalar,
+  storedScalar,
+} from "./field-kinds";
 
 export type StepSummary = "investment" | "finance" | "assessment";
 export type StepSpec = {

@@ -54,7 +54,15 @@ describe("step parsing", () => {
   });
 
   it("financial step requires quantities only for the plan's years", () => {
-    const row = { "products.0.name": "Mật ong", "products.0.unit": "chai", "products.0.price": "180.000", "products.0.variableCost": "110.000", "products.0.q1": "6000", "products.0.q2": "6000", "products.0.q3": "6.000" };
+    const row = {
+      "products.0.name": "Mật ong",
+      "products.0.unit": "chai",
+      "products.0.price": "180.000",
+      "products.0.variableCost": "110.000",
+      "products.0.q1": "6000",
+      "products.0.q2": "6000",
+      "products.0.q3": "6.000",
+    };
     const base = { years: "3", taxRate: "20", depreciation: "60 triệu", "fixedCosts.0.name": "Lương", "fixedCosts.0.amount": "150.000.000" };
     expect(parseStep(9, "complete", nestFormValues({ ...base, ...row })).ok).toBe(true);
     const four = parseStep(9, "complete", nestFormValues({ ...base, ...row, years: "4" }));
@@ -62,7 +70,13 @@ describe("step parsing", () => {
   });
 
   it("stores canonical values that load back to the same values and form", () => {
-    const posted = nestFormValues({ "items.0.name": "Máy chiết rót", "items.0.amount": "130 triệu", ownCapital: "150.000.000", loans: "150000000", support: "0" });
+    const posted = nestFormValues({
+      "items.0.name": "Máy chiết rót",
+      "items.0.amount": "130 triệu",
+      ownCapital: "150.000.000",
+      loans: "150000000",
+      support: "0",
+    });
     const values = draftValues(8, posted);
     const stored = toStored(8, values);
     expect(stored).toEqual({ items: [{ name: "Máy chiết rót", amount: "130000000" }], ownCapital: "150000000", loans: "150000000", support: "0" });
@@ -95,8 +109,19 @@ describe("self-assessment and finance from steps", () => {
 
   it("computes the plan's totals from steps 8 and 9", () => {
     const step8 = draftValues(8, nestFormValues({ "items.0.name": "Đầu tư", "items.0.amount": "300 triệu" }));
-    const step9 = draftValues(9, 
-      nestFormValues({ years: "3", taxRate: "20", depreciation: "60 triệu", "products.0.name": "Mật", "products.0.price": "180.000", "products.0.variableCost": "110.000", "products.0.q1": "6000", "fixedCosts.0.name": "Cố định", "fixedCosts.0.amount": "150 triệu" }),
+    const step9 = draftValues(
+      9,
+      nestFormValues({
+        years: "3",
+        taxRate: "20",
+        depreciation: "60 triệu",
+        "products.0.name": "Mật",
+        "products.0.price": "180.000",
+        "products.0.variableCost": "110.000",
+        "products.0.q1": "6000",
+        "fixedCosts.0.name": "Cố định",
+        "fixedCosts.0.amount": "150 triệu",
+      }),
     );
     const r = planFinancials(step8, step9);
     expect(r.years[0].profitAfterTax).toBe(168_000_000);

@@ -227,11 +227,7 @@ export const STEPS: StepSpec[] = [
     guidance: "plans.step12.guidance",
     example: "plans.step12.example",
     summary: "assessment",
-    fields: [
-      ...partScores(),
-      area("evidence", "plans.f.assessmentEvidence", false),
-      area("improvements", "plans.f.improvements"),
-    ],
+    fields: [...partScores(), area("evidence", "plans.f.assessmentEvidence", false), area("improvements", "plans.f.improvements")],
   },
 ];
 

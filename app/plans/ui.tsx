@@ -40,7 +40,21 @@ export function tableRowCount(f: TableField, values: Values, stored: number) {
   return Math.min(f.maxRows, Math.max(max + 2, f.minRows + 1));
 }
 
-function TableInput({ f, values, errors, disabled, storedRows, years }: { f: TableField; values: Values; errors: Errors; disabled: boolean; storedRows: number; years?: number }) {
+function TableInput({
+  f,
+  values,
+  errors,
+  disabled,
+  storedRows,
+  years,
+}: {
+  f: TableField;
+  values: Values;
+  errors: Errors;
+  disabled: boolean;
+  storedRows: number;
+  years?: number;
+}) {
   const rows = tableRowCount(f, values, storedRows);
   const unused = (c: Column) => !columnInUse(c, years);
   return (
@@ -131,7 +145,15 @@ export function StepFields({
     <>
       {step.fields.map((f) =>
         f.kind === "table" ? (
-          <TableInput key={f.name} f={f} values={values} errors={errors} disabled={disabled} storedRows={storedRows[f.name] ?? 0} years={planYears(step, f, current)} />
+          <TableInput
+            key={f.name}
+            f={f}
+            values={values}
+            errors={errors}
+            disabled={disabled}
+            storedRows={storedRows[f.name] ?? 0}
+            years={planYears(step, f, current)}
+          />
         ) : (
           <ScalarInput key={f.name} f={f} values={values} errors={errors} disabled={disabled} />
         ),
@@ -198,9 +220,7 @@ export function FinancialTable({ result, investment }: { result: FinancialResult
       />
       <p>
         {t("plans.fin.investment")}: <strong>{formatMoney(investment)}</strong> · {t("plans.fin.payback")}:{" "}
-        <strong data-testid="payback">
-          {paybackText(result.payback)}
-        </strong>
+        <strong data-testid="payback">{paybackText(result.payback)}</strong>
       </p>
       {result.flags.length ? (
         <div className="notice notice--warn" role="status">
@@ -253,8 +273,8 @@ function AssessmentSummary({ step12 }: { step12: StepValues }) {
       {outcome.ok ? (
         <p data-testid="assessment-total">
           {t("plans.sheet.total")}: <strong>{formatDecimal(outcome.result.total)}/100</strong> (A {formatDecimal(outcome.result.parts.A)} · B{" "}
-          {formatDecimal(outcome.result.parts.B)} · C {formatDecimal(outcome.result.parts.C)}) — <strong>{t("plans.sheet.stars", { stars: outcome.result.stars })}</strong>{" "}
-          <span aria-hidden="true">{"★".repeat(outcome.result.stars)}</span>
+          {formatDecimal(outcome.result.parts.B)} · C {formatDecimal(outcome.result.parts.C)}) —{" "}
+          <strong>{t("plans.sheet.stars", { stars: outcome.result.stars })}</strong> <span aria-hidden="true">{"★".repeat(outcome.result.stars)}</span>
         </p>
       ) : (
         <p className="muted" data-testid="assessment-total">

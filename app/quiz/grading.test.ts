@@ -12,9 +12,46 @@ const quiz: Quiz = quizSchema.parse({
   timeLimitMinutes: 10,
   review: "after-submit",
   questions: [
-    { id: "s", type: "single", prompt: "Chọn một?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }], correct: ["a"], explanation: "Vì A đúng.", lesson: "l" },
-    { id: "p", type: "multiple", scoring: "partial", prompt: "Chọn nhiều?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }, { id: "d", text: "D" }], correct: ["a", "b", "c"], explanation: "A, B, C.", lesson: "l" },
-    { id: "m", type: "multiple", prompt: "Tất cả hoặc không?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }], correct: ["a", "b"], explanation: "A và B.", lesson: "l" },
+    {
+      id: "s",
+      type: "single",
+      prompt: "Chọn một?",
+      options: [
+        { id: "a", text: "A" },
+        { id: "b", text: "B" },
+      ],
+      correct: ["a"],
+      explanation: "Vì A đúng.",
+      lesson: "l",
+    },
+    {
+      id: "p",
+      type: "multiple",
+      scoring: "partial",
+      prompt: "Chọn nhiều?",
+      options: [
+        { id: "a", text: "A" },
+        { id: "b", text: "B" },
+        { id: "c", text: "C" },
+        { id: "d", text: "D" },
+      ],
+      correct: ["a", "b", "c"],
+      explanation: "A, B, C.",
+      lesson: "l",
+    },
+    {
+      id: "m",
+      type: "multiple",
+      prompt: "Tất cả hoặc không?",
+      options: [
+        { id: "a", text: "A" },
+        { id: "b", text: "B" },
+        { id: "c", text: "C" },
+      ],
+      correct: ["a", "b"],
+      explanation: "A và B.",
+      lesson: "l",
+    },
     { id: "t", type: "true-false", prompt: "Đúng hay sai?", correct: false, explanation: "Sai vì vậy.", lesson: "l" },
     { id: "n", type: "numeric", prompt: "Phần C bao nhiêu điểm?", answer: 35, tolerance: 0.5, unit: "điểm", explanation: "Phần C 35 điểm.", lesson: "l" },
   ],
@@ -99,7 +136,8 @@ describe("numbers written the Vietnamese way (issue 14.2)", () => {
 
   it("a dot that does not group thousands is refused with a hint, not read as a decimal", () => {
     const message = "Viết số theo cách Việt Nam: dấu chấm tách hàng nghìn (10.000), dấu phẩy trước phần thập phân (10,5).";
-    for (const text of ["10.5", "10.00", "1.2345", "10.000.0", "10,000", "1,234,567", "10.000,5,1"]) expect(read(text)).toEqual({ ok: false, errors: { "a.k": message } });
+    for (const text of ["10.5", "10.00", "1.2345", "10.000.0", "10,000", "1,234,567", "10.000,5,1"])
+      expect(read(text)).toEqual({ ok: false, errors: { "a.k": message } });
   });
 
   it("the expected answer and the learner's answer are shown the same way", () => {
@@ -123,19 +161,30 @@ describe("time limit", () => {
 describe("layout and the public view", () => {
   it("shuffles within each question and never exposes answers or explanations", () => {
     let seed = 1;
-    const layout = makeLayout(quiz, () => ((seed = (seed * 16807) % 2147483647) / 2147483647));
+    const layout = makeLayout(quiz, () => (seed = (seed * 16807) % 2147483647) / 2147483647);
     expect(layout.q.map((x) => x.id).sort()).toEqual(["m", "n", "p", "s", "t"]);
     const pub = publicQuestions(quiz, layout);
     const text = JSON.stringify(pub);
     expect(text).not.toMatch(/correct|explanation|tolerance|"answer"/);
     expect(text).not.toContain("Vì A đúng.");
-    expect(pub.find((x) => x.id === "p")!.options!.map((o) => o.id).sort()).toEqual(["a", "b", "c", "d"]);
+    expect(
+      pub
+        .find((x) => x.id === "p")!
+        .options!.map((o) => o.id)
+        .sort(),
+    ).toEqual(["a", "b", "c", "d"]);
   });
 });
 
 describe("quiz file schema", () => {
   it("names the question and field of a broken question", () => {
-    const bad = { ...quiz, questions: [{ ...quiz.questions[0], correct: ["zz"] }, { ...quiz.questions[4], answer: "35" }] };
+    const bad = {
+      ...quiz,
+      questions: [
+        { ...quiz.questions[0], correct: ["zz"] },
+        { ...quiz.questions[4], answer: "35" },
+      ],
+    };
     const r = quizSchema.safeParse(bad);
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join("."));

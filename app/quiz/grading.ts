@@ -28,9 +28,7 @@ function shuffle<T>(items: T[], random: () => number): T[] {
 export function makeLayout(quiz: Quiz, random: () => number = Math.random): Layout {
   const questions = quiz.shuffleQuestions ? shuffle(quiz.questions, random) : quiz.questions;
   return {
-    q: questions.map((q) =>
-      "options" in q ? { id: q.id, o: (quiz.shuffleOptions ? shuffle(q.options, random) : q.options).map((o) => o.id) } : { id: q.id },
-    ),
+    q: questions.map((q) => ("options" in q ? { id: q.id, o: (quiz.shuffleOptions ? shuffle(q.options, random) : q.options).map((o) => o.id) } : { id: q.id })),
   };
 }
 
@@ -63,7 +61,10 @@ export function publicQuestions(quiz: Quiz, layout: Layout): PublicQuestion[] {
  * question, two options on a single-choice question, numbers as text → errors (nothing graded).
  * Unanswered questions are null (graded as wrong).
  */
-export function readAnswers(quiz: Quiz, input: Record<string, string | string[]>): { ok: true; answers: Answers } | { ok: false; errors: Record<string, string> } {
+export function readAnswers(
+  quiz: Quiz,
+  input: Record<string, string | string[]>,
+): { ok: true; answers: Answers } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const answers: Answers = Object.fromEntries(quiz.questions.map((q) => [q.id, null]));
   const byId = new Map(quiz.questions.map((q) => [q.id, q]));

@@ -28,7 +28,20 @@ export function attemptsOf(userId: number, module: string): Promise<AttemptRow[]
   return db().quizAttempt.findMany({
     where: { userId, module },
     orderBy: { id: "asc" },
-    select: { id: true, token: true, layout: true, startedAt: true, deadlineAt: true, submittedAt: true, status: true, score: true, maxScore: true, percent: true, passed: true, results: true },
+    select: {
+      id: true,
+      token: true,
+      layout: true,
+      startedAt: true,
+      deadlineAt: true,
+      submittedAt: true,
+      status: true,
+      score: true,
+      maxScore: true,
+      percent: true,
+      passed: true,
+      results: true,
+    },
   });
 }
 
@@ -62,10 +75,7 @@ export async function startAttempt(userId: number, module: string, quiz: Quiz, n
 }
 
 export type SubmitOutcome =
-  | { kind: "graded"; attemptId: number; grade: Grade }
-  | { kind: "late"; attemptId: number }
-  | { kind: "already"; attemptId: number }
-  | { kind: "unknown" };
+  { kind: "graded"; attemptId: number; grade: Grade } | { kind: "late"; attemptId: number } | { kind: "already"; attemptId: number } | { kind: "unknown" };
 
 /**
  * Grades and closes the attempt with this token (only the learner's own). Submitting again, or

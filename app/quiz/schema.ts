@@ -41,7 +41,8 @@ export const questionSchema = z
     q.correct.forEach((c, i) => {
       if (!ids.includes(c)) ctx.addIssue({ code: "custom", path: ["correct", i], message: `"${c}" is not an option of this question` });
     });
-    if (q.type === "single" && q.correct.length !== 1) ctx.addIssue({ code: "custom", path: ["correct"], message: "a single-choice question needs exactly one correct option" });
+    if (q.type === "single" && q.correct.length !== 1)
+      ctx.addIssue({ code: "custom", path: ["correct"], message: "a single-choice question needs exactly one correct option" });
     if (q.type === "single" && q.scoring) ctx.addIssue({ code: "custom", path: ["scoring"], message: "scoring applies to multiple-choice questions only" });
   });
 export type Question = z.infer<typeof questionSchema>;

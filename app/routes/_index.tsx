@@ -30,11 +30,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     learns ? myCertificates(auth.user.id) : null,
     roles.has("trainer") ? classesIn(courseWhere(auth, modulePermissions.study, ["trainer"])) : null,
     roles.has("admin")
-      ? Promise.all([countPeople(personWhere(auth, userPermissions.manageUsers)), countCourses(courseWhere(auth, modulePermissions.study, ["admin"]))]).then(([users, courses]) => ({ users, courses }))
+      ? Promise.all([countPeople(personWhere(auth, userPermissions.manageUsers)), countCourses(courseWhere(auth, modulePermissions.study, ["admin"]))]).then(
+          ([users, courses]) => ({ users, courses }),
+        )
       : null,
-    learns
-      ? Promise.all([getOutline(), doneSteps(auth.user.id)]).then(([o, d]) => computeProgress(o, d).next)
-      : null,
+    learns ? Promise.all([getOutline(), doneSteps(auth.user.id)]).then(([o, d]) => computeProgress(o, d).next) : null,
   ]);
   return {
     user: { fullName: auth.user.fullName },

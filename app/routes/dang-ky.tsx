@@ -36,7 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ? t("auth.register.throttled", { time: formatTime(outcome.until) })
         : t(outcome.error === "codeUnknown" ? "auth.register.codeUnknown" : "form.invalidChoice");
     const { password: _p, passwordConfirm: _c, ...values } = form.data;
-    return invalid({ [outcome.field]: message }, { values: { ...values, email: values.email ?? "", unitId: String(values.unitId) }, status: outcome.error === "throttled" ? 429 : 422 });
+    return invalid(
+      { [outcome.field]: message },
+      { values: { ...values, email: values.email ?? "", unitId: String(values.unitId) }, status: outcome.error === "throttled" ? 429 : 422 },
+    );
   }
   // The same answer whether the account is new or the phone/email had one: the login page says what to do.
   return redirect(`/dang-nhap?${REGISTERED_PARAM}=1`);

@@ -31,10 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await login(form.data.identifier, form.data.password, requestMeta(request, context), previous?.sessionId);
   const values = { identifier: form.data.identifier.value };
   if (!outcome.ok) {
-    const message =
-      outcome.reason === "throttled"
-        ? t("auth.login.throttled", { time: formatTime(outcome.until) })
-        : t("auth.login.failed");
+    const message = outcome.reason === "throttled" ? t("auth.login.throttled", { time: formatTime(outcome.until) }) : t("auth.login.failed");
     return invalid({ _form: message }, { values, status: outcome.reason === "throttled" ? 429 : 401 });
   }
   return redirect(form.data.next, {
@@ -63,14 +60,7 @@ export default function LoginPage() {
           defaultValue={result.values.identifier}
           error={result.errors.identifier}
         />
-        <Field
-          label={t("auth.login.password")}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={result.errors.password}
-        />
+        <Field label={t("auth.login.password")} name="password" type="password" autoComplete="current-password" required error={result.errors.password} />
         <div>
           <button type="submit" disabled={busy}>
             {t("auth.login.submit")}

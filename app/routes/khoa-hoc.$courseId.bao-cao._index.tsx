@@ -69,7 +69,15 @@ export default function ReportPage() {
       </Card>
       <Card title={t("att.report.below")}>
         <Form method="get" className="toolbar">
-          <Field label={t("att.report.threshold")} name="nguong" type="number" min={0} max={100} defaultValue={String(d.threshold)} error={d.thresholdError || undefined} />
+          <Field
+            label={t("att.report.threshold")}
+            name="nguong"
+            type="number"
+            min={0}
+            max={100}
+            defaultValue={String(d.threshold)}
+            error={d.thresholdError || undefined}
+          />
           <button type="submit">{t("att.report.apply")}</button>
         </Form>
         <ReportDownloads courseId={d.course.id} kind="duoi-nguong" threshold={d.threshold} />

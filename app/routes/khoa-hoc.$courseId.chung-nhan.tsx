@@ -83,7 +83,9 @@ export default function ManageCertificates() {
   return (
     <>
       <p>
-        <Link className="back-link" to={`/khoa-hoc/${d.course.id}`}>← {d.course.title}</Link>
+        <Link className="back-link" to={`/khoa-hoc/${d.course.id}`}>
+          ← {d.course.title}
+        </Link>
       </p>
       <PageHeader title={t("cert.manage.title", { course: d.course.title })} />
       <FormMessage tone="success">{result.success?.message}</FormMessage>

@@ -91,13 +91,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (rest.length === 0) return ok({ message: t("att.mark.restNone") });
     // without JavaScript the first press only asks (nothing written); the page's confirm step sends `confirmed`
     if (!confirmed) return ok({ confirm: { status, ids: rest } });
-    const count = await markRest(session.id, rest.map((userId) => ({ userId, note: notes.get(userId) ?? "" })), status, auth.user.id);
+    const count = await markRest(
+      session.id,
+      rest.map((userId) => ({ userId, note: notes.get(userId) ?? "" })),
+      status,
+      auth.user.id,
+    );
     await issueDueInClass(course.id, null, rest);
     return ok({ message: t(`att.mark.restDone.${status}`, { count }) });
   }
   const { marks, loadedAt } = form.data;
   const { written, overwritten } = await saveMarks(session.id, auth.user.id, marks, new Date(), loadedAt);
-  await issueDueInClass(course.id, null, marks.map((c) => c.userId));
+  await issueDueInClass(
+    course.id,
+    null,
+    marks.map((c) => c.userId),
+  );
   const message = written ? t("att.mark.saved", { count: written }) : t("att.mark.noChange");
   return ok({ message: overwritten ? `${message} ${t("att.mark.overwritten", { count: overwritten })}` : message });
 }
@@ -143,8 +152,7 @@ export default function MarkingPage() {
       </PageHeader>
       <CourseNav courseId={course.id} />
       <p className="muted">
-        {session.heading} ·{" "}
-        <Link to={`${base}/trinh-chieu`}>{t("att.session.display")}</Link> · <Link to={`${base}/so-ky-ten`}>{t("att.session.sheet")}</Link>
+        {session.heading} · <Link to={`${base}/trinh-chieu`}>{t("att.session.display")}</Link> · <Link to={`${base}/so-ky-ten`}>{t("att.session.sheet")}</Link>
       </p>
       <p role="status">{t("att.mark.summary", summary)}</p>
       <FormMessage tone="success">{done && "message" in done ? done.message : null}</FormMessage>
@@ -222,7 +230,12 @@ export default function MarkingPage() {
               header: t("att.mark.status"),
               cell: (r) => (
                 <>
-                  <div role="radiogroup" aria-labelledby={`l${r.id}`} aria-describedby={e[`mark.${r.id}`] ? `mark-${r.id}-error` : undefined} className="att-radios">
+                  <div
+                    role="radiogroup"
+                    aria-labelledby={`l${r.id}`}
+                    aria-describedby={e[`mark.${r.id}`] ? `mark-${r.id}-error` : undefined}
+                    className="att-radios"
+                  >
                     {STATUSES.map((s) => (
                       <label key={s}>
                         <input type="radio" name={`mark.${r.id}`} value={s} defaultChecked={r.status === s} />
@@ -230,7 +243,11 @@ export default function MarkingPage() {
                       </label>
                     ))}
                   </div>
-                  {e[`mark.${r.id}`] ? <p className="field__error" id={`mark-${r.id}-error`}>{e[`mark.${r.id}`]}</p> : null}
+                  {e[`mark.${r.id}`] ? (
+                    <p className="field__error" id={`mark-${r.id}-error`}>
+                      {e[`mark.${r.id}`]}
+                    </p>
+                  ) : null}
                 </>
               ),
             },
@@ -238,8 +255,18 @@ export default function MarkingPage() {
               header: t("att.mark.note"),
               cell: (r) => (
                 <>
-                  <input name={`note.${r.id}`} defaultValue={r.note} aria-label={t("att.mark.noteFor", { name: r.name })} aria-describedby={e[`note.${r.id}`] ? `note-${r.id}-error` : undefined} maxLength={300} />
-                  {e[`note.${r.id}`] ? <p className="field__error" id={`note-${r.id}-error`}>{e[`note.${r.id}`]}</p> : null}
+                  <input
+                    name={`note.${r.id}`}
+                    defaultValue={r.note}
+                    aria-label={t("att.mark.noteFor", { name: r.name })}
+                    aria-describedby={e[`note.${r.id}`] ? `note-${r.id}-error` : undefined}
+                    maxLength={300}
+                  />
+                  {e[`note.${r.id}`] ? (
+                    <p className="field__error" id={`note-${r.id}-error`}>
+                      {e[`note.${r.id}`]}
+                    </p>
+                  ) : null}
                 </>
               ),
             },

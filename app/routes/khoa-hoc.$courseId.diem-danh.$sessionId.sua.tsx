@@ -63,7 +63,7 @@ export default function EditSessionPage() {
       <CourseNav courseId={course.id} />
       <Card title={course.title}>
         <Form method="post" className="stack" noValidate>
-          <SessionFields v={{ ...values, ...(failure.values) }} e={failure.errors} trainers={trainers} />
+          <SessionFields v={{ ...values, ...failure.values }} e={failure.errors} trainers={trainers} />
           <div className="toolbar">
             <button type="submit">{t("form.save")}</button>
             <Link to={`/khoa-hoc/${course.id}/diem-danh`}>{t("form.cancel")}</Link>

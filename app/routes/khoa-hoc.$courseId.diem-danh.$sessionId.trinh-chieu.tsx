@@ -71,11 +71,7 @@ export default function DisplayPage() {
       </noscript>
       <div className="att-display__bar">
         <Link to={data.back}>{t("att.display.back")}</Link>
-        <button
-          type="button"
-          className="button button--ghost"
-          onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}
-        >
+        <button type="button" className="button button--ghost" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
           {t("att.display.fullscreen")}
         </button>
       </div>
@@ -86,7 +82,13 @@ export default function DisplayPage() {
       {state.state === "open" && state.code && state.qr ? (
         <>
           <div className="att-display__main">
-            <div className="att-display__qr" data-testid="checkin-qr" role="img" aria-label={t("att.display.qr")} dangerouslySetInnerHTML={{ __html: state.qr }} />
+            <div
+              className="att-display__qr"
+              data-testid="checkin-qr"
+              role="img"
+              aria-label={t("att.display.qr")}
+              dangerouslySetInnerHTML={{ __html: state.qr }}
+            />
             <div className="att-display__side">
               <p className="att-display__label">{t("att.display.code")}</p>
               <p className="att-display__code" data-testid="checkin-code" aria-live="polite">

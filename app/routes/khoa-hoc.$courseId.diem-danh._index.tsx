@@ -19,7 +19,9 @@ import { Card, PageHeader } from "~/ui/page";
 
 export const access = attendancePermissions.manageAttendance;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t("att.course.title", { title: data.course.title }) : ""} · ${t("app.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? t("att.course.title", { title: data.course.title }) : ""} · ${t("app.name")}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
@@ -121,7 +123,7 @@ export default function SessionsPage() {
       <Card title={t("att.session.create")}>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="create" />
-          <SessionFields v={{ date: today, ...(result.values) }} e={e} trainers={trainers} />
+          <SessionFields v={{ date: today, ...result.values }} e={e} trainers={trainers} />
           <div>
             <button type="submit">{t("att.session.create")}</button>
           </div>

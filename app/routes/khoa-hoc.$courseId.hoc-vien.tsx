@@ -55,7 +55,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const codes = await reissueCodes(course.id);
     return ok({ message: codes.length ? "" : t("att.roster.noPending"), codes: codes.map(activationRow) });
   }
-  const values = { fullName: input.fullName, phone: input.phone ?? "", email: input.email ?? "", unit: input.unit, position: input.position ?? "", category: input.category ?? "" };
+  const values = {
+    fullName: input.fullName,
+    phone: input.phone ?? "",
+    email: input.email ?? "",
+    unit: input.unit,
+    position: input.position ?? "",
+    category: input.category ?? "",
+  };
   const outcome = await addLearner(course, values);
   if (!outcome.ok && outcome.error === "invalid") {
     const errors: Record<string, string> = {};
@@ -81,9 +88,7 @@ export default function RosterPage() {
       <CourseNav courseId={course.id} />
       <FormMessage tone="success">{done?.message}</FormMessage>
       <FormMessage tone="error">{e._form}</FormMessage>
-      {done?.codes.length ? (
-        <ActivationCodes codes={done.codes} days={days} activateUrl={`${origin}/kich-hoat`} />
-      ) : null}
+      {done?.codes.length ? <ActivationCodes codes={done.codes} days={days} activateUrl={`${origin}/kich-hoat`} /> : null}
       <Card title={t("att.roster.add")}>
         <Form method="post" className="stack" noValidate key={addFormKey}>
           <input type="hidden" name="intent" value="add" />
@@ -112,7 +117,14 @@ export default function RosterPage() {
         <DataTable
           caption={t("att.roster.title")}
           columns={[
-            { header: t("att.column.fullName"), cell: (r) => <>{r.name} {r.pending ? <span className="tag">{t("att.roster.pending")}</span> : null}</> },
+            {
+              header: t("att.column.fullName"),
+              cell: (r) => (
+                <>
+                  {r.name} {r.pending ? <span className="tag">{t("att.roster.pending")}</span> : null}
+                </>
+              ),
+            },
             { header: t("att.column.phone"), cell: (r) => r.contact },
             { header: t("att.column.unit"), cell: (r) => r.unit },
             {

@@ -70,7 +70,10 @@ export default function LessonPage() {
   return (
     <article className="lesson">
       <p className="lesson__crumbs">
-        <Link className="back-link" to={base}>{t("modules.lesson.backToCourse")}</Link> · {t("modules.course.module", { n: module.order })}: {module.title}
+        <Link className="back-link" to={base}>
+          {t("modules.lesson.backToCourse")}
+        </Link>{" "}
+        · {t("modules.course.module", { n: module.order })}: {module.title}
       </p>
       <header className="page-header">
         <h1>{lesson.title}</h1>

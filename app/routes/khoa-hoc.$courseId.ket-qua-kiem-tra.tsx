@@ -30,11 +30,18 @@ export default function QuizResults() {
   return (
     <>
       <p>
-        <Link className="back-link" to={`/khoa-hoc/${d.course.id}`}>← {d.course.title}</Link>
+        <Link className="back-link" to={`/khoa-hoc/${d.course.id}`}>
+          ← {d.course.title}
+        </Link>
       </p>
       <PageHeader title={t("quiz.trainer.title", { course: d.course.title })} />
       <Form method="get" className="toolbar">
-        <SelectField label={t("quiz.trainer.module")} name="chuyen-de" defaultValue={d.module.slug} options={d.modules.map((m) => ({ value: m.slug, label: m.label }))} />
+        <SelectField
+          label={t("quiz.trainer.module")}
+          name="chuyen-de"
+          defaultValue={d.module.slug}
+          options={d.modules.map((m) => ({ value: m.slug, label: m.label }))}
+        />
         <button type="submit">{t("quiz.trainer.show")}</button>
       </Form>
       <Downloads xlsx={exportLink("xlsx")} csv={exportLink("csv")} />

@@ -60,7 +60,9 @@ export default function QuizPage() {
   return (
     <>
       <p>
-        <Link className="back-link" to={base}>{t("modules.lesson.backToCourse")}</Link>
+        <Link className="back-link" to={base}>
+          {t("modules.lesson.backToCourse")}
+        </Link>
       </p>
       <PageHeader title={d.quiz.title}>
         {d.canSeeClass ? (
@@ -97,7 +99,11 @@ export default function QuizPage() {
                 </p>
                 <p>
                   <span className={q.credit === 1 ? "tag" : "tag tag--off"}>
-                    {q.credit === 1 ? t("quiz.questionCorrect") : q.credit > 0 ? t("quiz.questionPartial", { percent: Math.round(q.credit * 100) }) : t("quiz.questionWrong")}
+                    {q.credit === 1
+                      ? t("quiz.questionCorrect")
+                      : q.credit > 0
+                        ? t("quiz.questionPartial", { percent: Math.round(q.credit * 100) })
+                        : t("quiz.questionWrong")}
                   </span>{" "}
                   {t("quiz.yourAnswer", { answer: q.yours })}
                 </p>

@@ -62,12 +62,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return ok({
       step: "done" as const,
-      message: [t("att.import.done", { count: outcome.enrolled, new: outcome.created }), outcome.invited ? t("att.import.doneInvited", { count: outcome.invited }) : ""].filter(Boolean).join(" "),
+      message: [
+        t("att.import.done", { count: outcome.enrolled, new: outcome.created }),
+        outcome.invited ? t("att.import.doneInvited", { count: outcome.invited }) : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
       codes: outcome.codes.map(activationRow),
     });
   }
   const upload = await readUpload(request);
-  if (!upload.ok) return invalid({ file: upload.error === "tooLarge" ? t("att.import.tooLarge", { mb: MB }) : t("att.import.fileMissing") }, { status: upload.error === "tooLarge" ? 413 : 400 });
+  if (!upload.ok)
+    return invalid(
+      { file: upload.error === "tooLarge" ? t("att.import.tooLarge", { mb: MB }) : t("att.import.fileMissing") },
+      { status: upload.error === "tooLarge" ? 413 : 400 },
+    );
   if (!upload.file) return invalid({ file: t("att.import.fileMissing") });
   const fileName = upload.file.name.slice(0, 200);
   const read = await readRosterFile(new Uint8Array(await upload.file.arrayBuffer()), fileName);
@@ -109,9 +118,7 @@ export default function ImportPage() {
       {done ? (
         <>
           <FormMessage tone="success">{done.message}</FormMessage>
-          {done.codes.length ? (
-            <ActivationCodes codes={done.codes} days={days} activateUrl={`${origin}/kich-hoat`} />
-          ) : null}
+          {done.codes.length ? <ActivationCodes codes={done.codes} days={days} activateUrl={`${origin}/kich-hoat`} /> : null}
         </>
       ) : null}
       <Card title={course.title}>
@@ -176,7 +183,9 @@ export default function ImportPage() {
                 <input type="hidden" name="intent" value="confirm" />
                 <input type="hidden" name="token" value={preview.token} />
                 <button type="submit" disabled={busy}>
-                  {preview.refusedCount ? t("att.import.confirmValid", { count: preview.count, refused: preview.refusedCount }) : t("att.import.confirm", { count: preview.count })}
+                  {preview.refusedCount
+                    ? t("att.import.confirmValid", { count: preview.count, refused: preview.refusedCount })
+                    : t("att.import.confirm", { count: preview.count })}
                 </button>
               </Form>
               <DataTable

@@ -82,7 +82,9 @@ export default function ClassProgress() {
   return (
     <>
       <p>
-        <Link className="back-link" to={`/khoa-hoc/${course.id}`}>← {course.title}</Link>
+        <Link className="back-link" to={`/khoa-hoc/${course.id}`}>
+          ← {course.title}
+        </Link>
       </p>
       <PageHeader title={t("modules.trainer.title", { course: course.title })} />
       <Form method="get" className="toolbar" role="search">

@@ -52,7 +52,14 @@ export default function JoinPage() {
       <p>{t("modules.join.intro")}</p>
       <FormMessage tone="error">{failure.errors._form}</FormMessage>
       <Form method="post" className="stack" noValidate>
-        <Field label={t("modules.join.code")} name="code" required defaultValue={failure.values.code ?? code} error={failure.errors.code} autoCapitalize="characters" />
+        <Field
+          label={t("modules.join.code")}
+          name="code"
+          required
+          defaultValue={failure.values.code ?? code}
+          error={failure.errors.code}
+          autoCapitalize="characters"
+        />
         <div>
           <button type="submit">{t("modules.join.submit")}</button>
         </div>

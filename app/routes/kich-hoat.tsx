@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form} from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { activateAccount } from "~/attendance/roster.server";
 import { activateSchema } from "~/attendance/schemas.server";
 import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/ops/throttle.server";
@@ -56,10 +56,24 @@ export default function ActivatePage() {
       <p>{t("att.activate.intro")}</p>
       <FormMessage tone="error">{e._form}</FormMessage>
       <Form method="post" className="stack" noValidate>
-        <Field label={t("att.activate.identifier")} name="identifier" required defaultValue={failure.values.identifier} error={e.identifier} autoComplete="username" />
+        <Field
+          label={t("att.activate.identifier")}
+          name="identifier"
+          required
+          defaultValue={failure.values.identifier}
+          error={e.identifier}
+          autoComplete="username"
+        />
         <Field label={t("att.activate.code")} name="code" required error={e.code} autoCapitalize="characters" autoComplete="one-time-code" />
         <Field label={t("att.activate.password")} name="password" type="password" required error={e.password} autoComplete="new-password" />
-        <Field label={t("att.activate.passwordConfirm")} name="passwordConfirm" type="password" required error={e.passwordConfirm} autoComplete="new-password" />
+        <Field
+          label={t("att.activate.passwordConfirm")}
+          name="passwordConfirm"
+          type="password"
+          required
+          error={e.passwordConfirm}
+          autoComplete="new-password"
+        />
         <div>
           <button type="submit">{t("att.activate.submit")}</button>
         </div>

@@ -86,7 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.data.intent === "submit") {
     const checks = checkAllSteps(plan.steps);
     const missing = checks.map((c, i) => (c.complete ? null : i + 1)).filter((n): n is number => n !== null);
-    if (missing.length) return invalid({ _form: t("appraisal.submit.incomplete", { list: missing.join(", ") }) }, { values: { missing: missing.join(",") }, status: 422 });
+    if (missing.length)
+      return invalid({ _form: t("appraisal.submit.incomplete", { list: missing.join(", ") }) }, { values: { missing: missing.join(",") }, status: 422 });
     const outcome = await submitPlan(plan.id, auth.user.id);
     if (!outcome.ok) return invalid({ _form: t("appraisal.submit.state") }, { status: 409 });
     return ok({ message: t("appraisal.submit.done", { n: outcome.version }) });
@@ -111,7 +112,9 @@ export default function PlanOverview() {
   return (
     <>
       <p>
-        <Link className="back-link" to="/phuong-an">← {t("plans.backList")}</Link>
+        <Link className="back-link" to="/phuong-an">
+          ← {t("plans.backList")}
+        </Link>
       </p>
       <PageHeader title={data.plan.title}>
         <span className={`tag tag--${data.statusTone}`} data-testid="plan-status">
@@ -145,7 +148,9 @@ export default function PlanOverview() {
       </p>
       <FormMessage tone="success">{result.success?.message}</FormMessage>
       <FormMessage tone="error">{e._form}</FormMessage>
-      <Card title={`${t("plans.checklist")} — ${t("plans.progress", { done, total: STEP_COUNT })}${toLook.length ? ` · ${t("plans.checklist.needsLookCount", { count: toLook.length })}` : ""}`}>
+      <Card
+        title={`${t("plans.checklist")} — ${t("plans.progress", { done, total: STEP_COUNT })}${toLook.length ? ` · ${t("plans.checklist.needsLookCount", { count: toLook.length })}` : ""}`}
+      >
         <progress max={STEP_COUNT} value={done} aria-label={t("plans.progress", { done, total: STEP_COUNT })} />
         <ol className="plan-checklist">
           {data.steps.map((s) => (
@@ -178,7 +183,9 @@ export default function PlanOverview() {
       {data.appraisal.case ? (
         <p className={`notice notice--${whereTone}`} data-testid="appraisal-where">
           {t(`appraisal.status.${data.appraisal.case.status}` as "appraisal.status.SUBMITTED")}
-          {data.appraisal.case.status === "SUBMITTED" ? ` — ${t("appraisal.where", { level: data.appraisal.case.level, deadline: data.appraisal.case.deadline })}` : ""}
+          {data.appraisal.case.status === "SUBMITTED"
+            ? ` — ${t("appraisal.where", { level: data.appraisal.case.level, deadline: data.appraisal.case.deadline })}`
+            : ""}
           {data.appraisal.case.status === "LAPSED" ? ` — ${t("appraisal.lapsedExplained", { level: data.appraisal.case.level })}` : ""}
         </p>
       ) : null}

@@ -13,7 +13,19 @@ import "~/i18n/officer";
 import { planPermissions } from "~/plans/permissions";
 import { stepMetaSchema } from "~/plans/schemas.server";
 import { EDITABLE_STATUSES, checkAllSteps, saveStep } from "~/plans/plans.server";
-import { INVESTMENT_STEP, STEP_COUNT, type StepValues, checkStored, fieldLabel, missingLabels, nestFormValues, parseStep, stepSpec, toFormValues, toStored } from "~/plans/steps";
+import {
+  INVESTMENT_STEP,
+  STEP_COUNT,
+  type StepValues,
+  checkStored,
+  fieldLabel,
+  missingLabels,
+  nestFormValues,
+  parseStep,
+  stepSpec,
+  toFormValues,
+  toStored,
+} from "~/plans/steps";
 import { StepFields, StepSummaryView } from "~/plans/ui";
 import { useAutosave } from "~/plans/use-autosave";
 import { FormMessage, readActionResult } from "~/ui/form";
@@ -84,7 +96,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!saved.ok) {
     const theirs = checkStored(n, saved.conflict.data);
     return invalid(
-      { _form: t("plans.conflict", { who: saved.conflict.by ?? t("plans.someone"), time: formatTime(saved.conflict.updatedAt), version: saved.conflict.version }) },
+      {
+        _form: t("plans.conflict", {
+          who: saved.conflict.by ?? t("plans.someone"),
+          time: formatTime(saved.conflict.updatedAt),
+          version: saved.conflict.version,
+        }),
+      },
       { values: echo, status: 409, detail: { conflict: { version: saved.conflict.version, values: toFormValues(n, theirs.values) } } },
     );
   }
@@ -137,20 +155,34 @@ function StepEditor() {
   const values = posted.failed ? { ...loaded.formValues, ...posted.values } : loaded.formValues;
   const conflict = latest.detail?.conflict;
   const { savedAt } = autosave;
-  const status = autosave.saving ? t("plans.saving") : latest.failed ? null : autosave.dirty ? t("plans.unsaved") : savedAt ? t("plans.savedAt", { time: savedAt }) : null;
+  const status = autosave.saving
+    ? t("plans.saving")
+    : latest.failed
+      ? null
+      : autosave.dirty
+        ? t("plans.unsaved")
+        : savedAt
+          ? t("plans.savedAt", { time: savedAt })
+          : null;
 
   return (
     <div className="plan-layout">
       <nav className="plan-steps" aria-label={t("plans.checklist")}>
         <p>
-          <Link className="back-link" to={`/phuong-an/${loaded.plan.id}`}>← {t("plans.back")}</Link>
+          <Link className="back-link" to={`/phuong-an/${loaded.plan.id}`}>
+            ← {t("plans.back")}
+          </Link>
         </p>
         <ol>
           {loaded.checklist.map((done, i) => {
             const look = loaded.needsLook.includes(i + 1);
             return (
               <li key={i} className={i + 1 === loaded.step ? "current" : undefined}>
-                <Link to={`/phuong-an/${loaded.plan.id}/buoc/${i + 1}`} aria-current={i + 1 === loaded.step ? "step" : undefined} className={look ? "needs-look" : undefined}>
+                <Link
+                  to={`/phuong-an/${loaded.plan.id}/buoc/${i + 1}`}
+                  aria-current={i + 1 === loaded.step ? "step" : undefined}
+                  className={look ? "needs-look" : undefined}
+                >
                   <span aria-hidden="true">{look ? "!" : done ? "✓" : "○"}</span> {t(stepSpec(i + 1).title)}
                   <span className="visually-hidden">{look ? ` (${t("plans.checklist.needsLook")})` : done ? ` (${t("plans.checklist.done")})` : ""}</span>
                 </Link>

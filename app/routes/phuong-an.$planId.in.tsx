@@ -36,7 +36,9 @@ export default function PrintPlan() {
   return (
     <>
       <p className="no-print toolbar">
-        <Link className="back-link" to={`/phuong-an/${data.plan.id}`}>← {t("plans.back")}</Link>
+        <Link className="back-link" to={`/phuong-an/${data.plan.id}`}>
+          ← {t("plans.back")}
+        </Link>
         <span className="muted">{t("plans.printHint")}</span>
       </p>
       <PrintedPlan plan={data.plan} printed={data.printed} steps={data.steps} />

@@ -63,10 +63,19 @@ export async function action({ request }: ActionFunctionArgs) {
     return ok({ message: t("plans.org.created") });
   }
   if (input.intent === "registerIdea") {
-    const idea = await registerIdea(orgWhere(auth, planPermissions.editPlans), { orgId: input.orgId, title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "", idempotencyKey: input.idempotencyKey });
+    const idea = await registerIdea(orgWhere(auth, planPermissions.editPlans), {
+      orgId: input.orgId,
+      title: input.title,
+      ocopGroup: input.ocopGroup,
+      description: input.description ?? "",
+      idempotencyKey: input.idempotencyKey,
+    });
     if (!idea.ok) {
       const refusal = ideaRefusal(idea);
-      return invalid(refusal.errors, { values: { orgId: String(input.orgId), title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" }, status: refusal.status });
+      return invalid(refusal.errors, {
+        values: { orgId: String(input.orgId), title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" },
+        status: refusal.status,
+      });
     }
     return ok({ message: t("plans.idea.registered", { title: input.title }) });
   }
@@ -81,7 +90,10 @@ function PlanList({ caption, rows }: { caption: string; rows: { id: number; titl
       caption={caption}
       empty={t("plans.none")}
       columns={[
-        { header: t("plans.create.title"), cell: (p) => <Subtitled main={<Link to={`/phuong-an/${p.id}`}>{p.title}</Link>} sub={t("plans.updated", { date: p.updated })} /> },
+        {
+          header: t("plans.create.title"),
+          cell: (p) => <Subtitled main={<Link to={`/phuong-an/${p.id}`}>{p.title}</Link>} sub={t("plans.updated", { date: p.updated })} />,
+        },
         { header: t("plans.create.org"), cell: (p) => p.org },
         { header: t("plans.status"), cell: (p) => <span className="tag">{p.status}</span> },
         { header: t("plans.checklist"), cell: (p) => t("plans.progress", { done: p.done, total: STEP_COUNT }) },
@@ -92,7 +104,13 @@ function PlanList({ caption, rows }: { caption: string; rows: { id: number; titl
   );
 }
 
-function IdeaList({ ideas, showOrg }: { ideas: { id: number; title: string; group: string; org: string; registered: string; planId: number | null }[]; showOrg: boolean }) {
+function IdeaList({
+  ideas,
+  showOrg,
+}: {
+  ideas: { id: number; title: string; group: string; org: string; registered: string; planId: number | null }[];
+  showOrg: boolean;
+}) {
   return (
     <DataTable
       caption={t("plans.idea.list")}
@@ -154,7 +172,13 @@ export default function PlansPage() {
             {data.orgs.length === 0 ? (
               <p>{t("plans.org.none")}</p>
             ) : (
-              <IdeaForm intent="registerIdea" orgs={data.orgs.map((o) => ({ value: String(o.id), label: o.name }))} errors={e} values={v} idempotencyKey={data.ideaKey} />
+              <IdeaForm
+                intent="registerIdea"
+                orgs={data.orgs.map((o) => ({ value: String(o.id), label: o.name }))}
+                errors={e}
+                values={v}
+                idempotencyKey={data.ideaKey}
+              />
             )}
           </Card>
           <Card title={t("plans.orgs")}>
@@ -171,7 +195,12 @@ export default function PlansPage() {
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="createOrg" />
               <Field label={t("plans.org.name")} name="name" error={e.name} defaultValue={v.name} maxLength={200} />
-              <SelectField label={t("plans.org.kind")} name="kind" error={e.kind} options={ORG_KINDS.map((k) => ({ value: k, label: t(`plans.org.kind.${k}`) }))} />
+              <SelectField
+                label={t("plans.org.kind")}
+                name="kind"
+                error={e.kind}
+                options={ORG_KINDS.map((k) => ({ value: k, label: t(`plans.org.kind.${k}`) }))}
+              />
               <Field label={t("plans.org.address")} name="address" error={e.address} defaultValue={v.address} maxLength={300} />
               <div>
                 <button type="submit">{t("plans.org.create")}</button>

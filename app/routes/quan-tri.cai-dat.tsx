@@ -98,12 +98,7 @@ export default function SettingsPage() {
               error={e.deadlineKind}
               options={DEADLINE_KINDS.map((k) => ({ value: k, label: t(`admin.settings.kind.${k}`) }))}
             />
-            <TextAreaField
-              label={t("admin.settings.holidays")}
-              name="holidays"
-              defaultValue={result.values.holidays ?? p.holidays}
-              error={e.holidays}
-            />
+            <TextAreaField label={t("admin.settings.holidays")} name="holidays" defaultValue={result.values.holidays ?? p.holidays} error={e.holidays} />
             <SelectField
               label={t("admin.settings.overdueRule")}
               hint={t("admin.settings.overdueRuleHint")}

@@ -37,7 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = loaded.error === "unknown" ? t("admin.catalogue.unknown") : t("admin.catalogue.several", { names: loaded.names.join(", ") });
     return invalid({ province: message }, { values: { province: form.data.province }, status: 422 });
   }
-  const message = loaded.created ? t("admin.catalogue.done", { name: loaded.name, count: formatNumber(loaded.created) }) : t("admin.catalogue.already", { name: loaded.name });
+  const message = loaded.created
+    ? t("admin.catalogue.done", { name: loaded.name, count: formatNumber(loaded.created) })
+    : t("admin.catalogue.already", { name: loaded.name });
   return ok({ message });
 }
 
@@ -102,8 +104,7 @@ export default function CataloguePage() {
                 t("admin.catalogue.loaded")
               ) : (
                 <Form method="post">
-                  {t("admin.catalogue.notLoaded")}{" "}
-                  <input type="hidden" name="intent" value="load" />
+                  {t("admin.catalogue.notLoaded")} <input type="hidden" name="intent" value="load" />
                   <input type="hidden" name="province" value={p.code} />
                   <button type="submit" className="button button--ghost" disabled={busy}>
                     {t("admin.catalogue.loadButton")} <span className="visually-hidden">{p.name}</span>

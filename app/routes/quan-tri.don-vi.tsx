@@ -40,8 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!units.some((u) => u.id === form.data.parentId)) return invalid({ parentId: t("form.invalidChoice") }, { status: 403 });
   const created = await createUnit(form.data);
   if (!created.ok) {
-    const errors: Record<string, string> =
-      created.error === "codeTaken" ? { code: t("admin.units.codeTaken") } : { level: t("admin.units.badParent") };
+    const errors: Record<string, string> = created.error === "codeTaken" ? { code: t("admin.units.codeTaken") } : { level: t("admin.units.badParent") };
     return invalid(errors, { values: { name: form.data.name, code: form.data.code }, status: 422 });
   }
   return ok({ message: t("admin.units.added") });

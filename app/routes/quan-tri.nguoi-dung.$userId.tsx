@@ -90,7 +90,9 @@ export default function UserPage() {
   return (
     <>
       <p>
-        <Link className="back-link" to="/quan-tri/nguoi-dung">← {t("admin.users.title")}</Link>
+        <Link className="back-link" to="/quan-tri/nguoi-dung">
+          ← {t("admin.users.title")}
+        </Link>
       </p>
       <PageHeader title={t("admin.user.title", { name: user.fullName })}>
         {user.active ? null : <span className="tag tag--off">{t("admin.users.inactive")}</span>}
@@ -140,12 +142,7 @@ export default function UserPage() {
         <h3>{t("admin.user.addRole")}</h3>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="addRole" />
-          <SelectField
-            label={t("admin.user.role")}
-            name="role"
-            error={e.role}
-            options={ROLES.map((r) => ({ value: r, label: t(roleLabelKey(r)) }))}
-          />
+          <SelectField label={t("admin.user.role")} name="role" error={e.role} options={ROLES.map((r) => ({ value: r, label: t(roleLabelKey(r)) }))} />
           <SelectField label={t("admin.user.roleUnit")} name="unitId" error={e.unitId} options={units} />
           <div>
             <button type="submit">{t("admin.user.addRole")}</button>

@@ -84,7 +84,12 @@ export default function UsersPage() {
       </details>
       <Form method="get" className="toolbar" role="search">
         <Field label={t("admin.users.search")} hint={t("admin.users.searchHint")} name="q" type="search" defaultValue={q} />
-        <SelectField label={t("admin.users.roleFilter")} name="vai-tro" defaultValue={role} options={[{ value: "", label: t("admin.users.allRoles") }, ...ROLES.map((r) => ({ value: r, label: t(roleLabelKey(r)) }))]} />
+        <SelectField
+          label={t("admin.users.roleFilter")}
+          name="vai-tro"
+          defaultValue={role}
+          options={[{ value: "", label: t("admin.users.allRoles") }, ...ROLES.map((r) => ({ value: r, label: t(roleLabelKey(r)) }))]}
+        />
         <button type="submit">{t("form.search")}</button>
       </Form>
       <DataTable
@@ -102,16 +107,27 @@ export default function UsersPage() {
                 </span>
               )),
           },
-          { header: t("admin.users.status"), cell: (u) => (u.active ? t("admin.users.active") : <span className="tag tag--off">{t("admin.users.inactive")}</span>) },
+          {
+            header: t("admin.users.status"),
+            cell: (u) => (u.active ? t("admin.users.active") : <span className="tag tag--off">{t("admin.users.inactive")}</span>),
+          },
         ]}
         rows={users}
         rowKey={(u) => u.id}
       />
       {pages > 1 ? (
         <nav className="toolbar" aria-label={t("admin.users.pages")}>
-          {page > 1 ? <Link className="button button--ghost" to={pageLink(page - 1)}>{t("admin.users.previous")}</Link> : null}
+          {page > 1 ? (
+            <Link className="button button--ghost" to={pageLink(page - 1)}>
+              {t("admin.users.previous")}
+            </Link>
+          ) : null}
           <span className="muted">{t("admin.users.page", { page, pages })}</span>
-          {page < pages ? <Link className="button button--ghost" to={pageLink(page + 1)}>{t("admin.users.next")}</Link> : null}
+          {page < pages ? (
+            <Link className="button button--ghost" to={pageLink(page + 1)}>
+              {t("admin.users.next")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </>
@@ -128,19 +144,25 @@ export default function UsersPage() {
 function CreateForm({ e, v, units }: { e: Record<string, string>; v: Record<string, string>; units: { value: string; label: string }[] }) {
   return (
     <>
-        <FormMessage tone="error">{e._form}</FormMessage>
-        <Form method="post" className="stack" noValidate>
-          <Field label={t("admin.users.name")} name="fullName" required defaultValue={v.fullName} error={e.fullName} />
-          <Field label={t("admin.users.email")} name="email" type="email" defaultValue={v.email} error={e.email} />
-          <Field label={t("admin.users.phone")} name="phone" type="tel" defaultValue={v.phone} error={e.phone} />
-          <Field label={t("admin.users.position")} name="position" defaultValue={v.position} error={e.position} />
-          <SelectField label={t("admin.users.unit")} name="unitId" defaultValue={v.unitId} error={e.unitId} options={units} />
-          <ChoiceGroup legend={t("admin.users.roles")} name="roles" type="checkbox" options={ROLES.map((role) => ({ value: role, label: t(roleLabelKey(role)) }))} error={e.roles} />
-          <Field label={t("admin.users.password")} name="password" type="password" autoComplete="new-password" required error={e.password} />
-          <div>
-            <button type="submit">{t("admin.users.create")}</button>
-          </div>
-        </Form>
+      <FormMessage tone="error">{e._form}</FormMessage>
+      <Form method="post" className="stack" noValidate>
+        <Field label={t("admin.users.name")} name="fullName" required defaultValue={v.fullName} error={e.fullName} />
+        <Field label={t("admin.users.email")} name="email" type="email" defaultValue={v.email} error={e.email} />
+        <Field label={t("admin.users.phone")} name="phone" type="tel" defaultValue={v.phone} error={e.phone} />
+        <Field label={t("admin.users.position")} name="position" defaultValue={v.position} error={e.position} />
+        <SelectField label={t("admin.users.unit")} name="unitId" defaultValue={v.unitId} error={e.unitId} options={units} />
+        <ChoiceGroup
+          legend={t("admin.users.roles")}
+          name="roles"
+          type="checkbox"
+          options={ROLES.map((role) => ({ value: role, label: t(roleLabelKey(role)) }))}
+          error={e.roles}
+        />
+        <Field label={t("admin.users.password")} name="password" type="password" autoComplete="new-password" required error={e.password} />
+        <div>
+          <button type="submit">{t("admin.users.create")}</button>
+        </div>
+      </Form>
     </>
   );
 }

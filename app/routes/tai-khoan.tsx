@@ -72,9 +72,23 @@ export default function AccountPage() {
         <FormMessage tone="error">{e._form}</FormMessage>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="password" />
-          <Field label={t("auth.account.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required error={e.currentPassword} />
+          <Field
+            label={t("auth.account.currentPassword")}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={e.currentPassword}
+          />
           <Field label={t("auth.account.newPassword")} name="newPassword" type="password" autoComplete="new-password" required error={e.newPassword} />
-          <Field label={t("auth.account.newPasswordConfirm")} name="newPasswordConfirm" type="password" autoComplete="new-password" required error={e.newPasswordConfirm} />
+          <Field
+            label={t("auth.account.newPasswordConfirm")}
+            name="newPasswordConfirm"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={e.newPasswordConfirm}
+          />
           <div>
             <button type="submit">{t("auth.account.changePassword")}</button>
           </div>

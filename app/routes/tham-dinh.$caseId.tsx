@@ -53,7 +53,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const level = t(`level.${c.level}` as "level.COMMUNE");
   const view = caseView(detail, { officerNames: true, viewerId: auth.user.id, formatWhen: formatDateTime });
   return {
-    plan: { id: plan.id, title: plan.title, org: plan.org.name, kind: t(`plans.org.kind.${plan.org.kind}` as "plans.org.kind.HTX"), address: plan.org.address, unit: plan.org.unit.name },
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      org: plan.org.name,
+      kind: t(`plans.org.kind.${plan.org.kind}` as "plans.org.kind.HTX"),
+      address: plan.org.address,
+      unit: plan.org.unit.name,
+    },
     c: {
       status: c.status,
       statusLabel: t(`appraisal.status.${c.status}` as "appraisal.status.SUBMITTED"),
@@ -70,7 +77,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canComment: acts,
     decisions: decisions.map((d) => ({ value: d, label: t(`appraisal.decision.${d}` as "appraisal.decision.FORWARD") })),
     versions: detail.versions.map((v) => ({ number: v.number, when: formatDateTime(v.createdAt) })),
-    diff: vFrom && vTo && vFrom.number !== vTo.number ? { from: vFrom.number, to: vTo.number, steps: diffVersions(versionSteps(vFrom.data), versionSteps(vTo.data)) } : null,
+    diff:
+      vFrom && vTo && vFrom.number !== vTo.number
+        ? { from: vFrom.number, to: vTo.number, steps: diffVersions(versionSteps(vFrom.data), versionSteps(vTo.data)) }
+        : null,
     steps: Array.from({ length: 12 }, (_, i) => checkStored(i + 1, JSON.stringify(frozen[i + 1] ?? {})).values),
     printed: formatDate(now()),
     ...view,
@@ -93,7 +103,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === "comment") {
     // comments follow the decision rule: only the officer holding the open case at their level
     if (!acts) throw forbidden();
-    await addComment(planId, auth.user.id, { step: input.step, body: input.body, parentId: input.parentId, versionNumber: detail.c!.versionNumber }, [plan.org.ownerId], `/phuong-an/${planId}`, plan.title);
+    await addComment(
+      planId,
+      auth.user.id,
+      { step: input.step, body: input.body, parentId: input.parentId, versionNumber: detail.c!.versionNumber },
+      [plan.org.ownerId],
+      `/phuong-an/${planId}`,
+      plan.title,
+    );
     return ok({ message: t("appraisal.comment.added") });
   }
   const decision = { decision: input.decision, reason: input.reason ?? "", revision: input.revision, versionNumber: input.version };
@@ -101,11 +118,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) {
     const field = outcome.error === "reasonRequired" ? "reason" : "_form";
     const status = outcome.error === "stale" ? 409 : outcome.error === "forbidden" ? 403 : outcome.error === "reasonRequired" ? 400 : 422;
-    return invalid({ [field]: t(`appraisal.err.${outcome.error}` as "appraisal.err.stale") }, { values: { decision: input.decision, reason: decision.reason }, status: status });
+    return invalid(
+      { [field]: t(`appraisal.err.${outcome.error}` as "appraisal.err.stale") },
+      { values: { decision: input.decision, reason: decision.reason }, status: status },
+    );
   }
   if ("consequence" in outcome) {
     const label = t(`appraisal.decision.${input.decision}` as "appraisal.decision.FORWARD");
-    return ok({ confirm: { decision: input.decision, label, reason: decision.reason, consequence: outcome.consequence, revision: input.revision, version: input.version } });
+    return ok({
+      confirm: { decision: input.decision, label, reason: decision.reason, consequence: outcome.consequence, revision: input.revision, version: input.version },
+    });
   }
   return ok({ message: t("appraisal.decided", { decision: t(`appraisal.decision.${input.decision}` as "appraisal.decision.FORWARD") }) });
 }
@@ -119,13 +141,16 @@ export default function CasePage() {
   return (
     <>
       <p className="no-print">
-        <Link className="back-link" to="/tham-dinh">← {t("appraisal.queue.title")}</Link>
+        <Link className="back-link" to="/tham-dinh">
+          ← {t("appraisal.queue.title")}
+        </Link>
       </p>
       <PageHeader title={t("appraisal.case.title", { title: data.plan.title })}>
         <span className={data.c.overdue ? "tag tag--off" : "tag"}>{data.c.overdue ? t("appraisal.overdue") : data.c.statusLabel}</span>
       </PageHeader>
       <p>
-        {t("appraisal.case.status", { status: data.c.statusLabel, level: data.c.level })} · {t("appraisal.case.deadline", { received: data.c.received, deadline: data.c.deadline })} ·{" "}
+        {t("appraisal.case.status", { status: data.c.statusLabel, level: data.c.level })} ·{" "}
+        {t("appraisal.case.deadline", { received: data.c.received, deadline: data.c.deadline })} ·{" "}
         <strong className={data.c.overdue ? "overdue" : undefined} data-testid="case-clock">
           {data.c.left}
         </strong>
@@ -137,7 +162,11 @@ export default function CasePage() {
         <Card title={t("appraisal.confirm.title", { decision: confirm.label })}>
           <Form method="post" className="stack" data-testid="decision-confirm">
             <p className="notice notice--warn">{confirm.consequence}</p>
-            {confirm.reason ? <p className="print-value">{t("appraisal.reason")}: {confirm.reason}</p> : null}
+            {confirm.reason ? (
+              <p className="print-value">
+                {t("appraisal.reason")}: {confirm.reason}
+              </p>
+            ) : null}
             <input type="hidden" name="intent" value="decide" />
             <input type="hidden" name="decision" value={confirm.decision} />
             <input type="hidden" name="reason" value={confirm.reason} />
@@ -167,7 +196,15 @@ export default function CasePage() {
               defaultValue={result.values.decision ?? ""}
               options={[{ value: "", label: t("appraisal.decision.choose") }, ...data.decisions]}
             />
-            <TextAreaField label={t("appraisal.reason")} hint={t("appraisal.reasonHint")} name="reason" error={e.reason} defaultValue={result.values.reason} rows={3} maxLength={2000} />
+            <TextAreaField
+              label={t("appraisal.reason")}
+              hint={t("appraisal.reasonHint")}
+              name="reason"
+              error={e.reason}
+              defaultValue={result.values.reason}
+              rows={3}
+              maxLength={2000}
+            />
             <div>
               <button type="submit">{t("appraisal.decide")}</button>
             </div>
@@ -190,8 +227,18 @@ export default function CasePage() {
         </ul>
         {data.versions.length > 1 ? (
           <Form method="get" className="toolbar">
-            <SelectField label={t("appraisal.diff.from")} name="tu" defaultValue={String(data.diff?.from ?? 1)} options={data.versions.map((v) => ({ value: String(v.number), label: String(v.number) }))} />
-            <SelectField label={t("appraisal.diff.to")} name="den" defaultValue={String(data.diff?.to ?? data.versions.length)} options={data.versions.map((v) => ({ value: String(v.number), label: String(v.number) }))} />
+            <SelectField
+              label={t("appraisal.diff.from")}
+              name="tu"
+              defaultValue={String(data.diff?.from ?? 1)}
+              options={data.versions.map((v) => ({ value: String(v.number), label: String(v.number) }))}
+            />
+            <SelectField
+              label={t("appraisal.diff.to")}
+              name="den"
+              defaultValue={String(data.diff?.to ?? data.versions.length)}
+              options={data.versions.map((v) => ({ value: String(v.number), label: String(v.number) }))}
+            />
             <button type="submit">{t("appraisal.diff.show")}</button>
           </Form>
         ) : null}

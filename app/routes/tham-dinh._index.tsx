@@ -20,7 +20,10 @@ export const meta: MetaFunction = () => [{ title: `${t("appraisal.queue.title")}
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const at = now();
-  const [cases, handled] = await Promise.all([queueIn(caseWhere(auth, access, { acting: true }), at), handledBy(auth.user.id, reachableUnitPaths(auth, access), 100, at)]);
+  const [cases, handled] = await Promise.all([
+    queueIn(caseWhere(auth, access, { acting: true }), at),
+    handledBy(auth.user.id, reachableUnitPaths(auth, access), 100, at),
+  ]);
   const statusLabel = (s: string) => t(`appraisal.status.${s}` as "appraisal.status.SUBMITTED");
   return {
     handled: handled.map((h) => ({

@@ -82,13 +82,20 @@ export default function StatsPage() {
                 items={[
                   { label: t("appraisal.stats.ideas"), value: s.funnel.ideas },
                   { label: t("appraisal.stats.submitted"), value: s.funnel.submitted },
-                  ...s.funnel.appraisedByLevel.map((l) => ({ label: t("appraisal.stats.appraised", { level: t(`level.${l.level}` as "level.COMMUNE") }), value: l.count })),
+                  ...s.funnel.appraisedByLevel.map((l) => ({
+                    label: t("appraisal.stats.appraised", { level: t(`level.${l.level}` as "level.COMMUNE") }),
+                    value: l.count,
+                  })),
                   { label: t("appraisal.stats.approved"), value: s.funnel.approved },
                 ]}
               />
             </Card>
             <Card title={t("appraisal.stats.stars")}>
-              <Bars title={t("appraisal.stats.stars")} color="#c98a00" items={s.stars.map((x) => ({ label: t("appraisal.stats.starsLabel", { n: x.stars }), value: x.count }))} />
+              <Bars
+                title={t("appraisal.stats.stars")}
+                color="#c98a00"
+                items={s.stars.map((x) => ({ label: t("appraisal.stats.starsLabel", { n: x.stars }), value: x.count }))}
+              />
             </Card>
           </div>
           {s.lapsed.length ? (

@@ -52,7 +52,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const idea = await registerIdea(orgWhere(auth, access), { ...input, description: input.description ?? "" }, now());
   if (!idea.ok) {
     const refusal = ideaRefusal(idea);
-    return invalid(refusal.errors, { values: { orgId: String(input.orgId), title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" }, status: refusal.status });
+    return invalid(refusal.errors, {
+      values: { orgId: String(input.orgId), title: input.title, ocopGroup: input.ocopGroup, description: input.description ?? "" },
+      status: refusal.status,
+    });
   }
   return ok({ message: t("plans.idea.registered", { title: input.title }) });
 }
@@ -89,11 +92,7 @@ export default function UnitIdeasPage() {
         />
       </Card>
       <Card title={t("plans.idea.registerFor")}>
-        {data.orgs.length === 1 ? (
-          <p>{t("plans.idea.noOrgs")}</p>
-        ) : (
-          <IdeaForm orgs={data.orgs} errors={e} values={v} idempotencyKey={data.ideaKey} />
-        )}
+        {data.orgs.length === 1 ? <p>{t("plans.idea.noOrgs")}</p> : <IdeaForm orgs={data.orgs} errors={e} values={v} idempotencyKey={data.ideaKey} />}
       </Card>
     </>
   );

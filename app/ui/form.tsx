@@ -82,9 +82,7 @@ type InputProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name:
 export function Field({ label, error, hint, ...input }: InputProps) {
   return (
     <Shell label={label} error={error} hint={hint}>
-      {({ id, describedBy }) => (
-        <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      )}
+      {({ id, describedBy }) => <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />}
     </Shell>
   );
 }
@@ -94,9 +92,7 @@ type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: stri
 export function TextAreaField({ label, error, hint, ...input }: TextAreaProps) {
   return (
     <Shell label={label} error={error} hint={hint}>
-      {({ id, describedBy }) => (
-        <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      )}
+      {({ id, describedBy }) => <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />}
     </Shell>
   );
 }
@@ -129,7 +125,19 @@ export function SelectField({ label, error, hint, options, ...select }: SelectPr
  * A group of radios or checkboxes (or a quiz question's inputs): a fieldset whose legend names it,
  * with its hint and error wired to it through `aria-describedby`, as `Field` does for one input.
  */
-export function FieldGroup({ legend, error, hint, className, children }: { legend: ReactNode; error?: string; hint?: string; className?: string; children: ReactNode }) {
+export function FieldGroup({
+  legend,
+  error,
+  hint,
+  className,
+  children,
+}: {
+  legend: ReactNode;
+  error?: string;
+  hint?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

@@ -52,24 +52,57 @@ export async function loadProvince(code: string, client: Db = db()): Promise<Loa
       const former = new Map(existing.filter((u) => u.validUntil).map((u) => [u.officialCode!, u.id]));
       // ids given here so each path is written with its row (no second update per unit)
       let nextId = ((await tx.unit.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
-      const rows: { id: number; code: string; officialCode: string; name: string; level: string; parentId: number; path: string; validFrom?: Date; validUntil?: Date; active: boolean }[] = [];
+      const rows: {
+        id: number;
+        code: string;
+        officialCode: string;
+        name: string;
+        level: string;
+        parentId: number;
+        path: string;
+        validFrom?: Date;
+        validUntil?: Date;
+        active: boolean;
+      }[] = [];
       for (const c of slice.communes) {
         if (current.has(c.code)) continue;
         const id = nextId++;
         current.set(c.code, id);
-        rows.push({ id, code: c.code, officialCode: c.code, name: c.name, level: "COMMUNE", parentId: province.id, path: `${province.path}${id}/`, validFrom: REFORM_DATE, active: true });
+        rows.push({
+          id,
+          code: c.code,
+          officialCode: c.code,
+          name: c.name,
+          level: "COMMUNE",
+          parentId: province.id,
+          path: `${province.path}${id}/`,
+          validFrom: REFORM_DATE,
+          active: true,
+        });
       }
       for (const f of slice.former) {
         if (former.has(f.code)) continue;
         const id = nextId++;
         former.set(f.code, id);
-        rows.push({ id, code: formerCode(f.code), officialCode: f.code, name: f.name, level: "COMMUNE", parentId: province.id, path: `${province.path}${id}/`, validUntil: REFORM_DATE, active: false });
+        rows.push({
+          id,
+          code: formerCode(f.code),
+          officialCode: f.code,
+          name: f.name,
+          level: "COMMUNE",
+          parentId: province.id,
+          path: `${province.path}${id}/`,
+          validUntil: REFORM_DATE,
+          active: false,
+        });
       }
       if (rows.length) await tx.unit.createMany({ data: rows });
       created += rows.length;
       const formerIds = [...former.values()];
       const linked = new Set(
-        (await tx.unitSuccessor.findMany({ where: { formerId: { in: formerIds } }, select: { formerId: true, successorId: true } })).map((l) => `${l.formerId}:${l.successorId}`),
+        (await tx.unitSuccessor.findMany({ where: { formerId: { in: formerIds } }, select: { formerId: true, successorId: true } })).map(
+          (l) => `${l.formerId}:${l.successorId}`,
+        ),
       );
       const links = slice.former.flatMap((f) =>
         f.successorCodes.flatMap((s) => {
@@ -92,10 +125,7 @@ export async function loadAllProvinces(client: Db = db()) {
   return created;
 }
 
-export type LoadNamedResult =
-  | { ok: true; name: string; created: number }
-  | { ok: false; error: "unknown" }
-  | { ok: false; error: "several"; names: string[] };
+export type LoadNamedResult = { ok: true; name: string; created: number } | { ok: false; error: "unknown" } | { ok: false; error: "several"; names: string[] };
 
 /** Loads the province an admin named by code or name (see `findProvince`); loading it again adds nothing. */
 export async function loadNamedProvince(query: string): Promise<LoadNamedResult> {
@@ -124,7 +154,16 @@ export async function loadedProvinceCodes(client: Db = db()): Promise<Set<string
 export async function matchUnitsWithin(pathPrefix: string | null, client: Db = db()): Promise<MatchUnit[]> {
   const units = await client.unit.findMany({
     where: pathPrefix ? { path: { startsWith: pathPrefix } } : {},
-    select: { id: true, name: true, code: true, officialCode: true, level: true, parentId: true, validUntil: true, successors: { select: { successorId: true } } },
+    select: {
+      id: true,
+      name: true,
+      code: true,
+      officialCode: true,
+      level: true,
+      parentId: true,
+      validUntil: true,
+      successors: { select: { successorId: true } },
+    },
   });
   return units.map((u) => ({
     id: u.id,

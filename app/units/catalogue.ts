@@ -57,10 +57,7 @@ export function searchProvinces(catalogue: Catalogue, query: string, fold: (s: s
   return catalogue.provinces.filter((p) => p.code === q || fold(p.name).includes(q));
 }
 
-export type ProvinceLookup =
-  | { kind: "one"; province: CatalogueProvince }
-  | { kind: "many"; provinces: CatalogueProvince[] }
-  | { kind: "none" };
+export type ProvinceLookup = { kind: "one"; province: CatalogueProvince } | { kind: "many"; provinces: CatalogueProvince[] } | { kind: "none" };
 
 /**
  * The one province an admin named by code ("42") or name ("Hà Tĩnh", "tinh ha tinh"): an exact code or name

@@ -71,7 +71,10 @@ describe("roster unit matcher", () => {
   it("finds a unit by its official code", () => {
     expect(match("18406")).toEqual({ kind: "current", unit: { id: 20, name: "Xã Can Lộc" } });
     // a catalogue unit's own code is its official code: one unit, not two
-    expect(unitMatcher([u(30, "Xã Kỳ Anh", "COMMUNE", null, { code: "18796", officialCode: "18796" })])("18796")).toEqual({ kind: "current", unit: { id: 30, name: "Xã Kỳ Anh" } });
+    expect(unitMatcher([u(30, "Xã Kỳ Anh", "COMMUNE", null, { code: "18796", officialCode: "18796" })])("18796")).toEqual({
+      kind: "current",
+      unit: { id: 30, name: "Xã Kỳ Anh" },
+    });
     // a code shared by a former commune and its successor means today's
     expect(match("18196")).toEqual({ kind: "current", unit: { id: 21, name: "Xã Sơn Kim 1" } });
   });
@@ -118,7 +121,12 @@ describe("roster unit matcher", () => {
 describe("the shipped catalogue", () => {
   const dir = "prisma/data/units-2025";
   const read = (f: string) => fs.readFileSync(`${dir}/${f}`, "utf8");
-  const cat = parseCatalogue({ provinces: read("provinces.tsv"), communes: read("communes.tsv"), former: read("former-communes.tsv"), formerProvinces: read("former-provinces.tsv") });
+  const cat = parseCatalogue({
+    provinces: read("provinces.tsv"),
+    communes: read("communes.tsv"),
+    former: read("former-communes.tsv"),
+    formerProvinces: read("former-provinces.tsv"),
+  });
 
   it("holds 34 provinces, 3,321 communes and 10,047 former communes", () => {
     expect([cat.provinces.length, cat.communes.length, cat.former.length, cat.formerProvinces.length]).toEqual([34, 3321, 10047, 63]);

@@ -11,7 +11,9 @@ import { parseVietnameseDate } from "~/i18n/format";
 /** /quan-tri/don-vi: a new district or commune. */
 export const createUnitSchema = z.object({
   name: text(120),
-  code: text(40).pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, t("form.invalid"))).transform((c) => c.toUpperCase()),
+  code: text(40)
+    .pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, t("form.invalid")))
+    .transform((c) => c.toUpperCase()),
   level: choice(["DISTRICT", "COMMUNE"] as const),
   parentId: id(),
 });
@@ -44,7 +46,10 @@ export const settingsSchema = z
     deadlineKind: z.enum(DEADLINE_KINDS, { error: t("form.invalidChoice") }),
     overdueRule: z.enum(OVERDUE_RULES, { error: t("form.invalidChoice") }),
     // the settings form always sends it; a client that does not keeps today's rule
-    clockOnResubmit: z.enum(CLOCK_RULES, { error: t("form.invalidChoice") }).optional().default("RESTART"),
+    clockOnResubmit: z
+      .enum(CLOCK_RULES, { error: t("form.invalidChoice") })
+      .optional()
+      .default("RESTART"),
     // an unchecked checkbox sends nothing
     showOfficerNames: z.literal("on", { error: t("form.invalidChoice") }).optional(),
     holidays: z
@@ -53,7 +58,10 @@ export const settingsSchema = z
       .optional()
       .transform((text, ctx) => {
         const out: string[] = [];
-        for (const line of (text ?? "").split(/[\n,;]+/).map((l) => l.trim()).filter(Boolean)) {
+        for (const line of (text ?? "")
+          .split(/[\n,;]+/)
+          .map((l) => l.trim())
+          .filter(Boolean)) {
           const iso = parseVietnameseDate(line);
           if (!iso) {
             ctx.addIssue({ code: "custom", message: t("admin.settings.holidaysInvalid", { value: line.slice(0, 20) }) });

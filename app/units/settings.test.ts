@@ -15,7 +15,18 @@ describe("province appraisal settings", () => {
     expect(validChain(["COMMUNE", "COMMUNE", "PROVINCE"])).toBe(false);
   });
   it("parses a full form and reports the bad holiday at its field", () => {
-    const ok = settingsSchema.safeParse({ level1: "COMMUNE", level2: "PROVINCE", level3: "", deadlineCOMMUNE: "5", deadlineDISTRICT: "5", deadlinePROVINCE: "10", deadlineKind: "WORKING", overdueRule: "LAPSE", showOfficerNames: "on", holidays: "02/09/2026\n01/01/2027" });
+    const ok = settingsSchema.safeParse({
+      level1: "COMMUNE",
+      level2: "PROVINCE",
+      level3: "",
+      deadlineCOMMUNE: "5",
+      deadlineDISTRICT: "5",
+      deadlinePROVINCE: "10",
+      deadlineKind: "WORKING",
+      overdueRule: "LAPSE",
+      showOfficerNames: "on",
+      holidays: "02/09/2026\n01/01/2027",
+    });
     expect(ok.success && ok.data).toEqual({
       levels: ["COMMUNE", "PROVINCE"],
       deadlineDays: { COMMUNE: 5, DISTRICT: 5, PROVINCE: 10 },
@@ -25,10 +36,26 @@ describe("province appraisal settings", () => {
       clockOnResubmit: "RESTART",
       showOfficerNames: true,
     });
-    const bad = settingsSchema.safeParse({ level1: "COMMUNE", level2: "PROVINCE", deadlineCOMMUNE: "5", deadlineDISTRICT: "5", deadlinePROVINCE: "10", deadlineKind: "CALENDAR", overdueRule: "FLAG", holidays: "30/02/2026" });
+    const bad = settingsSchema.safeParse({
+      level1: "COMMUNE",
+      level2: "PROVINCE",
+      deadlineCOMMUNE: "5",
+      deadlineDISTRICT: "5",
+      deadlinePROVINCE: "10",
+      deadlineKind: "CALENDAR",
+      overdueRule: "FLAG",
+      holidays: "30/02/2026",
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0].path).toEqual(["holidays"]);
-    const zero = settingsSchema.safeParse({ level1: "PROVINCE", deadlineCOMMUNE: "0", deadlineDISTRICT: "5", deadlinePROVINCE: "5", deadlineKind: "CALENDAR", overdueRule: "FLAG" });
+    const zero = settingsSchema.safeParse({
+      level1: "PROVINCE",
+      deadlineCOMMUNE: "0",
+      deadlineDISTRICT: "5",
+      deadlinePROVINCE: "5",
+      deadlineKind: "CALENDAR",
+      overdueRule: "FLAG",
+    });
     expect(zero.error?.issues[0].path).toEqual(["deadlineCOMMUNE"]);
   });
   it("refuses an unknown overdue rule and reads an unchecked name box as hidden names", () => {

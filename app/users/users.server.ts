@@ -18,11 +18,7 @@ export async function searchUsers(scope: Prisma.UserWhereInput, query: string, f
   const words = foldForSearch(query).split(" ").filter(Boolean).slice(0, 6);
   const page = Math.max(1, filter.page ?? 1);
   const where = {
-    AND: [
-      scope,
-      ...words.map((w) => ({ searchName: { contains: w } })),
-      ...(filter.role ? [{ roles: { some: { role: filter.role } } }] : []),
-    ],
+    AND: [scope, ...words.map((w) => ({ searchName: { contains: w } })), ...(filter.role ? [{ roles: { some: { role: filter.role } } }] : [])],
   };
   const [users, total] = await Promise.all([
     db().user.findMany({
@@ -99,10 +95,7 @@ export async function removeRole(userId: number, assignmentId: number, withinPat
 
 /** Deactivating ends every session of the user in the same transaction: they are out at once. */
 export async function setActive(userId: number, active: boolean) {
-  await db().$transaction([
-    db().user.update({ where: { id: userId }, data: { active } }),
-    ...(active ? [] : [db().session.deleteMany({ where: { userId } })]),
-  ]);
+  await db().$transaction([db().user.update({ where: { id: userId }, data: { active } }), ...(active ? [] : [db().session.deleteMany({ where: { userId } })])]);
 }
 
 export type Profile = { fullName: string; phone?: string; email?: string; unitId: number };
@@ -112,7 +105,8 @@ export async function updateProfile(userId: number, input: Profile): Promise<{ o
   return db().$transaction(async (tx) => {
     for (const field of ["phone", "email"] as const) {
       const value = input[field];
-      if (value && (await tx.user.findFirst({ where: { [field]: value, id: { not: userId } }, select: { id: true } }))) return { ok: false, taken: field } as const;
+      if (value && (await tx.user.findFirst({ where: { [field]: value, id: { not: userId } }, select: { id: true } })))
+        return { ok: false, taken: field } as const;
     }
     await tx.user.update({
       where: { id: userId },

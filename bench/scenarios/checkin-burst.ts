@@ -37,7 +37,17 @@ export const checkinBurst: Scenario = {
       server,
       "/khoa-hoc/1/diem-danh?index",
       trainer,
-      new URLSearchParams({ intent: "create", title: "Buổi đo tải", date: from.date, start: from.time, end: to.time, rotateSeconds: "300", graceBeforeMin: "15", graceAfterMin: "30", lateAfterMin: "15" }),
+      new URLSearchParams({
+        intent: "create",
+        title: "Buổi đo tải",
+        date: from.date,
+        start: from.time,
+        end: to.time,
+        rotateSeconds: "300",
+        graceBeforeMin: "15",
+        graceAfterMin: "30",
+        lateAfterMin: "15",
+      }),
     );
     if (created.status !== 200) throw new Error(`creating the session failed: ${created.status}`);
     const db = new Database(server.dbFile, { readonly: true });
@@ -72,14 +82,18 @@ export const checkinBurst: Scenario = {
     const row = await checkins(server);
     const written = row.n - was.n;
     if (measured.requests !== LEARNERS || measured.errors !== 0) throw new Error(`${measured.errors} of ${measured.requests} check-ins failed`);
-    if (written !== LEARNERS || row.users !== LEARNERS) throw new Error(`the measured run wrote ${written} check-ins (${row.users} learners), expected ${LEARNERS}`);
+    if (written !== LEARNERS || row.users !== LEARNERS)
+      throw new Error(`the measured run wrote ${written} check-ins (${row.users} learners), expected ${LEARNERS}`);
     return { recordedByMeasuredRun: written, distinctLearners: row.users, roster500: await importTiming(server) };
   },
 };
 
 async function checkins(server: Server) {
   const db = new Database(server.dbFile, { readonly: true });
-  const row = db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT userId) AS users FROM Attendance WHERE sessionId = ?").get(sessionId) as { n: number; users: number };
+  const row = db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT userId) AS users FROM Attendance WHERE sessionId = ?").get(sessionId) as {
+    n: number;
+    users: number;
+  };
   db.close();
   return row;
 }
@@ -90,7 +104,8 @@ async function importTiming(server: Server) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Danh sách");
   ws.addRow(["Họ và tên", "Số điện thoại", "Email", "Đơn vị (xã/huyện)", "Chức vụ", "Đối tượng"]);
-  for (let i = 1; i <= 500; i++) ws.addRow([`Học Viên Đo Tải ${i}`, `0917${String(i).padStart(6, "0")}`, "", i % 2 ? "Xã Thiên Lộc" : "huyen can loc", "Cán bộ", "cán bộ xã"]);
+  for (let i = 1; i <= 500; i++)
+    ws.addRow([`Học Viên Đo Tải ${i}`, `0917${String(i).padStart(6, "0")}`, "", i % 2 ? "Xã Thiên Lộc" : "huyen can loc", "Cán bộ", "cán bộ xã"]);
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   const form = new FormData();
   form.append("file", new File([bytes], "lop-500.xlsx"));

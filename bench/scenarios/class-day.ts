@@ -63,7 +63,23 @@ export const classDay: Scenario = {
     // the trainer opens today's session; learners type the code the projector shows at that moment
     const trainer = await loginCookie(server, "giangvien@ocop-demo.vn", DEMO_PASSWORD);
     const [from, to] = [vnNow(-5), vnNow(120)];
-    await fetch(`${server.url}/khoa-hoc/1/diem-danh?index`, form(trainer, new URLSearchParams({ intent: "create", title: "Ngày tập huấn", date: from.date, start: from.time, end: to.time, rotateSeconds: "300", graceBeforeMin: "15", graceAfterMin: "30", lateAfterMin: "60" })));
+    await fetch(
+      `${server.url}/khoa-hoc/1/diem-danh?index`,
+      form(
+        trainer,
+        new URLSearchParams({
+          intent: "create",
+          title: "Ngày tập huấn",
+          date: from.date,
+          start: from.time,
+          end: to.time,
+          rotateSeconds: "300",
+          graceBeforeMin: "15",
+          graceAfterMin: "30",
+          lateAfterMin: "60",
+        }),
+      ),
+    );
     const db = new Database(server.dbFile, { readonly: true });
     const session = db.prepare('SELECT id, "checkinSecret" FROM "ClassSession" ORDER BY id DESC LIMIT 1').get() as { id: number; checkinSecret: string };
     const sessionId = session.id;
@@ -83,7 +99,11 @@ export const classDay: Scenario = {
           body.append("ids", String(id));
           body.append(`mark.${id}`, "LATE");
         }
-        await timed("trainer-mark", (s) => s === 200, () => fetch(`${server.url}/khoa-hoc/1/diem-danh/${sessionId}?index`, form(trainer, body)));
+        await timed(
+          "trainer-mark",
+          (s) => s === 200,
+          () => fetch(`${server.url}/khoa-hoc/1/diem-danh/${sessionId}?index`, form(trainer, body)),
+        );
         await new Promise((r) => setTimeout(r, 5000));
       }
     })();
@@ -91,17 +111,40 @@ export const classDay: Scenario = {
     const learner = async (i: number) => {
       await new Promise((r) => setTimeout(r, (i * SPREAD_MS) / LEARNERS));
       const phone = `0913${String(i + 1).padStart(6, "0")}`;
-      const login = await timed("login", (s) => s === 302, () =>
-        fetch(`${server.url}/dang-nhap`, form("", new URLSearchParams({ identifier: phone, password: DEMO_PASSWORD }))),
+      const login = await timed(
+        "login",
+        (s) => s === 302,
+        () => fetch(`${server.url}/dang-nhap`, form("", new URLSearchParams({ identifier: phone, password: DEMO_PASSWORD }))),
       );
       const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
-      await timed("lesson", (s) => s === 200, () => fetch(`${server.url}/khoa-hoc/1/hoc/${MODULE}/${lessonSlug}`, { headers: { cookie } }));
+      await timed(
+        "lesson",
+        (s) => s === 200,
+        () => fetch(`${server.url}/khoa-hoc/1/hoc/${MODULE}/${lessonSlug}`, { headers: { cookie } }),
+      );
       const quizPath = `${server.url}/khoa-hoc/1/kiem-tra/${MODULE}`;
-      await timed("quiz-start", (s) => s === 302, () => fetch(quizPath, form(cookie, new URLSearchParams({ intent: "start" }))));
-      const page = await timed("quiz-open", (s) => s === 200, () => fetch(quizPath, { headers: { cookie } }));
+      await timed(
+        "quiz-start",
+        (s) => s === 302,
+        () => fetch(quizPath, form(cookie, new URLSearchParams({ intent: "start" }))),
+      );
+      const page = await timed(
+        "quiz-open",
+        (s) => s === 200,
+        () => fetch(quizPath, { headers: { cookie } }),
+      );
       const token = /name="token" value="([0-9a-f]{32})"/.exec(await page.text())?.[1] ?? "";
-      await timed("quiz-submit", (s) => s < 400, () => fetch(quizPath, form(cookie, answers(token))));
-      await timed("checkin", (s) => s < 400, () => fetch(`${server.url}/diem-danh`, form(cookie, new URLSearchParams({ code: currentCode(checkinSecret, new Date(), 300), buoi: String(sessionId) }))));
+      await timed(
+        "quiz-submit",
+        (s) => s < 400,
+        () => fetch(quizPath, form(cookie, answers(token))),
+      );
+      await timed(
+        "checkin",
+        (s) => s < 400,
+        () =>
+          fetch(`${server.url}/diem-danh`, form(cookie, new URLSearchParams({ code: currentCode(checkinSecret, new Date(), 300), buoi: String(sessionId) }))),
+      );
       checkedInIds.push(learnerIds[i]);
     };
     await Promise.all(Array.from({ length: LEARNERS }, (_, i) => learner(i)));
@@ -110,10 +153,14 @@ export const classDay: Scenario = {
     const elapsed = (performance.now() - started) / 1000;
 
     const all = STEPS.flatMap((s) => timings[s]);
-    const steps = Object.fromEntries(STEPS.map((s) => [s, { count: timings[s].length, p50_ms: percentile(timings[s], 50), p99_ms: percentile(timings[s], 99) }]));
+    const steps = Object.fromEntries(
+      STEPS.map((s) => [s, { count: timings[s].length, p50_ms: percentile(timings[s], 50), p99_ms: percentile(timings[s], 99) }]),
+    );
     const check = new Database(server.dbFile, { readonly: true });
     const checkedIn = (check.prepare('SELECT COUNT(*) AS n FROM "Attendance" WHERE "sessionId" = ?').get(sessionId) as { n: number }).n;
-    const graded = (check.prepare(`SELECT COUNT(DISTINCT "userId") AS n FROM "QuizAttempt" WHERE module = ? AND status = 'SUBMITTED'`).get(MODULE) as { n: number }).n;
+    const graded = (
+      check.prepare(`SELECT COUNT(DISTINCT "userId") AS n FROM "QuizAttempt" WHERE module = ? AND status = 'SUBMITTED'`).get(MODULE) as { n: number }
+    ).n;
     check.close();
     const result: Measure & { extra: Record<string, unknown> } = {
       rps: Math.round((all.length / elapsed) * 10) / 10,
@@ -128,6 +175,7 @@ export const classDay: Scenario = {
   verify: async (_server, measured) => {
     if (measured.errors > 0) throw new Error(`${measured.errors} steps of the class day failed`);
     const r = measured as Measure & { extra?: { checkedIn?: number; quizGraded?: number } };
-    if (r.extra?.checkedIn !== LEARNERS || r.extra?.quizGraded !== LEARNERS) throw new Error(`expected ${LEARNERS} check-ins and graded quizzes, got ${r.extra?.checkedIn} and ${r.extra?.quizGraded}`);
+    if (r.extra?.checkedIn !== LEARNERS || r.extra?.quizGraded !== LEARNERS)
+      throw new Error(`expected ${LEARNERS} check-ins and graded quizzes, got ${r.extra?.checkedIn} and ${r.extra?.quizGraded}`);
   },
 };

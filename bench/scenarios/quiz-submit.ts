@@ -57,7 +57,11 @@ export const quizSubmit: Scenario = {
           method: "POST",
           setupRequest: (req) => {
             const l = learners[next++ % LEARNERS];
-            return { ...req, headers: { ...req.headers, cookie: l.cookie, origin: server.url, "content-type": "application/x-www-form-urlencoded" }, body: l.body };
+            return {
+              ...req,
+              headers: { ...req.headers, cookie: l.cookie, origin: server.url, "content-type": "application/x-www-form-urlencoded" },
+              body: l.body,
+            };
           },
         },
       ],
@@ -70,10 +74,13 @@ export const quizSubmit: Scenario = {
     const handle = new Database(server.dbFile, { readonly: true });
     try {
       const rows = handle
-        .prepare(`SELECT "userId", COUNT(*) AS n, SUM(CASE WHEN "status" = 'SUBMITTED' THEN 1 ELSE 0 END) AS graded FROM "QuizAttempt" WHERE "module" = ? GROUP BY "userId"`)
+        .prepare(
+          `SELECT "userId", COUNT(*) AS n, SUM(CASE WHEN "status" = 'SUBMITTED' THEN 1 ELSE 0 END) AS graded FROM "QuizAttempt" WHERE "module" = ? GROUP BY "userId"`,
+        )
         .all(MODULE) as { userId: number; n: number; graded: number }[];
       const graded = rows.filter((r) => r.n === 1 && r.graded === 1).length;
-      if (rows.length !== LEARNERS || graded !== LEARNERS) throw new Error(`expected ${LEARNERS} learners with one graded attempt, got ${graded}/${rows.length}`);
+      if (rows.length !== LEARNERS || graded !== LEARNERS)
+        throw new Error(`expected ${LEARNERS} learners with one graded attempt, got ${graded}/${rows.length}`);
       return { learners: rows.length, gradedOnceByMeasuredRun: graded };
     } finally {
       handle.close();

@@ -34,10 +34,20 @@ export const statsDashboard: Scenario = {
     for (let start = 0; start < PLANS; start += 2000) {
       // each plan's registered idea (what the funnel's first bar counts)
       await db.productIdea.createMany({
-        data: Array.from({ length: Math.min(2000, PLANS - start) }, (_, i) => ({ orgId: orgIds[(start + i) % orgIds.length].id, title: `Bench ${start + i}`, ocopGroup: "THUC_PHAM", createdAt: created })),
+        data: Array.from({ length: Math.min(2000, PLANS - start) }, (_, i) => ({
+          orgId: orgIds[(start + i) % orgIds.length].id,
+          title: `Bench ${start + i}`,
+          ocopGroup: "THUC_PHAM",
+          createdAt: created,
+        })),
       });
       await db.businessPlan.createMany({
-        data: Array.from({ length: Math.min(2000, PLANS - start) }, (_, i) => ({ orgId: orgIds[(start + i) % orgIds.length].id, title: `Bench ${start + i}`, status: "APPROVED", createdAt: created })),
+        data: Array.from({ length: Math.min(2000, PLANS - start) }, (_, i) => ({
+          orgId: orgIds[(start + i) % orgIds.length].id,
+          title: `Bench ${start + i}`,
+          status: "APPROVED",
+          createdAt: created,
+        })),
       });
     }
     const plans = await db.businessPlan.findMany({ where: { title: { startsWith: "Bench " } }, select: { id: true, orgId: true } });
@@ -82,7 +92,10 @@ export const statsDashboard: Scenario = {
   },
   verify: async (server) => {
     const db = createDb(`file:${server.dbFile}`);
-    const [plans, events] = await Promise.all([db.businessPlan.count({ where: { title: { startsWith: "Bench " } } }), db.appraisalEvent.count({ where: { year: YEAR } })]);
+    const [plans, events] = await Promise.all([
+      db.businessPlan.count({ where: { title: { startsWith: "Bench " } } }),
+      db.appraisalEvent.count({ where: { year: YEAR } }),
+    ]);
     await rebuildStats(db);
     await db.$disconnect();
     if (plans !== PLANS || events !== PLANS * EVENTS_PER_PLAN) throw new Error(`expected ${PLANS} plans, found ${plans} (${events} events)`);

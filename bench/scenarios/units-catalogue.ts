@@ -20,7 +20,11 @@ const ROWS = { full: 2000, smoke: 200 };
 const TARGET_MS = { loadAll: 5000, countryPreview: 2000 };
 
 const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
-const strip = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d");
+const strip = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d");
 const bare = (name: string) => name.replace(/^(Xã|Phường|Đặc khu|Thị trấn) /, "");
 
 /** Cell i of a roster column "Đơn vị", cycling through the ways people write a unit. */
@@ -123,18 +127,25 @@ export const unitsCatalogue: Scenario = {
     };
   },
   verify: async (server, measured) => {
-    const extra = (measured as Measure & { extra: { rows: number; countryPreview: { checked: number; problems: Record<string, number> }; courseId: number } }).extra;
+    const extra = (measured as Measure & { extra: { rows: number; countryPreview: { checked: number; problems: Record<string, number> }; courseId: number } })
+      .extra;
     const db = createDb(`file:${server.dbFile}`);
     try {
       const count = (where: object) => db.unit.count({ where: { officialCode: { not: null }, ...where } });
-      const figures = [await count({ level: "PROVINCE" }), await count({ level: "COMMUNE", validUntil: null }), await count({ level: "COMMUNE", validUntil: { not: null } })];
+      const figures = [
+        await count({ level: "PROVINCE" }),
+        await count({ level: "COMMUNE", validUntil: null }),
+        await count({ level: "COMMUNE", validUntil: { not: null } }),
+      ];
       // smoke: Hà Tĩnh (the demo) and Nghệ An, with their 69 and 130 communes
       const want = extra.rows === ROWS.smoke ? [2, 69 + 130, figures[2]] : [34, 3321, 10047];
       if (figures.join() !== want.join()) throw new Error(`catalogue figures ${figures.join("/")}, expected ${want.join("/")}`);
       const staged = await db.rosterImport.findFirst({ where: { courseId: extra.courseId }, orderBy: { createdAt: "desc" } });
       const stagedRows = staged ? (JSON.parse(staged.rows) as unknown[]).length : 0;
       // every row names a real unit: none unknown, and (but a few ambiguous names) all matched
-      const unknown = Object.entries(extra.countryPreview.problems).filter(([k]) => k.endsWith("unitUnknown")).reduce((n, [, v]) => n + v, 0);
+      const unknown = Object.entries(extra.countryPreview.problems)
+        .filter(([k]) => k.endsWith("unitUnknown"))
+        .reduce((n, [, v]) => n + v, 0);
       if (unknown > 0) throw new Error(`${unknown} country rows matched no unit`);
       if (extra.countryPreview.checked < extra.rows * 0.9) throw new Error(`only ${extra.countryPreview.checked} of ${extra.rows} country rows matched`);
       if (stagedRows < extra.rows * 0.9) throw new Error(`only ${stagedRows} of ${extra.rows} class rows staged`);

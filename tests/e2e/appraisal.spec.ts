@@ -37,7 +37,12 @@ test("submit, return with a comment, answer and resubmit, forward, approve; the 
   await expect(page.getByText("Đã gửi ý kiến.")).toBeVisible();
   // no default decision, and a commune officer is not offered approval (the chain is commune → province)
   await expect(page.getByLabel("Quyết định")).toHaveValue("");
-  await expect(page.getByLabel("Quyết định").locator("option")).toHaveText(["— Chọn quyết định —", "Chuyển cấp tiếp theo", "Trả lại để sửa", "Không chấp thuận"]);
+  await expect(page.getByLabel("Quyết định").locator("option")).toHaveText([
+    "— Chọn quyết định —",
+    "Chuyển cấp tiếp theo",
+    "Trả lại để sửa",
+    "Không chấp thuận",
+  ]);
   await page.getByRole("button", { name: "Quyết định" }).click();
   await expect(page.getByText("Chọn một quyết định.")).toBeVisible();
   await page.getByLabel("Quyết định").selectOption("RETURN");
@@ -162,4 +167,3 @@ test("the province admin chooses what overdue means, without JavaScript; the sta
     await context.close();
   }
 });
-

@@ -16,7 +16,8 @@ async function rosterXlsx(n: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Danh sách lớp");
   ws.addRow(HEADER);
-  for (let i = 1; i <= n; i++) ws.addRow([`Học Viên Nhập Số ${i}`, `0914${String(i).padStart(6, "0")}`, "", UNITS[i % UNITS.length], "Cán bộ", CATS[i % CATS.length]]);
+  for (let i = 1; i <= n; i++)
+    ws.addRow([`Học Viên Nhập Số ${i}`, `0914${String(i).padStart(6, "0")}`, "", UNITS[i % UNITS.length], "Cán bộ", CATS[i % CATS.length]]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -56,7 +57,9 @@ test("trainer imports a 210-row roster after seeing the errors of a broken file"
     buffer: await rosterXlsx(210),
   });
   await page.getByRole("button", { name: "Xem trước" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "210 dòng" })).toContainText("210 hợp lệ (210 tài khoản mới, 0 tài khoản đã có), 0 dòng có lỗi (0 lỗi)");
+  await expect(page.getByRole("status").filter({ hasText: "210 dòng" })).toContainText(
+    "210 hợp lệ (210 tài khoản mới, 0 tài khoản đã có), 0 dòng có lỗi (0 lỗi)",
+  );
   await page.getByRole("button", { name: "Xác nhận nhập 210 học viên" }).click();
   await expect(page.getByText("Đã nhập 210 học viên (210 tài khoản mới).")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Mã kích hoạt tài khoản mới" })).toBeVisible();
@@ -109,7 +112,10 @@ test("trainer opens a session, a learner checks in with the displayed code, trai
   await expect(page.getByText(/Đã đánh dấu có mặt cho \d+ học viên\./)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("status").first()).toContainText("Chưa điểm danh 0", { timeout: 30_000 }); // the page's figures reloaded
 
-  for (const [who, status] of [["0913000005", "Vắng"], ["0914000003", "Vắng có phép"]] as const) {
+  for (const [who, status] of [
+    ["0913000005", "Vắng"],
+    ["0914000003", "Vắng có phép"],
+  ] as const) {
     await page.getByLabel("Tìm học viên").fill(who);
     await page.getByRole("button", { name: "Lọc" }).click();
     await expect(page.getByText("Đang hiện 1/")).toBeVisible({ timeout: 30_000 }); // 400+ rows re-render first

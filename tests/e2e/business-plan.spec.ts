@@ -3,14 +3,50 @@ import { login } from "./helpers";
 
 /** Values for the required fields of each step, by (partial) label. */
 const STEP_VALUES: Record<number, Record<string, string>> = {
-  1: { "Người đại diện theo pháp luật": "Phạm Thị Lan", "Chức vụ": "Giám đốc HTX", "Điện thoại": "0912000004", "Mã số đăng ký kinh doanh": "2801234567", "Năm thành lập": "2017", "Ngành nghề chính": "Chế biến chè", "Số thành viên": "12" },
-  2: { "Sơ đồ tổ chức": "Giám đốc, kế toán, tổ sản xuất", "Tổng số lao động": "8", "Số lao động là người địa phương": "8", "Kế toán và việc ghi chép": "Kế toán kiêm nhiệm", "Sự tham gia của cộng đồng": "12 hộ trồng chè góp vốn" },
-  4: { "Nguyên liệu chính": "Búp chè tươi", "Vùng nguyên liệu": "15 ha chè của xã", "Hình thức liên kết": "Hợp đồng thu mua", "Kiểm soát chất lượng đầu vào": "Kiểm tra từng lô" },
+  1: {
+    "Người đại diện theo pháp luật": "Phạm Thị Lan",
+    "Chức vụ": "Giám đốc HTX",
+    "Điện thoại": "0912000004",
+    "Mã số đăng ký kinh doanh": "2801234567",
+    "Năm thành lập": "2017",
+    "Ngành nghề chính": "Chế biến chè",
+    "Số thành viên": "12",
+  },
+  2: {
+    "Sơ đồ tổ chức": "Giám đốc, kế toán, tổ sản xuất",
+    "Tổng số lao động": "8",
+    "Số lao động là người địa phương": "8",
+    "Kế toán và việc ghi chép": "Kế toán kiêm nhiệm",
+    "Sự tham gia của cộng đồng": "12 hộ trồng chè góp vốn",
+  },
+  4: {
+    "Nguyên liệu chính": "Búp chè tươi",
+    "Vùng nguyên liệu": "15 ha chè của xã",
+    "Hình thức liên kết": "Hợp đồng thu mua",
+    "Kiểm soát chất lượng đầu vào": "Kiểm tra từng lô",
+  },
   5: { "Khách hàng mục tiêu": "Khách mua quà", "Kênh bán và sản lượng": "Cửa hàng đặc sản 3.000 gói", "Đối thủ cạnh tranh": "Chè Thái Nguyên" },
-  6: { "Sản phẩm: quy cách": "Gói 200 g", "Giá bán lẻ": "60.000 đ/gói", "Phân phối": "Đại lý trong tỉnh", "Xúc tiến": "Hội chợ OCOP", "Ngân sách marketing": "20 triệu" },
-  7: { "Quy trình sản xuất": "Hái → héo → vò → sao → đóng gói", "Điểm kiểm soát chất lượng": "Độ ẩm sau sao", "Nhà xưởng, thiết bị": "Xưởng 60 m²", "Công suất thực tế": "5.000", "Xử lý chất thải": "Ủ phân" },
+  6: {
+    "Sản phẩm: quy cách": "Gói 200 g",
+    "Giá bán lẻ": "60.000 đ/gói",
+    "Phân phối": "Đại lý trong tỉnh",
+    "Xúc tiến": "Hội chợ OCOP",
+    "Ngân sách marketing": "20 triệu",
+  },
+  7: {
+    "Quy trình sản xuất": "Hái → héo → vò → sao → đóng gói",
+    "Điểm kiểm soát chất lượng": "Độ ẩm sau sao",
+    "Nhà xưởng, thiết bị": "Xưởng 60 m²",
+    "Công suất thực tế": "5.000",
+    "Xử lý chất thải": "Ủ phân",
+  },
   10: { "Rủi ro (dòng 1)": "Sâu bệnh", "Giải pháp (dòng 1)": "Phòng trừ sinh học", "Rủi ro (dòng 2)": "Giá giảm", "Giải pháp (dòng 2)": "Mở kênh mới" },
-  11: { "Nội dung (dòng 1)": "Hỗ trợ bao bì", "Số tiền đề nghị (đồng) (dòng 1)": "20 triệu", "Căn cứ (văn bản, điều khoản) (dòng 1)": "Nghị quyết HĐND tỉnh", "Kết quả cam kết": "Có bao bì mới" },
+  11: {
+    "Nội dung (dòng 1)": "Hỗ trợ bao bì",
+    "Số tiền đề nghị (đồng) (dòng 1)": "20 triệu",
+    "Căn cứ (văn bản, điều khoản) (dòng 1)": "Nghị quyết HĐND tỉnh",
+    "Kết quả cam kết": "Có bao bì mới",
+  },
 };
 
 const SELECTS: Record<number, Record<string, string>> = {
@@ -31,7 +67,11 @@ test("a producer builds a complete business plan step by step", async ({ page, b
   await page.getByLabel("Nhóm sản phẩm OCOP").selectOption("DO_UONG");
   await page.getByRole("button", { name: "Đăng ký ý tưởng" }).click();
   await expect(page.getByText("Đã đăng ký ý tưởng “Chè xanh Sơn Kim”.")).toBeVisible();
-  await page.getByTestId("ideas").getByRole("row", { name: /Chè xanh Sơn Kim/ }).getByRole("button", { name: "Lập phương án mới" }).click();
+  await page
+    .getByTestId("ideas")
+    .getByRole("row", { name: /Chè xanh Sơn Kim/ })
+    .getByRole("button", { name: "Lập phương án mới" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Thông tin chủ thể" })).toBeVisible();
   const planUrl = page.url().replace(/\/buoc\/1$/, "");
   // the phone field opens the phone keypad
@@ -135,7 +175,10 @@ test("a stale autosave shows the other change instead of overwriting it", async 
   await page.getByRole("link", { name: "Phương án SXKD" }).click();
   // the plan of the first test (the seeded one goes through appraisal in appraisal.spec.ts)
   await page.getByRole("link", { name: "Chè xanh Sơn Kim" }).click();
-  await page.getByRole("link", { name: /Rủi ro và giải pháp/ }).first().click();
+  await page
+    .getByRole("link", { name: /Rủi ro và giải pháp/ })
+    .first()
+    .click();
   const other = await browser.newContext();
   const tab2 = await other.newPage();
   await login(tab2, "producer");

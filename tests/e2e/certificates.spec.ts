@@ -20,7 +20,11 @@ function giveCompletionFacts(phone: string) {
     const now = new Date().toISOString().replace("Z", "+00:00");
     for (const { id } of db.prepare('SELECT id FROM "ClassSession" WHERE "startsAt" <= ?').all(now) as { id: number }[]) {
       db.prepare('DELETE FROM "Attendance" WHERE "sessionId" = ? AND "userId" = ?').run(id, user.id);
-      db.prepare('INSERT INTO "Attendance" ("sessionId", "userId", status, note, source, "markedAt") VALUES (?, ?, \'PRESENT\', \'\', \'MANUAL\', ?)').run(id, user.id, now);
+      db.prepare('INSERT INTO "Attendance" ("sessionId", "userId", status, note, source, "markedAt") VALUES (?, ?, \'PRESENT\', \'\', \'MANUAL\', ?)').run(
+        id,
+        user.id,
+        now,
+      );
     }
     for (const module of ["tieu-chi-danh-gia", "chinh-sach-ho-tro", "phuong-an-san-xuat-kinh-doanh"]) {
       db.prepare(
@@ -91,7 +95,11 @@ test("a learner who meets the rule prints a certificate that anyone can verify, 
   await trainerPage.getByRole("link", { name: "Chứng nhận", exact: true }).click();
   await expect(trainerPage).toHaveURL(/\/chung-nhan$/);
   // names repeat in a class of 210: pick the row whose certificate is issued
-  await trainerPage.locator("tr", { hasText: name }).getByRole("checkbox", { name: `Chọn ${name}` }).first().check();
+  await trainerPage
+    .locator("tr", { hasText: name })
+    .getByRole("checkbox", { name: `Chọn ${name}` })
+    .first()
+    .check();
   await trainerPage.getByLabel("Lý do thu hồi").fill("Cấp nhầm người");
   await trainerPage.getByRole("button", { name: "Thu hồi giấy chứng nhận đã chọn" }).click();
   await expect(trainerPage.getByText("Đã thu hồi 1 giấy chứng nhận.")).toBeVisible();

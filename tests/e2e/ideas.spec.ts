@@ -24,10 +24,19 @@ test("a commune officer registers a producer's idea without JavaScript; the prod
   // the producer of that household finds the idea and starts its plan
   await login(page, { identifier: APPRAISAL_DEMO.producerThienLoc.email });
   await page.goto("/phuong-an");
-  await page.getByTestId("ideas").getByRole("row", { name: /Tinh dầu vỏ cam bù/ }).getByRole("button", { name: "Lập phương án mới" }).click();
+  await page
+    .getByTestId("ideas")
+    .getByRole("row", { name: /Tinh dầu vỏ cam bù/ })
+    .getByRole("button", { name: "Lập phương án mới" })
+    .click();
   await expect(page).toHaveURL(/\/phuong-an\/\d+\/buoc\/1$/);
   await page.goto("/phuong-an");
-  await expect(page.getByTestId("ideas").getByRole("row", { name: /Tinh dầu vỏ cam bù/ }).getByRole("link", { name: "Xem phương án" })).toBeVisible();
+  await expect(
+    page
+      .getByTestId("ideas")
+      .getByRole("row", { name: /Tinh dầu vỏ cam bù/ })
+      .getByRole("link", { name: "Xem phương án" }),
+  ).toBeVisible();
   await context.close();
 });
 

@@ -11,7 +11,11 @@ test("a change typed while an autosave is on its way is saved after it", async (
   await page.getByLabel("Tên ý tưởng sản phẩm").fill("Trà hoa vàng Kỳ Anh");
   await page.getByLabel("Nhóm sản phẩm OCOP").selectOption("DO_UONG");
   await page.getByRole("button", { name: "Đăng ký ý tưởng" }).click();
-  await page.getByTestId("ideas").getByRole("row", { name: /Trà hoa vàng Kỳ Anh/ }).getByRole("button", { name: "Lập phương án mới" }).click();
+  await page
+    .getByTestId("ideas")
+    .getByRole("row", { name: /Trà hoa vàng Kỳ Anh/ })
+    .getByRole("button", { name: "Lập phương án mới" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Thông tin chủ thể" })).toBeVisible();
   const stepUrl = page.url().replace(/\/buoc\/1$/, "/buoc/10");
   await page.goto(stepUrl);

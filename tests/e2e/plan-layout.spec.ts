@@ -44,7 +44,11 @@ test("step 9 shows only the years chosen", async ({ page }) => {
   await page.getByLabel("Tên ý tưởng sản phẩm").fill("Mứt gừng Hương Sơn");
   await page.getByLabel("Nhóm sản phẩm OCOP").selectOption("THUC_PHAM");
   await page.getByRole("button", { name: "Đăng ký ý tưởng" }).click();
-  await page.getByTestId("ideas").getByRole("row", { name: /Mứt gừng Hương Sơn/ }).getByRole("button", { name: "Lập phương án mới" }).click();
+  await page
+    .getByTestId("ideas")
+    .getByRole("row", { name: /Mứt gừng Hương Sơn/ })
+    .getByRole("button", { name: "Lập phương án mới" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Thông tin chủ thể" })).toBeVisible();
   const planUrl = page.url().replace(/\/buoc\/1$/, "");
   await page.goto(`${planUrl}/buoc/9`);

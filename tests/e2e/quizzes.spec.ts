@@ -14,7 +14,12 @@ async function answer(page: Page, right: boolean) {
     if (q.type === "numeric") await page.locator(`input[name="${field}"]`).fill(String(right ? q.answer : q.answer! + 1000));
     else if (q.type === "true-false") await page.locator(`input[name="${field}"][value="${right ? q.correct : !q.correct}"]`).check();
     else {
-      const ids = right ? (q.correct as string[]) : q.options!.map((o) => o.id).filter((id) => !(q.correct as string[]).includes(id)).slice(0, 1);
+      const ids = right
+        ? (q.correct as string[])
+        : q
+            .options!.map((o) => o.id)
+            .filter((id) => !(q.correct as string[]).includes(id))
+            .slice(0, 1);
       for (const id of ids) await page.locator(`input[name="${field}"][value="${id}"]`).check();
     }
   }

@@ -46,7 +46,7 @@ test("a trainer imports a roster mixing old and new units and picks the new comm
   await page.goto(`${courseUrl}/nhap-danh-sach`);
   const roster = [
     "Họ và tên,Số điện thoại,Đơn vị",
-    "Phan Văn Cũ,84919300001,\"Xã Thiên Lộc, Huyện Can Lộc\"",
+    'Phan Văn Cũ,84919300001,"Xã Thiên Lộc, Huyện Can Lộc"',
     "Phan Thị Huyện,(+84) 919 300 002,Huyện Hương Sơn",
     "Phan Văn Chia,0919.300.003,Phường Đại Nài",
     "Phan Thị Mới,0919 300 004,18406",

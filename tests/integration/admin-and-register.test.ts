@@ -27,8 +27,7 @@ describe("self-registration with a course enrolment code", () => {
     password: "MatKhau2026",
     passwordConfirm: "MatKhau2026",
   });
-  const post = (fields: Record<string, string>) =>
-    run(() => register.action({ request: postRequest("/dang-ky", fields), params: {}, context: testContext() }));
+  const post = (fields: Record<string, string>) => run(() => register.action({ request: postRequest("/dang-ky", fields), params: {}, context: testContext() }));
 
   it("creates the account, its role at the unit and the enrolment, and sends the person to log in", async () => {
     const res = await post(await valid());
@@ -88,7 +87,7 @@ describe("self-registration with a course enrolment code", () => {
       [{ role: "admin" }, "role"],
       [{ unitId: "abc" }, "unitId"],
       [{ unitId: "999999" }, "unitId"],
-      [{ password: "ngan" , passwordConfirm: "ngan" }, "password"],
+      [{ password: "ngan", passwordConfirm: "ngan" }, "password"],
       [{ passwordConfirm: "khac-nhau" }, "passwordConfirm"],
     ];
     for (const [change, field] of cases) {
@@ -187,7 +186,9 @@ describe("admin: users", () => {
   it("a user id outside the admin's province or not a number is a 404", async () => {
     const admin = await cookieFor("admin");
     for (const userId of ["999999", "abc", "1e3"]) {
-      const res = await run(() => adminUser.loader({ request: getRequest(`/quan-tri/nguoi-dung/${userId}`, { cookie: admin }), params: { userId }, context: testContext() }));
+      const res = await run(() =>
+        adminUser.loader({ request: getRequest(`/quan-tri/nguoi-dung/${userId}`, { cookie: admin }), params: { userId }, context: testContext() }),
+      );
       expect(res.status).toBe(404);
     }
   });
@@ -205,7 +206,9 @@ describe("admin: units and province settings", () => {
     const created = await db().unit.findUniqueOrThrow({ where: { code: "HT-CL-TUNGLOC" } });
     expect(created.path).toBe(`${district.path}${created.id}/`);
     const before = await tableCounts();
-    expect((await post({ name: "Xã Trùng", code: "HT-CL-TUNGLOC", level: "COMMUNE", parentId: String(district.id) })).data.errors.code).toBe("Mã đơn vị đã tồn tại.");
+    expect((await post({ name: "Xã Trùng", code: "HT-CL-TUNGLOC", level: "COMMUNE", parentId: String(district.id) })).data.errors.code).toBe(
+      "Mã đơn vị đã tồn tại.",
+    );
     expect((await post({ name: "Thôn", code: "THON1", level: "COMMUNE", parentId: String(commune.id) })).status).toBe(422);
     expect((await post({ name: "Tỉnh mới", code: "TINH", level: "PROVINCE", parentId: String(district.id) })).status).toBe(400);
     expect((await post({ name: "", code: "", level: "", parentId: "" })).status).toBe(400);
@@ -240,7 +243,15 @@ describe("admin: units and province settings", () => {
       overdueRule: "LAPSE",
       showOfficerNames: true,
     });
-    const good = { level1: "COMMUNE", level2: "PROVINCE", deadlineCOMMUNE: "5", deadlineDISTRICT: "5", deadlinePROVINCE: "5", deadlineKind: "CALENDAR", overdueRule: "FLAG" };
+    const good = {
+      level1: "COMMUNE",
+      level2: "PROVINCE",
+      deadlineCOMMUNE: "5",
+      deadlineDISTRICT: "5",
+      deadlinePROVINCE: "5",
+      deadlineKind: "CALENDAR",
+      overdueRule: "FLAG",
+    };
     const bads: [Record<string, string>, string][] = [
       [{ ...good, level1: "PROVINCE", level2: "COMMUNE" }, "level1"],
       [{ ...good, deadlinePROVINCE: "0" }, "deadlinePROVINCE"],
@@ -255,7 +266,12 @@ describe("admin: units and province settings", () => {
       expect(res.status).toBe(400);
       expect((res.data.errors as Record<string, string>)[field]).toMatch(VIETNAMESE);
     }
-    expect(await db().provinceSettings.findFirstOrThrow()).toMatchObject({ communeDeadlineDays: 7, provinceDeadlineDays: 10, overdueRule: "LAPSE", showOfficerNames: true });
+    expect(await db().provinceSettings.findFirstOrThrow()).toMatchObject({
+      communeDeadlineDays: 7,
+      provinceDeadlineDays: 10,
+      overdueRule: "LAPSE",
+      showOfficerNames: true,
+    });
     // unchecking the box hides the names again
     await post({ ...good, level2: "PROVINCE" });
     expect(await db().provinceSettings.findFirstOrThrow()).toMatchObject({ showOfficerNames: false, overdueRule: "FLAG" });
@@ -264,7 +280,15 @@ describe("admin: units and province settings", () => {
   it("is forbidden to a trainer", async () => {
     const trainer = await cookieFor("trainer");
     const res = await run(() =>
-      settings.action({ request: postRequest("/quan-tri/cai-dat", { level1: "PROVINCE", deadlineCOMMUNE: "5", deadlineDISTRICT: "5", deadlinePROVINCE: "5", deadlineKind: "CALENDAR" }, { cookie: trainer }), params: {}, context: testContext() }),
+      settings.action({
+        request: postRequest(
+          "/quan-tri/cai-dat",
+          { level1: "PROVINCE", deadlineCOMMUNE: "5", deadlineDISTRICT: "5", deadlinePROVINCE: "5", deadlineKind: "CALENDAR" },
+          { cookie: trainer },
+        ),
+        params: {},
+        context: testContext(),
+      }),
     );
     expect(res.status).toBe(403);
   });

@@ -20,8 +20,16 @@ let planId: number;
 let provinceId: number;
 const DAY = 86_400_000;
 
-const submit = () => run(() => overview.action({ request: postRequest(`/phuong-an/${planId}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(planId) }, context: testContext() }));
-const caseGet = (cookie: string) => run(() => caseRoute.loader({ request: getRequest(`/tham-dinh/${planId}`, { cookie }), params: { caseId: String(planId) }, context: testContext() }));
+const submit = () =>
+  run(() =>
+    overview.action({
+      request: postRequest(`/phuong-an/${planId}`, { intent: "submit" }, { cookie: producer }),
+      params: { planId: String(planId) },
+      context: testContext(),
+    }),
+  );
+const caseGet = (cookie: string) =>
+  run(() => caseRoute.loader({ request: getRequest(`/tham-dinh/${planId}`, { cookie }), params: { caseId: String(planId) }, context: testContext() }));
 const decidePost = (cookie: string, fields: Record<string, string>) => decideRaw(planId, cookie, fields);
 const queueGet = (cookie: string) => run(() => queue.loader({ request: getRequest("/tham-dinh", { cookie }), params: {}, context: testContext() }));
 const current = () => db().appraisalCase.findUniqueOrThrow({ where: { planId } });
@@ -67,9 +75,7 @@ describe("confirmation", () => {
     const ask = await decidePost(commune, fields);
     expect(ask.status).toBe(200);
     expect(ask.data.confirm).toMatchObject({ decision: "RETURN", reason: "Bổ sung căn cứ khấu hao ở bước 9." });
-    expect(ask.data.confirm.consequence).toBe(
-      "Hồ sơ sẽ được trả cho chủ thể để sửa; đồng hồ hạn xử lý dừng cho đến khi chủ thể nộp lại.",
-    );
+    expect(ask.data.confirm.consequence).toBe("Hồ sơ sẽ được trả cho chủ thể để sửa; đồng hồ hạn xử lý dừng cho đến khi chủ thể nộp lại.");
     expect(await tableCounts()).toEqual(before);
     expect((await current()).status).toBe("SUBMITTED");
 
@@ -113,7 +119,11 @@ describe("after returning", () => {
     await returned();
     setClockOffset(3 * DAY);
     expect((await submit()).status).toBe(200);
-    await db().provinceSettings.upsert({ where: { unitId: provinceId }, create: { unitId: provinceId, clockOnResubmit: "RESUME" }, update: { clockOnResubmit: "RESUME" } });
+    await db().provinceSettings.upsert({
+      where: { unitId: provinceId },
+      create: { unitId: provinceId, clockOnResubmit: "RESUME" },
+      update: { clockOnResubmit: "RESUME" },
+    });
     const received = (await current()).receivedAt;
     // returned on day 2 of 5 → 3 days left, then with the producer for 10 days
     setClockOffset(3 * DAY + 2 * DAY);
@@ -132,12 +142,27 @@ describe("after returning", () => {
 
   it("the province admin sets the rule in the settings", async () => {
     const admin = await cookieFor("admin");
-    const fields = { level1: "COMMUNE", level2: "PROVINCE", deadlineCOMMUNE: "5", deadlineDISTRICT: "5", deadlinePROVINCE: "5", deadlineKind: "CALENDAR", overdueRule: "FLAG", clockOnResubmit: "RESUME" };
+    const fields = {
+      level1: "COMMUNE",
+      level2: "PROVINCE",
+      deadlineCOMMUNE: "5",
+      deadlineDISTRICT: "5",
+      deadlinePROVINCE: "5",
+      deadlineKind: "CALENDAR",
+      overdueRule: "FLAG",
+      clockOnResubmit: "RESUME",
+    };
     const res = await run(() => settings.action({ request: postRequest("/quan-tri/cai-dat", fields, { cookie: admin }), params: {}, context: testContext() }));
     expect(res.status).toBe(200);
     const page = await run(() => settings.loader({ request: getRequest("/quan-tri/cai-dat", { cookie: admin }), params: {}, context: testContext() }));
     expect(page.data.provinces[0].clockOnResubmit).toBe("RESUME");
-    const bad = await run(() => settings.action({ request: postRequest("/quan-tri/cai-dat", { ...fields, clockOnResubmit: "NEVER" }, { cookie: admin }), params: {}, context: testContext() }));
+    const bad = await run(() =>
+      settings.action({
+        request: postRequest("/quan-tri/cai-dat", { ...fields, clockOnResubmit: "NEVER" }, { cookie: admin }),
+        params: {},
+        context: testContext(),
+      }),
+    );
     expect(bad.status).toBe(400);
   });
 });

@@ -11,7 +11,10 @@ import { describe, expect, it } from "vitest";
  */
 const DIR = path.resolve("prisma/migrations");
 const MIGRATION = "20261201232404_appraisal_foreign_keys";
-const all = fs.readdirSync(DIR).filter((d) => fs.existsSync(path.join(DIR, d, "migration.sql"))).sort();
+const all = fs
+  .readdirSync(DIR)
+  .filter((d) => fs.existsSync(path.join(DIR, d, "migration.sql")))
+  .sort();
 const sqlOf = (name: string) => fs.readFileSync(path.join(DIR, name, "migration.sql"), "utf8");
 
 function oldDatabase() {
@@ -40,7 +43,18 @@ function withAPlan(db: Database.Database) {
   const planId = insert(db, "BusinessPlan", { orgId, title: "Cam bù" });
   insert(db, "AppraisalCase", { planId, status: "SUBMITTED", levelIndex: 0, level: "COMMUNE", unitPath: "/1/", year: 2026, versionNumber: 1 });
   insert(db, "PlanVersion", { planId, number: 1, data: "{}", createdById: userId });
-  insert(db, "AppraisalEvent", { planId, versionNumber: 1, actorId: userId, action: "SUBMIT", fromStatus: "DRAFT", toStatus: "SUBMITTED", fromLevel: "", toLevel: "COMMUNE", unitPath: "/1/", year: 2026 });
+  insert(db, "AppraisalEvent", {
+    planId,
+    versionNumber: 1,
+    actorId: userId,
+    action: "SUBMIT",
+    fromStatus: "DRAFT",
+    toStatus: "SUBMITTED",
+    fromLevel: "",
+    toLevel: "COMMUNE",
+    unitPath: "/1/",
+    year: 2026,
+  });
   insert(db, "PlanComment", { planId, step: 9, authorId: userId, body: "Đề nghị nêu căn cứ khấu hao." });
   insert(db, "Notification", { userId, text: "Có phương án mới", link: `/tham-dinh/${planId}` });
   return { planId, userId };
@@ -81,7 +95,17 @@ describe("the appraisal foreign keys migration", () => {
   it("stops before changing anything when an audit event has no plan", () => {
     const db = oldDatabase();
     withAPlan(db);
-    insert(db, "AppraisalEvent", { planId: 999, versionNumber: 1, action: "SUBMIT", fromStatus: "DRAFT", toStatus: "SUBMITTED", fromLevel: "", toLevel: "COMMUNE", unitPath: "/1/", year: 2020 });
+    insert(db, "AppraisalEvent", {
+      planId: 999,
+      versionNumber: 1,
+      action: "SUBMIT",
+      fromStatus: "DRAFT",
+      toStatus: "SUBMITTED",
+      fromLevel: "",
+      toLevel: "COMMUNE",
+      unitPath: "/1/",
+      year: 2020,
+    });
     insert(db, "Notification", { userId: 999, text: "mồ côi", link: "/" });
     expect(() => db.exec(sqlOf(MIGRATION))).toThrow(/CHECK constraint failed/);
     expect(count(db, "AppraisalEvent")).toBe(2);

@@ -27,7 +27,8 @@ const c = () => ({ caseId: String(planId) });
 
 const submit = (cookie = producer) =>
   run(() => overview.action({ request: postRequest(`/phuong-an/${planId}`, { intent: "submit" }, { cookie }), params: p(), context: testContext() }));
-const caseGet = (cookie: string) => run(() => caseRoute.loader({ request: getRequest(`/tham-dinh/${planId}`, { cookie }), params: c(), context: testContext() }));
+const caseGet = (cookie: string) =>
+  run(() => caseRoute.loader({ request: getRequest(`/tham-dinh/${planId}`, { cookie }), params: c(), context: testContext() }));
 const decidePost = (cookie: string, fields: Record<string, string>) => decideRaw(planId, cookie, { confirm: "yes", ...fields });
 
 beforeAll(async () => {
@@ -43,10 +44,18 @@ afterEach(() => setClockOffset(0));
 describe("submission", () => {
   it("an incomplete plan is refused with the list of missing steps, writing nothing", async () => {
     const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: planId } } } });
-    const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Chưa xong", ocopGroup: "THUC_PHAM", description: "" })) as { id: number };
+    const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Chưa xong", ocopGroup: "THUC_PHAM", description: "" })) as {
+      id: number;
+    };
     const draft = (await createPlanFromIdea(idea.id, { ownerId: org.ownerId }, org.ownerId))!;
     const before = await tableCounts();
-    const res = await run(() => overview.action({ request: postRequest(`/phuong-an/${draft.id}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(draft.id) }, context: testContext() }));
+    const res = await run(() =>
+      overview.action({
+        request: postRequest(`/phuong-an/${draft.id}`, { intent: "submit" }, { cookie: producer }),
+        params: { planId: String(draft.id) },
+        context: testContext(),
+      }),
+    );
     expect(res.status).toBe(422);
     expect(res.data.errors._form).toBe("Chưa nộp được: còn thiếu các bước 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12.");
     expect(await tableCounts()).toEqual(before);
@@ -60,7 +69,13 @@ describe("submission", () => {
     expect(cs).toMatchObject({ status: "SUBMITTED", level: "COMMUNE", versionNumber: 1 });
     expect(cs.deadlineAt.getTime() - cs.receivedAt.getTime()).toBeGreaterThan(4 * 86_400_000);
     // the plan is now locked for editing
-    const locked = await run(() => stepRoute.action({ request: postRequest(`/phuong-an/${planId}/buoc/2`, { intent: "save", version: "1" }, { cookie: producer }), params: { planId: String(planId), step: "2" }, context: testContext() }));
+    const locked = await run(() =>
+      stepRoute.action({
+        request: postRequest(`/phuong-an/${planId}/buoc/2`, { intent: "save", version: "1" }, { cookie: producer }),
+        params: { planId: String(planId), step: "2" },
+        context: testContext(),
+      }),
+    );
     expect(locked.status).toBe(409);
     // a double submit does nothing more
     expect((await submit()).status).toBe(409);
@@ -161,7 +176,11 @@ describe("decisions", () => {
     await caseAt("approved");
     const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: planId } } }, include: { unit: true } });
     const provinceId = Number(org.unit.path.split("/")[1]);
-    await db().provinceSettings.upsert({ where: { unitId: provinceId }, create: { unitId: provinceId, showOfficerNames: true }, update: { showOfficerNames: true } });
+    await db().provinceSettings.upsert({
+      where: { unitId: provinceId },
+      create: { unitId: provinceId, showOfficerNames: true },
+      update: { showOfficerNames: true },
+    });
     const page = await run(() => overview.loader({ request: getRequest(`/phuong-an/${planId}`, { cookie: producer }), params: p(), context: testContext() }));
     expect(page.data.appraisal.trail[1].who).toBe(APPRAISAL_DEMO.communeAppraiser.fullName);
   });
@@ -181,7 +200,11 @@ describe("overdue and statistics", () => {
     expect(await sweepOverdue()).toBe(0);
     expect(await db().appraisalEvent.count({ where: { planId: thienLoc.planId, action: "OVERDUE" } })).toBe(1);
     // the default rule only flags: still in the queue, and a decision prepared before the deadline applies
-    expect(await db().appraisalCase.findUniqueOrThrow({ where: { planId: thienLoc.planId } })).toMatchObject({ status: "SUBMITTED", overdue: true, revision: thienLoc.revision });
+    expect(await db().appraisalCase.findUniqueOrThrow({ where: { planId: thienLoc.planId } })).toMatchObject({
+      status: "SUBMITTED",
+      overdue: true,
+      revision: thienLoc.revision,
+    });
   });
 
   it("the 2020 funnel of the seed, and the CSV export with BOM and CRLF", async () => {
@@ -200,7 +223,9 @@ describe("overdue and statistics", () => {
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain('"Ý tưởng đăng ký",180\r\n');
     // a commune appraiser sees only their commune
-    const commune = await run(() => stats.loader({ request: getRequest("/thong-ke/tham-dinh?nam=2020", { cookie: communeThienLoc }), params: {}, context: testContext() }));
+    const commune = await run(() =>
+      stats.loader({ request: getRequest("/thong-ke/tham-dinh?nam=2020", { cookie: communeThienLoc }), params: {}, context: testContext() }),
+    );
     expect(commune.data.stats.unit.name).toBe("Xã Thiên Lộc");
     expect(commune.data.stats.funnel.ideas).toBeLessThan(180);
   });
@@ -217,11 +242,13 @@ describe("overdue and statistics", () => {
   it("an admin records the official result of an approved product: star counters move", async () => {
     await caseAt("approved");
     const admin = await cookieFor("admin");
-    const post = (fields: Record<string, string>) => run(() => results.action({ request: postRequest("/ket-qua-danh-gia", fields, { cookie: admin }), params: {}, context: testContext() }));
+    const post = (fields: Record<string, string>) =>
+      run(() => results.action({ request: postRequest("/ket-qua-danh-gia", fields, { cookie: admin }), params: {}, context: testContext() }));
     expect((await post({ planId: String(planId), score: "abc" })).status).toBe(400);
     expect((await post({ planId: String(planId), score: "120" })).data.errors.score).toContain("0 đến 100");
     const cs = await db().appraisalCase.findUniqueOrThrow({ where: { planId } });
-    const starsBefore = async (n: number) => (await db().appraisalStat.findUnique({ where: { year_unitId_metric_level: { year: cs.year, unitId: 1, metric: `STARS_${n}`, level: "" } } }))?.count ?? 0;
+    const starsBefore = async (n: number) =>
+      (await db().appraisalStat.findUnique({ where: { year_unitId_metric_level: { year: cs.year, unitId: 1, metric: `STARS_${n}`, level: "" } } }))?.count ?? 0;
     const three = await starsBefore(3);
     expect((await post({ planId: String(planId), score: "67" })).status).toBe(200);
     expect(await starsBefore(3)).toBe(three + 1);
@@ -240,24 +267,48 @@ describe("the LAPSE overdue rule (the 2020 rule: the locality counts as having n
     const demo = await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE }, include: { org: { include: { unit: true } } } });
     const org = demo.org;
     const provinceId = Number(org.unit.path.split("/")[1]);
-    const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Mật ong bạc hà", ocopGroup: "THUC_PHAM", description: "" })) as { id: number };
+    const idea = (await registerIdea({ ownerId: org.ownerId }, { orgId: org.id, title: "Mật ong bạc hà", ocopGroup: "THUC_PHAM", description: "" })) as {
+      id: number;
+    };
     const plan = (await createPlanFromIdea(idea.id, { ownerId: org.ownerId }, org.ownerId))!;
     await db().planStep.deleteMany({ where: { planId: plan.id } });
     const steps = await db().planStep.findMany({ where: { planId: demo.id } });
-    await db().planStep.createMany({ data: steps.map((st) => ({ planId: plan.id, step: st.step, data: st.data, complete: st.complete, updatedById: org.ownerId })) });
-    const submitted = await run(() => overview.action({ request: postRequest(`/phuong-an/${plan.id}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(plan.id) }, context: testContext() }));
+    await db().planStep.createMany({
+      data: steps.map((st) => ({ planId: plan.id, step: st.step, data: st.data, complete: st.complete, updatedById: org.ownerId })),
+    });
+    const submitted = await run(() =>
+      overview.action({
+        request: postRequest(`/phuong-an/${plan.id}`, { intent: "submit" }, { cookie: producer }),
+        params: { planId: String(plan.id) },
+        context: testContext(),
+      }),
+    );
     expect(submitted.status).toBe(200);
-    await db().provinceSettings.upsert({ where: { unitId: provinceId }, create: { unitId: provinceId, overdueRule: "LAPSE" }, update: { overdueRule: "LAPSE" } });
+    await db().provinceSettings.upsert({
+      where: { unitId: provinceId },
+      create: { unitId: provinceId, overdueRule: "LAPSE" },
+      update: { overdueRule: "LAPSE" },
+    });
     const cs = await db().appraisalCase.findUniqueOrThrow({ where: { planId: plan.id } });
     setClockOffset(30 * 86_400_000);
     // the producer's page shows the rule applied the moment the deadline passed, writing nothing
-    const page = await run(() => overview.loader({ request: getRequest(`/phuong-an/${plan.id}`, { cookie: producer }), params: { planId: String(plan.id) }, context: testContext() }));
+    const page = await run(() =>
+      overview.loader({ request: getRequest(`/phuong-an/${plan.id}`, { cookie: producer }), params: { planId: String(plan.id) }, context: testContext() }),
+    );
     expect(page.data.plan.status).toBe("LAPSED");
     expect(page.data.appraisal.case.status).toBe("LAPSED");
-    expect(await db().appraisalCase.findUniqueOrThrow({ where: { planId: plan.id } })).toMatchObject({ status: "SUBMITTED", overdue: false, revision: cs.revision });
+    expect(await db().appraisalCase.findUniqueOrThrow({ where: { planId: plan.id } })).toMatchObject({
+      status: "SUBMITTED",
+      overdue: false,
+      revision: cs.revision,
+    });
     // the sweep writes it
     await sweepOverdue();
-    expect(await db().appraisalCase.findUniqueOrThrow({ where: { planId: plan.id } })).toMatchObject({ status: "LAPSED", overdue: true, revision: cs.revision + 1 });
+    expect(await db().appraisalCase.findUniqueOrThrow({ where: { planId: plan.id } })).toMatchObject({
+      status: "LAPSED",
+      overdue: true,
+      revision: cs.revision + 1,
+    });
     const event = await db().appraisalEvent.findFirstOrThrow({ where: { planId: plan.id, action: "OVERDUE" } });
     expect(event).toMatchObject({ fromStatus: "SUBMITTED", toStatus: "LAPSED", fromLevel: "COMMUNE" });
     expect(await db().notification.count({ where: { userId: org.ownerId, link: `/phuong-an/${plan.id}`, text: { contains: "không được ghi nhận" } } })).toBe(1);
@@ -267,7 +318,11 @@ describe("the LAPSE overdue rule (the 2020 rule: the locality counts as having n
     const before = await tableCounts();
     const late = await run(() =>
       caseRoute.action({
-        request: postRequest(`/tham-dinh/${plan.id}`, { intent: "decide", decision: "FORWARD", revision: String(cs.revision + 1), version: "1" }, { cookie: communeSonKim }),
+        request: postRequest(
+          `/tham-dinh/${plan.id}`,
+          { intent: "decide", decision: "FORWARD", revision: String(cs.revision + 1), version: "1" },
+          { cookie: communeSonKim },
+        ),
         params: { caseId: String(plan.id) },
         context: testContext(),
       }),
@@ -277,12 +332,15 @@ describe("the LAPSE overdue rule (the 2020 rule: the locality counts as having n
     expect(await tableCounts()).toEqual(before);
     // statistics: the rule in words, and the commune that let the case lapse
     const admin = await cookieFor("admin");
-    const res = await run(() => stats.loader({ request: getRequest(`/thong-ke/tham-dinh?nam=${cs.year}`, { cookie: admin }), params: {}, context: testContext() }));
+    const res = await run(() =>
+      stats.loader({ request: getRequest(`/thong-ke/tham-dinh?nam=${cs.year}`, { cookie: admin }), params: {}, context: testContext() }),
+    );
     expect(res.data.stats.overdueRule).toBe("LAPSE");
     expect(res.data.stats.lapsed).toContainEqual({ unitId: org.unit.id, name: org.unit.name, level: "COMMUNE", cases: 1 });
     expect(res.data.rows).toContainEqual({ label: "Địa phương coi như không có sản phẩm đăng ký (do quá hạn)", value: res.data.stats.lapsed.length });
     // the counters still equal a rebuild from the trail (a rebuild leaves out counters that went back to 0)
-    const counters = () => db().appraisalStat.findMany({ where: { count: { not: 0 } }, orderBy: [{ year: "asc" }, { unitId: "asc" }, { metric: "asc" }, { level: "asc" }] });
+    const counters = () =>
+      db().appraisalStat.findMany({ where: { count: { not: 0 } }, orderBy: [{ year: "asc" }, { unitId: "asc" }, { metric: "asc" }, { level: "asc" }] });
     const kept = await counters();
     await rebuildStats(db());
     expect(await counters()).toEqual(kept);

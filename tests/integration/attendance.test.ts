@@ -40,29 +40,53 @@ function fileForm(bytes: Uint8Array | string, name: string, type = "application/
 }
 
 async function upload(courseId: number, form: FormData, cookie: string) {
-  return run(() => importer.action({ request: postRequest(`/khoa-hoc/${courseId}/nhap-danh-sach`, form, { cookie }), params: { courseId: String(courseId) }, context: testContext() }));
+  return run(() =>
+    importer.action({
+      request: postRequest(`/khoa-hoc/${courseId}/nhap-danh-sach`, form, { cookie }),
+      params: { courseId: String(courseId) },
+      context: testContext(),
+    }),
+  );
 }
 
 async function confirm(courseId: number, token: string, cookie: string) {
   return run(() =>
-    importer.action({ request: postRequest(`/khoa-hoc/${courseId}/nhap-danh-sach`, { intent: "confirm", token }, { cookie }), params: { courseId: String(courseId) }, context: testContext() }),
+    importer.action({
+      request: postRequest(`/khoa-hoc/${courseId}/nhap-danh-sach`, { intent: "confirm", token }, { cookie }),
+      params: { courseId: String(courseId) },
+      context: testContext(),
+    }),
   );
 }
 
 const people = (n: number, from = 1, prefix = "0915") =>
-  Array.from({ length: n }, (_, i) => [`Nguyễn Văn Thử ${from + i}`, `${prefix}${String(from + i).padStart(6, "0")}`, "", i % 2 ? "thien loc" : "Huyện Can Lộc", "Cán bộ", i % 3 ? "cán bộ xã" : "chủ thể OCOP"]);
+  Array.from({ length: n }, (_, i) => [
+    `Nguyễn Văn Thử ${from + i}`,
+    `${prefix}${String(from + i).padStart(6, "0")}`,
+    "",
+    i % 2 ? "thien loc" : "Huyện Can Lộc",
+    "Cán bộ",
+    i % 3 ? "cán bộ xã" : "chủ thể OCOP",
+  ]);
 
 describe("roster import", () => {
   it("previews without writing, then commits every row in one go with activation codes", async () => {
     const c = await course();
     const cookie = await cookieFor("trainer");
-    const bytes = await xlsx([HEADER, ...people(30), ["Hồ Có Sẵn", "0913000001", "", "Xã Thiên Lộc", "", ""], ["Đặng Tư Vấn Cũ", "0912000005", "", "Tỉnh Hà Tĩnh", "", "tư vấn"]]);
+    const bytes = await xlsx([
+      HEADER,
+      ...people(30),
+      ["Hồ Có Sẵn", "0913000001", "", "Xã Thiên Lộc", "", ""],
+      ["Đặng Tư Vấn Cũ", "0912000005", "", "Tỉnh Hà Tĩnh", "", "tư vấn"],
+    ]);
     const before = await tableCounts();
     const preview = await upload(c.id, fileForm(bytes, "lop.xlsx"), cookie);
     expect(preview.status).toBe(200);
     expect(preview.data.count).toBe(31);
     type Shown = { severity: string };
-    expect(preview.data.problems.filter((p: Shown) => p.severity !== "notice")).toEqual([expect.objectContaining({ row: 32, severity: "warning", message: "Đã có trong lớp: bỏ qua." })]);
+    expect(preview.data.problems.filter((p: Shown) => p.severity !== "notice")).toEqual([
+      expect.objectContaining({ row: 32, severity: "warning", message: "Đã có trong lớp: bỏ qua." }),
+    ]);
     const afterPreview = await tableCounts();
     expect({ ...afterPreview, RosterImport: before.RosterImport }).toEqual(before);
 
@@ -88,7 +112,8 @@ describe("roster import", () => {
 
     // a printed code activates the account once
     const code = done.data.codes.find((x: { contact: string }) => x.contact === "0915000002").code;
-    const act = (fields: Record<string, string>) => run(() => activate.action({ request: postRequest("/kich-hoat", fields), params: {}, context: testContext("10.7.0.1") }));
+    const act = (fields: Record<string, string>) =>
+      run(() => activate.action({ request: postRequest("/kich-hoat", fields), params: {}, context: testContext("10.7.0.1") }));
     expect((await act({ identifier: "0915000002", code: "AAAAAAAA", password: "MatKhau@2026", passwordConfirm: "MatKhau@2026" })).status).toBe(422);
     const ok = await act({ identifier: "0915000002", code, password: "MatKhau@2026", passwordConfirm: "MatKhau@2026" });
     expect(ok.status).toBe(302);
@@ -96,7 +121,13 @@ describe("roster import", () => {
     expect((await act({ identifier: "0915000002", code, password: "MatKhau@2026", passwordConfirm: "MatKhau@2026" })).status).toBe(422);
 
     // lost slips: the roster page reissues codes for the accounts still not activated, in the same table
-    const reissued = await run(() => roster.action({ request: postRequest(`/khoa-hoc/${c.id}/hoc-vien`, { intent: "reissue" }, { cookie }), params: { courseId: String(c.id) }, context: testContext() }));
+    const reissued = await run(() =>
+      roster.action({
+        request: postRequest(`/khoa-hoc/${c.id}/hoc-vien`, { intent: "reissue" }, { cookie }),
+        params: { courseId: String(c.id) },
+        context: testContext(),
+      }),
+    );
     expect(reissued.status).toBe(200);
     const contacts = reissued.data.codes.map((x: { contact: string }) => x.contact);
     expect(contacts).toContain("0915000003");
@@ -117,7 +148,13 @@ describe("roster import", () => {
     await db().user.create({ data: { fullName: "Chen Ngang 2", email: "x@y.vn", searchName: "chen ngang 2" } });
     await db().rosterImport.update({
       where: { token: preview.data.token },
-      data: { rows: JSON.stringify(JSON.parse((await db().rosterImport.findUniqueOrThrow({ where: { token: preview.data.token } })).rows).map((r: { email: string | null }, i: number) => (i === 19 ? { ...r, email: "x@y.vn" } : r))) },
+      data: {
+        rows: JSON.stringify(
+          JSON.parse((await db().rosterImport.findUniqueOrThrow({ where: { token: preview.data.token } })).rows).map(
+            (r: { email: string | null }, i: number) => (i === 19 ? { ...r, email: "x@y.vn" } : r),
+          ),
+        ),
+      },
     });
     const before = await tableCounts();
     const res = await confirm(c.id, preview.data.token, cookie);
@@ -130,7 +167,12 @@ describe("roster import", () => {
     const c = await course();
     const cookie = await cookieFor("trainer");
     const before = await tableCounts();
-    const bytes = await xlsx([HEADER, ["", "0917000001", "", "Xã Thiên Lộc", "", ""], ["Lê B", "123", "", "Xã Không Có", "", ""], ["Lê C", { formula: "1+1" }, "", "Xã Thiên Lộc", "", ""]]);
+    const bytes = await xlsx([
+      HEADER,
+      ["", "0917000001", "", "Xã Thiên Lộc", "", ""],
+      ["Lê B", "123", "", "Xã Không Có", "", ""],
+      ["Lê C", { formula: "1+1" }, "", "Xã Thiên Lộc", "", ""],
+    ]);
     const res = await upload(c.id, fileForm(bytes, "loi.xlsx"), cookie);
     expect(res.status).toBe(422);
     expect(res.data.token).toBeNull();
@@ -149,13 +191,39 @@ describe("roster import", () => {
     const c = await course();
     const cookie = await cookieFor("trainer");
     const before = await tableCounts();
-    const latin1 = new Uint8Array([...Buffer.from("Họ và tên,Số điện thoại,Đơn vị\r\n", "utf8"), 0x4e, 0x67, 0x75, 0x79, 0xea, 0x6e, 0x2c, 0x30, 0x39, 0x0d, 0x0a]);
+    const latin1 = new Uint8Array([
+      ...Buffer.from("Họ và tên,Số điện thoại,Đơn vị\r\n", "utf8"),
+      0x4e,
+      0x67,
+      0x75,
+      0x79,
+      0xea,
+      0x6e,
+      0x2c,
+      0x30,
+      0x39,
+      0x0d,
+      0x0a,
+    ]);
     const cases: [FormData, number, RegExp][] = [
       [fileForm(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]), "ban.pdf"), 422, /không phải bảng tính/],
       [fileForm(latin1, "lop.csv"), 422, /UTF-8/],
       [fileForm(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), "cu.xls"), 422, /\.xls/],
       [fileForm(await xlsx([HEADER], ["Trang 1"]), "rong.xlsx"), 422, /không có dòng học viên/],
-      [fileForm(await xlsx([["Mã", "Tên sản phẩm"], ["1", "Nước mắm"]], ["Ghi chú", "Sản phẩm"]), "sai-trang.xlsx"), 422, /trang tính/],
+      [
+        fileForm(
+          await xlsx(
+            [
+              ["Mã", "Tên sản phẩm"],
+              ["1", "Nước mắm"],
+            ],
+            ["Ghi chú", "Sản phẩm"],
+          ),
+          "sai-trang.xlsx",
+        ),
+        422,
+        /trang tính/,
+      ],
       [fileForm(await xlsx([HEADER, ...people(10_000, 1, "0918")]), "lon.xlsx"), 422, /10000 dòng|10 000 dòng|vượt quá/],
       [fileForm(new Uint8Array(3 * 1024 * 1024).fill(65), "to.csv"), 413, /quá lớn/],
       [fileForm(new Uint8Array(0), "rong.csv"), 400, /Chọn tệp/],
@@ -167,7 +235,11 @@ describe("roster import", () => {
       expect(res.data.errors.file).toMatch(message);
     }
     const notMultipart = await run(() =>
-      importer.action({ request: postRequest(`/khoa-hoc/${c.id}/nhap-danh-sach`, { intent: "confirm", token: "x".repeat(100_000) }, { cookie }), params: { courseId: String(c.id) }, context: testContext() }),
+      importer.action({
+        request: postRequest(`/khoa-hoc/${c.id}/nhap-danh-sach`, { intent: "confirm", token: "x".repeat(100_000) }, { cookie }),
+        params: { courseId: String(c.id) },
+        context: testContext(),
+      }),
     );
     expect(notMultipart.status).toBe(400);
     expect(await tableCounts()).toEqual(before);
@@ -177,7 +249,9 @@ describe("roster import", () => {
     const c = await course();
     const cookie = await cookieFor("trainer");
     const post = (fields: Record<string, string>) =>
-      run(() => roster.action({ request: postRequest(`/khoa-hoc/${c.id}/hoc-vien`, fields, { cookie }), params: { courseId: String(c.id) }, context: testContext() }));
+      run(() =>
+        roster.action({ request: postRequest(`/khoa-hoc/${c.id}/hoc-vien`, fields, { cookie }), params: { courseId: String(c.id) }, context: testContext() }),
+      );
     const before = await tableCounts();
     const bad = await post({ intent: "add", fullName: "", phone: "12", unit: "Xã Mơ Hồ" });
     expect(bad.status).toBe(400);
@@ -241,7 +315,15 @@ describe("self check-in", () => {
     const other = await openSession(c.id);
     // a learner of another class (check-in is for learners and producers)
     const unit = await db().unit.findFirstOrThrow({ where: { level: "COMMUNE" } });
-    const outsider = await db().user.create({ data: { fullName: "Người Ngoài", phone: "0919999999", searchName: "nguoi ngoai", unitId: unit.id, roles: { create: { role: "learner", unitId: unit.id } } } });
+    const outsider = await db().user.create({
+      data: {
+        fullName: "Người Ngoài",
+        phone: "0919999999",
+        searchName: "nguoi ngoai",
+        unitId: unit.id,
+        roles: { create: { role: "learner", unitId: unit.id } },
+      },
+    });
     const outsiderCookie = await cookieFor(outsider.id);
     const before = await tableCounts();
     const res = await checkinAs(outsiderCookie, { code: s.code(), buoi: String(s.id) });
@@ -274,11 +356,15 @@ describe("self check-in", () => {
   it("a burst of 210 concurrent check-ins writes exactly 210 rows", async () => {
     const c = await course();
     const s = await openSession(c.id);
-    const ids = (await db().enrolment.findMany({ where: { courseId: c.id, user: { phone: { startsWith: "0913" } } }, select: { userId: true } })).map((e) => e.userId);
+    const ids = (await db().enrolment.findMany({ where: { courseId: c.id, user: { phone: { startsWith: "0913" } } }, select: { userId: true } })).map(
+      (e) => e.userId,
+    );
     expect(ids.length).toBe(210);
     const cookies = await Promise.all(ids.map((id) => cookieFor(id)));
     const code = s.code();
-    const results = await Promise.all([...cookies, ...cookies.slice(0, 20)].map((cookie, i) => checkinAs(cookie, { code, buoi: String(s.id) }, `10.5.${i % 200}.1`)));
+    const results = await Promise.all(
+      [...cookies, ...cookies.slice(0, 20)].map((cookie, i) => checkinAs(cookie, { code, buoi: String(s.id) }, `10.5.${i % 200}.1`)),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(210);
     expect(results.filter((r) => r.status === 409)).toHaveLength(20);
     expect(results.filter((r) => r.status >= 500)).toHaveLength(0);
@@ -292,7 +378,9 @@ describe("marking", () => {
     const s = await openSession(c.id);
     const cookie = await cookieFor("trainer");
     const params = { courseId: String(c.id), sessionId: String(s.id) };
-    const page = await run(() => marking.loader({ request: getRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}?q=0913000001`, { cookie }), params, context: testContext() }));
+    const page = await run(() =>
+      marking.loader({ request: getRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}?q=0913000001`, { cookie }), params, context: testContext() }),
+    );
     expect(page.status).toBe(200);
     expect(page.data.rows).toHaveLength(1);
     const all = await run(() => marking.loader({ request: getRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, { cookie }), params, context: testContext() }));
@@ -313,7 +401,14 @@ describe("marking", () => {
     expect((await post({ intent: "drop", ids })).status).toBe(400);
     expect((await post({ intent: "save", ids: [ids[0]], [`note.${ids[0]}`]: "x".repeat(100_000), [`mark.${ids[0]}`]: "LATE" })).status).toBe(400);
     expect(await tableCounts()).toEqual(before);
-    const ok = await post({ intent: "save", ids: ids.slice(0, 3), [`mark.${ids[0]}`]: "ABSENT", [`mark.${ids[1]}`]: "EXCUSED", [`note.${ids[1]}`]: "Ốm", [`mark.${ids[2]}`]: "PRESENT" });
+    const ok = await post({
+      intent: "save",
+      ids: ids.slice(0, 3),
+      [`mark.${ids[0]}`]: "ABSENT",
+      [`mark.${ids[1]}`]: "EXCUSED",
+      [`note.${ids[1]}`]: "Ốm",
+      [`mark.${ids[2]}`]: "PRESENT",
+    });
     expect(ok.data.message).toBe("Đã lưu điểm danh: 2 thay đổi.");
     // a second marker (the admin) changes a row after this trainer loaded the page: the save says so
     const loadedAt = String(Date.now() - 1000);
@@ -322,14 +417,20 @@ describe("marking", () => {
     const overwrite = await post({ intent: "save", ids: [ids[3]], [`mark.${ids[3]}`]: "ABSENT", loadedAt });
     expect(overwrite.data.message).toMatch(/^Đã lưu điểm danh: 1 thay đổi\. Lưu ý: 1 học viên đã được giảng viên khác điểm danh/);
     const trainerId = await userIdOf("giangvien@ocop-demo.vn");
-    expect(await db().attendance.findFirst({ where: { sessionId: s.id, userId: Number(ids[1]) } })).toMatchObject({ status: "EXCUSED", note: "Ốm", markedById: trainerId });
+    expect(await db().attendance.findFirst({ where: { sessionId: s.id, userId: Number(ids[1]) } })).toMatchObject({
+      status: "EXCUSED",
+      note: "Ốm",
+      markedById: trainerId,
+    });
   });
 
   it("a trainer of another class cannot see or mark this one; a learner is refused", async () => {
     const c = await course();
     const s = await openSession(c.id);
     const province = await db().unit.findFirstOrThrow({ where: { level: "PROVINCE" } });
-    const otherTrainer = await db().user.create({ data: { fullName: "Giảng Viên Khác", email: "gv.khac@ocop-demo.vn", searchName: "giang vien khac", unitId: province.id } });
+    const otherTrainer = await db().user.create({
+      data: { fullName: "Giảng Viên Khác", email: "gv.khac@ocop-demo.vn", searchName: "giang vien khac", unitId: province.id },
+    });
     await db().roleAssignment.create({ data: { userId: otherTrainer.id, role: "trainer", unitId: province.id } });
     const otherCourse = await db().course.create({
       data: { code: "KHAC", title: "Lớp khác", unitId: province.id, enrolmentCode: "KHAC01", startsOn: new Date(), endsOn: new Date(Date.now() + 864e5) },
@@ -341,16 +442,24 @@ describe("marking", () => {
     const before = await tableCounts();
     const learnerId = String(await userIdOf("0913000020"));
     const res = await run(() =>
-      marking.action({ request: postRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, { intent: "save", ids: [learnerId], [`mark.${learnerId}`]: "ABSENT" }, { cookie }), params, context: testContext() }),
+      marking.action({
+        request: postRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, { intent: "save", ids: [learnerId], [`mark.${learnerId}`]: "ABSENT" }, { cookie }),
+        params,
+        context: testContext(),
+      }),
     );
     expect(res.status).toBe(404);
     const page = await run(() => marking.loader({ request: getRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, { cookie }), params, context: testContext() }));
     expect(page.status).toBe(404);
-    const learner = await run(() => marking.loader({ request: getRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, { cookie: learnerCookie }), params, context: testContext() }));
+    const learner = await run(() =>
+      marking.loader({ request: getRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, { cookie: learnerCookie }), params, context: testContext() }),
+    );
     expect(learner.status).toBe(403);
     expect(await tableCounts()).toEqual(before);
     // the admin of the province may
-    const admin = await run(() => marking.loader({ request: getRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, { cookie: adminCookie }), params, context: testContext() }));
+    const admin = await run(() =>
+      marking.loader({ request: getRequest(`/khoa-hoc/${c.id}/diem-danh/${s.id}`, { cookie: adminCookie }), params, context: testContext() }),
+    );
     expect(admin.status).toBe(200);
   });
 
@@ -358,8 +467,23 @@ describe("marking", () => {
     const c = await course();
     const cookie = await cookieFor("trainer");
     const post = (fields: Record<string, string>) =>
-      run(() => sessions.action({ request: postRequest(`/khoa-hoc/${c.id}/diem-danh`, fields, { cookie }), params: { courseId: String(c.id) }, context: testContext() }));
-    const base = { intent: "create", date: "2026-12-01", start: "08:00", end: "11:00", rotateSeconds: "30", graceBeforeMin: "15", graceAfterMin: "30", lateAfterMin: "15" };
+      run(() =>
+        sessions.action({
+          request: postRequest(`/khoa-hoc/${c.id}/diem-danh`, fields, { cookie }),
+          params: { courseId: String(c.id) },
+          context: testContext(),
+        }),
+      );
+    const base = {
+      intent: "create",
+      date: "2026-12-01",
+      start: "08:00",
+      end: "11:00",
+      rotateSeconds: "30",
+      graceBeforeMin: "15",
+      graceAfterMin: "30",
+      lateAfterMin: "15",
+    };
     const before = await tableCounts();
     expect((await post({ ...base, end: "07:00" })).data.errors.end).toBe("Giờ kết thúc phải sau giờ bắt đầu.");
     expect((await post({ ...base, date: "2026-02-30" })).data.errors.date).toMatch(VI);
@@ -376,13 +500,16 @@ describe("exports", () => {
   it("CSV with BOM, CRLF and Vietnamese headers; XLSX that Excel opens", async () => {
     const c = await course();
     const cookie = await cookieFor("trainer");
-    const get = (q: string) => report.loader({ request: getRequest(`/khoa-hoc/${c.id}/bao-cao/tai-ve?${q}`, { cookie }), params: { courseId: String(c.id) }, context: testContext() });
+    const get = (q: string) =>
+      report.loader({ request: getRequest(`/khoa-hoc/${c.id}/bao-cao/tai-ve?${q}`, { cookie }), params: { courseId: String(c.id) }, context: testContext() });
     const csv = (await get("bang=hoc-vien&dinh-dang=csv")) as Response;
     expect(csv.headers.get("Content-Disposition")).toMatch(/attachment; filename="diem-danh-hoc-vien-lop-\d+\.csv"/);
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-    expect(text.split("\r\n")[0]).toBe('\uFEFF"Họ và tên","Số điện thoại","Đơn vị","Số buổi có mặt","Số buổi vắng có phép","Số buổi đã học","Tỷ lệ chuyên cần (%)"');
+    expect(text.split("\r\n")[0]).toBe(
+      '\uFEFF"Họ và tên","Số điện thoại","Đơn vị","Số buổi có mặt","Số buổi vắng có phép","Số buổi đã học","Tỷ lệ chuyên cần (%)"',
+    );
     const file = (await get("bang=luoi&dinh-dang=xlsx")) as Response;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await file.arrayBuffer());
@@ -400,14 +527,17 @@ describe("attendance rates count only sessions taken, for learners enrolled by t
     const c = await db().course.create({
       data: { code: "RATES-14", title: "Lớp tỷ lệ", unitId: demo.unitId, enrolmentCode: "RATES14", startsOn: demo.startsOn, endsOn: demo.endsOn },
     });
-    await db().courseTrainer.createMany({ data: (await db().courseTrainer.findMany({ where: { courseId: demo.id } })).map((t) => ({ courseId: c.id, userId: t.userId })) });
+    await db().courseTrainer.createMany({
+      data: (await db().courseTrainer.findMany({ where: { courseId: demo.id } })).map((t) => ({ courseId: c.id, userId: t.userId })),
+    });
     const learners = (await db().enrolment.findMany({ where: { courseId: demo.id } })).map((e) => e.userId);
     await db().enrolment.createMany({ data: learners.map((userId) => ({ courseId: c.id, userId, createdAt: new Date("2026-10-26T01:00:00Z") })) });
     for (const day of [2, 3, 4, 5]) {
       const s = await db().classSession.create({
         data: { courseId: c.id, startsAt: new Date(Date.UTC(2026, 10, day, 1)), endsAt: new Date(Date.UTC(2026, 10, day, 4)), checkinSecret: "x" },
       });
-      if (day <= 3) await db().attendance.createMany({ data: learners.map((userId, i) => ({ sessionId: s.id, userId, status: i % 10 === 0 ? "ABSENT" : "PRESENT" })) });
+      if (day <= 3)
+        await db().attendance.createMany({ data: learners.map((userId, i) => ({ sessionId: s.id, userId, status: i % 10 === 0 ? "ABSENT" : "PRESENT" })) });
     }
     return c;
   }
@@ -420,7 +550,12 @@ describe("attendance rates count only sessions taken, for learners enrolled by t
     const before = await reportPage();
     expect(before.status).toBe(200);
     const states = before.data.bySession.rows.map((r: unknown[]) => r[1]);
-    expect(states).toEqual(["Đã điểm danh", "Đã điểm danh", "Chưa điểm danh (không tính vào tỷ lệ chuyên cần)", "Chưa điểm danh (không tính vào tỷ lệ chuyên cần)"]);
+    expect(states).toEqual([
+      "Đã điểm danh",
+      "Đã điểm danh",
+      "Chưa điểm danh (không tính vào tỷ lệ chuyên cần)",
+      "Chưa điểm danh (không tính vào tỷ lệ chuyên cần)",
+    ]);
     const rates = before.data.byLearner.rows.map((r: unknown[]) => r[6] as number);
     expect(Math.max(...rates)).toBe(100);
     expect(before.data.below.rows.length).toBe(Math.ceil(before.data.byLearner.rows.length / 10)); // every tenth was absent

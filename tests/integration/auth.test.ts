@@ -112,7 +112,16 @@ describe("login", () => {
 });
 
 describe("where login leads (next)", () => {
-  const HOSTILE = ["/\t/evil.example", "/\n/evil.example", "/\r\nSet-Cookie: x=1", "/\u00a0/evil.example", "/\u3000/evil.example", "/.//evil.example", "//evil.example", "/\\evil.example"];
+  const HOSTILE = [
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r\nSet-Cookie: x=1",
+    "/\u00a0/evil.example",
+    "/\u3000/evil.example",
+    "/.//evil.example",
+    "//evil.example",
+    "/\\evil.example",
+  ];
   const withNext = (next: string) => `/dang-nhap?next=${encodeURIComponent(next)}`;
 
   it("a signed-in visitor of a hostile login link stays on the site", async () => {
@@ -179,7 +188,11 @@ describe("sessions", () => {
     const otherDevice = await cookieFor("trainer");
     const wrong = await run(() =>
       account.action({
-        request: postRequest("/tai-khoan", { intent: "password", currentPassword: "sai", newPassword: "MatKhauMoi2026", newPasswordConfirm: "MatKhauMoi2026" }, { cookie }),
+        request: postRequest(
+          "/tai-khoan",
+          { intent: "password", currentPassword: "sai", newPassword: "MatKhauMoi2026", newPasswordConfirm: "MatKhauMoi2026" },
+          { cookie },
+        ),
         params: {},
         context: testContext(),
       }),
@@ -188,7 +201,11 @@ describe("sessions", () => {
     expect(wrong.data.errors.currentPassword).toBe("Mật khẩu hiện tại không đúng.");
     const mismatch = await run(() =>
       account.action({
-        request: postRequest("/tai-khoan", { intent: "password", currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi2026", newPasswordConfirm: "khac" }, { cookie }),
+        request: postRequest(
+          "/tai-khoan",
+          { intent: "password", currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi2026", newPasswordConfirm: "khac" },
+          { cookie },
+        ),
         params: {},
         context: testContext(),
       }),
@@ -196,7 +213,11 @@ describe("sessions", () => {
     expect(mismatch.data.errors.newPasswordConfirm).toBe("Mật khẩu nhập lại không khớp.");
     const ok = await run(() =>
       account.action({
-        request: postRequest("/tai-khoan", { intent: "password", currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi2026", newPasswordConfirm: "MatKhauMoi2026" }, { cookie }),
+        request: postRequest(
+          "/tai-khoan",
+          { intent: "password", currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi2026", newPasswordConfirm: "MatKhauMoi2026" },
+          { cookie },
+        ),
         params: {},
         context: testContext(),
       }),

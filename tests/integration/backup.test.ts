@@ -10,7 +10,9 @@ import { tableCounts } from "../support/http";
 function readCopy(file: string) {
   const copy = new Database(file, { readonly: true });
   try {
-    const tables = copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'").all() as { name: string }[];
+    const tables = copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'").all() as {
+      name: string;
+    }[];
     const counts = Object.fromEntries(tables.map(({ name }) => [name, (copy.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
     const keys = copy.prepare(`SELECT key FROM "ThrottleHit" WHERE key LIKE 'backup-test:%'`).all() as { key: string }[];
     return { counts, writes: keys.map((k) => Number(k.key.split(":")[1])).sort((a, b) => a - b) };

@@ -62,7 +62,11 @@ describe("body caps in the app's readers (actions called directly)", () => {
     const before = await tableCounts();
     const { stream, meter } = meteredBody(["identifier=", 60 * MB]);
     const res = await run(() =>
-      login.action({ request: chunkedPost("/dang-nhap", stream, { "Content-Type": "application/x-www-form-urlencoded" }), params: {}, context: testContext("10.20.0.1") }),
+      login.action({
+        request: chunkedPost("/dang-nhap", stream, { "Content-Type": "application/x-www-form-urlencoded" }),
+        params: {},
+        context: testContext("10.20.0.1"),
+      }),
     );
     expect(res.status).toBe(413);
     expect(res.data).toMatch(/quá lớn/);
@@ -76,7 +80,10 @@ describe("body caps in the app's readers (actions called directly)", () => {
     const cookie = await cookieFor("trainer");
     const before = await tableCounts();
     const { stream, meter } = meteredBody(manyParts());
-    const request = chunkedPost(`/khoa-hoc/${course.id}/nhap-danh-sach`, stream, { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}`, Cookie: cookie });
+    const request = chunkedPost(`/khoa-hoc/${course.id}/nhap-danh-sach`, stream, {
+      "Content-Type": `multipart/form-data; boundary=${BOUNDARY}`,
+      Cookie: cookie,
+    });
     const res = await run(() => importer.action({ request, params: { courseId: String(course.id) }, context: testContext() }));
     expect(res.status).toBe(413);
     expect(res.data.errors.file).toMatch(/quá lớn/);
@@ -88,7 +95,11 @@ describe("body caps in the app's readers (actions called directly)", () => {
     const body = new TextEncoder().encode(new URLSearchParams({ identifier: demoAccount("learner").email, password: DEMO_PASSWORD }).toString());
     const stream = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(body.subarray(0, 10)), c.enqueue(body.subarray(10)), c.close()) });
     const res = await run(() =>
-      login.action({ request: chunkedPost("/dang-nhap", stream, { "Content-Type": "application/x-www-form-urlencoded" }), params: {}, context: testContext("10.20.0.2") }),
+      login.action({
+        request: chunkedPost("/dang-nhap", stream, { "Content-Type": "application/x-www-form-urlencoded" }),
+        params: {},
+        context: testContext("10.20.0.2"),
+      }),
     );
     expect(res.status).toBe(302);
   });
@@ -131,7 +142,11 @@ describe("body cap at the edge (the production server on a socket)", () => {
       socket.on("error", () => undefined); // a reset after the answer changes nothing
       socket.on("close", () => resolve({ status: Number(received.split(" ")[1]), text: received, written }));
       const head = { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}`, "Transfer-Encoding": "chunked", ...headers };
-      socket.write(`POST ${path} HTTP/1.1\r\n${Object.entries(head).map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n`);
+      socket.write(
+        `POST ${path} HTTP/1.1\r\n${Object.entries(head)
+          .map(([k, v]) => `${k}: ${v}\r\n`)
+          .join("")}\r\n`,
+      );
       const chunks = (function* () {
         for (const part of parts) {
           if (typeof part === "string") yield Buffer.from(part);
@@ -162,7 +177,10 @@ describe("body cap at the edge (the production server on a socket)", () => {
   it("a 38 MB chunked multipart to the roster import gets 413 (the session is real)", async () => {
     const course = await db().course.findFirstOrThrow({ orderBy: { id: "asc" } });
     const cookie = await cookieFor("trainer");
-    const res = await sendChunked(`/khoa-hoc/${course.id}/nhap-danh-sach`, manyParts(), { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}`, Cookie: cookie });
+    const res = await sendChunked(`/khoa-hoc/${course.id}/nhap-danh-sach`, manyParts(), {
+      "Content-Type": `multipart/form-data; boundary=${BOUNDARY}`,
+      Cookie: cookie,
+    });
     expect(res.status).toBe(413);
     expect(res.written).toBeLessThan(10 * MB);
   }, 30_000);
@@ -175,7 +193,13 @@ describe("body cap at the edge (the production server on a socket)", () => {
     const form = new URLSearchParams({ identifier: demoAccount("learner").email, password: DEMO_PASSWORD }).toString();
     const small = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: "127.0.0.1", port, path: "/dang-nhap", method: "POST", headers: { Origin: `http://127.0.0.1:${port}`, "Transfer-Encoding": "chunked", "Content-Type": "application/x-www-form-urlencoded" } },
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/dang-nhap",
+          method: "POST",
+          headers: { Origin: `http://127.0.0.1:${port}`, "Transfer-Encoding": "chunked", "Content-Type": "application/x-www-form-urlencoded" },
+        },
         (res) => (res.resume(), resolve(res.statusCode!)),
       );
       req.on("error", reject);

@@ -23,7 +23,13 @@ function urlOf(routeId: string, params: Record<string, string>): string {
     const p = build.routes[id].path;
     if (p) parts.unshift(p);
   }
-  const url = "/" + parts.join("/").split("/").map((seg) => (seg.startsWith(":") ? params[seg.slice(1).replace(/\?$/, "")] : seg)).join("/");
+  const url =
+    "/" +
+    parts
+      .join("/")
+      .split("/")
+      .map((seg) => (seg.startsWith(":") ? params[seg.slice(1).replace(/\?$/, "")] : seg))
+      .join("/");
   return url.replace(/\/+$/, "") || "/";
 }
 

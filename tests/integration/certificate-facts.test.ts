@@ -77,7 +77,10 @@ describe("a learner's completion facts in all their courses at once", () => {
   it("issueEarned issues once when the rule is met; myCertificates shows it, keeps the code, and shows a revoked one", async () => {
     const userId = await userIdOf("0913000002");
     const modules = (await getOutline()).filter((m) => m.hasQuiz).map((m) => m.slug);
-    const done = await courseWith("MINE-A", userId, [{ day: 2, mark: "PRESENT" }, { day: 3, mark: "ABSENT" }]);
+    const done = await courseWith("MINE-A", userId, [
+      { day: 2, mark: "PRESENT" },
+      { day: 3, mark: "ABSENT" },
+    ]);
     await db().completionRule.create({ data: { courseId: done, minAttendancePercent: 50, requiredModules: modules[0] } });
     const short = await courseWith("MINE-B", userId, [{ day: 2, mark: "ABSENT" }]);
     await attempt(userId, modules[0], true);

@@ -23,7 +23,14 @@ const hourAgo = () => new Date(Date.now() - 60 * 60_000);
 async function classWithRule(code: string, learnerIds: number[]) {
   const unitId = (await db().course.findUniqueOrThrow({ where: { code: COURSE.code } })).unitId;
   const course = await db().course.create({
-    data: { code, title: `Lớp ${code}`, unitId, enrolmentCode: `E-${code}`, startsOn: new Date(Date.now() - 86_400_000), endsOn: new Date(Date.now() + 86_400_000) },
+    data: {
+      code,
+      title: `Lớp ${code}`,
+      unitId,
+      enrolmentCode: `E-${code}`,
+      startsOn: new Date(Date.now() - 86_400_000),
+      endsOn: new Date(Date.now() + 86_400_000),
+    },
   });
   const trainerId = await userIdOf(demoAccount("trainer").email);
   await db().courseTrainer.create({ data: { courseId: course.id, userId: trainerId } });
@@ -47,7 +54,9 @@ async function classWithRule(code: string, learnerIds: number[]) {
 
 const present = (sessionId: number, userId: number) => db().attendance.create({ data: { sessionId, userId, status: "PRESENT", markedAt: hourAgo() } });
 const passed = (userId: number) =>
-  db().quizAttempt.create({ data: { token: crypto.randomUUID(), userId, module: MODULE, layout: "{}", status: "SUBMITTED", passed: true, submittedAt: hourAgo() } });
+  db().quizAttempt.create({
+    data: { token: crypto.randomUUID(), userId, module: MODULE, layout: "{}", status: "SUBMITTED", passed: true, submittedAt: hourAgo() },
+  });
 const certificateOf = (courseId: number, userId: number) => db().certificate.findUnique({ where: { courseId_userId: { courseId, userId } } });
 
 function rightAnswers(quiz: Quiz): Record<string, string | string[]> {
@@ -81,10 +90,14 @@ describe("certificates are issued by actions", () => {
     const cookie = await cookieFor(userId);
     const params = { courseId: String(courseId), moduleSlug: MODULE };
     const url = `/khoa-hoc/${courseId}/kiem-tra/${MODULE}`;
-    expect((await run(() => quizRoute.action({ request: postRequest(url, { intent: "start" }, { cookie }), params, context: testContext() }))).status).toBe(302);
+    expect((await run(() => quizRoute.action({ request: postRequest(url, { intent: "start" }, { cookie }), params, context: testContext() }))).status).toBe(
+      302,
+    );
     const token = (await run(() => quizRoute.loader({ request: getRequest(url, { cookie }), params, context: testContext() }))).data.open.token;
     const quiz = (await getContent()).modules.find((m) => m.slug === MODULE)!.quiz!;
-    const submitted = await run(() => quizRoute.action({ request: postRequest(url, { intent: "submit", token, ...rightAnswers(quiz) }, { cookie }), params, context: testContext() }));
+    const submitted = await run(() =>
+      quizRoute.action({ request: postRequest(url, { intent: "submit", token, ...rightAnswers(quiz) }, { cookie }), params, context: testContext() }),
+    );
     expect(submitted.status).toBe(302);
     const cert = await certificateOf(courseId, userId);
     expect(cert).toMatchObject({ issuedById: null, revokedAt: null });
@@ -99,7 +112,11 @@ describe("certificates are issued by actions", () => {
     const cookie = await cookieFor("trainer");
     const res = await run(() =>
       marking.action({
-        request: postRequest(`/khoa-hoc/${courseId}/diem-danh/${sessionId}`, { intent: "save", ids: [String(done), String(short)], [`mark.${done}`]: "PRESENT", [`mark.${short}`]: "PRESENT" }, { cookie }),
+        request: postRequest(
+          `/khoa-hoc/${courseId}/diem-danh/${sessionId}`,
+          { intent: "save", ids: [String(done), String(short)], [`mark.${done}`]: "PRESENT", [`mark.${short}`]: "PRESENT" },
+          { cookie },
+        ),
         params: { courseId: String(courseId), sessionId: String(sessionId) },
         context: testContext(),
       }),
@@ -135,7 +152,11 @@ describe("certificates are issued by actions", () => {
     }
     const cookie = await cookieFor("trainer");
     const res = await run(() =>
-      manage.action({ request: postRequest(`/khoa-hoc/${courseId}/chung-nhan`, { intent: "issue" }, { cookie }), params: { courseId: String(courseId) }, context: testContext() }),
+      manage.action({
+        request: postRequest(`/khoa-hoc/${courseId}/chung-nhan`, { intent: "issue" }, { cookie }),
+        params: { courseId: String(courseId) },
+        context: testContext(),
+      }),
     );
     expect(res.status).toBe(200);
     expect(res.data.message).toBe("Đã cấp 2 giấy chứng nhận.");

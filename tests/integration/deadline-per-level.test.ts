@@ -15,7 +15,19 @@ describe("one deadline per level", () => {
 
     const saved = await run(() =>
       settings.action({
-        request: postRequest("/quan-tri/cai-dat", { level1: "COMMUNE", level2: "PROVINCE", deadlineCOMMUNE: "2", deadlineDISTRICT: "5", deadlinePROVINCE: "12", deadlineKind: "CALENDAR", overdueRule: "FLAG" }, { cookie: admin }),
+        request: postRequest(
+          "/quan-tri/cai-dat",
+          {
+            level1: "COMMUNE",
+            level2: "PROVINCE",
+            deadlineCOMMUNE: "2",
+            deadlineDISTRICT: "5",
+            deadlinePROVINCE: "12",
+            deadlineKind: "CALENDAR",
+            overdueRule: "FLAG",
+          },
+          { cookie: admin },
+        ),
         params: {},
         context: testContext(),
       }),
@@ -25,7 +37,11 @@ describe("one deadline per level", () => {
     const plan = await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE } });
     const producer = await cookieFor("producer");
     const submitted = await run(() =>
-      overview.action({ request: postRequest(`/phuong-an/${plan.id}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(plan.id) }, context: testContext() }),
+      overview.action({
+        request: postRequest(`/phuong-an/${plan.id}`, { intent: "submit" }, { cookie: producer }),
+        params: { planId: String(plan.id) },
+        context: testContext(),
+      }),
     );
     expect(submitted.status).toBe(200);
     const cs = await db().appraisalCase.findUniqueOrThrow({ where: { planId: plan.id } });

@@ -19,8 +19,27 @@ describe("deploy/", () => {
     if (!nginx) return ctx.skip();
     const dir = fs.mkdtempSync("tests/.tmp/nginx-check-");
     try {
-      execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
-        "-subj", "/CN=lms.example.gov.vn", "-keyout", `${dir}/key.pem`, "-out", `${dir}/cert.pem`], { stdio: "pipe" });
+      execFileSync(
+        "openssl",
+        [
+          "req",
+          "-x509",
+          "-newkey",
+          "ec",
+          "-pkeyopt",
+          "ec_paramgen_curve:prime256v1",
+          "-nodes",
+          "-days",
+          "1",
+          "-subj",
+          "/CN=lms.example.gov.vn",
+          "-keyout",
+          `${dir}/key.pem`,
+          "-out",
+          `${dir}/cert.pem`,
+        ],
+        { stdio: "pipe" },
+      );
       const site = fs
         .readFileSync("deploy/nginx-ocop-lms.example.conf", "utf8")
         .replaceAll("/etc/letsencrypt/live/lms.example.gov.vn/fullchain.pem", `${process.cwd()}/${dir}/cert.pem`)

@@ -11,13 +11,19 @@ let producer: string;
 let officer: string;
 let org: { id: number; unit: { path: string } };
 
-const producerPost = (fields: Record<string, string>) => run(() => list.action({ request: postRequest("/phuong-an", { intent: "registerIdea", ...fields }, { cookie: producer }), params: {}, context: testContext() }));
-const officerPost = (fields: Record<string, string>) => run(() => unitIdeas.action({ request: postRequest("/y-tuong", fields, { cookie: officer }), params: {}, context: testContext() }));
+const producerPost = (fields: Record<string, string>) =>
+  run(() =>
+    list.action({ request: postRequest("/phuong-an", { intent: "registerIdea", ...fields }, { cookie: producer }), params: {}, context: testContext() }),
+  );
+const officerPost = (fields: Record<string, string>) =>
+  run(() => unitIdeas.action({ request: postRequest("/y-tuong", fields, { cookie: officer }), params: {}, context: testContext() }));
 const ideaRows = (title: string) => db().productIdea.count({ where: { title } });
 async function ideaCount(): Promise<number> {
   // the province's IDEA counter of this year: what the statistics show
   const provinceId = Number(org.unit.path.split("/")[1]);
-  const row = await db().appraisalStat.findUnique({ where: { year_unitId_metric_level: { year: vnYear(new Date()), unitId: provinceId, metric: "IDEA", level: "" } } });
+  const row = await db().appraisalStat.findUnique({
+    where: { year_unitId_metric_level: { year: vnYear(new Date()), unitId: provinceId, metric: "IDEA", level: "" } },
+  });
   return row?.count ?? 0;
 }
 
@@ -49,7 +55,12 @@ describe("idea registration is idempotent", () => {
   it("the same idea again for the same producer in the same year is refused at the name, counting nothing", async () => {
     await producerPost({ orgId: String(org.id), title: "Mứt gừng Sơn Kim", ocopGroup: "THUC_PHAM", idempotencyKey: "3e9b2c14-6f0a-4b8e-9d21-7c5a0e4f1b66" });
     const before = await ideaCount();
-    const again = await producerPost({ orgId: String(org.id), title: "  mứt gừng  Sơn Kim ", ocopGroup: "THUC_PHAM", idempotencyKey: "0a4c9a8e-93b7-4c39-8f3e-2a6f1b0d9c22" });
+    const again = await producerPost({
+      orgId: String(org.id),
+      title: "  mứt gừng  Sơn Kim ",
+      ocopGroup: "THUC_PHAM",
+      idempotencyKey: "0a4c9a8e-93b7-4c39-8f3e-2a6f1b0d9c22",
+    });
     expect(again.status).toBe(409);
     expect(again.data.errors.title).toBe("Chủ thể này đã đăng ký ý tưởng “Mứt gừng Sơn Kim” năm nay.");
     expect(await ideaRows("Mứt gừng Sơn Kim")).toBe(1);

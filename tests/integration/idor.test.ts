@@ -91,7 +91,17 @@ const CASES: Record<string, Case | { exempt: string }> = {
     rest: (f) => ({ intent: "rest", status: "ABSENT", confirmed: "1", ids: String(f.ids.demoLearner) }),
   }),
   "routes/khoa-hoc.$courseId.diem-danh.$sessionId.sua": SESSION_PAGE({
-    edit: { title: "Sửa lạ", date: "2026-12-20", start: "08:00", end: "11:00", place: "x", rotateSeconds: "30", graceBeforeMin: "15", graceAfterMin: "30", lateAfterMin: "15" },
+    edit: {
+      title: "Sửa lạ",
+      date: "2026-12-20",
+      start: "08:00",
+      end: "11:00",
+      place: "x",
+      rotateSeconds: "30",
+      graceBeforeMin: "15",
+      graceAfterMin: "30",
+      lateAfterMin: "15",
+    },
   }),
   "routes/khoa-hoc.$courseId.diem-danh.$sessionId.ma": SESSION_PAGE(),
   "routes/khoa-hoc.$courseId.diem-danh.$sessionId.so-ky-ten": SESSION_PAGE(),
@@ -173,7 +183,17 @@ const CASES: Record<string, Case | { exempt: string }> = {
     outsiders: ["districtAdmin"],
     insider: demo("admin"),
     query: (f) => `tinh=${f.ids.province}`,
-    bodies: { save: { appraisalLevels: "COMMUNE,PROVINCE", deadlineCOMMUNE: "9", deadlineDISTRICT: "9", deadlinePROVINCE: "9", deadlineKind: "CALENDAR", holidays: "", overdueRule: "FLAG" } },
+    bodies: {
+      save: {
+        appraisalLevels: "COMMUNE,PROVINCE",
+        deadlineCOMMUNE: "9",
+        deadlineDISTRICT: "9",
+        deadlinePROVINCE: "9",
+        deadlineKind: "CALENDAR",
+        holidays: "",
+        overdueRule: "FLAG",
+      },
+    },
   },
   "routes/tai-khoan": {
     outsiders: ["anyLearner"],
@@ -212,14 +232,23 @@ function pathOf(routeId: string): string {
 }
 
 function urlOf(routeId: string, params: Record<string, string>): string {
-  const url = "/" + pathOf(routeId).split("/").map((seg) => (seg.startsWith(":") ? params[seg.slice(1)] : seg)).join("/");
+  const url =
+    "/" +
+    pathOf(routeId)
+      .split("/")
+      .map((seg) => (seg.startsWith(":") ? params[seg.slice(1)] : seg))
+      .join("/");
   return url.replace(/\/+$/, "") || "/";
 }
 
 /** Dynamic segments that name an object (slugs of shipped content and step numbers do not). */
-const hasPathId = (routeId: string) => pathOf(routeId).split("/").some((seg) => seg.startsWith(":") && !["moduleSlug", "lessonSlug", "step"].includes(seg.slice(1)));
+const hasPathId = (routeId: string) =>
+  pathOf(routeId)
+    .split("/")
+    .some((seg) => seg.startsWith(":") && !["moduleSlug", "lessonSlug", "step"].includes(seg.slice(1)));
 const ID_FIELD = /\sname="([A-Za-z]*(?:Id|Ids)|buoi|province)"/;
-const intentsIn = (html: string) => new Set([...html.matchAll(/name="intent"[^>]*?value="([^"]+)"|value="([^"]+)"[^>]*?name="intent"/g)].map((m) => m[1] ?? m[2]));
+const intentsIn = (html: string) =>
+  new Set([...html.matchAll(/name="intent"[^>]*?value="([^"]+)"|value="([^"]+)"[^>]*?name="intent"/g)].map((m) => m[1] ?? m[2]));
 
 let fixture: Fixture;
 let cookies: Record<Who, () => Promise<string>>;
@@ -227,7 +256,9 @@ const demoCookie = async (email: string) => cookieFor(await userIdOf(email));
 
 beforeAll(async () => {
   tables = (
-    await db().$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name")
+    await db().$queryRawUnsafe<{ name: string }[]>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
+    )
   )
     .map((r) => r.name)
     .filter((n) => !COUNTERS.has(n));
@@ -267,14 +298,25 @@ beforeAll(async () => {
   const demoLearner = await userIdOf(demo("learner"));
   const courseId = Number(params.courseId);
   const cert = await db().certificate.create({
-    data: { code: "IDOR-TEST-CODE-0001", courseId, userId: demoLearner, holderName: "Nguyễn Văn An", courseTitle: "Lớp", courseStartsOn: start, courseEndsOn: start, issuer: "VP" },
+    data: {
+      code: "IDOR-TEST-CODE-0001",
+      courseId,
+      userId: demoLearner,
+      holderName: "Nguyễn Văn An",
+      courseTitle: "Lớp",
+      courseStartsOn: start,
+      courseEndsOn: start,
+      issuer: "VP",
+    },
   });
   const plan = await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE }, include: { org: true } });
   const thienLoc = await db().businessPlan.findFirstOrThrow({ where: { title: THIENLOC_PLAN_TITLE }, include: { org: true } });
   const caseRow = await db().appraisalCase.findUniqueOrThrow({ where: { planId: thienLoc.id } });
   const approvedElsewhere = await db().appraisalCase.findFirstOrThrow({ where: { status: "APPROVED", NOT: { unitPath: { startsWith: canLoc.path } } } });
   // someone else's session, for "log out that device"
-  const foreign = await db().session.create({ data: { id: crypto.randomBytes(32).toString("hex"), userId: demoLearner, expiresAt: new Date(Date.now() + 86400_000) } });
+  const foreign = await db().session.create({
+    data: { id: crypto.randomBytes(32).toString("hex"), userId: demoLearner, expiresAt: new Date(Date.now() + 86400_000) },
+  });
   fixture = {
     params: { ...params, foreignSession: foreign.id, sessionCode: currentCode(secret, new Date(), open.rotateSeconds) },
     ids: {
@@ -323,7 +365,10 @@ async function idBearingRoutes(): Promise<string[]> {
     if (!(r.module as { action?: unknown }).action) continue;
     const access = (r.module as unknown as { access: Access }).access;
     if (access.kind === "public") continue; // public forms (login, registration, activation) name no object
-    const res = await handler(new Request(ORIGIN + urlOf(r.id, {}) + (r.index ? "?index" : ""), { headers: { Cookie: await firstAllowedCookie(access) } }), testContext());
+    const res = await handler(
+      new Request(ORIGIN + urlOf(r.id, {}) + (r.index ? "?index" : ""), { headers: { Cookie: await firstAllowedCookie(access) } }),
+      testContext(),
+    );
     if (res.status === 200 && ID_FIELD.test(await res.text())) found.push(r.id);
     else if (CASES[r.id] && !("exempt" in CASES[r.id])) found.push(r.id); // a case for an id in the query string (cai-dat)
   }
@@ -358,7 +403,10 @@ describe("IDOR: another scope gets 403/404 and writes nothing", () => {
       expect(page.status, `the insider (${c.insider}) must reach ${url}`).toBe(200);
       const onPage = [...intentsIn(await page.text())];
       const covered = new Set([...Object.keys(c.bodies ?? {}), ...Object.keys(c.ownIntents ?? {})]);
-      expect(onPage.filter((i) => !covered.has(i)), `${routeId}: intents on the page without a body in the case`).toEqual([]);
+      expect(
+        onPage.filter((i) => !covered.has(i)),
+        `${routeId}: intents on the page without a body in the case`,
+      ).toEqual([]);
       expect(Object.keys(c.bodies ?? {}).length, `${routeId} has an action: give its intents`).toBeGreaterThan(0);
     }
 
@@ -379,7 +427,11 @@ describe("IDOR: another scope gets 403/404 and writes nothing", () => {
           const fields = typeof body === "function" ? body(fixture) : body;
           const payload = fields instanceof FormData ? fields : new URLSearchParams(fields);
           const res = await handler(
-            new Request(ORIGIN + url + suffix + qs(index), { method: "POST", headers: { Cookie: await cookies[who](), Origin: ORIGIN, Host: new URL(ORIGIN).host }, body: payload }),
+            new Request(ORIGIN + url + suffix + qs(index), {
+              method: "POST",
+              headers: { Cookie: await cookies[who](), Origin: ORIGIN, Host: new URL(ORIGIN).host },
+              body: payload,
+            }),
             testContext(`10.9.${Math.floor(Math.random() * 250)}.1`),
           );
           expect([403, 404], `${label} POST${suffix} ${intent}: ${res.status}`).toContain(res.status);

@@ -46,7 +46,9 @@ describe("a hall behind one address", () => {
     expect(guessStatus.admin.filter((s) => s === 429).length).toBeGreaterThanOrEqual(95);
     // Spraying: once the address is hot, a number already guessed from it is not checked again.
     expect(guessStatus["spray-2"].every((s) => s === 429)).toBe(true);
-    const checked = Object.values(guessStatus).flat().filter((s) => s === 401).length;
+    const checked = Object.values(guessStatus)
+      .flat()
+      .filter((s) => s === 401).length;
     expect(checked).toBeLessThanOrEqual(205);
   }, 300_000);
 });

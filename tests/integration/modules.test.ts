@@ -16,10 +16,20 @@ const lessonUrl = (c: string, m = L.moduleSlug, l = L.lessonSlug) => `/khoa-hoc/
 const loadCourse = async (cookie: string, c: string) =>
   run(() => coursePage.loader({ request: getRequest(`/khoa-hoc/${c}`, { cookie }), params: { courseId: c }, context: testContext() }));
 const loadLesson = async (cookie: string, c: string, params = L) =>
-  run(() => lessonPage.loader({ request: getRequest(lessonUrl(c, params.moduleSlug, params.lessonSlug), { cookie }), params: { courseId: c, ...params }, context: testContext() }));
+  run(() =>
+    lessonPage.loader({
+      request: getRequest(lessonUrl(c, params.moduleSlug, params.lessonSlug), { cookie }),
+      params: { courseId: c, ...params },
+      context: testContext(),
+    }),
+  );
 const postLesson = async (cookie: string, c: string, fields: Record<string, string | string[]>, params = L) =>
   run(() =>
-    lessonPage.action({ request: postRequest(lessonUrl(c, params.moduleSlug, params.lessonSlug), fields, { cookie }), params: { courseId: c, ...params }, context: testContext() }),
+    lessonPage.action({
+      request: postRequest(lessonUrl(c, params.moduleSlug, params.lessonSlug), fields, { cookie }),
+      params: { courseId: c, ...params },
+      context: testContext(),
+    }),
   );
 const classMember = (n: number) => userIdOf(`0913${String(n).padStart(6, "0")}`);
 
@@ -56,21 +66,35 @@ describe("lessons and learner progress", () => {
     const b = await cookieFor(await classMember(3));
     await postLesson(a, c, { intent: "complete" });
     // a userId smuggled into the form is ignored: only the session's user is written
-    await postLesson(b, c, { intent: "complete", userId: String(await classMember(4)) }, { moduleSlug: "kien-thuc-chung", lessonSlug: "chuong-trinh-ocop-la-gi" });
+    await postLesson(
+      b,
+      c,
+      { intent: "complete", userId: String(await classMember(4)) },
+      { moduleSlug: "kien-thuc-chung", lessonSlug: "chuong-trinh-ocop-la-gi" },
+    );
     expect((await loadCourse(b, c)).data.progress.done).toBe(1);
     expect((await loadLesson(b, c)).data.completed).toBe(false);
     expect(await db().lessonProgress.count({ where: { userId: await classMember(4) } })).toBe(0);
     // the class view is for trainers: a learner gets 403
-    const peek = await run(() => progressPage.loader({ request: getRequest(`/khoa-hoc/${c}/tien-do`, { cookie: b }), params: { courseId: c }, context: testContext() }));
+    const peek = await run(() =>
+      progressPage.loader({ request: getRequest(`/khoa-hoc/${c}/tien-do`, { cookie: b }), params: { courseId: c }, context: testContext() }),
+    );
     expect(peek.status).toBe(403);
-    const exp = await run(() => progressExport.loader({ request: getRequest(`/khoa-hoc/${c}/tien-do/xuat`, { cookie: b }), params: { courseId: c }, context: testContext() }));
+    const exp = await run(() =>
+      progressExport.loader({ request: getRequest(`/khoa-hoc/${c}/tien-do/xuat`, { cookie: b }), params: { courseId: c }, context: testContext() }),
+    );
     expect(exp.status).toBe(403);
   });
 
   it("a user who is not in the course gets 404 and writes nothing", async () => {
     const c = await courseId();
     const outsider = await db().user.create({
-      data: { fullName: "Người Ngoài", phone: "0987000111", unitId: (await db().unit.findFirstOrThrow()).id, roles: { create: { role: "learner", unitId: (await db().unit.findFirstOrThrow()).id } } },
+      data: {
+        fullName: "Người Ngoài",
+        phone: "0987000111",
+        unitId: (await db().unit.findFirstOrThrow()).id,
+        roles: { create: { role: "learner", unitId: (await db().unit.findFirstOrThrow()).id } },
+      },
     });
     const cookie = await cookieFor(outsider.id);
     const before = await tableCounts();
@@ -126,7 +150,8 @@ describe("trainer: class progress", () => {
     const c = await courseId();
     await postLesson(await cookieFor(await classMember(5)), c, { intent: "complete" });
     const cookie = await cookieFor("trainer");
-    const load = (qs: string) => run(() => progressPage.loader({ request: getRequest(`/khoa-hoc/${c}/tien-do${qs}`, { cookie }), params: { courseId: c }, context: testContext() }));
+    const load = (qs: string) =>
+      run(() => progressPage.loader({ request: getRequest(`/khoa-hoc/${c}/tien-do${qs}`, { cookie }), params: { courseId: c }, context: testContext() }));
     const all = await load("");
     expect(all.status).toBe(200);
     expect(all.data.total).toBeGreaterThanOrEqual(210);
@@ -152,7 +177,11 @@ describe("trainer: class progress", () => {
   it("exports CSV (UTF-8 BOM, Vietnamese headers, CRLF) and XLSX", async () => {
     const c = await courseId();
     const cookie = await cookieFor("trainer");
-    const csv = await progressExport.loader({ request: getRequest(`/khoa-hoc/${c}/tien-do/xuat?dinh-dang=csv`, { cookie }), params: { courseId: c }, context: testContext() });
+    const csv = await progressExport.loader({
+      request: getRequest(`/khoa-hoc/${c}/tien-do/xuat?dinh-dang=csv`, { cookie }),
+      params: { courseId: c },
+      context: testContext(),
+    });
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("Content-Disposition")).toMatch(/attachment; filename="tien-do-.*\.csv"/);
     const bytes = new Uint8Array(await csv.arrayBuffer());
@@ -160,7 +189,11 @@ describe("trainer: class progress", () => {
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain('"STT","Họ và tên","Điện thoại/Email","Đơn vị","Chuyên đề 1: Kiến thức chung về Chương trình OCOP');
     expect(text.split("\r\n").length).toBeGreaterThan(211);
-    const xlsx = await progressExport.loader({ request: getRequest(`/khoa-hoc/${c}/tien-do/xuat?dinh-dang=xlsx`, { cookie }), params: { courseId: c }, context: testContext() });
+    const xlsx = await progressExport.loader({
+      request: getRequest(`/khoa-hoc/${c}/tien-do/xuat?dinh-dang=xlsx`, { cookie }),
+      params: { courseId: c },
+      context: testContext(),
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
     const ws = wb.worksheets[0];

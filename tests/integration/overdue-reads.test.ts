@@ -35,10 +35,14 @@ const DAYS_30 = 30 * 86_400_000;
 async function submittedCase(): Promise<number> {
   const demo = await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE }, include: { org: true, steps: true } });
   const owner = { ownerId: demo.org.ownerId };
-  const idea = (await registerIdea(owner, { orgId: demo.org.id, title: `Phương án thử ${Math.random()}`, ocopGroup: "THUC_PHAM", description: "" })) as { id: number };
+  const idea = (await registerIdea(owner, { orgId: demo.org.id, title: `Phương án thử ${Math.random()}`, ocopGroup: "THUC_PHAM", description: "" })) as {
+    id: number;
+  };
   const plan = (await createPlanFromIdea(idea.id, owner, demo.org.ownerId))!;
   await db().planStep.deleteMany({ where: { planId: plan.id } });
-  await db().planStep.createMany({ data: demo.steps.map((s) => ({ planId: plan.id, step: s.step, data: s.data, complete: s.complete, updatedById: demo.org.ownerId })) });
+  await db().planStep.createMany({
+    data: demo.steps.map((s) => ({ planId: plan.id, step: s.step, data: s.data, complete: s.complete, updatedById: demo.org.ownerId })),
+  });
   expect((await submitPlan(plan.id, demo.org.ownerId)).ok).toBe(true);
   return plan.id;
 }
@@ -57,8 +61,14 @@ afterEach(() => setClockOffset(0));
 
 const pages = {
   queue: () => run(() => queuePage.loader({ request: getRequest("/tham-dinh", { cookie: appraiser }), params: {}, context: testContext() })),
-  case: () => run(() => casePage.loader({ request: getRequest(`/tham-dinh/${planId}`, { cookie: appraiser }), params: { caseId: String(planId) }, context: testContext() })),
-  plan: () => run(() => planPage.loader({ request: getRequest(`/phuong-an/${planId}`, { cookie: producer }), params: { planId: String(planId) }, context: testContext() })),
+  case: () =>
+    run(() =>
+      casePage.loader({ request: getRequest(`/tham-dinh/${planId}`, { cookie: appraiser }), params: { caseId: String(planId) }, context: testContext() }),
+    ),
+  plan: () =>
+    run(() =>
+      planPage.loader({ request: getRequest(`/phuong-an/${planId}`, { cookie: producer }), params: { planId: String(planId) }, context: testContext() }),
+    ),
   statistics: () => run(() => statsPage.loader({ request: getRequest("/thong-ke/tham-dinh", { cookie: admin }), params: {}, context: testContext() })),
 };
 
@@ -84,7 +94,12 @@ describe.each(["FLAG", "LAPSE"])("under the %s rule, a page shows before the swe
 
   it("the queue, the case, the plan and the statistics", async () => {
     setClockOffset(DAYS_30);
-    const read = async () => ({ queue: (await pages.queue()).data, case: (await pages.case()).data, plan: (await pages.plan()).data, statistics: (await pages.statistics()).data });
+    const read = async () => ({
+      queue: (await pages.queue()).data,
+      case: (await pages.case()).data,
+      plan: (await pages.plan()).data,
+      statistics: (await pages.statistics()).data,
+    });
     const before = await read();
     expect(before.plan.appraisal.case.overdue).toBe(true);
     expect(before.plan.plan.status).toBe(rule === "LAPSE" ? "LAPSED" : "SUBMITTED");

@@ -15,7 +15,9 @@ describe("the overdue sweep in server.js", () => {
   it("marks a case whose deadline passed while the server was down as soon as it starts, and stops cleanly", async () => {
     const handle = new Database(dbFile);
     const { id } = handle.prepare('SELECT "id" FROM "BusinessPlan" WHERE "title" = ?').get(THIENLOC_PLAN_TITLE) as { id: number };
-    handle.prepare('UPDATE "AppraisalCase" SET "deadlineAt" = ? WHERE "planId" = ?').run(new Date(Date.now() - 60_000).toISOString().replace("Z", "+00:00"), id);
+    handle
+      .prepare('UPDATE "AppraisalCase" SET "deadlineAt" = ? WHERE "planId" = ?')
+      .run(new Date(Date.now() - 60_000).toISOString().replace("Z", "+00:00"), id);
     const marked = () => handle.prepare('SELECT "overdue" FROM "AppraisalCase" WHERE "planId" = ?').get(id) as { overdue: number };
     expect(marked().overdue).toBe(0);
 

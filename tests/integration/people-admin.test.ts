@@ -8,7 +8,13 @@ import { cookieFor, getRequest, postRequest, run, testContext, userIdOf } from "
 /** An admin edits a person's details, resets a forgotten password with a one-time code, and pages through people. */
 async function post(userId: number, fields: Record<string, string>) {
   const cookie = await cookieFor("admin");
-  return run(() => adminUser.action({ request: postRequest(`/quan-tri/nguoi-dung/${userId}`, fields, { cookie }), params: { userId: String(userId) }, context: testContext() }));
+  return run(() =>
+    adminUser.action({
+      request: postRequest(`/quan-tri/nguoi-dung/${userId}`, fields, { cookie }),
+      params: { userId: String(userId) },
+      context: testContext(),
+    }),
+  );
 }
 
 describe("people admin", () => {
@@ -17,7 +23,12 @@ describe("people admin", () => {
     const unit = await db().unit.findFirstOrThrow({ where: { name: "Xã Thiên Lộc" } });
     const ok = await post(id, { intent: "editProfile", fullName: "Trần Thị Sửa", phone: "0918 765 432", email: "sua@ocop-demo.vn", unitId: String(unit.id) });
     expect(ok.status).toBe(200);
-    expect(await db().user.findUniqueOrThrow({ where: { id } })).toMatchObject({ fullName: "Trần Thị Sửa", phone: "0918765432", email: "sua@ocop-demo.vn", unitId: unit.id });
+    expect(await db().user.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      fullName: "Trần Thị Sửa",
+      phone: "0918765432",
+      email: "sua@ocop-demo.vn",
+      unitId: unit.id,
+    });
     expect((await db().user.findUniqueOrThrow({ where: { id } })).searchName).toContain("tran thi sua");
     const clash = await post(id, { intent: "editProfile", fullName: "Trần Thị Sửa", phone: "0913000001", email: "", unitId: String(unit.id) });
     expect(clash.status).toBe(409);
@@ -34,14 +45,21 @@ describe("people admin", () => {
     const code = res.data.code as string;
     expect(code).toMatch(/^[A-Z0-9]{8}$/);
     const act = (c: string) =>
-      run(() => activate.action({ request: postRequest("/kich-hoat", { identifier: "0913000008", code: c, password: "MatKhauMoi@2026", passwordConfirm: "MatKhauMoi@2026" }), params: {}, context: testContext("10.9.0.1") }));
+      run(() =>
+        activate.action({
+          request: postRequest("/kich-hoat", { identifier: "0913000008", code: c, password: "MatKhauMoi@2026", passwordConfirm: "MatKhauMoi@2026" }),
+          params: {},
+          context: testContext("10.9.0.1"),
+        }),
+      );
     expect((await act(code)).status).toBe(302);
     expect((await act(code)).status).toBe(422);
   });
 
   it("pages through the people and filters them by role", async () => {
     const admin = await cookieFor("admin");
-    const list = (q: string) => run(() => users.loader({ request: getRequest(`/quan-tri/nguoi-dung${q}`, { cookie: admin }), params: {}, context: testContext() }));
+    const list = (q: string) =>
+      run(() => users.loader({ request: getRequest(`/quan-tri/nguoi-dung${q}`, { cookie: admin }), params: {}, context: testContext() }));
     const first = await list("");
     expect(first.data.total).toBeGreaterThan(100);
     expect(first.data.users).toHaveLength(50);

@@ -13,11 +13,28 @@ let planId: number;
 const REASON = "Bổ sung căn cứ khấu hao ở bước 9.";
 const COMMENT = "Đề nghị nêu căn cứ khấu hao.";
 
-const overviewGet = () => run(() => overview.loader({ request: getRequest(`/phuong-an/${planId}`, { cookie: producer }), params: { planId: String(planId) }, context: testContext() }));
-const stepGet = (n: number) => run(() => stepRoute.loader({ request: getRequest(`/phuong-an/${planId}/buoc/${n}`, { cookie: producer }), params: { planId: String(planId), step: String(n) }, context: testContext() }));
+const overviewGet = () =>
+  run(() => overview.loader({ request: getRequest(`/phuong-an/${planId}`, { cookie: producer }), params: { planId: String(planId) }, context: testContext() }));
+const stepGet = (n: number) =>
+  run(() =>
+    stepRoute.loader({
+      request: getRequest(`/phuong-an/${planId}/buoc/${n}`, { cookie: producer }),
+      params: { planId: String(planId), step: String(n) },
+      context: testContext(),
+    }),
+  );
 const casePost = (fields: Record<string, string>) =>
-  run(() => caseRoute.action({ request: postRequest(`/tham-dinh/${planId}`, fields, { cookie: officer }), params: { caseId: String(planId) }, context: testContext() }));
-const submit = () => run(() => overview.action({ request: postRequest(`/phuong-an/${planId}`, { intent: "submit" }, { cookie: producer }), params: { planId: String(planId) }, context: testContext() }));
+  run(() =>
+    caseRoute.action({ request: postRequest(`/tham-dinh/${planId}`, fields, { cookie: officer }), params: { caseId: String(planId) }, context: testContext() }),
+  );
+const submit = () =>
+  run(() =>
+    overview.action({
+      request: postRequest(`/phuong-an/${planId}`, { intent: "submit" }, { cookie: producer }),
+      params: { planId: String(planId) },
+      context: testContext(),
+    }),
+  );
 
 beforeAll(async () => {
   producer = await cookieFor("producer");
@@ -26,7 +43,14 @@ beforeAll(async () => {
   expect((await submit()).status).toBe(200);
   expect((await casePost({ intent: "comment", step: "9", body: COMMENT })).status).toBe(200);
   const c = await db().appraisalCase.findUniqueOrThrow({ where: { planId } });
-  const ret = await casePost({ intent: "decide", decision: "RETURN", reason: REASON, revision: String(c.revision), version: String(c.versionNumber), confirm: "yes" });
+  const ret = await casePost({
+    intent: "decide",
+    decision: "RETURN",
+    reason: REASON,
+    revision: String(c.revision),
+    version: String(c.versionNumber),
+    confirm: "yes",
+  });
   expect(ret.status).toBe(200);
 });
 
@@ -56,7 +80,11 @@ describe("a returned plan, as its producer sees it", () => {
     const before = await stepGet(9);
     const saved = await run(() =>
       stepRoute.action({
-        request: postRequest(`/phuong-an/${planId}/buoc/9`, { ...before.data.formValues, intent: "save", version: String(before.data.version) }, { cookie: producer }),
+        request: postRequest(
+          `/phuong-an/${planId}/buoc/9`,
+          { ...before.data.formValues, intent: "save", version: String(before.data.version) },
+          { cookie: producer },
+        ),
         params: { planId: String(planId), step: "9" },
         context: testContext(),
       }),

@@ -19,14 +19,35 @@ let demoPlanId: number;
 let newPlanId: number;
 
 const stepGet = (planId: number, step: number | string, cookie: string) =>
-  run(() => stepRoute.loader({ request: getRequest(`/phuong-an/${planId}/buoc/${step}`, { cookie }), params: { planId: String(planId), step: String(step) }, context: testContext() }));
+  run(() =>
+    stepRoute.loader({
+      request: getRequest(`/phuong-an/${planId}/buoc/${step}`, { cookie }),
+      params: { planId: String(planId), step: String(step) },
+      context: testContext(),
+    }),
+  );
 const stepPost = (planId: number, step: number | string, fields: Record<string, string | string[]>, cookie: string) =>
   run(() =>
-    stepRoute.action({ request: postRequest(`/phuong-an/${planId}/buoc/${step}`, fields, { cookie }), params: { planId: String(planId), step: String(step) }, context: testContext() }),
+    stepRoute.action({
+      request: postRequest(`/phuong-an/${planId}/buoc/${step}`, fields, { cookie }),
+      params: { planId: String(planId), step: String(step) },
+      context: testContext(),
+    }),
   );
 
 /** A partial draft of step 9 (the financial plan): one product without its variable cost, no fixed costs. */
-const PARTIAL_STEP9 = { intent: "save", version: "0", years: "3", taxRate: "20", depreciation: "60 triệu", "products.0.name": "Trà", "products.0.unit": "gói", "products.0.price": "1,2 triệu", "products.0.q1": "100", "products.1.name": "" };
+const PARTIAL_STEP9 = {
+  intent: "save",
+  version: "0",
+  years: "3",
+  taxRate: "20",
+  depreciation: "60 triệu",
+  "products.0.name": "Trà",
+  "products.0.unit": "gói",
+  "products.0.price": "1,2 triệu",
+  "products.0.q1": "100",
+  "products.1.name": "",
+};
 const savePartialStep9 = () => stepPost(newPlanId, 9, PARTIAL_STEP9, producer);
 
 /** A second producer (a seeded class member) with an organisation of their own. */
@@ -40,7 +61,13 @@ beforeAll(async () => {
   consultant = await cookieFor("consultant");
   demoPlanId = (await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE } })).id;
   const org = await db().producerOrg.findFirstOrThrow({ where: { plans: { some: { id: demoPlanId } } } });
-  const registered = await listPost({ intent: "registerIdea", orgId: String(org.id), title: "Trà xanh Sơn Kim", ocopGroup: "DO_UONG", description: "Trà búp sao khô" });
+  const registered = await listPost({
+    intent: "registerIdea",
+    orgId: String(org.id),
+    title: "Trà xanh Sơn Kim",
+    ocopGroup: "DO_UONG",
+    description: "Trà búp sao khô",
+  });
   expect(registered.status).toBe(200);
   const idea = await db().productIdea.findFirstOrThrow({ where: { title: "Trà xanh Sơn Kim" } });
   const created = await listPost({ intent: "createPlan", ideaId: String(idea.id) });
@@ -212,8 +239,12 @@ describe("who sees which plan", () => {
     expect((await stepGet(demoPlanId, 1, other)).status).toBe(404);
     expect((await stepPost(demoPlanId, 1, { intent: "save", version: "1", representative: "x" }, other)).status).toBe(404);
     const p = { planId: String(demoPlanId) };
-    expect((await run(() => overview.loader({ request: getRequest(`/phuong-an/${demoPlanId}`, { cookie: other }), params: p, context: testContext() }))).status).toBe(404);
-    expect((await run(() => printRoute.loader({ request: getRequest(`/phuong-an/${demoPlanId}/in`, { cookie: other }), params: p, context: testContext() }))).status).toBe(404);
+    expect(
+      (await run(() => overview.loader({ request: getRequest(`/phuong-an/${demoPlanId}`, { cookie: other }), params: p, context: testContext() }))).status,
+    ).toBe(404);
+    expect(
+      (await run(() => printRoute.loader({ request: getRequest(`/phuong-an/${demoPlanId}/in`, { cookie: other }), params: p, context: testContext() }))).status,
+    ).toBe(404);
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -243,16 +274,30 @@ describe("who sees which plan", () => {
 describe("overview and print", () => {
   it("the seeded plan is complete; the new one lists its missing steps", async () => {
     expect((await savePartialStep9()).status).toBe(200);
-    const demo = await run(() => overview.loader({ request: getRequest(`/phuong-an/${demoPlanId}`, { cookie: producer }), params: { planId: String(demoPlanId) }, context: testContext() }));
+    const demo = await run(() =>
+      overview.loader({
+        request: getRequest(`/phuong-an/${demoPlanId}`, { cookie: producer }),
+        params: { planId: String(demoPlanId) },
+        context: testContext(),
+      }),
+    );
     expect(demo.data.steps.every((s: { complete: boolean }) => s.complete)).toBe(true);
-    const fresh = await run(() => overview.loader({ request: getRequest(`/phuong-an/${newPlanId}`, { cookie: producer }), params: { planId: String(newPlanId) }, context: testContext() }));
+    const fresh = await run(() =>
+      overview.loader({ request: getRequest(`/phuong-an/${newPlanId}`, { cookie: producer }), params: { planId: String(newPlanId) }, context: testContext() }),
+    );
     const step9 = fresh.data.steps[8];
     expect(step9.complete).toBe(false);
     expect(step9.missing.join(" ")).toContain("Chi phí biến đổi");
   });
 
   it("the print view carries every step's values", async () => {
-    const res = await run(() => printRoute.loader({ request: getRequest(`/phuong-an/${demoPlanId}/in`, { cookie: consultant }), params: { planId: String(demoPlanId) }, context: testContext() }));
+    const res = await run(() =>
+      printRoute.loader({
+        request: getRequest(`/phuong-an/${demoPlanId}/in`, { cookie: consultant }),
+        params: { planId: String(demoPlanId) },
+        context: testContext(),
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.data.steps).toHaveLength(12);
     expect(res.data.steps[8].products[0].price).toBe(180000);
@@ -260,7 +305,8 @@ describe("overview and print", () => {
 });
 
 describe("officers' idea registration (/y-tuong)", () => {
-  const officerGet = (cookie: string, query = "") => run(() => unitIdeas.loader({ request: getRequest(`/y-tuong${query}`, { cookie }), params: {}, context: testContext() }));
+  const officerGet = (cookie: string, query = "") =>
+    run(() => unitIdeas.loader({ request: getRequest(`/y-tuong${query}`, { cookie }), params: {}, context: testContext() }));
   const officerPost = (cookie: string, fields: Record<string, string>) =>
     run(() => unitIdeas.action({ request: postRequest("/y-tuong", fields, { cookie }), params: {}, context: testContext() }));
 
@@ -288,7 +334,12 @@ describe("officers' idea registration (/y-tuong)", () => {
     expect(none.data.errors.orgId).toBe("Vui lòng chọn chủ thể đăng ký ý tưởng.");
     expect(await tableCounts()).toEqual(before);
 
-    const ok = await officerPost(officer, { orgId: String(thienLoc.id), title: "Cam bù sấy dẻo", ocopGroup: "THUC_PHAM", description: "Cán bộ xã đăng ký thay" });
+    const ok = await officerPost(officer, {
+      orgId: String(thienLoc.id),
+      title: "Cam bù sấy dẻo",
+      ocopGroup: "THUC_PHAM",
+      description: "Cán bộ xã đăng ký thay",
+    });
     expect(ok.status).toBe(200);
     const after = await officerGet(officer);
     expect(after.data.ideas[0]).toMatchObject({ title: "Cam bù sấy dẻo", org: thienLoc.name, unit: "Xã Thiên Lộc", plan: "Chưa lập phương án" });

@@ -35,7 +35,13 @@ function answers(quiz: Quiz, right: boolean): Record<string, string | string[]> 
     const key = `a.${q.id}`;
     if (q.type === "numeric") out[key] = String(right ? q.answer : q.answer + q.tolerance + 1000);
     else if (q.type === "true-false") out[key] = String(right ? q.correct : !q.correct);
-    else out[key] = right ? q.correct : q.options.map((o) => o.id).filter((id) => !q.correct.includes(id)).slice(0, 1);
+    else
+      out[key] = right
+        ? q.correct
+        : q.options
+            .map((o) => o.id)
+            .filter((id) => !q.correct.includes(id))
+            .slice(0, 1);
   }
   return out;
 }
@@ -167,7 +173,13 @@ describe("trainer: class results", () => {
     const failer = await cookieFor(await member(31));
     await post(failer, c, { intent: "submit", token: await start(failer, c), ...answers(quiz, false) });
     const cookie = await cookieFor("trainer");
-    const page = await run(() => results.loader({ request: getRequest(`/khoa-hoc/${c}/ket-qua-kiem-tra?chuyen-de=${MODULE}`, { cookie }), params: { courseId: c }, context: testContext() }));
+    const page = await run(() =>
+      results.loader({
+        request: getRequest(`/khoa-hoc/${c}/ket-qua-kiem-tra?chuyen-de=${MODULE}`, { cookie }),
+        params: { courseId: c },
+        context: testContext(),
+      }),
+    );
     expect(page.status).toBe(200);
     expect(page.data.total).toBeGreaterThanOrEqual(210);
     // earlier tests in this file also made attempts: check the two learners of this test and the totals' consistency
@@ -184,15 +196,29 @@ describe("trainer: class results", () => {
     expect(page.data.questions[0].share).toBeGreaterThan(0);
     expect(page.data.questions[0].share).toBeLessThan(100);
     const learner = await cookieFor(await member(32));
-    expect((await run(() => results.loader({ request: getRequest(`/khoa-hoc/${c}/ket-qua-kiem-tra`, { cookie: learner }), params: { courseId: c }, context: testContext() }))).status).toBe(403);
+    expect(
+      (
+        await run(() =>
+          results.loader({ request: getRequest(`/khoa-hoc/${c}/ket-qua-kiem-tra`, { cookie: learner }), params: { courseId: c }, context: testContext() }),
+        )
+      ).status,
+    ).toBe(403);
 
-    const csv = await resultsExport.loader({ request: getRequest(`/khoa-hoc/${c}/ket-qua-kiem-tra/xuat?chuyen-de=${MODULE}&dinh-dang=csv`, { cookie }), params: { courseId: c }, context: testContext() });
+    const csv = await resultsExport.loader({
+      request: getRequest(`/khoa-hoc/${c}/ket-qua-kiem-tra/xuat?chuyen-de=${MODULE}&dinh-dang=csv`, { cookie }),
+      params: { courseId: c },
+      context: testContext(),
+    });
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain('"STT","Họ và tên","Điện thoại/Email","Đơn vị","Số lần làm","Điểm cao nhất (%)","Kết quả"');
     expect(text).toContain(',"Đạt",');
-    const xlsx = await resultsExport.loader({ request: getRequest(`/khoa-hoc/${c}/ket-qua-kiem-tra/xuat?dinh-dang=xlsx`, { cookie }), params: { courseId: c }, context: testContext() });
+    const xlsx = await resultsExport.loader({
+      request: getRequest(`/khoa-hoc/${c}/ket-qua-kiem-tra/xuat?dinh-dang=xlsx`, { cookie }),
+      params: { courseId: c },
+      context: testContext(),
+    });
     expect(xlsx.headers.get("Content-Type")).toContain("spreadsheetml");
   });
 });

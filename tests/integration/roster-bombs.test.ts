@@ -34,7 +34,10 @@ describe("decompression and parser bombs in roster uploads", () => {
   it("refuses an XLSX whose sheet unpacks to 40 MB of empty cells", async () => {
     const zip = await rosterXlsx();
     const cells = '<c r="D2"/>'.repeat(3_700_000);
-    zip.file("xl/worksheets/sheet1.xml", `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2">${cells}</row></sheetData></worksheet>`);
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2">${cells}</row></sheetData></worksheet>`,
+    );
     const bytes = await zipBytes(zip);
     expect(bytes.byteLength).toBeLessThan(2 * 1024 * 1024);
     const before = await tableCounts();
@@ -63,7 +66,10 @@ describe("decompression and parser bombs in roster uploads", () => {
 
   it("refuses an entry that unpacks to more than its header declares", async () => {
     const zip = await rosterXlsx();
-    zip.file("xl/worksheets/sheet1.xml", `<worksheet><sheetData>${'<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>'.repeat(200_000)}</sheetData></worksheet>`);
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      `<worksheet><sheetData>${'<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>'.repeat(200_000)}</sheetData></worksheet>`,
+    );
     const bytes = await zipBytes(zip);
     // Rewrite the declared size of the sheet in the central directory to 1 000 bytes.
     const view = new DataView(bytes.buffer);

@@ -18,13 +18,26 @@ async function xlsx(rows: string[][]): Promise<Uint8Array> {
 async function preview(courseId: number, bytes: Uint8Array, cookie: string) {
   const fd = new FormData();
   fd.append("file", new File([bytes.slice().buffer], "lop-a.xlsx"));
-  return run(() => importer.action({ request: postRequest(`/khoa-hoc/${courseId}/nhap-danh-sach`, fd, { cookie }), params: { courseId: String(courseId) }, context: testContext() }));
+  return run(() =>
+    importer.action({
+      request: postRequest(`/khoa-hoc/${courseId}/nhap-danh-sach`, fd, { cookie }),
+      params: { courseId: String(courseId) },
+      context: testContext(),
+    }),
+  );
 }
 
 const confirm = (courseId: number, token: string, cookie: string) =>
-  run(() => importer.action({ request: postRequest(`/khoa-hoc/${courseId}/nhap-danh-sach`, { intent: "confirm", token }, { cookie }), params: { courseId: String(courseId) }, context: testContext() }));
+  run(() =>
+    importer.action({
+      request: postRequest(`/khoa-hoc/${courseId}/nhap-danh-sach`, { intent: "confirm", token }, { cookie }),
+      params: { courseId: String(courseId) },
+      context: testContext(),
+    }),
+  );
 
-const load = (courseId: number, url: string, cookie: string) => refused.loader({ request: getRequest(url, { cookie }), params: { courseId: String(courseId) }, context: testContext() });
+const load = (courseId: number, url: string, cookie: string) =>
+  refused.loader({ request: getRequest(url, { cookie }), params: { courseId: String(courseId) }, context: testContext() });
 const download = async (courseId: number, url: string, cookie: string) => (await load(courseId, url, cookie)) as Response;
 const refusal = (courseId: number, url: string, cookie: string) => run(() => load(courseId, url, cookie));
 
@@ -45,7 +58,12 @@ describe("importing the valid rows of a faulty roster", () => {
     expect(res.status).toBe(422);
     expect(res.data.summary).toBe("4 dòng: 2 hợp lệ (2 tài khoản mới, 0 tài khoản đã có), 2 dòng có lỗi (4 lỗi), 0 dòng bỏ qua (đã có trong lớp).");
     type Shown = { name: string; severity: string; message: string };
-    expect(res.data.problems.filter((p: Shown) => p.severity === "error").map((p: Shown) => p.name)).toEqual(["Phan Thị Sai", "Phan Thị Sai", "Phan Thị Sai", "Phan Văn Lạc"]);
+    expect(res.data.problems.filter((p: Shown) => p.severity === "error").map((p: Shown) => p.name)).toEqual([
+      "Phan Thị Sai",
+      "Phan Thị Sai",
+      "Phan Thị Sai",
+      "Phan Văn Lạc",
+    ]);
     // the former commune and the former district go in, each with a notice naming what was done
     expect(res.data.problems.filter((p: Shown) => p.severity === "notice").map((p: Shown) => p.name)).toEqual(["Phan Văn Đúng", "Phan Văn Hai"]);
     const after = await tableCounts();

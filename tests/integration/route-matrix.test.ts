@@ -50,8 +50,7 @@ beforeAll(async () => {
   for (const role of ROLES) cookies[role] = await cookieFor(role);
 });
 
-const get = (url: string, cookie?: string) =>
-  handler(new Request(ORIGIN + url, { headers: cookie ? { Cookie: cookie } : {} }), testContext());
+const get = (url: string, cookie?: string) => handler(new Request(ORIGIN + url, { headers: cookie ? { Cookie: cookie } : {} }), testContext());
 
 /** What a public page answers: its status, and its page title, body text or redirect target. */
 type Answer = { status: number; title?: string; text?: string; location?: string };

@@ -28,11 +28,25 @@ beforeAll(async () => {
   canLocId = canLoc.id;
   courseA = (await db().course.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
   const b = await db().user.create({
-    data: { fullName: "Giảng viên B", phone: "0918100001", unitId: province.id, searchName: "giang vien b", roles: { create: { role: "trainer", unitId: province.id } } },
+    data: {
+      fullName: "Giảng viên B",
+      phone: "0918100001",
+      unitId: province.id,
+      searchName: "giang vien b",
+      roles: { create: { role: "trainer", unitId: province.id } },
+    },
   });
   courseB = (
     await db().course.create({
-      data: { code: "HT-B", title: "Lớp B", unitId: huongSon.id, enrolmentCode: "LOPB2026", startsOn: new Date(), endsOn: new Date(Date.now() + 30 * 86400_000), trainers: { create: { userId: b.id } } },
+      data: {
+        code: "HT-B",
+        title: "Lớp B",
+        unitId: huongSon.id,
+        enrolmentCode: "LOPB2026",
+        startsOn: new Date(),
+        endsOn: new Date(Date.now() + 30 * 86400_000),
+        trainers: { create: { userId: b.id } },
+      },
     })
   ).id;
   trainerA = await cookieFor("trainer");
@@ -40,11 +54,25 @@ beforeAll(async () => {
 });
 
 const rosterPost = (cookie: string, courseId: number, fields: Record<string, string>) =>
-  run(() => roster.action({ request: postRequest(`/khoa-hoc/${courseId}/hoc-vien`, fields, { cookie }), params: { courseId: String(courseId) }, context: testContext() }));
+  run(() =>
+    roster.action({
+      request: postRequest(`/khoa-hoc/${courseId}/hoc-vien`, fields, { cookie }),
+      params: { courseId: String(courseId) },
+      context: testContext(),
+    }),
+  );
 const rosterPage = (cookie: string, courseId: number) =>
-  run(() => roster.loader({ request: getRequest(`/khoa-hoc/${courseId}/hoc-vien`, { cookie }), params: { courseId: String(courseId) }, context: testContext() }));
+  run(() =>
+    roster.loader({ request: getRequest(`/khoa-hoc/${courseId}/hoc-vien`, { cookie }), params: { courseId: String(courseId) }, context: testContext() }),
+  );
 const activateWith = (identifier: string, code: string, ip: string) =>
-  run(() => activate.action({ request: postRequest("/kich-hoat", { identifier, code, password: "MatKhauMoi2026", passwordConfirm: "MatKhauMoi2026" }), params: {}, context: testContext(ip) }));
+  run(() =>
+    activate.action({
+      request: postRequest("/kich-hoat", { identifier, code, password: "MatKhauMoi2026", passwordConfirm: "MatKhauMoi2026" }),
+      params: {},
+      context: testContext(ip),
+    }),
+  );
 
 describe("finding 1: no trainer takes over another class's new account", () => {
   it("trainer B adds trainer A's fresh learner and reissues codes: A's code still works, B gets none", async () => {
@@ -85,10 +113,14 @@ describe("finding 2: a trainer cannot pull an existing account into a class", ()
   it("a person joins with the enrolment code themselves (a wrong code is refused)", async () => {
     const learner = await cookieFor("learner");
     const learnerId = await userIdOf(demoAccount("learner").email);
-    const wrong = await run(() => join.action({ request: postRequest("/khoa-hoc/tham-gia", { code: "KHONGCO" }, { cookie: learner }), params: {}, context: testContext("10.62.0.1") }));
+    const wrong = await run(() =>
+      join.action({ request: postRequest("/khoa-hoc/tham-gia", { code: "KHONGCO" }, { cookie: learner }), params: {}, context: testContext("10.62.0.1") }),
+    );
     expect(wrong.status).toBe(422);
     expect(await db().enrolment.count({ where: { courseId: courseB, userId: learnerId } })).toBe(0);
-    const joined = await run(() => join.action({ request: postRequest("/khoa-hoc/tham-gia", { code: "lopb2026" }, { cookie: learner }), params: {}, context: testContext("10.62.0.2") }));
+    const joined = await run(() =>
+      join.action({ request: postRequest("/khoa-hoc/tham-gia", { code: "lopb2026" }, { cookie: learner }), params: {}, context: testContext("10.62.0.2") }),
+    );
     expect(joined.status).toBe(302);
     expect(joined.location).toBe(`/khoa-hoc/${courseB}`);
     expect(await db().enrolment.count({ where: { courseId: courseB, userId: learnerId } })).toBe(1);
@@ -100,11 +132,30 @@ describe("finding 2: a trainer cannot pull an existing account into a class", ()
     // in class A since last week, took A's quiz yesterday, in class B from today
     await db().enrolment.updateMany({ where: { courseId: courseA, userId: producerId }, data: { createdAt: new Date(Date.now() - 7 * 86400_000) } });
     await db().quizAttempt.create({
-      data: { token: "earlier-class-attempt", userId: producerId, module, layout: "{}", startedAt: new Date(Date.now() - 86400_000), submittedAt: new Date(Date.now() - 86000_000), status: "SUBMITTED", score: 9, maxScore: 10, percent: 90, passed: true, results: "[]" },
+      data: {
+        token: "earlier-class-attempt",
+        userId: producerId,
+        module,
+        layout: "{}",
+        startedAt: new Date(Date.now() - 86400_000),
+        submittedAt: new Date(Date.now() - 86000_000),
+        status: "SUBMITTED",
+        score: 9,
+        maxScore: 10,
+        percent: 90,
+        passed: true,
+        results: "[]",
+      },
     });
     await db().enrolment.create({ data: { courseId: courseB, userId: producerId } });
     const results = (cookie: string, courseId: number) =>
-      run(() => quizResults.loader({ request: getRequest(`/khoa-hoc/${courseId}/ket-qua-kiem-tra?chuyen-de=${module}`, { cookie }), params: { courseId: String(courseId) }, context: testContext() }));
+      run(() =>
+        quizResults.loader({
+          request: getRequest(`/khoa-hoc/${courseId}/ket-qua-kiem-tra?chuyen-de=${module}`, { cookie }),
+          params: { courseId: String(courseId) },
+          context: testContext(),
+        }),
+      );
     const rowOf = (r: { data: { rows: { id: number; attempts: number }[] } }) => r.data.rows.find((x) => x.id === producerId)!;
     expect(rowOf(await results(trainerB, courseB)).attempts).toBe(0);
     expect(rowOf(await results(trainerA, courseA)).attempts).toBe(1);
@@ -115,16 +166,36 @@ describe("finding 6: an admin acts on a person only when everything they hold li
   it("a district admin can neither see, edit nor deactivate a province official whose home unit is in the district", async () => {
     const province = await db().unit.findUniqueOrThrow({ where: { code: "HT" } });
     const official = await db().user.create({
-      data: { fullName: "Cán bộ tỉnh", phone: "0918100002", unitId: canLocId, searchName: "can bo tinh", roles: { create: { role: "appraiser", unitId: province.id } } },
+      data: {
+        fullName: "Cán bộ tỉnh",
+        phone: "0918100002",
+        unitId: canLocId,
+        searchName: "can bo tinh",
+        roles: { create: { role: "appraiser", unitId: province.id } },
+      },
     });
     const districtAdmin = await db().user.create({
-      data: { fullName: "Quản trị huyện", phone: "0918100003", unitId: canLocId, searchName: "quan tri huyen", roles: { create: { role: "admin", unitId: canLocId } } },
+      data: {
+        fullName: "Quản trị huyện",
+        phone: "0918100003",
+        unitId: canLocId,
+        searchName: "quan tri huyen",
+        roles: { create: { role: "admin", unitId: canLocId } },
+      },
     });
     const cookie = await cookieFor(districtAdmin.id);
     const params = { userId: String(official.id) };
     const before = await tableCounts();
-    expect((await run(() => adminUser.loader({ request: getRequest(`/quan-tri/nguoi-dung/${official.id}`, { cookie }), params, context: testContext() }))).status).toBe(404);
-    const off = await run(() => adminUser.action({ request: postRequest(`/quan-tri/nguoi-dung/${official.id}`, { intent: "setActive", active: "false" }, { cookie }), params, context: testContext() }));
+    expect(
+      (await run(() => adminUser.loader({ request: getRequest(`/quan-tri/nguoi-dung/${official.id}`, { cookie }), params, context: testContext() }))).status,
+    ).toBe(404);
+    const off = await run(() =>
+      adminUser.action({
+        request: postRequest(`/quan-tri/nguoi-dung/${official.id}`, { intent: "setActive", active: "false" }, { cookie }),
+        params,
+        context: testContext(),
+      }),
+    );
     expect(off.status).toBe(404);
     expect((await db().user.findUniqueOrThrow({ where: { id: official.id } })).active).toBe(true);
     expect(await tableCounts()).toEqual(before);
@@ -132,7 +203,10 @@ describe("finding 6: an admin acts on a person only when everything they hold li
     expect(list.data.users).toEqual([]);
     // the province admin still can
     const admin = await cookieFor("admin");
-    expect((await run(() => adminUser.loader({ request: getRequest(`/quan-tri/nguoi-dung/${official.id}`, { cookie: admin }), params, context: testContext() }))).status).toBe(200);
+    expect(
+      (await run(() => adminUser.loader({ request: getRequest(`/quan-tri/nguoi-dung/${official.id}`, { cookie: admin }), params, context: testContext() })))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -142,10 +216,19 @@ describe("finding 9: comments on a case follow the decision rule", () => {
     const appraiser = await cookieFor("appraiser"); // Thiên Lộc commune
     const params = { caseId: String(plan.id) };
     const comment = () =>
-      run(() => caseRoute.action({ request: postRequest(`/tham-dinh/${plan.id}`, { intent: "comment", step: "1", body: "Góp ý" }, { cookie: appraiser }), params, context: testContext() }));
+      run(() =>
+        caseRoute.action({
+          request: postRequest(`/tham-dinh/${plan.id}`, { intent: "comment", step: "1", body: "Góp ý" }, { cookie: appraiser }),
+          params,
+          context: testContext(),
+        }),
+      );
     // at the commune's own level, open: the commune appraiser comments
     expect((await comment()).status).toBe(200);
-    for (const state of [{ level: "DISTRICT", status: "SUBMITTED" }, { level: "COMMUNE", status: "APPROVED" }]) {
+    for (const state of [
+      { level: "DISTRICT", status: "SUBMITTED" },
+      { level: "COMMUNE", status: "APPROVED" },
+    ]) {
       await db().appraisalCase.update({ where: { planId: plan.id }, data: state });
       const before = await tableCounts();
       expect((await comment()).status).toBe(403);
@@ -164,7 +247,10 @@ describe("finding 10: an invited consultant reads the plan while it is a draft, 
     const consultant = await cookieFor("consultant");
     const params = { planId: String(plan.id) };
     const open = () => run(() => planPage.loader({ request: getRequest(`/phuong-an/${plan.id}`, { cookie: consultant }), params, context: testContext() }));
-    const listed = async () => (await run(() => plans.loader({ request: getRequest("/phuong-an", { cookie: consultant }), params: {}, context: testContext() }))).data.invited.map((p: { id: number }) => p.id);
+    const listed = async () =>
+      (await run(() => plans.loader({ request: getRequest("/phuong-an", { cookie: consultant }), params: {}, context: testContext() }))).data.invited.map(
+        (p: { id: number }) => p.id,
+      );
     expect((await open()).status).toBe(200);
     for (const status of ["SUBMITTED", "APPROVED", "REJECTED", "LAPSED"]) {
       await db().businessPlan.update({ where: { id: plan.id }, data: { status } });

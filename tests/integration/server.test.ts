@@ -88,13 +88,21 @@ describe("routing over builds pruned to a path's routes", () => {
     expect(res.status).toBe(200);
     const manifest = /window\.__remixManifest = (\{[\s\S]*?\});/.exec(res.body)![1];
     const ids = Object.keys(JSON.parse(manifest).routes).sort();
-    expect(ids).toEqual(["root", "routes/_index", "routes/khoa-hoc.$courseId._index", "routes/khoa-hoc.$courseId.hoc.$moduleSlug.$lessonSlug", "routes/khoa-hoc._index"]);
+    expect(ids).toEqual([
+      "root",
+      "routes/_index",
+      "routes/khoa-hoc.$courseId._index",
+      "routes/khoa-hoc.$courseId.hoc.$moduleSlug.$lessonSlug",
+      "routes/khoa-hoc._index",
+    ]);
   });
 
   it("answers lazy route discovery about any path from the full build, and a 404 under a known segment", async () => {
     const page = await request(`${server.url}/`, { headers: { Cookie: learnerCookie } });
     const version = /"version":\s*"([^"]+)"/.exec(page.body)![1];
-    const discovery = await request(`${server.url}/__manifest?version=${version}&p=${encodeURIComponent("/diem-danh")}&p=${encodeURIComponent("/phuong-an")}`, { headers: { Cookie: learnerCookie } });
+    const discovery = await request(`${server.url}/__manifest?version=${version}&p=${encodeURIComponent("/diem-danh")}&p=${encodeURIComponent("/phuong-an")}`, {
+      headers: { Cookie: learnerCookie },
+    });
     expect(discovery.status).toBe(200);
     expect(Object.keys(JSON.parse(discovery.body))).toEqual(expect.arrayContaining(["routes/diem-danh", "routes/phuong-an._index"]));
     expect((await request(`${server.url}/khoa-hoc/1/khong-co-trang-nay`, { headers: { Cookie: learnerCookie } })).status).toBe(404);
@@ -129,7 +137,10 @@ describe("request logs", () => {
       body: new URLSearchParams({ identifier: learner.email, password: DEMO_PASSWORD }).toString(),
     });
     expect(res.status).toBe(302);
-    const token = [res.headers["set-cookie"]].flat().join(";").match(/ocop_session=([^;]+)/)![1];
+    const token = [res.headers["set-cookie"]]
+      .flat()
+      .join(";")
+      .match(/ocop_session=([^;]+)/)![1];
     const id = res.headers["x-request-id"] as string;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
 

@@ -51,7 +51,10 @@ describe("one throttle table", () => {
 
 describe("the migration to one table", () => {
   it("carries the rows of the three old tables with their kind", () => {
-    const dirs = fs.readdirSync("prisma/migrations").filter((d) => fs.existsSync(`prisma/migrations/${d}/migration.sql`)).sort();
+    const dirs = fs
+      .readdirSync("prisma/migrations")
+      .filter((d) => fs.existsSync(`prisma/migrations/${d}/migration.sql`))
+      .sort();
     const target = dirs.findIndex((d) => d.endsWith("_one_throttle_table"));
     expect(target).toBeGreaterThan(0);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ocop-throttle-")), "m.db");

@@ -7,7 +7,8 @@ import { cookieFor, getRequest, postRequest, run, tableCounts, testContext } fro
 
 /** The province admin's units pages: loading provinces of the 2025 catalogue, and units the catalogue lacks. */
 const URL = "/quan-tri/danh-muc-don-vi";
-const load = (cookie: string, fields: Record<string, string>) => run(() => catalogue.action({ request: postRequest(URL, fields, { cookie }), params: {}, context: testContext() }));
+const load = (cookie: string, fields: Record<string, string>) =>
+  run(() => catalogue.action({ request: postRequest(URL, fields, { cookie }), params: {}, context: testContext() }));
 const page = (cookie: string, query = "") => run(() => catalogue.loader({ request: getRequest(URL + query, { cookie }), params: {}, context: testContext() }));
 
 const ngheAn = () =>
@@ -16,7 +17,13 @@ const ngheAn = () =>
 async function districtAdminCookie() {
   const district = await db().unit.findUniqueOrThrow({ where: { code: "HT-CL" } });
   const user = await db().user.create({
-    data: { fullName: "Quản trị huyện", phone: "0918777001", unitId: district.id, searchName: "quan tri huyen", roles: { create: { role: "admin", unitId: district.id } } },
+    data: {
+      fullName: "Quản trị huyện",
+      phone: "0918777001",
+      unitId: district.id,
+      searchName: "quan tri huyen",
+      roles: { create: { role: "admin", unitId: district.id } },
+    },
   });
   return cookieFor(user.id);
 }
@@ -77,7 +84,11 @@ describe("loading a province of the catalogue", () => {
     const all = await load(admin, { intent: "loadAll" });
     expect(all.status).toBe(200);
     const count = (where: object) => db().unit.count({ where: { officialCode: { not: null }, ...where } });
-    const figures = async () => [await count({ level: "PROVINCE" }), await count({ level: "COMMUNE", validUntil: null }), await count({ level: "COMMUNE", validUntil: { not: null } })];
+    const figures = async () => [
+      await count({ level: "PROVINCE" }),
+      await count({ level: "COMMUNE", validUntil: null }),
+      await count({ level: "COMMUNE", validUntil: { not: null } }),
+    ];
     expect(await figures()).toEqual([34, 3321, 10047]);
     const before = await tableCounts();
     expect((await load(admin, { intent: "loadAll" })).data.message).toBe("Đã tải cả danh mục: thêm 0 đơn vị.");
@@ -91,7 +102,15 @@ describe("a unit the catalogue lacks", () => {
     const admin = await cookieFor("admin");
     const province = await db().unit.findUniqueOrThrow({ where: { code: "HT" } });
     const added = await run(() =>
-      units.action({ request: postRequest("/quan-tri/don-vi", { name: "Xã Sơn Hồng Mới", code: "HT-SONHONGMOI", level: "COMMUNE", parentId: String(province.id) }, { cookie: admin }), params: {}, context: testContext() }),
+      units.action({
+        request: postRequest(
+          "/quan-tri/don-vi",
+          { name: "Xã Sơn Hồng Mới", code: "HT-SONHONGMOI", level: "COMMUNE", parentId: String(province.id) },
+          { cookie: admin },
+        ),
+        params: {},
+        context: testContext(),
+      }),
     );
     expect(added.status).toBe(200);
     const unit = await db().unit.findUniqueOrThrow({ where: { code: "HT-SONHONGMOI" } });
@@ -106,7 +125,11 @@ describe("a unit the catalogue lacks", () => {
     fd.append("file", new File(["Họ và tên,Số điện thoại,Đơn vị\nLê Thị Hồng,0916000111,son hong moi\n"], "lop.csv", { type: "text/csv" }));
     const trainer = await cookieFor("trainer");
     const preview = await run(() =>
-      importer.action({ request: postRequest(`/khoa-hoc/${course.id}/nhap-danh-sach`, fd, { cookie: trainer }), params: { courseId: String(course.id) }, context: testContext() }),
+      importer.action({
+        request: postRequest(`/khoa-hoc/${course.id}/nhap-danh-sach`, fd, { cookie: trainer }),
+        params: { courseId: String(course.id) },
+        context: testContext(),
+      }),
     );
     expect(preview.status).toBe(200);
     expect(preview.data.problems).toEqual([]);

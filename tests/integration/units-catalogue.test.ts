@@ -17,7 +17,10 @@ describe("the units migration", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ocop-units-"));
     const handle = new Database(path.join(dir, "old.db"));
     try {
-      const migrations = fs.readdirSync("prisma/migrations").filter((d) => fs.existsSync(`prisma/migrations/${d}/migration.sql`)).sort();
+      const migrations = fs
+        .readdirSync("prisma/migrations")
+        .filter((d) => fs.existsSync(`prisma/migrations/${d}/migration.sql`))
+        .sort();
       const sql = (d: string) => fs.readFileSync(`prisma/migrations/${d}/migration.sql`, "utf8");
       for (const d of migrations.filter((d) => d < MIGRATION)) handle.exec(sql(d));
       // the database as the demo left it before this migration
@@ -57,7 +60,9 @@ describe("the catalogue on first start", () => {
 
   it("leaves the 2020 statistics as they were when more of the catalogue is loaded", async () => {
     const admin = await cookieFor("admin");
-    const read = async () => (await run(() => stats.loader({ request: getRequest("/thong-ke/tham-dinh?nam=2020", { cookie: admin }), params: {}, context: testContext() }))).data.stats;
+    const read = async () =>
+      (await run(() => stats.loader({ request: getRequest("/thong-ke/tham-dinh?nam=2020", { cookie: admin }), params: {}, context: testContext() }))).data
+        .stats;
     const before = await read();
     expect(before.funnel.ideas).toBe(180);
     expect(await loadProvince("42")).toMatchObject({ created: 0 }); // loading twice adds nothing
@@ -87,9 +92,12 @@ describe("a 2026 roster written with the old units", () => {
     ]);
     fd.append("file", new File([file.slice().buffer], "lop-2026.xlsx"));
     const url = `/khoa-hoc/${c.id}/nhap-danh-sach`;
-    const post = (body: FormData | Record<string, string>) => run(() => importer.action({ request: postRequest(url, body, { cookie }), params: { courseId: String(c.id) }, context: testContext() }));
+    const post = (body: FormData | Record<string, string>) =>
+      run(() => importer.action({ request: postRequest(url, body, { cookie }), params: { courseId: String(c.id) }, context: testContext() }));
     const res = await post(fd);
-    expect(res.data.problems.filter((p: { severity: string }) => p.severity === "error").map((p: { message: string; value: string }) => p.message + p.value)).toEqual([]);
+    expect(
+      res.data.problems.filter((p: { severity: string }) => p.severity === "error").map((p: { message: string; value: string }) => p.message + p.value),
+    ).toEqual([]);
     expect(res.status).toBe(200);
     expect(res.data.problems.map((p: { severity: string; value: string }) => [p.severity, p.value])).toEqual([
       ["notice", "Xã Thiên Lộc → Xã Can Lộc"],

@@ -17,11 +17,23 @@ export async function demoPlanId(): Promise<number> {
 }
 
 export const submitPlan = (planId: number, cookie: string) =>
-  run(() => overview.action({ request: postRequest(`/phuong-an/${planId}`, { intent: "submit" }, { cookie }), params: { planId: String(planId) }, context: testContext() }));
+  run(() =>
+    overview.action({
+      request: postRequest(`/phuong-an/${planId}`, { intent: "submit" }, { cookie }),
+      params: { planId: String(planId) },
+      context: testContext(),
+    }),
+  );
 
 /** The decide intent as posted by the form: `fields` carries the decision, and `confirm` when confirmed. */
 export const decidePost = (planId: number, cookie: string, fields: Record<string, string>) =>
-  run(() => caseRoute.action({ request: postRequest(`/tham-dinh/${planId}`, { intent: "decide", ...fields }, { cookie }), params: { caseId: String(planId) }, context: testContext() }));
+  run(() =>
+    caseRoute.action({
+      request: postRequest(`/tham-dinh/${planId}`, { intent: "decide", ...fields }, { cookie }),
+      params: { caseId: String(planId) },
+      context: testContext(),
+    }),
+  );
 
 /** The revision and version an officer saw on the case page just now. */
 export async function seenOf(planId: number) {

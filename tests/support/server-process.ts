@@ -90,10 +90,7 @@ function parse(line: string): Record<string, unknown> | null {
 export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; raw: Buffer; body: string };
 
 /** One request with node:http, so the bytes on the wire (and Content-Encoding) are what we see. */
-export function request(
-  url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<RawResponse> {
+export function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: opts.method ?? "GET", headers: opts.headers }, (res) => {
       const chunks: Buffer[] = [];

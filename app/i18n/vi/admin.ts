@@ -46,7 +46,8 @@ export const admin = {
   "admin.user.resetIntro": "Tạo một mã dùng một lần để người dùng tự đặt mật khẩu mới; mật khẩu cũ vẫn dùng được cho tới lúc đó.",
   "admin.user.resetIssued": "Đã tạo mã đặt lại mật khẩu.",
   "admin.user.resetCode": "Mã đặt lại mật khẩu",
-  "admin.user.resetHint": "Đưa mã này cho người dùng (chỉ hiện một lần). Họ vào {url}, nhập số điện thoại hoặc email, mã và mật khẩu mới. Mã hết hạn sau {days} ngày.",
+  "admin.user.resetHint":
+    "Đưa mã này cho người dùng (chỉ hiện một lần). Họ vào {url}, nhập số điện thoại hoặc email, mã và mật khẩu mới. Mã hết hạn sau {days} ngày.",
   "admin.units.title": "Đơn vị hành chính",
   "admin.units.intro": "Cây đơn vị: tỉnh → huyện (nếu còn) → xã. Từ 01/07/2025 chính quyền địa phương hai cấp không còn cấp huyện.",
   "admin.units.add": "Thêm đơn vị",
@@ -61,7 +62,8 @@ export const admin = {
   "admin.units.localHint": "Đơn vị thêm ở đây là đơn vị danh mục chính thức không có; nó được ghi là “thêm tại địa phương”.",
   "admin.units.catalogueLink": "Tải thêm tỉnh, thành phố từ danh mục chính thức",
   "admin.catalogue.title": "Danh mục đơn vị hành chính 2025",
-  "admin.catalogue.intro": "Danh mục chính thức từ 01/07/2025: 34 tỉnh, thành phố và 3.321 xã, phường, đặc khu, cùng các xã cũ (đã sắp xếp) nối với đơn vị kế thừa. Tải một tỉnh để dùng các đơn vị của tỉnh đó trong danh sách học viên; tải lại không tạo trùng.",
+  "admin.catalogue.intro":
+    "Danh mục chính thức từ 01/07/2025: 34 tỉnh, thành phố và 3.321 xã, phường, đặc khu, cùng các xã cũ (đã sắp xếp) nối với đơn vị kế thừa. Tải một tỉnh để dùng các đơn vị của tỉnh đó trong danh sách học viên; tải lại không tạo trùng.",
   "admin.catalogue.search": "Tìm tỉnh, thành phố",
   "admin.catalogue.searchHint": "Tên hoặc mã, có dấu hay không dấu, ví dụ “Nghệ An” hoặc “40”.",
   "admin.catalogue.searchButton": "Tìm",

@@ -68,7 +68,8 @@ export const core = {
   "error.backHome": "Về trang chủ",
   "home.welcome": "Xin chào, {name}",
   "home.anonymous.title": "Tập huấn Chương trình OCOP",
-  "home.anonymous.body": "Hệ thống giúp Văn phòng Điều phối tỉnh tập huấn cán bộ huyện, xã, chủ thể OCOP và đơn vị tư vấn: học bài, làm bài kiểm tra, điểm danh và xây dựng phương án sản xuất kinh doanh để thẩm định.",
+  "home.anonymous.body":
+    "Hệ thống giúp Văn phòng Điều phối tỉnh tập huấn cán bộ huyện, xã, chủ thể OCOP và đơn vị tư vấn: học bài, làm bài kiểm tra, điểm danh và xây dựng phương án sản xuất kinh doanh để thẩm định.",
   "home.today": "Việc hôm nay",
   "home.learner.title": "Học tập",
   "home.learner.body": "Các khóa tập huấn bạn đang tham gia.",

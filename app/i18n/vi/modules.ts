@@ -38,7 +38,8 @@ export const modules = {
   "modules.callout.warning": "Lưu ý",
   "modules.callout.example": "Ví dụ",
   "modules.term.label": "Thuật ngữ",
-  "modules.sheet.hint": "Nhập điểm của từng phần (bước 0,5 điểm). Tổng điểm và hạng sao được tính theo cùng một hàm với phần tự đánh giá của phương án sản xuất kinh doanh.",
+  "modules.sheet.hint":
+    "Nhập điểm của từng phần (bước 0,5 điểm). Tổng điểm và hạng sao được tính theo cùng một hàm với phần tự đánh giá của phương án sản xuất kinh doanh.",
   "modules.sheet.part": "Phần",
   "modules.sheet.points": "Điểm",
   "modules.sheet.max": "Tối đa",

@@ -22,7 +22,8 @@ export const plans = {
   "plans.idea.list": "Ý tưởng sản phẩm đã đăng ký",
   "plans.idea.none": "Chưa đăng ký ý tưởng nào. Đăng ký ý tưởng trước, rồi lập phương án từ ý tưởng đó.",
   "plans.idea.register": "Đăng ký ý tưởng sản phẩm",
-  "plans.idea.registerHint": "Mỗi ý tưởng được tính là một “ý tưởng đăng ký” trong thống kê của tỉnh. Sau khi đăng ký, bấm “Lập phương án mới” ở danh sách để soạn phương án.",
+  "plans.idea.registerHint":
+    "Mỗi ý tưởng được tính là một “ý tưởng đăng ký” trong thống kê của tỉnh. Sau khi đăng ký, bấm “Lập phương án mới” ở danh sách để soạn phương án.",
   "plans.idea.title": "Tên ý tưởng sản phẩm",
   "plans.idea.description": "Mô tả ngắn (không bắt buộc)",
   "plans.idea.submit": "Đăng ký ý tưởng",
@@ -31,7 +32,8 @@ export const plans = {
   "plans.idea.openPlan": "Xem phương án",
   "plans.idea.plan": "Phương án",
   "plans.idea.unitTitle": "Ý tưởng sản phẩm đăng ký trên địa bàn",
-  "plans.idea.unitIntro": "Các ý tưởng do chủ thể trên địa bàn của bạn đăng ký (tự đăng ký hoặc do cán bộ đăng ký thay). Mỗi ý tưởng là một “ý tưởng đăng ký” trong thống kê.",
+  "plans.idea.unitIntro":
+    "Các ý tưởng do chủ thể trên địa bàn của bạn đăng ký (tự đăng ký hoặc do cán bộ đăng ký thay). Mỗi ý tưởng là một “ý tưởng đăng ký” trong thống kê.",
   "plans.idea.unitList": "Năm {year}: {count} ý tưởng",
   "plans.idea.unitNone": "Chưa có ý tưởng nào được đăng ký trong năm này.",
   "plans.idea.unit": "Xã/đơn vị",
@@ -67,7 +69,7 @@ export const plans = {
   "plans.checklist.empty": "Chưa nhập",
   "plans.open": "Mở",
   "plans.print": "Bản in (A4)",
-  "plans.printHint": "Dùng lệnh In của trình duyệt, chọn \"Lưu dưới dạng PDF\" để lưu tệp.",
+  "plans.printHint": 'Dùng lệnh In của trình duyệt, chọn "Lưu dưới dạng PDF" để lưu tệp.',
   "plans.printNow": "In / lưu PDF",
   "plans.back": "Về phương án",
   "plans.backList": "Danh sách phương án",
@@ -86,7 +88,7 @@ export const plans = {
   "plans.stillMissing": "Đã lưu bản nháp. Bước này còn thiếu: {list}.",
   "plans.stepComplete": "Đã lưu. Bước này đã đầy đủ.",
   "plans.readOnly": "Bạn đang xem bản nháp với vai trò đơn vị tư vấn (chỉ xem).",
-  "plans.locked": "Phương án đang ở trạng thái \"{status}\": không sửa được.",
+  "plans.locked": 'Phương án đang ở trạng thái "{status}": không sửa được.',
   "plans.conflict": "Bước này vừa được {who} lưu lúc {time} (phiên bản {version}). Nội dung của bạn chưa được lưu để không ghi đè thay đổi đó.",
   "plans.conflict.theirs": "Nội dung hiện có trên hệ thống",
   "plans.conflict.reload": "Tải nội dung mới nhất (bỏ phần tôi vừa nhập)",
@@ -131,40 +133,60 @@ export const plans = {
   "plans.choose": "— Chọn —",
 
   "plans.step1.title": "Thông tin chủ thể",
-  "plans.step1.guidance": "Trả lời câu hỏi \"ai chịu trách nhiệm về sản phẩm\". Chép đúng từng chữ theo giấy đăng ký kinh doanh: sai lệch tên hay địa chỉ giữa phương án và giấy tờ làm hồ sơ bị trả lại.",
-  "plans.step1.example": "HTX Mật ong Suối Xanh, giám đốc là người đại diện theo pháp luật, 25 thành viên góp vốn, ngành nghề: nuôi ong, chế biến và tiêu thụ mật ong.",
+  "plans.step1.guidance":
+    'Trả lời câu hỏi "ai chịu trách nhiệm về sản phẩm". Chép đúng từng chữ theo giấy đăng ký kinh doanh: sai lệch tên hay địa chỉ giữa phương án và giấy tờ làm hồ sơ bị trả lại.',
+  "plans.step1.example":
+    "HTX Mật ong Suối Xanh, giám đốc là người đại diện theo pháp luật, 25 thành viên góp vốn, ngành nghề: nuôi ong, chế biến và tiêu thụ mật ong.",
   "plans.step2.title": "Tổ chức và nhân sự",
-  "plans.step2.guidance": "Phần A của Bộ tiêu chí chấm tổ chức sản xuất và sức mạnh cộng đồng. Nêu sơ đồ tổ chức, số lao động (người địa phương, lao động nữ), người làm kế toán và mức tham gia của cộng đồng.",
-  "plans.step2.example": "25 thành viên góp vốn; 1 giám đốc, 1 kế toán có chứng chỉ, 1 người phụ trách chất lượng, 4 lao động đóng gói theo mùa, tất cả là người trong xã.",
+  "plans.step2.guidance":
+    "Phần A của Bộ tiêu chí chấm tổ chức sản xuất và sức mạnh cộng đồng. Nêu sơ đồ tổ chức, số lao động (người địa phương, lao động nữ), người làm kế toán và mức tham gia của cộng đồng.",
+  "plans.step2.example":
+    "25 thành viên góp vốn; 1 giám đốc, 1 kế toán có chứng chỉ, 1 người phụ trách chất lượng, 4 lao động đóng gói theo mùa, tất cả là người trong xã.",
   "plans.step3.title": "Sản phẩm",
-  "plans.step3.guidance": "Nêu tên, quy cách, thành phần, hạn dùng; chọn đúng nhóm OCOP; viết câu chuyện sản phẩm trung thực; chỉ ghi chứng nhận đã được cấp (số giấy, ngày cấp, thời hạn), chứng nhận đang làm thì ghi \"đang đăng ký\".",
-  "plans.step3.example": "Mật ong hoa rừng, chai thủy tinh 500 g; nhóm Thực phẩm; nghề nuôi ong truyền thống ở xã ven rừng; đã tự công bố sản phẩm, có phiếu kiểm nghiệm; chưa có nhãn hiệu đăng ký.",
+  "plans.step3.guidance":
+    'Nêu tên, quy cách, thành phần, hạn dùng; chọn đúng nhóm OCOP; viết câu chuyện sản phẩm trung thực; chỉ ghi chứng nhận đã được cấp (số giấy, ngày cấp, thời hạn), chứng nhận đang làm thì ghi "đang đăng ký".',
+  "plans.step3.example":
+    "Mật ong hoa rừng, chai thủy tinh 500 g; nhóm Thực phẩm; nghề nuôi ong truyền thống ở xã ven rừng; đã tự công bố sản phẩm, có phiếu kiểm nghiệm; chưa có nhãn hiệu đăng ký.",
   "plans.step4.title": "Nguyên liệu và vùng nguyên liệu",
-  "plans.step4.guidance": "Chứng minh nguyên liệu ổn định, rõ nguồn gốc, gắn với địa phương. Nhu cầu nguyên liệu = sản lượng kế hoạch × định mức trên một đơn vị; kèm hợp đồng với hộ, vùng nguyên liệu và cách kiểm soát đầu vào.",
+  "plans.step4.guidance":
+    "Chứng minh nguyên liệu ổn định, rõ nguồn gốc, gắn với địa phương. Nhu cầu nguyên liệu = sản lượng kế hoạch × định mức trên một đơn vị; kèm hợp đồng với hộ, vùng nguyên liệu và cách kiểm soát đầu vào.",
   "plans.step4.example": "6.000 chai × 0,5 kg = 3.000 kg mật mỗi năm; các hộ thành viên ký hợp đồng bán cho HTX 3.300 kg, dư khoảng 10% để bù hao hụt.",
   "plans.step5.title": "Thị trường và khách hàng",
-  "plans.step5.guidance": "Không viết \"thị trường rộng lớn\". Chia thành nhóm khách hàng cụ thể, kênh bán, sản lượng dự kiến từng kênh, đối thủ và minh chứng (hợp đồng, hóa đơn, danh sách đại lý).",
-  "plans.step5.example": "Năm 1: cửa hàng đặc sản, điểm bán OCOP 2.500 chai; khách du lịch 1.500; sàn thương mại điện tử 1.200; quà tặng 800 — tổng 6.000 chai.",
+  "plans.step5.guidance":
+    'Không viết "thị trường rộng lớn". Chia thành nhóm khách hàng cụ thể, kênh bán, sản lượng dự kiến từng kênh, đối thủ và minh chứng (hợp đồng, hóa đơn, danh sách đại lý).',
+  "plans.step5.example":
+    "Năm 1: cửa hàng đặc sản, điểm bán OCOP 2.500 chai; khách du lịch 1.500; sàn thương mại điện tử 1.200; quà tặng 800 — tổng 6.000 chai.",
   "plans.step6.title": "Kế hoạch marketing",
-  "plans.step6.guidance": "Phần B (25 điểm) chấm khả năng tiếp thị và câu chuyện sản phẩm. Trình bày sản phẩm, giá, phân phối, xúc tiến; mỗi hoạt động có thời gian, người phụ trách, ngân sách, chỉ tiêu đo được. Tính giá bán bình quân sau chiết khấu để dùng ở bước 9.",
-  "plans.step6.example": "Tháng 3–5, giám đốc HTX livestream mỗi tuần một lần; mục tiêu 100 đơn mỗi tháng; chi phí quảng cáo 2 triệu đồng mỗi tháng. Giá bán bình quân 180.000 đồng/chai.",
+  "plans.step6.guidance":
+    "Phần B (25 điểm) chấm khả năng tiếp thị và câu chuyện sản phẩm. Trình bày sản phẩm, giá, phân phối, xúc tiến; mỗi hoạt động có thời gian, người phụ trách, ngân sách, chỉ tiêu đo được. Tính giá bán bình quân sau chiết khấu để dùng ở bước 9.",
+  "plans.step6.example":
+    "Tháng 3–5, giám đốc HTX livestream mỗi tuần một lần; mục tiêu 100 đơn mỗi tháng; chi phí quảng cáo 2 triệu đồng mỗi tháng. Giá bán bình quân 180.000 đồng/chai.",
   "plans.step7.title": "Quy trình và năng lực sản xuất",
-  "plans.step7.guidance": "Mô tả các công đoạn, điểm kiểm soát chất lượng, nhà xưởng và thiết bị, xử lý chất thải. Công suất năm = sản lượng mỗi ca × số ca mỗi ngày × số ngày làm việc; công suất phải đủ cho sản lượng ở bước 9.",
-  "plans.step7.example": "Thu nhận → kiểm tra độ ẩm → lọc → lắng → chiết rót → dán nhãn → lưu kho. 150 chai/ca × 1 ca × 60 ngày = 9.000 chai; kế hoạch 6.000 chai dùng khoảng 67% công suất.",
+  "plans.step7.guidance":
+    "Mô tả các công đoạn, điểm kiểm soát chất lượng, nhà xưởng và thiết bị, xử lý chất thải. Công suất năm = sản lượng mỗi ca × số ca mỗi ngày × số ngày làm việc; công suất phải đủ cho sản lượng ở bước 9.",
+  "plans.step7.example":
+    "Thu nhận → kiểm tra độ ẩm → lọc → lắng → chiết rót → dán nhãn → lưu kho. 150 chai/ca × 1 ca × 60 ngày = 9.000 chai; kế hoạch 6.000 chai dùng khoảng 67% công suất.",
   "plans.step8.title": "Đầu tư và nguồn vốn",
-  "plans.step8.guidance": "Liệt kê từng hạng mục đầu tư và thành tiền, rồi nguồn vốn: vốn tự có, vốn vay, hỗ trợ. Tổng nguồn phải bằng tổng nhu cầu vốn; chỉ ghi khoản hỗ trợ khi đã có căn cứ văn bản; nếu vay, ghi lãi suất, thời hạn.",
-  "plans.step8.example": "Cải tạo phòng chiết rót 120 triệu; thiết bị 130 triệu; bao bì, kiểm nghiệm, nhãn hiệu 50 triệu — tổng 300 triệu. Vốn góp 150 triệu, vay ngân hàng 150 triệu (giả định 8%/năm).",
+  "plans.step8.guidance":
+    "Liệt kê từng hạng mục đầu tư và thành tiền, rồi nguồn vốn: vốn tự có, vốn vay, hỗ trợ. Tổng nguồn phải bằng tổng nhu cầu vốn; chỉ ghi khoản hỗ trợ khi đã có căn cứ văn bản; nếu vay, ghi lãi suất, thời hạn.",
+  "plans.step8.example":
+    "Cải tạo phòng chiết rót 120 triệu; thiết bị 130 triệu; bao bì, kiểm nghiệm, nhãn hiệu 50 triệu — tổng 300 triệu. Vốn góp 150 triệu, vay ngân hàng 150 triệu (giả định 8%/năm).",
   "plans.step9.title": "Doanh thu – chi phí – lợi nhuận",
-  "plans.step9.guidance": "Doanh thu = sản lượng × đơn giá. Tách chi phí biến đổi (theo từng sản phẩm) và chi phí cố định (theo năm). Hệ thống tự tính lợi nhuận trước và sau thuế, điểm hòa vốn = chi phí cố định / (giá bán − chi phí biến đổi một đơn vị) và thời gian hoàn vốn = vốn đầu tư / (lợi nhuận sau thuế + khấu hao).",
-  "plans.step9.example": "6.000 chai × 180.000 đ = 1.080 triệu; biến đổi 110.000 đ/chai; cố định 150 triệu + khấu hao 60 triệu = 210 triệu; lợi nhuận trước thuế 210 triệu, sau thuế 20% còn 168 triệu; hòa vốn 3.000 chai; hoàn vốn khoảng 1,3 năm.",
+  "plans.step9.guidance":
+    "Doanh thu = sản lượng × đơn giá. Tách chi phí biến đổi (theo từng sản phẩm) và chi phí cố định (theo năm). Hệ thống tự tính lợi nhuận trước và sau thuế, điểm hòa vốn = chi phí cố định / (giá bán − chi phí biến đổi một đơn vị) và thời gian hoàn vốn = vốn đầu tư / (lợi nhuận sau thuế + khấu hao).",
+  "plans.step9.example":
+    "6.000 chai × 180.000 đ = 1.080 triệu; biến đổi 110.000 đ/chai; cố định 150 triệu + khấu hao 60 triệu = 210 triệu; lợi nhuận trước thuế 210 triệu, sau thuế 20% còn 168 triệu; hòa vốn 3.000 chai; hoàn vốn khoảng 1,3 năm.",
   "plans.step10.title": "Rủi ro và giải pháp",
-  "plans.step10.guidance": "Mỗi rủi ro ghi khả năng xảy ra, mức ảnh hưởng và giải pháp cụ thể. Nên tính thử kịch bản xấu (giá nguyên liệu tăng, bán được ít hơn kế hoạch).",
+  "plans.step10.guidance":
+    "Mỗi rủi ro ghi khả năng xảy ra, mức ảnh hưởng và giải pháp cụ thể. Nên tính thử kịch bản xấu (giá nguyên liệu tăng, bán được ít hơn kế hoạch).",
   "plans.step10.example": "Giá mật thu mua tăng 20%: hòa vốn khoảng 3.889 chai, lợi nhuận trước thuế còn 114 triệu. Mất mùa hoa: đa dạng vùng đặt đàn ong.",
   "plans.step11.title": "Đề xuất hỗ trợ",
-  "plans.step11.guidance": "Chỉ đề xuất nội dung có trong chính sách còn hiệu lực. Mỗi đề xuất ghi nội dung, số tiền, căn cứ (số hiệu văn bản, điều khoản), phần đối ứng và kết quả cam kết. Không tự điền mức hỗ trợ khi chưa tra được văn bản.",
+  "plans.step11.guidance":
+    "Chỉ đề xuất nội dung có trong chính sách còn hiệu lực. Mỗi đề xuất ghi nội dung, số tiền, căn cứ (số hiệu văn bản, điều khoản), phần đối ứng và kết quả cam kết. Không tự điền mức hỗ trợ khi chưa tra được văn bản.",
   "plans.step11.example": "Đề nghị hỗ trợ chi phí đăng ký nhãn hiệu theo nghị quyết của HĐND tỉnh số …, điều …; HTX đối ứng phần còn lại.",
   "plans.step12.title": "Tự đánh giá OCOP",
-  "plans.step12.guidance": "Tự chấm theo Bộ tiêu chí tại Quyết định 148/QĐ-TTg: phần A 40 điểm, B 25, C 35; tổng 100 điểm cho hạng sao (dưới 30: 1 sao; 30–49: 2 sao; 50–69: 3 sao; 70–89: 4 sao; 90–100: 5 sao). Những điểm còn thiếu nên đưa vào đề xuất ở bước 11.",
+  "plans.step12.guidance":
+    "Tự chấm theo Bộ tiêu chí tại Quyết định 148/QĐ-TTg: phần A 40 điểm, B 25, C 35; tổng 100 điểm cho hạng sao (dưới 30: 1 sao; 30–49: 2 sao; 50–69: 3 sao; 70–89: 4 sao; 90–100: 5 sao). Những điểm còn thiếu nên đưa vào đề xuất ở bước 11.",
   "plans.step12.example": "A 27, B 16, C 24 — tổng 67 điểm: 3 sao, gần ngưỡng 4 sao; điểm thiếu do chưa có nhãn hiệu và hệ thống quản lý chất lượng.",
 
   "plans.f.representative": "Người đại diện theo pháp luật",
@@ -189,7 +211,7 @@ export const plans = {
   "plans.f.subgroup": "Phân nhóm",
   "plans.f.story": "Câu chuyện sản phẩm",
   "plans.f.certificates": "Tiêu chuẩn, chứng nhận hiện có",
-  "plans.f.certificatesHint": "Ghi số giấy, ngày cấp, thời hạn. Chứng nhận chưa có thì ghi \"đang đăng ký\".",
+  "plans.f.certificatesHint": 'Ghi số giấy, ngày cấp, thời hạn. Chứng nhận chưa có thì ghi "đang đăng ký".',
   "plans.f.materials": "Nguyên liệu chính, phụ và nguồn cung",
   "plans.f.sourcingArea": "Vùng nguyên liệu: vị trí, quy mô, mùa vụ",
   "plans.f.linkedHouseholds": "Số hộ liên kết",
@@ -253,7 +275,8 @@ export const plans = {
   "plans.sheet.partB": "Phần B — Khả năng tiếp thị (tối đa 25)",
   "plans.sheet.partC": "Phần C — Chất lượng sản phẩm (tối đa 35)",
   "plans.sheet.groups": "Nhóm tiêu chí: {list}",
-  "plans.sheet.byPart": "Phiếu tự đánh giá chấm theo phần A/B/C với điểm tối đa đã được xác nhận của Quyết định 148/QĐ-TTg. Danh sách tiêu chí chi tiết và điểm từng tiêu chí của phiếu nhóm thực phẩm chưa được đối chiếu với văn bản gốc nên chưa đưa vào; hãy dùng phiếu chấm của đúng phân nhóm do tỉnh phát hành để tự chấm từng tiêu chí rồi ghi tổng từng phần ở đây.",
+  "plans.sheet.byPart":
+    "Phiếu tự đánh giá chấm theo phần A/B/C với điểm tối đa đã được xác nhận của Quyết định 148/QĐ-TTg. Danh sách tiêu chí chi tiết và điểm từng tiêu chí của phiếu nhóm thực phẩm chưa được đối chiếu với văn bản gốc nên chưa đưa vào; hãy dùng phiếu chấm của đúng phân nhóm do tỉnh phát hành để tự chấm từng tiêu chí rồi ghi tổng từng phần ở đây.",
   "plans.sheet.total": "Tổng điểm",
   "plans.sheet.stars": "Hạng: {stars} sao",
   "plans.sheet.incomplete": "Nhập đủ điểm ba phần để xem tổng điểm và hạng sao.",
@@ -282,8 +305,8 @@ export const plans = {
   "plans.fin.flags": "Cần xem lại",
   "plans.flag.loss": "Năm {year} lỗ.",
   "plans.flag.breakEvenNever": "Năm {year}: không có sản lượng nào đạt hòa vốn (giá bán không bù được chi phí).",
-  "plans.flag.priceBelowCost": "Sản phẩm \"{product}\": giá bán thấp hơn chi phí biến đổi.",
-  "plans.flag.zeroPrice": "Sản phẩm \"{product}\": giá bán bằng 0.",
+  "plans.flag.priceBelowCost": 'Sản phẩm "{product}": giá bán thấp hơn chi phí biến đổi.',
+  "plans.flag.zeroPrice": 'Sản phẩm "{product}": giá bán bằng 0.',
   "plans.flag.paybackBeyondPlan": "Vốn đầu tư chưa được hoàn lại trong thời gian của phương án.",
   "plans.flag.marginImplausible": "Năm {year}: tỷ suất lợi nhuận trên 60% doanh thu, cần kiểm tra lại giá và chi phí.",
   "plans.flag.capitalMismatch": "Tổng nguồn vốn ({sources}) khác tổng vốn đầu tư ({investment}).",

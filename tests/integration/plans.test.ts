@@ -192,7 +192,7 @@ describe("draft save and load", () => {
     const stale = await stepPost(newPlanId, 2, { intent: "autosave", version: "1", structure: "Bản C (tab 2)" }, producer);
     expect(stale.status).toBe(409);
     expect(stale.data.errors._form).toMatch(/vừa được .* lưu lúc \d{2}:\d{2} \(phiên bản 2\)/);
-    expect(stale.data.conflict.values.structure).toBe("Bản B (tab 1)");
+    expect(stale.data.detail.conflict.values.structure).toBe("Bản B (tab 1)");
     expect(stale.data.values.structure).toBe("Bản C (tab 2)");
     const row = await db().planStep.findUniqueOrThrow({ where: { planId_step: { planId: newPlanId, step: 2 } } });
     expect(JSON.parse(row.data).structure).toBe("Bản B (tab 1)");

@@ -2,18 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchesSearch } from "~/i18n/fold";
 import { byUnitThenName, countsBySession, belowRate, grid, learnerRates } from "./report";
+import { matchUnitFixture } from "~/units/fixtures";
 import { findHeaderRow, hasErrors, headerField, parseCategory, parseCsv, refusedSheet, rosterSummary, validateLearner, validateRoster } from "./roster";
 
-const unit = (id: number, name: string, level: string, parentId: number | null, former = false, successorIds: number[] = []) => ({
-  id,
-  name,
-  code: `U${id}`,
-  officialCode: null,
-  level,
-  parentId,
-  former,
-  successorIds,
-});
+const unit = (id: number, name: string, level: string, parentId: number | null, former = false, successorIds: number[] = []) =>
+  matchUnitFixture(id, name, level, parentId, { former, successorIds });
 /** A province before the catalogue is loaded: its units are all of today. */
 const UNITS = [
   unit(1, "Tỉnh Hà Tĩnh", "PROVINCE", null),

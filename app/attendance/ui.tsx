@@ -62,6 +62,9 @@ export function ActivationCodes({ codes, days, activateUrl }: { codes: Activatio
 export type SessionFormValues = Record<string, string | undefined>;
 
 export function SessionFields({ v, e, trainers }: { v: SessionFormValues; e: Record<string, string>; trainers: { value: string; label: string }[] }) {
+  const number = (name: string, label: string, fallback: string) => (
+    <Field key={name} label={label} name={name} type="number" inputMode="numeric" defaultValue={v[name] ?? fallback} error={e[name]} />
+  );
   return (
     <>
       <Field label={t("att.session.title")} name="title" defaultValue={v.title} error={e.title} />
@@ -78,42 +81,14 @@ export function SessionFields({ v, e, trainers }: { v: SessionFormValues; e: Rec
         error={e.trainerId}
         options={[{ value: "", label: t("att.session.noTrainer") }, ...trainers]}
       />
-      <div className="att-row">
-        <Field
-          label={t("att.session.rotate")}
-          name="rotateSeconds"
-          type="number"
-          inputMode="numeric"
-          defaultValue={v.rotateSeconds ?? "30"}
-          error={e.rotateSeconds}
-        />
-        <Field
-          label={t("att.session.lateAfter")}
-          name="lateAfterMin"
-          type="number"
-          inputMode="numeric"
-          defaultValue={v.lateAfterMin ?? "15"}
-          error={e.lateAfterMin}
-        />
-      </div>
-      <div className="att-row">
-        <Field
-          label={t("att.session.graceBefore")}
-          name="graceBeforeMin"
-          type="number"
-          inputMode="numeric"
-          defaultValue={v.graceBeforeMin ?? "15"}
-          error={e.graceBeforeMin}
-        />
-        <Field
-          label={t("att.session.graceAfter")}
-          name="graceAfterMin"
-          type="number"
-          inputMode="numeric"
-          defaultValue={v.graceAfterMin ?? "30"}
-          error={e.graceAfterMin}
-        />
-      </div>
+      {[
+        [number("rotateSeconds", t("att.session.rotate"), "30"), number("lateAfterMin", t("att.session.lateAfter"), "15")],
+        [number("graceBeforeMin", t("att.session.graceBefore"), "15"), number("graceAfterMin", t("att.session.graceAfter"), "30")],
+      ].map((pair, i) => (
+        <div className="att-row" key={i}>
+          {pair}
+        </div>
+      ))}
     </>
   );
 }

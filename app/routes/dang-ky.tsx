@@ -10,7 +10,7 @@ import { parseRequestForm } from "~/forms/form.server";
 import { invalid } from "~/forms/result.server";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
+import { Field, FormMessage, NewPasswordFields, SelectField, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
 import { activeUnits } from "~/units/units.server";
@@ -71,15 +71,7 @@ export default function RegisterPage() {
           ]}
         />
         <SelectField label={t("auth.register.unit")} name="unitId" defaultValue={v.unitId} error={e.unitId} options={units} />
-        <Field label={t("auth.register.password")} name="password" type="password" required error={e.password} autoComplete="new-password" />
-        <Field
-          label={t("auth.register.passwordConfirm")}
-          name="passwordConfirm"
-          type="password"
-          required
-          error={e.passwordConfirm}
-          autoComplete="new-password"
-        />
+        <NewPasswordFields name="password" labels={[t("auth.register.password"), t("auth.register.passwordConfirm")]} errors={e} />
         <div>
           <button type="submit">{t("auth.register.submit")}</button>
         </div>

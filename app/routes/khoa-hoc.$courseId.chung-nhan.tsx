@@ -10,7 +10,7 @@ import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import { ChoiceGroup, Field, FormMessage, useActionResult } from "~/ui/form";
-import { Card, PageHeader } from "~/ui/page";
+import { BackLink, Card, PageHeader } from "~/ui/page";
 import { DataTable, Subtitled } from "~/ui/table";
 
 export const access = certificatePermissions.manage;
@@ -82,11 +82,7 @@ export default function ManageCertificates() {
   const e = result.errors;
   return (
     <>
-      <p>
-        <Link className="back-link" to={`/khoa-hoc/${d.course.id}`}>
-          ← {d.course.title}
-        </Link>
-      </p>
+      <BackLink to={`/khoa-hoc/${d.course.id}`}>{d.course.title}</BackLink>
       <PageHeader title={t("cert.manage.title", { course: d.course.title })} />
       <FormMessage tone="success">{result.success?.message}</FormMessage>
       <FormMessage tone="error">{e._form}</FormMessage>

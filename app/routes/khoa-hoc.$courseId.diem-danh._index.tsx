@@ -14,7 +14,7 @@ import { issuesToErrors } from "~/forms/parse";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { FormMessage, useActionResult } from "~/ui/form";
+import { ActionButton, FormMessage, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = attendancePermissions.manageAttendance;
@@ -108,13 +108,9 @@ export default function SessionsPage() {
                 <Link className="button button--ghost" to={`${base}/${s.id}/sua`}>
                   {t("att.session.edit")}
                 </Link>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value={s.cancelled ? "restore" : "cancel"} />
-                  <input type="hidden" name="sessionId" value={s.id} />
-                  <button type="submit" className="button button--ghost">
-                    {s.cancelled ? t("att.session.restore") : t("att.session.cancel")}
-                  </button>
-                </Form>
+                <ActionButton intent={s.cancelled ? "restore" : "cancel"} id={{ name: "sessionId", value: s.id }}>
+                  {s.cancelled ? t("att.session.restore") : t("att.session.cancel")}
+                </ActionButton>
               </div>
             </li>
           ))}

@@ -14,7 +14,7 @@ import { invalid, ok } from "~/forms/result.server";
 import { matchesSearch } from "~/i18n/fold";
 import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { Field, FormMessage, useActionResult, useSuccessKey } from "~/ui/form";
+import { ActionButton, Field, FormMessage, useActionResult, useSuccessKey } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { DataTable } from "~/ui/table";
 
@@ -130,13 +130,9 @@ export default function RosterPage() {
             {
               header: t("att.session.actions"),
               cell: (r) => (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="userId" value={r.id} />
-                  <button type="submit" className="button button--ghost" aria-label={t("att.roster.removeLabel", { name: r.name })}>
-                    {t("att.roster.remove")}
-                  </button>
-                </Form>
+                <ActionButton intent="remove" id={{ name: "userId", value: r.id }} label={t("att.roster.removeLabel", { name: r.name })}>
+                  {t("att.roster.remove")}
+                </ActionButton>
               ),
             },
           ]}

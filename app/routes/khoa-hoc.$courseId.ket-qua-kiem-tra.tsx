@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { reachableCourse } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { formatDateTime, formatDecimal } from "~/i18n/format";
@@ -7,7 +7,7 @@ import { t } from "~/i18n/messages";
 import { classQuizResults } from "~/quiz/class-results.server";
 import { quizPermissions } from "~/quiz/permissions";
 import { SelectField } from "~/ui/form";
-import { PageHeader } from "~/ui/page";
+import { BackLink, PageHeader } from "~/ui/page";
 import { DataTable, Subtitled } from "~/ui/table";
 import { Downloads } from "~/exports/ui";
 
@@ -29,11 +29,7 @@ export default function QuizResults() {
   const exportLink = (format: string) => `/khoa-hoc/${d.course.id}/ket-qua-kiem-tra/xuat?chuyen-de=${d.module.slug}&dinh-dang=${format}`;
   return (
     <>
-      <p>
-        <Link className="back-link" to={`/khoa-hoc/${d.course.id}`}>
-          ← {d.course.title}
-        </Link>
-      </p>
+      <BackLink to={`/khoa-hoc/${d.course.id}`}>{d.course.title}</BackLink>
       <PageHeader title={t("quiz.trainer.title", { course: d.course.title })} />
       <Form method="get" className="toolbar">
         <SelectField

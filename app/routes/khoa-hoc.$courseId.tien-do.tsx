@@ -6,7 +6,7 @@ import { classProgressTable, progressQuery } from "~/content/class-progress.serv
 import { modulePermissions } from "~/content/permissions";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { PageHeader } from "~/ui/page";
+import { BackLink, PageHeader } from "~/ui/page";
 import { DataTable, Subtitled, type Column } from "~/ui/table";
 import { Downloads } from "~/exports/ui";
 
@@ -81,11 +81,7 @@ export default function ClassProgress() {
   ];
   return (
     <>
-      <p>
-        <Link className="back-link" to={`/khoa-hoc/${course.id}`}>
-          ← {course.title}
-        </Link>
-      </p>
+      <BackLink to={`/khoa-hoc/${course.id}`}>{course.title}</BackLink>
       <PageHeader title={t("modules.trainer.title", { course: course.title })} />
       <Form method="get" className="toolbar" role="search">
         <div className="field">

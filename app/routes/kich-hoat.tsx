@@ -14,7 +14,7 @@ import { invalid } from "~/forms/result.server";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { Field, FormMessage, useActionResult } from "~/ui/form";
+import { Field, FormMessage, NewPasswordFields, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
 /** Public page where a person added by a roster import sets a password with phone/email + one-time code. */
@@ -65,15 +65,7 @@ export default function ActivatePage() {
           autoComplete="username"
         />
         <Field label={t("att.activate.code")} name="code" required error={e.code} autoCapitalize="characters" autoComplete="one-time-code" />
-        <Field label={t("att.activate.password")} name="password" type="password" required error={e.password} autoComplete="new-password" />
-        <Field
-          label={t("att.activate.passwordConfirm")}
-          name="passwordConfirm"
-          type="password"
-          required
-          error={e.passwordConfirm}
-          autoComplete="new-password"
-        />
+        <NewPasswordFields name="password" labels={[t("att.activate.password"), t("att.activate.passwordConfirm")]} errors={e} />
         <div>
           <button type="submit">{t("att.activate.submit")}</button>
         </div>

@@ -14,8 +14,8 @@ import { addComment, caseDetail, planReview, submitPlan } from "~/appraisal/appr
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
 import { canCommentOnPlan, statusTone } from "~/plans/review";
 import { STEP_COUNT, missingLabels, stepSpec } from "~/plans/steps";
-import { Field, FormMessage, useActionResult } from "~/ui/form";
-import { Card, PageHeader } from "~/ui/page";
+import { ActionButton, Field, FormMessage, useActionResult } from "~/ui/form";
+import { BackLink, Card, PageHeader } from "~/ui/page";
 
 export const access = planPermissions.viewPlans;
 
@@ -111,11 +111,7 @@ export default function PlanOverview() {
   const whereTone = where?.overdue ? "error" : where ? { neutral: "info", warn: "warn", error: "error", success: "success" }[data.statusTone] : "info";
   return (
     <>
-      <p>
-        <Link className="back-link" to="/phuong-an">
-          ← {t("plans.backList")}
-        </Link>
-      </p>
+      <BackLink to="/phuong-an">{t("plans.backList")}</BackLink>
       <PageHeader title={data.plan.title}>
         <span className={`tag tag--${data.statusTone}`} data-testid="plan-status">
           {data.plan.statusLabel}
@@ -214,13 +210,9 @@ export default function PlanOverview() {
               {data.invites.map((i) => (
                 <li key={i.userId}>
                   {i.name} ({i.contact}){" "}
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="uninvite" />
-                    <input type="hidden" name="userId" value={i.userId} />
-                    <button type="submit" className="button button--ghost">
-                      {t("plans.invite.remove")}
-                    </button>
-                  </Form>
+                  <ActionButton intent="uninvite" id={{ name: "userId", value: i.userId }}>
+                    {t("plans.invite.remove")}
+                  </ActionButton>
                 </li>
               ))}
             </ul>

@@ -29,6 +29,7 @@ import {
 import { StepFields, StepSummaryView } from "~/plans/ui";
 import { useAutosave } from "~/plans/use-autosave";
 import { FormMessage, readActionResult } from "~/ui/form";
+import { BackLink } from "~/ui/page";
 
 export const access = planPermissions.viewPlans;
 
@@ -168,11 +169,7 @@ function StepEditor() {
   return (
     <div className="plan-layout">
       <nav className="plan-steps" aria-label={t("plans.checklist")}>
-        <p>
-          <Link className="back-link" to={`/phuong-an/${loaded.plan.id}`}>
-            ← {t("plans.back")}
-          </Link>
-        </p>
+        <BackLink to={`/phuong-an/${loaded.plan.id}`}>{t("plans.back")}</BackLink>
         <ol>
           {loaded.checklist.map((done, i) => {
             const look = loaded.needsLook.includes(i + 1);

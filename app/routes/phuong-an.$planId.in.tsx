@@ -8,6 +8,7 @@ import "~/i18n/officer";
 import { planPermissions } from "~/plans/permissions";
 import { checkAllSteps } from "~/plans/plans.server";
 import { PrintedPlan } from "~/plans/print";
+import { planHeading } from "~/plans/heading";
 
 export const access = planPermissions.viewPlans;
 
@@ -18,14 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const { plan } = await reachablePlan(auth, params.planId, access);
   return {
-    plan: {
-      id: plan.id,
-      title: plan.title,
-      org: plan.org.name,
-      kind: t(`plans.org.kind.${plan.org.kind}` as "plans.org.kind.HTX"),
-      address: plan.org.address,
-      unit: plan.org.unit.name,
-    },
+    plan: planHeading(plan),
     printed: formatDate(new Date()),
     steps: checkAllSteps(plan.steps).map((c) => c.values),
   };

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { reachablePerson, reachableUnitPaths, reachableUnits } from "~/access/access.server";
 import { ACTIVATION_DAYS } from "~/attendance/activation";
 import { requireUser } from "~/auth/guard.server";
@@ -8,8 +8,8 @@ import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
-import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
-import { Card, PageHeader } from "~/ui/page";
+import { ActionButton, Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
+import { BackLink, Card, PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
 import { userPermissions } from "~/users/permissions";
 import { userActionSchema } from "~/users/schemas.server";
@@ -89,11 +89,7 @@ export default function UserPage() {
   const done = result.success;
   return (
     <>
-      <p>
-        <Link className="back-link" to="/quan-tri/nguoi-dung">
-          ← {t("admin.users.title")}
-        </Link>
-      </p>
+      <BackLink to="/quan-tri/nguoi-dung">{t("admin.users.title")}</BackLink>
       <PageHeader title={t("admin.user.title", { name: user.fullName })}>
         {user.active ? null : <span className="tag tag--off">{t("admin.users.inactive")}</span>}
       </PageHeader>
@@ -129,13 +125,9 @@ export default function UserPage() {
           {user.roles.map((r) => (
             <li key={r.id}>
               {r.role} — {r.unit}{" "}
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="removeRole" />
-                <input type="hidden" name="assignmentId" value={r.id} />
-                <button type="submit" className="button button--ghost" aria-label={`${t("admin.user.removeRole")}: ${r.role} — ${r.unit}`}>
-                  {t("admin.user.removeRole")}
-                </button>
-              </Form>
+              <ActionButton intent="removeRole" id={{ name: "assignmentId", value: r.id }} label={`${t("admin.user.removeRole")}: ${r.role} — ${r.unit}`}>
+                {t("admin.user.removeRole")}
+              </ActionButton>
             </li>
           ))}
         </ul>

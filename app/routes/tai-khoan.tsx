@@ -10,7 +10,7 @@ import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { Field, FormMessage, useActionResult } from "~/ui/form";
+import { ActionButton, Field, FormMessage, NewPasswordFields, useActionResult } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 import { DataTable } from "~/ui/table";
 
@@ -80,15 +80,7 @@ export default function AccountPage() {
             required
             error={e.currentPassword}
           />
-          <Field label={t("auth.account.newPassword")} name="newPassword" type="password" autoComplete="new-password" required error={e.newPassword} />
-          <Field
-            label={t("auth.account.newPasswordConfirm")}
-            name="newPasswordConfirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            error={e.newPasswordConfirm}
-          />
+          <NewPasswordFields name="newPassword" labels={[t("auth.account.newPassword"), t("auth.account.newPasswordConfirm")]} errors={e} />
           <div>
             <button type="submit">{t("auth.account.changePassword")}</button>
           </div>
@@ -118,13 +110,9 @@ export default function AccountPage() {
               cell: (s) => (
                 <>
                   {s.current ? <span className="tag">{t("auth.account.thisSession")}</span> : null}
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="sessionId" value={s.id} />
-                    <button type="submit" className="button--ghost button">
-                      {t("auth.account.revoke")}
-                    </button>
-                  </Form>
+                  <ActionButton intent="revoke" id={{ name: "sessionId", value: s.id }}>
+                    {t("auth.account.revoke")}
+                  </ActionButton>
                 </>
               ),
             },

@@ -18,8 +18,9 @@ import "~/i18n/officer";
 import { PrintedPlan } from "~/plans/print";
 import { checkStored } from "~/plans/steps";
 import { FormMessage, SelectField, TextAreaField, useActionResult } from "~/ui/form";
-import { Card, PageHeader } from "~/ui/page";
+import { BackLink, Card, PageHeader } from "~/ui/page";
 import { DataTable } from "~/ui/table";
+import { planHeading } from "~/plans/heading";
 
 export const access = appraisalPermissions.appraise;
 
@@ -53,14 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const level = t(`level.${c.level}` as "level.COMMUNE");
   const view = caseView(detail, { officerNames: true, viewerId: auth.user.id, formatWhen: formatDateTime });
   return {
-    plan: {
-      id: plan.id,
-      title: plan.title,
-      org: plan.org.name,
-      kind: t(`plans.org.kind.${plan.org.kind}` as "plans.org.kind.HTX"),
-      address: plan.org.address,
-      unit: plan.org.unit.name,
-    },
+    plan: planHeading(plan),
     c: {
       status: c.status,
       statusLabel: t(`appraisal.status.${c.status}` as "appraisal.status.SUBMITTED"),
@@ -140,11 +134,9 @@ export default function CasePage() {
   const confirm = done && "confirm" in done ? done.confirm : null;
   return (
     <>
-      <p className="no-print">
-        <Link className="back-link" to="/tham-dinh">
-          ← {t("appraisal.queue.title")}
-        </Link>
-      </p>
+      <BackLink to="/tham-dinh" className="no-print">
+        {t("appraisal.queue.title")}
+      </BackLink>
       <PageHeader title={t("appraisal.case.title", { title: data.plan.title })}>
         <span className={data.c.overdue ? "tag tag--off" : "tag"}>{data.c.overdue ? t("appraisal.overdue") : data.c.statusLabel}</span>
       </PageHeader>

@@ -1,4 +1,16 @@
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+
+/** The way back to the page above this one, first on the page. */
+export function BackLink({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+  return (
+    <p className={className}>
+      <Link className="back-link" to={to}>
+        ← {children}
+      </Link>
+    </p>
+  );
+}
 
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (

@@ -2,20 +2,11 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findProvince, parseCatalogue, provinceSlice, searchProvinces } from "./catalogue";
 import { foldForSearch } from "~/i18n/fold";
+import { matchUnitFixture } from "./fixtures";
 import { type MatchUnit, bareKey, editDistance, unitKey, unitMatcher } from "./match";
 
 /** Hà Tĩnh as the database holds it after the catalogue load: the 2020 district and communes, and today's communes. */
-const u = (id: number, name: string, level: string, parentId: number | null, extra: Partial<MatchUnit> = {}): MatchUnit => ({
-  id,
-  name,
-  code: `U${id}`,
-  officialCode: null,
-  level,
-  parentId,
-  former: false,
-  successorIds: [],
-  ...extra,
-});
+const u = matchUnitFixture;
 const HA_TINH: MatchUnit[] = [
   u(1, "Tỉnh Hà Tĩnh", "PROVINCE", null, { officialCode: "42" }),
   u(2, "Huyện Can Lộc", "DISTRICT", 1, { former: true }),

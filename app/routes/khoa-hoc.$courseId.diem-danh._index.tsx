@@ -14,7 +14,8 @@ import { issuesToErrors } from "~/forms/parse";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { ActionButton, FormMessage, useActionResult } from "~/ui/form";
+import { FormMessage, useActionResult } from "~/ui/form";
+import { ActionButton } from "~/ui/form-parts";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = attendancePermissions.manageAttendance;

@@ -14,7 +14,8 @@ import { invalid, ok } from "~/forms/result.server";
 import { matchesSearch } from "~/i18n/fold";
 import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { ActionButton, Field, FormMessage, useActionResult, useSuccessKey } from "~/ui/form";
+import { Field, FormMessage, useActionResult, useSuccessKey } from "~/ui/form";
+import { ActionButton } from "~/ui/form-parts";
 import { Card, PageHeader } from "~/ui/page";
 import { DataTable } from "~/ui/table";
 

@@ -14,7 +14,8 @@ import { invalid } from "~/forms/result.server";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { Field, FormMessage, NewPasswordFields, useActionResult } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
+import { NewPasswordFields } from "~/ui/form-parts";
 import { PageHeader } from "~/ui/page";
 
 /** Public page where a person added by a roster import sets a password with phone/email + one-time code. */

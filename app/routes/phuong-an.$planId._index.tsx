@@ -14,7 +14,8 @@ import { addComment, caseDetail, planReview, submitPlan } from "~/appraisal/appr
 import { AuditTrail, CommentThreads } from "~/appraisal/ui";
 import { canCommentOnPlan, statusTone } from "~/plans/review";
 import { STEP_COUNT, missingLabels, stepSpec } from "~/plans/steps";
-import { ActionButton, Field, FormMessage, useActionResult } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
+import { ActionButton } from "~/ui/form-parts";
 import { BackLink, Card, PageHeader } from "~/ui/page";
 
 export const access = planPermissions.viewPlans;

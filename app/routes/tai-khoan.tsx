@@ -10,7 +10,8 @@ import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { ActionButton, Field, FormMessage, NewPasswordFields, useActionResult } from "~/ui/form";
+import { Field, FormMessage, useActionResult } from "~/ui/form";
+import { ActionButton, NewPasswordFields } from "~/ui/form-parts";
 import { Card, PageHeader } from "~/ui/page";
 import { DataTable } from "~/ui/table";
 

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useId, useRef } from "react";
 import type { SerializeFrom } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import type { FieldErrors, FormValues } from "~/forms/parse";
 
 /** A refused form as the page receives it (see `invalid` in app/forms/result.server.ts). */
@@ -84,16 +84,6 @@ export function Field({ label, error, hint, ...input }: InputProps) {
     <Shell label={label} error={error} hint={hint}>
       {({ id, describedBy }) => <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />}
     </Shell>
-  );
-}
-
-/** A new password and its confirmation (sign-up, activation, the account page), both marked for password managers. */
-export function NewPasswordFields({ name, labels, errors }: { name: string; labels: [string, string]; errors: Partial<Record<string, string>> }) {
-  return (
-    <>
-      <Field label={labels[0]} name={name} type="password" required error={errors[name]} autoComplete="new-password" />
-      <Field label={labels[1]} name={`${name}Confirm`} type="password" required error={errors[`${name}Confirm`]} autoComplete="new-password" />
-    </>
   );
 }
 
@@ -200,28 +190,5 @@ export function FormMessage({ tone, children }: { tone: "error" | "success"; chi
     <p className={`notice notice--${tone}`} role={tone === "error" ? "alert" : "status"}>
       {children}
     </p>
-  );
-}
-
-/** One button that posts an intent about one thing (remove, revoke, cancel…), inline in a list or a table. */
-export function ActionButton({
-  intent,
-  id,
-  children,
-  label,
-}: {
-  intent: string;
-  id: { name: string; value: string | number };
-  children: ReactNode;
-  label?: string;
-}) {
-  return (
-    <Form method="post" className="inline-form">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name={id.name} value={id.value} />
-      <button type="submit" className="button button--ghost" aria-label={label}>
-        {children}
-      </button>
-    </Form>
   );
 }

@@ -56,7 +56,7 @@ export async function submitPlan(planId: number, userId: number, at = now()): Pr
     };
     if (existing) await tx.appraisalCase.update({ where: { planId }, data: { ...data, revision: { increment: 1 } } });
     else await tx.appraisalCase.create({ data: { planId, ...data } });
-    await tx.appraisalEvent.create({
+    const event = await tx.appraisalEvent.create({
       data: {
         planId,
         versionNumber: number,
@@ -73,7 +73,8 @@ export async function submitPlan(planId: number, userId: number, at = now()): Pr
     });
     await bumpStat(tx, plan.org.unit.path, year, action, existing?.level ?? "");
     await tx.businessPlan.update({ where: { id: planId }, data: { status: "SUBMITTED" } });
-    await notify(tx, await appraisersFor(tx, plan.org.unit.path, level), t("appraisal.notify.received", { title: plan.title }), `/tham-dinh/${planId}`);
+    const to = await appraisersFor(tx, plan.org.unit.path, level);
+    await notify(tx, { kind: "appraisal.received", key: `appraisal-event:${event.id}`, to, params: { title: plan.title }, link: `/tham-dinh/${planId}` });
     return { ok: true, version: number } as const;
   });
 }
@@ -140,7 +141,7 @@ export async function decideCase(planId: number, auth: Auth, input: DecideInput,
       },
     });
     if (updated.count !== 1) return { ok: false, error: "stale" } as const;
-    await tx.appraisalEvent.create({
+    const event = await tx.appraisalEvent.create({
       data: {
         planId,
         versionNumber: c.versionNumber,
@@ -159,9 +160,12 @@ export async function decideCase(planId: number, auth: Auth, input: DecideInput,
     await bumpStat(tx, c.unitPath, c.year, input.decision, c.level);
     const plan = await tx.businessPlan.update({ where: { id: planId }, data: { status: step.next.status }, include: { org: { select: { ownerId: true } } } });
     const label = t(`appraisal.decision.${input.decision}` as "appraisal.decision.FORWARD");
-    await notify(tx, [plan.org.ownerId], t("appraisal.notify.decided", { title: plan.title, decision: label }), `/phuong-an/${planId}`);
-    if (forwarded)
-      await notify(tx, await appraisersFor(tx, c.unitPath, step.toLevel), t("appraisal.notify.received", { title: plan.title }), `/tham-dinh/${planId}`);
+    const key = `appraisal-event:${event.id}`;
+    await notify(tx, { kind: "appraisal.decided", key, to: [plan.org.ownerId], params: { title: plan.title, decision: label }, link: `/phuong-an/${planId}` });
+    if (forwarded) {
+      const to = await appraisersFor(tx, c.unitPath, step.toLevel);
+      await notify(tx, { kind: "appraisal.received", key, to, params: { title: plan.title }, link: `/tham-dinh/${planId}` });
+    }
     return { ok: true, status: step.next.status } as const;
   });
 }
@@ -253,12 +257,8 @@ export async function addComment(
     const comment = await tx.planComment.create({
       data: { planId, authorId, step: input.step, body: input.body, parentId: input.parentId ?? null, versionNumber: input.versionNumber },
     });
-    await notify(
-      tx,
-      notifyIds.filter((id) => id !== authorId),
-      t("appraisal.notify.comment", { title }),
-      link,
-    );
+    const to = notifyIds.filter((id) => id !== authorId);
+    await notify(tx, { kind: "appraisal.comment", key: `plan-comment:${comment.id}`, to, params: { title }, link });
     return comment;
   });
 }

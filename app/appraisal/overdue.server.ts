@@ -1,5 +1,4 @@
 import { db } from "~/db/db.server";
-import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { notify } from "~/notifications/notifications.server";
 import { now } from "./clock.server";
@@ -29,7 +28,7 @@ export async function sweepOverdue(at = now(), planId?: number): Promise<number>
       });
       if (r.count !== 1) return;
       marked++;
-      await tx.appraisalEvent.create({
+      const event = await tx.appraisalEvent.create({
         data: {
           planId: c.planId,
           versionNumber: c.versionNumber,
@@ -46,9 +45,13 @@ export async function sweepOverdue(at = now(), planId?: number): Promise<number>
       });
       await bumpStat(tx, c.unitPath, c.year, "OVERDUE", c.level);
       const plan = await tx.businessPlan.update({ where: { id: c.planId }, data: { status }, select: { title: true, org: { select: { ownerId: true } } } });
-      const text = t(status === "LAPSED" ? "appraisal.notify.lapsed" : "appraisal.notify.overdue", { title: plan.title });
-      await notify(tx, [plan.org.ownerId], text, `/phuong-an/${c.planId}`);
-      await notify(tx, await appraisersFor(tx, c.unitPath, c.level), text, `/tham-dinh/${c.planId}`);
+      const told = {
+        kind: status === "LAPSED" ? "appraisal.lapsed" : "appraisal.overdue",
+        key: `appraisal-event:${event.id}`,
+        params: { title: plan.title },
+      } as const;
+      await notify(tx, { ...told, to: [plan.org.ownerId], link: `/phuong-an/${c.planId}` });
+      await notify(tx, { ...told, to: await appraisersFor(tx, c.unitPath, c.level), link: `/tham-dinh/${c.planId}` });
     });
   }
   return marked;

@@ -3,10 +3,10 @@ import { normalizeEmail, normalizePhone, parseIdentifier } from "~/auth/identifi
 import { hashPassword } from "~/auth/password.server";
 import { type Prisma, db } from "~/db/db.server";
 import { isUniqueViolation } from "~/db/errors";
-import { t } from "~/i18n/messages";
 import { searchKey } from "~/users/users.server";
 import { activationExpiry, activationHash, activationMatches, newActivationCode } from "./activation";
 import { matchUnitsWithin } from "~/units/catalogue.server";
+import { notify } from "~/notifications/notifications.server";
 import { provincePath } from "~/units/path";
 import { type Problem, type RosterField, type RosterRow, type RosterTable, contactsIn, validateLearner, validateRoster } from "./roster";
 
@@ -148,10 +148,8 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
   if (created.length) await tx.enrolment.createMany({ data: created.map((u) => ({ courseId: course.id, userId: u.id, unitNote: rowOf(u).unitNote ?? null })) });
   if (inviteIds.length) {
     const { title, enrolmentCode } = await tx.course.findUniqueOrThrow({ where: { id: course.id }, select: { title: true, enrolmentCode: true } });
-    const text = t("att.roster.invite.notify", { title, code: enrolmentCode });
-    await tx.notification.createMany({
-      data: inviteIds.map((userId) => ({ userId, text, link: `/khoa-hoc/tham-gia?ma=${encodeURIComponent(enrolmentCode)}` })),
-    });
+    const link = `/khoa-hoc/tham-gia?ma=${encodeURIComponent(enrolmentCode)}`;
+    await notify(tx, { kind: "class.invited", key: `course:${course.id}`, to: inviteIds, params: { title, code: enrolmentCode }, link });
   }
   return { enrolled: created.length, created: created.length, invited: inviteIds.length, codes };
 }

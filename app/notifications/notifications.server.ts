@@ -4,11 +4,32 @@
  */
 import { db } from "~/db/db.server";
 
+import "~/i18n/attendance"; // the texts of every kind (server-only, so no page downloads them)
+import { t } from "~/i18n/messages";
+import "~/i18n/officer";
+import { NOTIFICATION_TEXT, type NotificationKind } from "./kinds";
+
 type Client = Pick<ReturnType<typeof db>, "notification">;
 
+/** What happened, to whom: `key` names the event, so telling the same event twice tells each person once. */
+export type NotifyEvent = {
+  kind: NotificationKind;
+  key: string;
+  to: readonly number[];
+  params?: Record<string, string | number>;
+  link: string;
+};
+
 /** One notification per recipient, in the caller's transaction (nothing when there is no one to tell). */
-export async function notify(tx: Client, userIds: readonly number[], text: string, link: string) {
-  if (userIds.length) await tx.notification.createMany({ data: userIds.map((userId) => ({ userId, text, link })) });
+export async function notify(tx: Client, event: NotifyEvent) {
+  const to = [...new Set(event.to)];
+  if (!to.length) return;
+  const key = `${event.kind}:${event.key}`; // one event may tell different people different things
+  const told = await tx.notification.findMany({ where: { key, userId: { in: to } }, select: { userId: true } });
+  const fresh = to.filter((id) => !told.some((n) => n.userId === id));
+  if (!fresh.length) return;
+  const text = t(NOTIFICATION_TEXT[event.kind], event.params);
+  await tx.notification.createMany({ data: fresh.map((userId) => ({ userId, kind: event.kind, key, text, link: event.link })) });
 }
 
 /** The bell's number on every page (raw SQL: a Prisma count costs several times as much CPU). */

@@ -10,7 +10,6 @@ import express from "express";
 import { bodyLimit } from "./server/body-limit.js";
 import { createLogger, requestLog } from "./server/request-log.js";
 import { handlerPerPathShape } from "./server/route-segments.js";
-import { every } from "./server/schedule.js";
 import { closeGracefully } from "./server/shutdown.js";
 import { staticFiles } from "./server/static-files.js";
 import { parseTrustProxy } from "./server/trust-proxy.js";
@@ -22,13 +21,11 @@ const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 const build = await import(path.resolve("build/index.js"));
 const { edgeMessages } = build.entry.module; // the catalogue's texts for the answers given here
 
-// Missed appraisal deadlines are written here, never by a page read (pages derive them from the
-// deadline; docs/decisions/0024). The build's entry module carries the function.
-const sweepMs = Number(process.env.OVERDUE_SWEEP_MS || 60_000);
-if (!(sweepMs >= 1000)) throw new Error(`OVERDUE_SWEEP_MS must be a number of milliseconds, at least 1000 (got ${process.env.OVERDUE_SWEEP_MS})`);
-const sweep = every(sweepMs, () => build.entry.module.sweepOverdue(), { logger, name: "overdue" });
-// the first sweep also opens the database: done before the first request, not racing it
-await sweep.started;
+// Scheduled work (overdue marking, reminders, expiries, cleanups) runs here, never in a page read,
+// each job in one process at a time by a lease in the database (app/jobs, docs/decisions/0037).
+const jobs = build.entry.module.startJobs(logger);
+// the first look at the jobs also opens the database: done before the first request, not racing it
+await jobs.started;
 
 const app = express();
 app.disable("x-powered-by");
@@ -116,10 +113,10 @@ const server = app.listen(port, host, () => {
 const shutdown = closeGracefully(server, {
   logger,
   timeoutMs: Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000),
-  // The schedule first (a sweep in flight finishes), then the build's one Prisma client
-  // (app/db/db.server.ts keeps it on globalThis).
+  // The jobs first (a run in flight finishes and releases its lease), then the build's one Prisma
+  // client (app/db/db.server.ts keeps it on globalThis).
   closeDatabase: async () => {
-    await sweep.stop();
+    await jobs.stop();
     await globalThis.__ocopDb?.$disconnect();
   },
 });

@@ -9,8 +9,8 @@ import { t } from "~/i18n/messages";
 import { NonceProvider } from "~/ui/nonce";
 import { RequestIdProvider } from "~/ui/request-id";
 
-// server.js runs the overdue sweep on a schedule; it reaches app code through this module.
-export { sweepOverdue } from "~/appraisal/overdue.server";
+// server.js starts the job runner (app/jobs: overdue marking, reminders, expiries); it reaches app code through this module.
+export { startJobs } from "~/jobs/registry.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -1,10 +1,12 @@
+import type { UnitLevel } from "~/auth/roles";
 import { db } from "~/db/db.server";
+import { t } from "~/i18n/messages";
 import "~/i18n/officer";
 import { notify } from "~/notifications/notifications.server";
 import { now } from "./clock.server";
 import { bumpStat } from "./counters.server";
 import { caseAsOf, isDue } from "./overdue";
-import { appraisersFor, rulesCache } from "./rules.server";
+import { appraisersFor, provinceOffice, rulesCache } from "./rules.server";
 import { overdueStatus } from "./workflow";
 
 /**
@@ -52,6 +54,14 @@ export async function sweepOverdue(at = now(), planId?: number): Promise<number>
       } as const;
       await notify(tx, { ...told, to: [plan.org.ownerId], link: `/phuong-an/${c.planId}` });
       await notify(tx, { ...told, to: await appraisersFor(tx, c.unitPath, c.level), link: `/tham-dinh/${c.planId}` });
+      // the province office (its admins) hears of every missed deadline in the province
+      await notify(tx, {
+        kind: status === "LAPSED" ? "appraisal.office-lapsed" : "appraisal.office-overdue",
+        key: told.key,
+        to: await provinceOffice(tx, c.unitPath),
+        params: { title: plan.title, level: t(`level.${c.level as UnitLevel}`) },
+        link: "/thong-ke/tham-dinh",
+      });
     });
   }
   return marked;

@@ -29,3 +29,10 @@ export async function appraisersFor(client: Client, unitPath: string, level: str
   });
   return [...new Set(rows.map((r) => r.userId))];
 }
+
+/** The province office: the admins granted at the province a unit path lies in. */
+export async function provinceOffice(client: Client, unitPath: string) {
+  const rootId = Number(unitPath.split("/").filter(Boolean)[0]);
+  const rows = await client.roleAssignment.findMany({ where: { role: "admin", unitId: rootId, user: { active: true } }, select: { userId: true } });
+  return [...new Set(rows.map((r) => r.userId))];
+}

@@ -19,6 +19,7 @@ export function activationHash(userId: number, code: string): string {
 }
 
 export function activationMatches(userId: number, code: string, storedHash: string): boolean {
+  if (!storedHash) return false; // an expired code, blanked by the expiry job
   return timingSafeEqual(Buffer.from(activationHash(userId, code)), Buffer.from(storedHash));
 }
 

@@ -10,7 +10,24 @@ export const NOTIFICATION_TEXT = {
   "appraisal.comment": "appraisal.notify.comment",
   "appraisal.overdue": "appraisal.notify.overdue",
   "appraisal.lapsed": "appraisal.notify.lapsed",
+  // scheduled (app/jobs): the appraisers holding a case, before its deadline; the province office on a missed one
+  "appraisal.due-soon": "appraisal.notify.dueSoon",
+  "appraisal.due-today": "appraisal.notify.dueToday",
+  "appraisal.office-overdue": "appraisal.notify.officeOverdue",
+  "appraisal.office-lapsed": "appraisal.notify.officeLapsed",
   "class.invited": "att.roster.invite.notify",
+  // scheduled (app/jobs): trainers the evening before a session; learners about absences and a session starting soon
+  "class.session-eve": "att.notify.sessionEve",
+  "class.absence": "att.notify.absence",
+  "class.absence-copy": "att.notify.absenceCopy",
+  /** opt-in: nobody gets it until they turn it on (see OPT_IN_KINDS) */
+  "class.session-soon": "att.notify.sessionSoon",
 } as const satisfies Record<string, MessageKey>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_TEXT;
+
+/**
+ * Kinds a person receives only after turning them on (the others are on until turned off). The
+ * preferences that turn them on are the outbox's; until a person has one, an opt-in kind reaches nobody.
+ */
+export const OPT_IN_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>(["class.session-soon"]);

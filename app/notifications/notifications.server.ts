@@ -7,7 +7,7 @@ import { db } from "~/db/db.server";
 import "~/i18n/attendance"; // the texts of every kind (server-only, so no page downloads them)
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
-import { NOTIFICATION_TEXT, type NotificationKind } from "./kinds";
+import { NOTIFICATION_TEXT, type NotificationKind, OPT_IN_KINDS } from "./kinds";
 
 type Client = Pick<ReturnType<typeof db>, "notification">;
 
@@ -22,7 +22,8 @@ export type NotifyEvent = {
 
 /** One notification per recipient, in the caller's transaction (nothing when there is no one to tell). */
 export async function notify(tx: Client, event: NotifyEvent) {
-  const to = [...new Set(event.to)];
+  // until the outbox's preferences let a person turn an opt-in kind on, nobody has
+  const to = OPT_IN_KINDS.has(event.kind) ? [] : [...new Set(event.to)];
   if (!to.length) return;
   const key = `${event.kind}:${event.key}`; // one event may tell different people different things
   const told = await tx.notification.findMany({ where: { key, userId: { in: to } }, select: { userId: true } });

@@ -85,6 +85,18 @@ export async function recordGuessFailure(keys: GuessKey[], now = new Date()) {
   );
 }
 
+/** Hits are kept a day: longer than any throttle's window (15 minutes for logins and guesses, 10 for certificate lookups). */
+export const THROTTLE_KEEP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The cleanup job: hits older than every window go (a key tried once is never pruned by a next
+ * hit of its own). Returns how many went.
+ */
+export async function pruneThrottleHits(at: Date): Promise<number> {
+  const { count } = await db().throttleHit.deleteMany({ where: { createdAt: { lt: new Date(at.getTime() - THROTTLE_KEEP_MS) } } });
+  return count;
+}
+
 // ── Public lookups ──
 
 /** A sliding-window limit on one key: false (and nothing counted) once `limit` hits are in the window. */

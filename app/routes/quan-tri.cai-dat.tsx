@@ -13,6 +13,8 @@ import { unitPermissions } from "~/units/permissions";
 import { settingsSchema } from "~/units/schemas.server";
 import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, rulesFromRow } from "~/units/settings";
 import { isoToVietnamese } from "~/i18n/format";
+import { jobStatuses } from "~/jobs/status.server";
+import { JobsCard } from "~/jobs/ui";
 import { saveProvinceRules } from "~/units/units.server";
 
 export const access = unitPermissions.manageSettings;
@@ -34,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const rules = rulesFromRow(p.settings);
       return { id: p.id, name: p.name, ...rules, holidays: rules.holidays.map(isoToVietnamese).join("\n") };
     }),
+    jobs: await jobStatuses(),
   };
 }
 
@@ -51,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const levelOptions = [{ value: "", label: t("admin.settings.none") }, ...UNIT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))];
 
 export default function SettingsPage() {
-  const { provinces } = useLoaderData<typeof loader>();
+  const { provinces, jobs } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
   const e = result.errors;
   return (
@@ -128,6 +131,7 @@ export default function SettingsPage() {
           </Form>
         </Card>
       ))}
+      <JobsCard jobs={jobs} />
     </>
   );
 }

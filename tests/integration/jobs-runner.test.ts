@@ -77,7 +77,13 @@ describe("the job runner's lease", () => {
   it("takes over the job of a holder that crashed once its lease has run out, not before", async () => {
     const clock = { at: T0 };
     await db().jobLease.create({
-      data: { name: "count", holder: "crashed-process", leaseUntil: new Date(T0.getTime() + 30_000), nextRunAt: new Date(T0.getTime() - 60_000), lastStartedAt: new Date(T0.getTime() - 30_000) },
+      data: {
+        name: "count",
+        holder: "crashed-process",
+        leaseUntil: new Date(T0.getTime() + 30_000),
+        nextRunAt: new Date(T0.getTime() - 60_000),
+        lastStartedAt: new Date(T0.getTime() - 30_000),
+      },
     });
     const { job, runs } = recordingJob();
     const r = runner([job], clock, db);
@@ -130,7 +136,11 @@ describe("the job runner's lease", () => {
     const r = runner([job], clock, db);
     await r.started;
     await r.idle();
-    expect(await db().jobLease.findUniqueOrThrow({ where: { name: "flaky" } })).toMatchObject({ holder: null, lastResult: null, lastError: "database is locked" });
+    expect(await db().jobLease.findUniqueOrThrow({ where: { name: "flaky" } })).toMatchObject({
+      holder: null,
+      lastResult: null,
+      lastError: "database is locked",
+    });
     clock.at = new Date(T0.getTime() + 1000);
     await r.tick();
     await r.idle();

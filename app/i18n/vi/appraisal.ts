@@ -108,6 +108,11 @@ export const appraisal = {
   "appraisal.notify.comment": 'Có ý kiến mới về phương án "{title}".',
   "appraisal.notify.overdue": 'Phương án "{title}" đã quá hạn xử lý.',
   "appraisal.notify.lapsed": 'Phương án "{title}" đã quá hạn xử lý; theo quy định của tỉnh, hồ sơ đã đóng và không được ghi nhận trong năm.',
+  "appraisal.notify.dueSoon": 'Sắp đến hạn thẩm định phương án "{title}" (cấp {level}): hạn xử lý hết ngày {deadline}.',
+  "appraisal.notify.dueToday": 'Hôm nay ({deadline}) là ngày cuối thẩm định phương án "{title}" (cấp {level}).',
+  "appraisal.notify.officeOverdue": 'Phương án "{title}" đã quá hạn thẩm định ở cấp {level}.',
+  "appraisal.notify.officeLapsed":
+    'Phương án "{title}" đã quá hạn thẩm định ở cấp {level}; theo quy định của tỉnh, hồ sơ đã đóng và địa phương không được ghi nhận sản phẩm trong năm.',
   "appraisal.notifications.title": "Thông báo",
   "appraisal.notifications.none": "Không có thông báo.",
   "appraisal.notifications.markRead": "Đánh dấu đã đọc tất cả",

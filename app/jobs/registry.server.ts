@@ -1,0 +1,43 @@
+import { remindDeadlines } from "~/appraisal/reminders.server";
+import { sweepOverdue } from "~/appraisal/overdue.server";
+import { warnAbsences } from "~/attendance/absence.server";
+import { expireActivationCodes } from "~/attendance/activation.server";
+import { remindLearnersOfSessionSoon, remindTrainersOfTomorrow } from "~/attendance/reminders.server";
+import { pruneThrottleHits } from "~/ops/throttle.server";
+import { type JobLogger, startRunner } from "./runner.server";
+import type { Job } from "./schedule";
+
+const MINUTE = 60_000;
+
+/** How often missed appraisal deadlines are written (`OVERDUE_SWEEP_MS`, default a minute, at least a second). */
+export function overdueSweepMs(env: Record<string, string | undefined> = process.env): number {
+  const ms = Number(env.OVERDUE_SWEEP_MS || MINUTE);
+  if (!(ms >= 1000)) throw new Error(`OVERDUE_SWEEP_MS must be a number of milliseconds, at least 1000 (got ${env.OVERDUE_SWEEP_MS})`);
+  return ms;
+}
+
+/**
+ * Every scheduled job of the application (docs/decisions/0037). Each is safe to run twice: what it
+ * writes is keyed by the event (notify's key, a unique row) or conditional, so a run repeated after
+ * a crash tells nobody twice. Daily times are Vietnamese wall-clock times.
+ */
+export function jobRegistry(env: Record<string, string | undefined> = process.env): Job[] {
+  return [
+    // pages derive "overdue" on read; this writes it (status, audit event, counters, notifications; decision 0024)
+    { name: "overdue", everyMs: overdueSweepMs(env), run: (at) => sweepOverdue(at) },
+    { name: "deadline-reminders", dailyAt: "07:00", run: remindDeadlines },
+    { name: "trainer-evening", dailyAt: "19:00", run: remindTrainersOfTomorrow },
+    { name: "session-soon", everyMs: 5 * MINUTE, run: remindLearnersOfSessionSoon },
+    { name: "absence-warnings", everyMs: 30 * MINUTE, run: warnAbsences },
+    { name: "activation-expiry", dailyAt: "02:00", run: expireActivationCodes },
+    { name: "throttle-cleanup", everyMs: 60 * MINUTE, run: pruneThrottleHits },
+    // outbox (app/notifications): the coordinator wires in its jobs here —
+    // outboxJob ({ name: "outbox", everyMs, run }) and the daily digest job.
+    // classes (app/courses): the expiry of enrolment codes (open/closed) goes here as its own job.
+  ];
+}
+
+/** The process's runner over the registry (server.js starts it through the build's entry module). */
+export function startJobs(logger: JobLogger) {
+  return startRunner({ jobs: jobRegistry(), logger });
+}

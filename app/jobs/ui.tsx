@@ -1,10 +1,11 @@
-import { formatDateTime } from "~/i18n/format";
+import { formatDate, formatTime } from "~/i18n/format";
 import { type MessageKey, t } from "~/i18n/messages";
 import { Card } from "~/ui/page";
 import { DataTable } from "~/ui/table";
 import type { JobStatus } from "./status.server";
 
-const when = (value: Date | null) => (value ? formatDateTime(value) : "–");
+// formatDate and formatTime, which learner pages already load, rather than formatDateTime, which would grow their shared chunk
+const when = (value: Date | null) => (value ? `${formatDate(value)} ${formatTime(value)}` : "–");
 
 /** The scheduled jobs on the admin settings page: last run, next run, last result or error. */
 export function JobsCard({ jobs }: { jobs: JobStatus[] }) {

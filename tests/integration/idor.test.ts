@@ -71,6 +71,10 @@ const CASES: Record<string, Case | { exempt: string }> = {
     issue: { intent: "issue" },
     revoke: (f) => ({ intent: "revoke", userIds: String(f.ids.demoLearner), reason: "thử" }),
   }),
+  "routes/khoa-hoc.$courseId.canh-bao-vang": COURSE_PAGE({
+    save: { intent: "save", minAttendancePercent: "80", maxWarnings: "2", copyTrainers: "on" },
+    off: { intent: "off" },
+  }),
   "routes/khoa-hoc.$courseId.hoc-vien": COURSE_PAGE({
     add: { intent: "add", fullName: "Người Lạ", phone: "0917111222", unit: "Xã Thiên Lộc" },
     remove: (f) => ({ intent: "remove", userId: String(f.ids.demoLearner) }),

@@ -59,7 +59,12 @@ export function startRunner({ jobs, logger, client = db, clock = now, holder = d
       if (!row) {
         await register(job, at);
         if ("dailyAt" in job) continue;
-      } else if (row.nextRunAt > at || (row.holder !== null && row.leaseUntil !== null && row.leaseUntil >= at)) continue;
+      } else if (row.holder !== null && row.leaseUntil !== null && row.leaseUntil >= at) continue;
+      else if (row.nextRunAt > nextRunAt(job, at)) {
+        // further away than one period: the schedule was shortened (or the clock went back), so it starts over
+        await client().jobLease.updateMany({ where: { name: job.name, nextRunAt: row.nextRunAt }, data: { nextRunAt: firstRunAt(job, at) } });
+        if ("dailyAt" in job) continue;
+      } else if (row.nextRunAt > at) continue;
       if (!(await take(job.name, at))) continue;
       running.set(
         job.name,

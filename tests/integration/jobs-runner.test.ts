@@ -121,6 +121,16 @@ describe("the job runner's lease", () => {
     expect(await db().jobLease.findUniqueOrThrow({ where: { name: "count" } })).toMatchObject({ holder: null, nextRunAt: new Date(T0.getTime() + 60_000) });
   });
 
+  it("starts over a schedule whose next run is further away than one period (the interval was shortened)", async () => {
+    const clock = { at: T0 };
+    await db().jobLease.create({ data: { name: "count", nextRunAt: new Date(T0.getTime() + 3_600_000) } }); // an hourly schedule before
+    const { job, runs } = recordingJob("count", 60_000);
+    const r = runner([job], clock, db);
+    await r.started;
+    await r.idle();
+    expect(runs).toEqual([T0]);
+  });
+
   it("records a failure, releases the lease and tries again at the next run", async () => {
     const clock = { at: T0 };
     let calls = 0;

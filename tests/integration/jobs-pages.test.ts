@@ -3,7 +3,10 @@ import { db } from "~/db/db.server";
 import { sweepOverdue } from "~/appraisal/overdue.server";
 import * as absencePage from "~/routes/khoa-hoc.$courseId.canh-bao-vang";
 import * as settingsPage from "~/routes/quan-tri.cai-dat";
+import { jobRegistry } from "~/jobs/registry.server";
 import { startRunner } from "~/jobs/runner.server";
+import { type MessageKey, t } from "~/i18n/messages";
+import "~/i18n/officer";
 import { COURSE } from "../../prisma/demo-data";
 import { cookieFor, getRequest, postRequest, run, tableCounts, testContext } from "../support/http";
 
@@ -48,6 +51,10 @@ describe("a class's absence warning settings", () => {
 });
 
 describe("the jobs on the admin settings page", () => {
+  it("names every job of the registry in Vietnamese (a job added to the registry adds its name)", () => {
+    for (const job of jobRegistry()) expect(t(`admin.jobs.name.${job.name}` as MessageKey)).not.toBe("");
+  });
+
   it("lists each job: never run, then its last run, next run and result, or its error", async () => {
     const cookie = await cookieFor("admin");
     const load = async () =>

@@ -38,9 +38,7 @@ export async function completionFacts(courseId: number, userIds: number[], now =
  * with its counts, then a row per course and quiz module passed in it.
  */
 export async function learnerCompletionFacts(userId: number, now = new Date()): Promise<Map<number, CompletionFacts>> {
-  const rows = await db().$queryRaw<
-    { courseId: number | bigint; held: number | bigint | null; attended: number | bigint | null; module: string | null }[]
-  >`
+  const rows = await db().$queryRaw<{ courseId: number | bigint; held: number | bigint | null; attended: number | bigint | null; module: string | null }[]>`
     SELECT e."courseId" AS "courseId",
       (SELECT COUNT(*) FROM "ClassSession" cs
         WHERE cs."courseId" = e."courseId" AND cs."status" <> 'CANCELLED' AND cs."startsAt" <= ${now}

@@ -82,7 +82,14 @@ export type SubmitOutcome =
  * Grades and closes the attempt with this token (only one of this enrolment). Submitting again, or
  * concurrently, finds the row closed and returns it ("already"): one attempt, one grade.
  */
-export async function submitAttempt(enrolmentId: number, module: string, token: string, quiz: Quiz, answers: Answers, now = new Date()): Promise<SubmitOutcome> {
+export async function submitAttempt(
+  enrolmentId: number,
+  module: string,
+  token: string,
+  quiz: Quiz,
+  answers: Answers,
+  now = new Date(),
+): Promise<SubmitOutcome> {
   // Common path in one statement: close the learner's OPEN attempt with this token if still in time.
   const grade = gradeAttempt(quiz, answers);
   const inTimeWhere = { OR: [{ deadlineAt: null }, { deadlineAt: { gte: new Date(now.getTime() - GRACE_SECONDS * 1000) } }] };

@@ -36,13 +36,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : null,
     // where to resume in each class: progress belongs to the class (decision 0032)
     learns
-      ? Promise.all([getOutline(), doneStepsByCourse(auth.user.id)]).then(([o, byCourse]) => (courseId: number) => computeProgress(o, byCourse.get(courseId) ?? []).next)
+      ? Promise.all([getOutline(), doneStepsByCourse(auth.user.id)]).then(
+          ([o, byCourse]) =>
+            (courseId: number) =>
+              computeProgress(o, byCourse.get(courseId) ?? []).next,
+        )
       : null,
   ]);
   return {
     user: { fullName: auth.user.fullName },
     roles: [...roles],
-    learning: mine?.map((c) => ({ id: c.courseId, title: c.title, from: formatDate(c.startsOn), to: formatDate(c.endsOn), next: nextLessons?.(c.courseId) ?? null })),
+    learning: mine?.map((c) => ({
+      id: c.courseId,
+      title: c.title,
+      from: formatDate(c.startsOn),
+      to: formatDate(c.endsOn),
+      next: nextLessons?.(c.courseId) ?? null,
+    })),
     certificates: mine?.map(({ courseId, title, certificate, missing }) => ({ courseId, title, certificate, missing })),
     teaching: teaching?.map((c) => ({
       id: c.id,
@@ -91,9 +101,7 @@ export default function Home() {
                   <small className="muted">{t("home.course.dates", { from: c.from, to: c.to })}</small>
                   {c.next ? (
                     <p>
-                      <Link to={`/khoa-hoc/${c.id}/hoc/${c.next.module}/${c.next.slug}`}>
-                        {t("modules.home.next", { title: c.next.title })}
-                      </Link>
+                      <Link to={`/khoa-hoc/${c.id}/hoc/${c.next.module}/${c.next.slug}`}>{t("modules.home.next", { title: c.next.title })}</Link>
                     </p>
                   ) : null}
                   <CertificateStatus item={data.certificates?.find((x) => x.courseId === c.id)} />

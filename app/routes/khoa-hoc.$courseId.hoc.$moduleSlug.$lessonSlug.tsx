@@ -25,11 +25,11 @@ async function lessonContext(request: Request, params: LoaderFunctionArgs["param
   const [course, index] = await Promise.all([reachableCourse(auth, params.courseId, access), getContent()]);
   const found = findLesson(index, params.moduleSlug ?? "", params.lessonSlug ?? "");
   if (!found) throw notFound();
-  return { auth, course, found };
+  return { course, found };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, course, found } = await lessonContext(request, params);
+  const { course, found } = await lessonContext(request, params);
   const [outline, done] = await Promise.all([getOutline(), course.enrolmentId ? doneSteps(course.enrolmentId) : Promise.resolve([])]);
   const progress = computeProgress(outline, done);
   const { module, lesson, prev, next } = found;

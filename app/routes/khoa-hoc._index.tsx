@@ -32,7 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     learning: learning.map((c) => {
       const progress = computeProgress(outline, doneByCourse.get(c.id) ?? []);
-      return { id: c.id, title: c.title, dates: dates(c), progress: { done: progress.done, total: progress.total, percent: progress.percent }, next: progress.next };
+      return {
+        id: c.id,
+        title: c.title,
+        dates: dates(c),
+        progress: { done: progress.done, total: progress.total, percent: progress.percent },
+        next: progress.next,
+      };
     }),
     teaching: teaching.map((c) => ({ id: c.id, title: c.title, dates: dates(c), learners: c._count.enrolments })),
     administering: administering.filter((c) => !teaching.some((x) => x.id === c.id)).map((c) => ({ id: c.id, title: c.title, dates: dates(c) })),

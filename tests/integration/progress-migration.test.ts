@@ -29,7 +29,14 @@ function insert(db: Database.Database, table: string, values: Record<string, unk
 }
 
 function course(db: Database.Database, unitId: number, code: string) {
-  return insert(db, "Course", { code, title: `Lớp ${code}`, unitId, enrolmentCode: `E-${code}`, startsOn: "2026-01-01T00:00:00.000Z", endsOn: "2026-12-31T00:00:00.000Z" });
+  return insert(db, "Course", {
+    code,
+    title: `Lớp ${code}`,
+    unitId,
+    enrolmentCode: `E-${code}`,
+    startsOn: "2026-01-01T00:00:00.000Z",
+    endsOn: "2026-12-31T00:00:00.000Z",
+  });
 }
 
 const enrol = (db: Database.Database, courseId: number, userId: number, createdAt: string) => insert(db, "Enrolment", { courseId, userId, createdAt });

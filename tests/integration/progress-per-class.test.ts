@@ -167,6 +167,16 @@ describe("progress belongs to the class (issue 17)", () => {
     expect(await resultsIn(A, trainerA)).toMatchObject({ attempts: 1 });
   });
 
+  it("an attempt started in A cannot be submitted through B's quiz page", async () => {
+    const quizA = quizOf(A);
+    await post(quizRoute, quizA.path, learner, quizA.params, { intent: "start" });
+    const token = (await get(quizRoute, quizA.path, learner, quizA.params)).data.open.token;
+    const quizB = quizOf(B);
+    const refused = await post(quizRoute, quizB.path, learner, quizB.params, { intent: "submit", token, ...(await rightAnswers()) });
+    expect(refused.status).toBe(400);
+    expect(await db().quizAttempt.findUniqueOrThrow({ where: { token } })).toMatchObject({ status: "OPEN", passed: null });
+  });
+
   it("B's certificate rule ignores the quiz passed in A; passing it in B issues B's certificate", async () => {
     await passQuizIn(A);
     expect(await db().certificate.count({ where: { courseId: Number(B), userId: learnerId } })).toBe(0);

@@ -81,6 +81,8 @@ export type ReachedCourse = {
   /** the roles through which the user reaches it */
   via: ReadonlySet<Role>;
   enrolled: boolean;
+  /** the enrolment the user studies it through (their progress and attempts there, decision 0032); null when not enrolled */
+  enrolmentId: number | null;
   teaches: boolean;
   administers: boolean;
 };
@@ -102,17 +104,18 @@ export async function reachableCourse(auth: Auth, rawId: string | number | undef
   const id = idParam(rawId);
   const userId = auth.user.id;
   const rows = await db().$queryRaw<
-    { id: number; title: string; code: string; unitId: number; path: string; enrolled: number | bigint | boolean; teaches: number | bigint | boolean }[]
+    { id: number; title: string; code: string; unitId: number; path: string; enrolmentId: number | bigint | null; teaches: number | bigint | boolean }[]
   >`
     SELECT c."id" AS "id", c."title" AS "title", c."code" AS "code", c."unitId" AS "unitId", un."path" AS "path",
-      (SELECT COUNT(*) FROM "Enrolment" e WHERE e."courseId" = c."id" AND e."userId" = ${userId}) AS "enrolled",
+      (SELECT e."id" FROM "Enrolment" e WHERE e."courseId" = c."id" AND e."userId" = ${userId}) AS "enrolmentId",
       (SELECT COUNT(*) FROM "CourseTrainer" ct WHERE ct."courseId" = c."id" AND ct."userId" = ${userId}) AS "teaches"
     FROM "Course" c JOIN "Unit" un ON un."id" = c."unitId"
     WHERE c."id" = ${id}`;
   const row = rows[0];
   if (!row) throw notFound();
-  const via = courseVia(auth.user.grants, rule, { unitPath: row.path, enrolled: Number(row.enrolled) > 0, teaches: Number(row.teaches) > 0 });
+  const via = courseVia(auth.user.grants, rule, { unitPath: row.path, enrolled: row.enrolmentId !== null, teaches: Number(row.teaches) > 0 });
   if (via.size === 0) throw notFound();
+  const enrolled = LEARNING_ROLES.some((r) => via.has(r));
   return {
     id: Number(row.id),
     title: row.title,
@@ -120,10 +123,17 @@ export async function reachableCourse(auth: Auth, rawId: string | number | undef
     unitId: Number(row.unitId),
     unitPath: row.path,
     via,
-    enrolled: LEARNING_ROLES.some((r) => via.has(r)),
+    enrolled,
+    enrolmentId: enrolled ? Number(row.enrolmentId) : null,
     teaches: via.has("trainer"),
     administers: via.has("admin"),
   };
+}
+
+/** The enrolment through which the user studies the reached course, for the actions that record progress; a 403 for those who only preview it. */
+export function studiedEnrolment(course: ReachedCourse): number {
+  if (course.enrolmentId === null) throw forbidden();
+  return course.enrolmentId;
 }
 
 /** Does the reached course also satisfy another rule (e.g. a study page showing the class links)? */

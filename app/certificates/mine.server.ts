@@ -103,7 +103,7 @@ export async function myCertificates(userId: number, now = new Date()): Promise<
 
 /**
  * Issues every certificate the learner has earned and does not hold yet, in any of their classes
- * (a quiz passed counts in every class). Called by the actions that can complete a learner's last
+ * (each class counts its own quizzes and sessions). Called by the actions that can complete a learner's last
  * requirement; issuing is idempotent, so a repeated call issues nothing twice. Returns how many.
  */
 export async function issueEarned(userId: number, now = new Date()): Promise<number> {

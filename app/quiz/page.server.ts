@@ -55,12 +55,12 @@ function review(ctx: Ctx, attempt: AttemptRow, n: number) {
 }
 
 /**
- * The quiz page of `userId` in a course they reach (the route's checked fetch); `wanted` is the attempt id
- * of the `ket-qua` query (a 404 unless it is one of theirs, already submitted).
+ * The quiz page in a course the user reaches (the route's checked fetch), with their attempts in that class;
+ * `wanted` is the attempt id of the `ket-qua` query (a 404 unless it is one of those, already submitted).
  */
-export async function quizPage(userId: number, course: ReachedCourse, ctx: Ctx, wanted: string | null, now = new Date()) {
+export async function quizPage(course: ReachedCourse, ctx: Ctx, wanted: string | null, now = new Date()) {
   const { module, quiz } = ctx;
-  const attempts = course.enrolled ? await attemptsOf(userId, module.slug) : [];
+  const attempts = course.enrolmentId ? await attemptsOf(course.enrolmentId, module.slug) : [];
   const open = openAttempt(attempts, now);
   let result = null;
   if (wanted !== null) {

@@ -7,7 +7,8 @@ import { personContact } from "~/users/person-select";
 /**
  * Attempts. One row is created when the learner starts (its random token is the idempotency key
  * of the submit); the submit grades on the server and closes the row with a conditional update,
- * so a double click or a resent form records one attempt.
+ * so a double click or a resent form records one attempt. Attempts belong to the learner's enrolment
+ * in one class (decision 0032): the attempts allowed, the results and the pass count in that class only.
  */
 export type AttemptRow = {
   id: number;
@@ -24,9 +25,9 @@ export type AttemptRow = {
   results: string | null;
 };
 
-export function attemptsOf(userId: number, module: string): Promise<AttemptRow[]> {
+export function attemptsOf(enrolmentId: number, module: string): Promise<AttemptRow[]> {
   return db().quizAttempt.findMany({
-    where: { userId, module },
+    where: { enrolmentId, module },
     orderBy: { id: "asc" },
     select: {
       id: true,
@@ -53,9 +54,9 @@ export function openAttempt(attempts: AttemptRow[], now = new Date()): AttemptRo
 export type StartOutcome = { kind: "started" | "resumed"; attempt: AttemptRow } | { kind: "limit" };
 
 /** Resumes the open attempt or starts a new one when attempts remain (every started attempt counts). */
-export async function startAttempt(userId: number, module: string, quiz: Quiz, now = new Date()): Promise<StartOutcome> {
+export async function startAttempt(enrolmentId: number, module: string, quiz: Quiz, now = new Date()): Promise<StartOutcome> {
   return db().$transaction(async (tx) => {
-    const attempts = await tx.quizAttempt.findMany({ where: { userId, module }, orderBy: { id: "asc" } });
+    const attempts = await tx.quizAttempt.findMany({ where: { enrolmentId, module }, orderBy: { id: "asc" } });
     const open = openAttempt(attempts, now);
     if (open) return { kind: "resumed", attempt: open };
     if (attempts.length >= quiz.attemptsAllowed) return { kind: "limit" };
@@ -63,7 +64,7 @@ export async function startAttempt(userId: number, module: string, quiz: Quiz, n
     const attempt = await tx.quizAttempt.create({
       data: {
         token: crypto.randomBytes(16).toString("hex"),
-        userId,
+        enrolmentId,
         module,
         layout: JSON.stringify(layout),
         startedAt: now,
@@ -78,16 +79,23 @@ export type SubmitOutcome =
   { kind: "graded"; attemptId: number; grade: Grade } | { kind: "late"; attemptId: number } | { kind: "already"; attemptId: number } | { kind: "unknown" };
 
 /**
- * Grades and closes the attempt with this token (only the learner's own). Submitting again, or
+ * Grades and closes the attempt with this token (only one of this enrolment). Submitting again, or
  * concurrently, finds the row closed and returns it ("already"): one attempt, one grade.
  */
-export async function submitAttempt(userId: number, module: string, token: string, quiz: Quiz, answers: Answers, now = new Date()): Promise<SubmitOutcome> {
+export async function submitAttempt(
+  enrolmentId: number,
+  module: string,
+  token: string,
+  quiz: Quiz,
+  answers: Answers,
+  now = new Date(),
+): Promise<SubmitOutcome> {
   // Common path in one statement: close the learner's OPEN attempt with this token if still in time.
   const grade = gradeAttempt(quiz, answers);
   const inTimeWhere = { OR: [{ deadlineAt: null }, { deadlineAt: { gte: new Date(now.getTime() - GRACE_SECONDS * 1000) } }] };
   const closed = await db()
     .quizAttempt.update({
-      where: { token, userId, module, status: "OPEN", ...inTimeWhere },
+      where: { token, enrolmentId, module, status: "OPEN", ...inTimeWhere },
       select: { id: true },
       data: {
         status: "SUBMITTED",
@@ -100,11 +108,11 @@ export async function submitAttempt(userId: number, module: string, token: strin
       },
     })
     .catch((error: unknown) => {
-      if ((error as { code?: string }).code === "P2025") return null; // not open, not in time, or not this learner's
+      if ((error as { code?: string }).code === "P2025") return null; // not open, not in time, or not this enrolment's
       throw error;
     });
   if (closed) return { kind: "graded", attemptId: closed.id, grade };
-  const attempt = await db().quizAttempt.findFirst({ where: { token, userId, module }, select: { id: true, status: true, deadlineAt: true } });
+  const attempt = await db().quizAttempt.findFirst({ where: { token, enrolmentId, module }, select: { id: true, status: true, deadlineAt: true } });
   if (!attempt) return { kind: "unknown" };
   if (attempt.status !== "OPEN") return { kind: "already", attemptId: attempt.id };
   // still open but past the limit + grace: the answers are not counted
@@ -116,30 +124,20 @@ export function parseResults(row: { results: string | null }): QuestionResult[] 
   return row.results ? (JSON.parse(row.results) as QuestionResult[]) : [];
 }
 
-/**
- * Every enrolled learner of a course with their attempts at one module's quiz — only those
- * started since they joined THIS class: attempts belong to the person, not yet to an enrolment,
- * and a trainer sees their own class, not what the person did in other classes before.
- */
+/** Every enrolled learner of a course with their attempts at one module's quiz in THIS class. */
 export async function classAttempts(courseId: number, module: string) {
   const enrolments = await db().enrolment.findMany({
     where: { courseId },
     select: {
-      createdAt: true,
-      user: {
-        select: {
-          ...personContact,
-          unit: { select: { name: true } },
-          quizAttempts: { where: { module }, select: { status: true, percent: true, passed: true, startedAt: true, submittedAt: true, results: true } },
-        },
-      },
+      user: { select: { ...personContact, unit: { select: { name: true } } } },
+      quizAttempts: { where: { module }, select: { status: true, percent: true, passed: true, submittedAt: true, results: true } },
     },
   });
-  return enrolments.map(({ user, createdAt }) => ({
+  return enrolments.map(({ user, quizAttempts }) => ({
     id: user.id,
     fullName: user.fullName,
     contact: user.phone ?? user.email ?? "",
     unit: user.unit?.name ?? "",
-    attempts: user.quizAttempts.filter((a) => a.startedAt >= createdAt),
+    attempts: quizAttempts,
   }));
 }

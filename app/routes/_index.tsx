@@ -5,7 +5,7 @@ import { getAuth } from "~/auth/guard.server";
 import { getOutline } from "~/content/outline.server";
 import { myCertificates } from "~/certificates/mine.server";
 import { computeProgress } from "~/content/progress";
-import { doneSteps } from "~/content/progress.server";
+import { doneStepsByCourse } from "~/content/progress.server";
 import { courseWhere, personWhere } from "~/access/access.server";
 import { modulePermissions } from "~/content/permissions";
 import { classesIn, countCourses } from "~/courses/courses.server";
@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const roles = new Set(auth.user.grants.map((g) => g.role));
   const learns = roles.has("learner") || roles.has("producer");
   // the learner's courses come with their certificate status: one list, not a second course query
-  const [mine, teaching, admin, nextLesson] = await Promise.all([
+  const [mine, teaching, admin, nextLessons] = await Promise.all([
     learns ? myCertificates(auth.user.id) : null,
     roles.has("trainer") ? classesIn(courseWhere(auth, modulePermissions.study, ["trainer"])) : null,
     roles.has("admin")
@@ -34,13 +34,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           ([users, courses]) => ({ users, courses }),
         )
       : null,
-    learns ? Promise.all([getOutline(), doneSteps(auth.user.id)]).then(([o, d]) => computeProgress(o, d).next) : null,
+    // where to resume in each class: progress belongs to the class (decision 0032)
+    learns
+      ? Promise.all([getOutline(), doneStepsByCourse(auth.user.id)]).then(
+          ([o, byCourse]) =>
+            (courseId: number) =>
+              computeProgress(o, byCourse.get(courseId) ?? []).next,
+        )
+      : null,
   ]);
   return {
     user: { fullName: auth.user.fullName },
     roles: [...roles],
-    learning: mine?.map((c) => ({ id: c.courseId, title: c.title, from: formatDate(c.startsOn), to: formatDate(c.endsOn) })),
-    nextLesson,
+    learning: mine?.map((c) => ({
+      id: c.courseId,
+      title: c.title,
+      from: formatDate(c.startsOn),
+      to: formatDate(c.endsOn),
+      next: nextLessons?.(c.courseId) ?? null,
+    })),
     certificates: mine?.map(({ courseId, title, certificate, missing }) => ({ courseId, title, certificate, missing })),
     teaching: teaching?.map((c) => ({
       id: c.id,
@@ -87,11 +99,9 @@ export default function Home() {
                   <strong>{c.title}</strong>
                   <br />
                   <small className="muted">{t("home.course.dates", { from: c.from, to: c.to })}</small>
-                  {data.nextLesson ? (
+                  {c.next ? (
                     <p>
-                      <Link to={`/khoa-hoc/${c.id}/hoc/${data.nextLesson.module}/${data.nextLesson.slug}`}>
-                        {t("modules.home.next", { title: data.nextLesson.title })}
-                      </Link>
+                      <Link to={`/khoa-hoc/${c.id}/hoc/${c.next.module}/${c.next.slug}`}>{t("modules.home.next", { title: c.next.title })}</Link>
                     </p>
                   ) : null}
                   <CertificateStatus item={data.certificates?.find((x) => x.courseId === c.id)} />

@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const course = await reachableCourse(auth, params.courseId, access);
-  const [outline, done] = await Promise.all([getOutline(), course.enrolled ? doneSteps(auth.user.id) : []]);
+  const [outline, done] = await Promise.all([getOutline(), course.enrolmentId ? doneSteps(course.enrolmentId) : []]);
   const progress = computeProgress(outline, done);
   const keys = new Set(done.map((d) => stepKey(d.module, d.lesson)));
   return {

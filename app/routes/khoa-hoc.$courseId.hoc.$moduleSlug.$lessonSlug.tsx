@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { reachableCourse } from "~/access/access.server";
-import { forbidden, notFound, requireUser } from "~/auth/guard.server";
+import { reachableCourse, studiedEnrolment } from "~/access/access.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { findLesson, getContent } from "~/content/content.server";
 import { getOutline } from "~/content/outline.server";
 import { modulePermissions } from "~/content/permissions";
@@ -25,12 +25,12 @@ async function lessonContext(request: Request, params: LoaderFunctionArgs["param
   const [course, index] = await Promise.all([reachableCourse(auth, params.courseId, access), getContent()]);
   const found = findLesson(index, params.moduleSlug ?? "", params.lessonSlug ?? "");
   if (!found) throw notFound();
-  return { auth, course, found };
+  return { course, found };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, course, found } = await lessonContext(request, params);
-  const [outline, done] = await Promise.all([getOutline(), course.enrolled ? doneSteps(auth.user.id) : Promise.resolve([])]);
+  const { course, found } = await lessonContext(request, params);
+  const [outline, done] = await Promise.all([getOutline(), course.enrolmentId ? doneSteps(course.enrolmentId) : Promise.resolve([])]);
   const progress = computeProgress(outline, done);
   const { module, lesson, prev, next } = found;
   return {
@@ -46,12 +46,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { auth, course, found } = await lessonContext(request, params);
+  const { course, found } = await lessonContext(request, params);
   const form = await parseRequestForm(request, lessonActionSchema);
   if (!form.ok) return invalid(form);
   if (form.data.intent === "complete") {
-    if (!course.enrolled) throw forbidden();
-    await markLessonDone(auth.user.id, found.module.slug, found.lesson.slug);
+    await markLessonDone(studiedEnrolment(course), found.module.slug, found.lesson.slug);
     return ok({ message: t("modules.lesson.markedDone") });
   }
   const values = { A: form.data.A ?? "", B: form.data.B ?? "", C: form.data.C ?? "" };

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { reachableCourse } from "~/access/access.server";
-import { forbidden, requireUser } from "~/auth/guard.server";
+import { reachableCourse, studiedEnrolment } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
 import { issueEarned } from "~/certificates/mine.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid } from "~/forms/result.server";
@@ -28,24 +28,24 @@ async function quizOfCourse(request: Request, params: { courseId?: string; modul
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, course, ...quizzed } = await quizOfCourse(request, params);
-  return quizPage(auth.user.id, course, quizzed, new URL(request.url).searchParams.get("ket-qua"));
+  const { course, ...quizzed } = await quizOfCourse(request, params);
+  return quizPage(course, quizzed, new URL(request.url).searchParams.get("ket-qua"));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, course, module, quiz } = await quizOfCourse(request, params);
-  if (!course.enrolled) throw forbidden();
+  const enrolmentId = studiedEnrolment(course);
   const form = await parseRequestForm(request, quizActionSchema);
   if (!form.ok) return invalid(form);
   const here = new URL(request.url).pathname;
   if (form.data.intent === "start") {
-    const started = await startAttempt(auth.user.id, module.slug, quiz);
+    const started = await startAttempt(enrolmentId, module.slug, quiz);
     if (started.kind === "limit") return invalid({ _form: t("quiz.noAttemptsLeft", { attempts: quiz.attemptsAllowed }) }, { status: 409 });
     return redirect(here);
   }
   const read = readAnswers(quiz, form.data as Record<string, string | string[]>);
   if (!read.ok) return invalid(read.errors, { status: 400 });
-  const outcome = await submitAttempt(auth.user.id, module.slug, form.data.token, quiz, read.answers);
+  const outcome = await submitAttempt(enrolmentId, module.slug, form.data.token, quiz, read.answers);
   if (outcome.kind === "unknown") return invalid({ _form: t("quiz.badToken") }, { status: 400 });
   if (outcome.kind === "graded" && outcome.grade.passed) await issueEarned(auth.user.id);
   return redirect(`${here}?ket-qua=${outcome.attemptId}`);

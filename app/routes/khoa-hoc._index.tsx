@@ -6,7 +6,7 @@ import { requireUser } from "~/auth/guard.server";
 import { getOutline } from "~/content/outline.server";
 import { modulePermissions } from "~/content/permissions";
 import { computeProgress } from "~/content/progress";
-import { doneSteps } from "~/content/progress.server";
+import { doneStepsByCourse } from "~/content/progress.server";
 import { ProgressBar } from "~/content/ProgressBar";
 import { classesIn, coursesIn } from "~/courses/courses.server";
 import { formatDate } from "~/i18n/format";
@@ -21,27 +21,33 @@ export const meta: MetaFunction = () => [{ title: `${t("modules.catalogue.title"
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const learns = auth.user.grants.some((g) => LEARNING_ROLES.includes(g.role));
-  const [learning, teaching, administering, outline, done] = await Promise.all([
+  const [learning, teaching, administering, outline, doneByCourse] = await Promise.all([
     coursesIn(courseWhere(auth, access, LEARNING_ROLES)),
     classesIn(courseWhere(auth, access, ["trainer"])),
     coursesIn(courseWhere(auth, access, ["admin"])),
     getOutline(),
-    learns ? doneSteps(auth.user.id) : [],
+    learns ? doneStepsByCourse(auth.user.id) : new Map<number, never[]>(),
   ]);
-  const progress = computeProgress(outline, done);
   const dates = (c: { startsOn: Date; endsOn: Date }) => t("home.course.dates", { from: formatDate(c.startsOn), to: formatDate(c.endsOn) });
   return {
-    learning: learning.map((c) => ({ id: c.id, title: c.title, dates: dates(c) })),
+    learning: learning.map((c) => {
+      const progress = computeProgress(outline, doneByCourse.get(c.id) ?? []);
+      return {
+        id: c.id,
+        title: c.title,
+        dates: dates(c),
+        progress: { done: progress.done, total: progress.total, percent: progress.percent },
+        next: progress.next,
+      };
+    }),
     teaching: teaching.map((c) => ({ id: c.id, title: c.title, dates: dates(c), learners: c._count.enrolments })),
     administering: administering.filter((c) => !teaching.some((x) => x.id === c.id)).map((c) => ({ id: c.id, title: c.title, dates: dates(c) })),
-    progress: { done: progress.done, total: progress.total, percent: progress.percent },
-    next: progress.next,
     canJoin: learns,
   };
 }
 
 export default function Catalogue() {
-  const { learning, teaching, administering, progress, next, canJoin } = useLoaderData<typeof loader>();
+  const { learning, teaching, administering, canJoin } = useLoaderData<typeof loader>();
   const none = learning.length + teaching.length + administering.length === 0;
   return (
     <>
@@ -62,10 +68,10 @@ export default function Catalogue() {
                 </Link>
                 <br />
                 <small className="muted">{c.dates}</small>
-                <ProgressBar {...progress} label={t("modules.progress.course")} />
-                {next ? (
-                  <Link className="button" to={`/khoa-hoc/${c.id}/hoc/${next.module}/${next.slug}`}>
-                    {t("modules.course.resume", { title: next.title })}
+                <ProgressBar {...c.progress} label={t("modules.progress.course")} />
+                {c.next ? (
+                  <Link className="button" to={`/khoa-hoc/${c.id}/hoc/${c.next.module}/${c.next.slug}`}>
+                    {t("modules.course.resume", { title: c.next.title })}
                   </Link>
                 ) : null}
               </li>

@@ -159,7 +159,7 @@ export const classDay: Scenario = {
     const check = new Database(server.dbFile, { readonly: true });
     const checkedIn = (check.prepare('SELECT COUNT(*) AS n FROM "Attendance" WHERE "sessionId" = ?').get(sessionId) as { n: number }).n;
     const graded = (
-      check.prepare(`SELECT COUNT(DISTINCT "userId") AS n FROM "QuizAttempt" WHERE module = ? AND status = 'SUBMITTED'`).get(MODULE) as { n: number }
+      check.prepare(`SELECT COUNT(DISTINCT "enrolmentId") AS n FROM "QuizAttempt" WHERE module = ? AND status = 'SUBMITTED'`).get(MODULE) as { n: number }
     ).n;
     check.close();
     const result: Measure & { extra: Record<string, unknown> } = {

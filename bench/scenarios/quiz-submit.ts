@@ -75,9 +75,9 @@ export const quizSubmit: Scenario = {
     try {
       const rows = handle
         .prepare(
-          `SELECT "userId", COUNT(*) AS n, SUM(CASE WHEN "status" = 'SUBMITTED' THEN 1 ELSE 0 END) AS graded FROM "QuizAttempt" WHERE "module" = ? GROUP BY "userId"`,
+          `SELECT "enrolmentId", COUNT(*) AS n, SUM(CASE WHEN "status" = 'SUBMITTED' THEN 1 ELSE 0 END) AS graded FROM "QuizAttempt" WHERE "module" = ? GROUP BY "enrolmentId"`,
         )
-        .all(MODULE) as { userId: number; n: number; graded: number }[];
+        .all(MODULE) as { enrolmentId: number; n: number; graded: number }[];
       const graded = rows.filter((r) => r.n === 1 && r.graded === 1).length;
       if (rows.length !== LEARNERS || graded !== LEARNERS)
         throw new Error(`expected ${LEARNERS} learners with one graded attempt, got ${graded}/${rows.length}`);

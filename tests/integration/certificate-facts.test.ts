@@ -28,8 +28,12 @@ async function courseWith(code: string, userId: number, sessions: { day: number;
   return course.id;
 }
 
-async function attempt(userId: number, module: string, passed: boolean | null) {
-  await db().quizAttempt.create({ data: { token: crypto.randomUUID(), userId, module, layout: "{}", passed, status: passed === null ? "OPEN" : "SUBMITTED" } });
+/** An attempt of the learner in one class (attempts belong to the enrolment). */
+async function attempt(courseId: number, userId: number, module: string, passed: boolean | null) {
+  const enrolment = await db().enrolment.findUniqueOrThrow({ where: { courseId_userId: { courseId, userId } } });
+  await db().quizAttempt.create({
+    data: { token: crypto.randomUUID(), enrolmentId: enrolment.id, module, layout: "{}", passed, status: passed === null ? "OPEN" : "SUBMITTED" },
+  });
 }
 
 const sorted = (f: { passedModules: string[] } & Record<string, unknown>) => ({ ...f, passedModules: [...f.passedModules].sort() });
@@ -55,11 +59,12 @@ describe("a learner's completion facts in all their courses at once", () => {
     const someSession = await db().classSession.findFirstOrThrow({ where: { courseId: mixed, startsAt: at(6) } });
     await db().attendance.create({ data: { sessionId: someSession.id, userId: other, status: "PRESENT" } });
     const modules = (await getOutline()).filter((m) => m.hasQuiz).map((m) => m.slug);
-    await attempt(userId, modules[0], true);
-    await attempt(userId, modules[0], true); // passed twice: listed once
-    await attempt(userId, modules[1], false);
-    await attempt(userId, modules[2], null);
-    await attempt(other, modules[3], true);
+    await attempt(mixed, userId, modules[0], true);
+    await attempt(mixed, userId, modules[0], true); // passed twice: listed once
+    await attempt(mixed, userId, modules[1], false);
+    await attempt(mixed, userId, modules[2], null);
+    await attempt(empty, userId, modules[3], true); // another class of the learner's: counts there only
+    await attempt(demo, other, modules[2], true);
 
     const batched = await learnerCompletionFacts(userId, at(20));
     expect([...batched.keys()].sort((a, b) => a - b)).toEqual([demo, mixed, empty, future].sort((a, b) => a - b));
@@ -68,7 +73,8 @@ describe("a learner's completion facts in all their courses at once", () => {
       expect(sorted(batched.get(courseId)!)).toEqual(sorted(single));
     }
     expect(batched.get(mixed)).toEqual({ sessionsHeld: 6, sessionsAttended: 3, passedModules: [modules[0]] });
-    expect(batched.get(empty)!.sessionsHeld).toBe(0);
+    expect(batched.get(empty)).toEqual({ sessionsHeld: 0, sessionsAttended: 0, passedModules: [modules[3]] });
+    expect(batched.get(demo)!.passedModules).toEqual([]);
     expect(batched.get(future)!.sessionsHeld).toBe(0);
     // the seeded course's sessions were held before NOW too
     expect(batched.get(demo)!.sessionsHeld).toBeGreaterThan(0);
@@ -83,7 +89,7 @@ describe("a learner's completion facts in all their courses at once", () => {
     ]);
     await db().completionRule.create({ data: { courseId: done, minAttendancePercent: 50, requiredModules: modules[0] } });
     const short = await courseWith("MINE-B", userId, [{ day: 2, mark: "ABSENT" }]);
-    await attempt(userId, modules[0], true);
+    await attempt(done, userId, modules[0], true);
 
     expect(await myCertificates(userId, NOW)).toSatisfy((items: { certificate: unknown }[]) => items.every((i) => i.certificate === null));
     expect(await issueEarned(userId, NOW)).toBe(1);
@@ -94,7 +100,7 @@ describe("a learner's completion facts in all their courses at once", () => {
     expect(issued).toMatchObject({ revoked: null });
     expect(byCourse.get(done)!.missing).toEqual([]);
     expect(byCourse.get(short)!.certificate).toBeNull();
-    expect(byCourse.get(short)!.missing.length).toBe(modules.length); // attendance and three quizzes
+    expect(byCourse.get(short)!.missing.length).toBe(1 + modules.length); // attendance and every quiz: the one passed in MINE-A counts there only
     expect(byCourse.get(short)!.startsOn).toEqual(at(1));
     expect(await db().certificate.count({ where: { userId } })).toBe(1);
 
@@ -116,7 +122,7 @@ describe("the learner's home", () => {
     const demo = (await db().course.findUniqueOrThrow({ where: { code: COURSE.code } })).id;
     // newest first: the demo course starts on 02/11, this one on 01/11
     expect(res.data.learning.map((c: { id: number }) => c.id)).toEqual([demo, extra]);
-    expect(res.data.learning[1]).toEqual({ id: extra, title: "Lớp HOME-A", from: "01/11/2026", to: "28/11/2026" });
+    expect(res.data.learning[1]).toMatchObject({ id: extra, title: "Lớp HOME-A", from: "01/11/2026", to: "28/11/2026" });
     expect(res.data.certificates.map((c: { courseId: number }) => c.courseId)).toEqual([demo, extra]);
     expect(res.data.certificates[1]).toMatchObject({ title: "Lớp HOME-A", certificate: null });
   });

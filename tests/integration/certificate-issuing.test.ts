@@ -53,9 +53,18 @@ async function classWithRule(code: string, learnerIds: number[]) {
 }
 
 const present = (sessionId: number, userId: number) => db().attendance.create({ data: { sessionId, userId, status: "PRESENT", markedAt: hourAgo() } });
-const passed = (userId: number) =>
+/** The learner passed MODULE's quiz in this class (attempts belong to the enrolment). */
+const passed = async (courseId: number, userId: number) =>
   db().quizAttempt.create({
-    data: { token: crypto.randomUUID(), userId, module: MODULE, layout: "{}", status: "SUBMITTED", passed: true, submittedAt: hourAgo() },
+    data: {
+      token: crypto.randomUUID(),
+      enrolmentId: (await db().enrolment.findUniqueOrThrow({ where: { courseId_userId: { courseId, userId } } })).id,
+      module: MODULE,
+      layout: "{}",
+      status: "SUBMITTED",
+      passed: true,
+      submittedAt: hourAgo(),
+    },
   });
 const certificateOf = (courseId: number, userId: number) => db().certificate.findUnique({ where: { courseId_userId: { courseId, userId } } });
 
@@ -75,7 +84,7 @@ describe("certificates are issued by actions", () => {
     const userId = await userIdOf("0913000191");
     const { courseId, sessionId } = await classWithRule("ISSUE-GET", [userId]);
     await present(sessionId, userId);
-    await passed(userId);
+    await passed(courseId, userId);
     const cookie = await cookieFor(userId);
     const page = await run(() => mine.loader({ request: getRequest("/chung-nhan-cua-toi", { cookie }), params: {}, context: testContext() }));
     expect(page.status).toBe(200);
@@ -108,7 +117,7 @@ describe("certificates are issued by actions", () => {
   it("the trainer's marking that completes a learner's attendance issues the certificate, and only theirs", async () => {
     const [done, short] = await Promise.all([userIdOf("0913000193"), userIdOf("0913000194")]);
     const { courseId, sessionId } = await classWithRule("ISSUE-MARK", [done, short]);
-    await passed(done);
+    await passed(courseId, done);
     const cookie = await cookieFor("trainer");
     const res = await run(() =>
       marking.action({
@@ -129,7 +138,7 @@ describe("certificates are issued by actions", () => {
   it("a self check-in that completes attendance issues the certificate", async () => {
     const userId = await userIdOf("0913000195");
     const { courseId, sessionId } = await classWithRule("ISSUE-CHECKIN", [userId]);
-    await passed(userId);
+    await passed(courseId, userId);
     const s = await db().classSession.findUniqueOrThrow({ where: { id: sessionId } });
     const cookie = await cookieFor(userId);
     const res = await run(() =>
@@ -148,7 +157,7 @@ describe("certificates are issued by actions", () => {
     const { courseId, sessionId, trainerId } = await classWithRule("ISSUE-ALL", [a, b, c]);
     for (const u of [a, b]) {
       await present(sessionId, u);
-      await passed(u);
+      await passed(courseId, u);
     }
     const cookie = await cookieFor("trainer");
     const res = await run(() =>

@@ -91,7 +91,7 @@ describe("quiz attempts", () => {
     expect(outcomes.map((o) => o.status)).toEqual([302, 302, 302]);
     const again = await post(cookie, c, { intent: "submit", token, ...answers(quiz, true) });
     expect(again.status).toBe(302);
-    const rows = await db().quizAttempt.findMany({ where: { userId, module: MODULE } });
+    const rows = await db().quizAttempt.findMany({ where: { enrolment: { userId }, module: MODULE } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: "SUBMITTED", passed: false });
   });

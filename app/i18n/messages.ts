@@ -13,12 +13,13 @@ import type { checkin } from "./vi/checkin";
 import { auth } from "./vi/auth";
 import { certificates } from "./vi/certificates";
 import { core } from "./vi/core";
+import { materials } from "./vi/materials";
 import { modules } from "./vi/modules";
 import { ocop } from "./vi/ocop";
 import type { plans } from "./vi/plans";
 import { quiz } from "./vi/quiz";
 
-const shared = { ...core, ...auth, ...modules, ...ocop, ...quiz, ...certificates };
+const shared = { ...core, ...auth, ...modules, ...materials, ...ocop, ...quiz, ...certificates };
 
 export type MessageKey = keyof (typeof shared & typeof checkin & typeof attendance & typeof admin & typeof plans & typeof appraisal);
 export type Messages = Record<MessageKey, string>;

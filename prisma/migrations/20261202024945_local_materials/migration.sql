@@ -4,6 +4,7 @@ CREATE TABLE "LocalLesson" (
     "courseId" INTEGER NOT NULL,
     "title" TEXT NOT NULL,
     "body" TEXT NOT NULL,
+    "html" TEXT NOT NULL,
     "sources" TEXT NOT NULL DEFAULT '[]',
     "position" INTEGER NOT NULL,
     "authorId" INTEGER,

@@ -60,6 +60,11 @@ export default function CoursePage() {
           </span>
         ) : null}
       </PageHeader>
+      <p>
+        <Link className="button button--ghost" to={`${base}/tai-lieu`}>
+          {t("materials.link")}
+        </Link>
+      </p>
       {tracking ? (
         <section className="card">
           <ProgressBar {...progress} label={t("modules.progress.course")} />

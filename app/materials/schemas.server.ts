@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { choice, id, intInRange } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/materials";
 import { checkLessonBody } from "./lesson";
 import { LESSON_BODY_LIMIT_BYTES, SOURCES_MAX, TITLE_MAX } from "./limits";
 import { parseSources } from "./sources";

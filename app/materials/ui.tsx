@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { formatDate, formatDecimal } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/materials";
 import { Field, TextAreaField } from "~/ui/form";
 
 /** The pieces of the materials pages: a file's line, and the lesson form (new and edit). */

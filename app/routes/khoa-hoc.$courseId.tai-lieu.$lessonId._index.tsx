@@ -4,6 +4,7 @@ import { courseAllows, reachableLocalLesson } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/materials";
 import { lessonToRead } from "~/materials/materials.server";
 import { materialPermissions } from "~/materials/permissions";
 import { FileLine } from "~/materials/ui";

@@ -6,6 +6,7 @@ import { requireUser } from "~/auth/guard.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
+import "~/i18n/materials";
 import { LESSON_BODY_LIMIT_BYTES } from "~/materials/limits";
 import { saveLesson } from "~/materials/materials.server";
 import { materialPermissions } from "~/materials/permissions";

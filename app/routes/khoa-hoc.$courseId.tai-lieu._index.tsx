@@ -8,6 +8,7 @@ import { invalid, ok } from "~/forms/result.server";
 import { readUpload } from "~/forms/upload.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/materials";
 import { ACCEPT, checkFile } from "~/materials/file-type";
 import { ATTACHMENT_LIMIT_BYTES } from "~/materials/limits";
 import { addAttachment, classMaterials, deleteAttachment, deleteLesson } from "~/materials/materials.server";

@@ -1,7 +1,6 @@
 /** Vietnamese messages: a class's local lessons and attachments. */
 export const materials = {
   "materials.title": "Tài liệu của lớp",
-  "materials.link": "Tài liệu của lớp",
   "materials.intro": "Bài học và tệp do giảng viên của lớp biên soạn, dùng cùng bốn chuyên đề.",
   "materials.lessons": "Bài học của lớp",
   "materials.lessons.none": "Lớp chưa có bài học riêng.",

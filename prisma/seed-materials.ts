@@ -73,6 +73,14 @@ const SOURCES: Source[] = [
 /** One local lesson in the demo class, written by its trainer. */
 export async function seedMaterials(db: Db, courseId: number, trainerId: number) {
   await db.localLesson.create({
-    data: { courseId, authorId: trainerId, position: 1, title: DEMO_LOCAL_LESSON_TITLE, body: BODY, html: renderMarkdown(BODY), sources: JSON.stringify(SOURCES) },
+    data: {
+      courseId,
+      authorId: trainerId,
+      position: 1,
+      title: DEMO_LOCAL_LESSON_TITLE,
+      body: BODY,
+      html: renderMarkdown(BODY),
+      sources: JSON.stringify(SOURCES),
+    },
   });
 }

@@ -36,7 +36,8 @@ export async function backupDatabase(
     fs.mkdirSync(target, { recursive: true });
     for (const name of storedNames(destination)) {
       const from = path.join(options.attachments, name);
-      if (!fs.existsSync(from)) missing.push(name); // deleted since the copy was taken
+      if (!fs.existsSync(from))
+        missing.push(name); // deleted since the copy was taken
       else {
         fs.copyFileSync(from, path.join(target, name));
         files++;

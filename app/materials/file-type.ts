@@ -19,10 +19,9 @@ export const TYPE_INFO: Record<AttachmentType, { extensions: readonly string[]; 
 };
 
 /** For the file input's `accept`: the extensions, then the types. */
-export const ACCEPT = [
-  ...ATTACHMENT_TYPES.flatMap((t) => TYPE_INFO[t].extensions.map((e) => `.${e}`)),
-  ...ATTACHMENT_TYPES.map((t) => TYPE_INFO[t].mime),
-].join(",");
+export const ACCEPT = [...ATTACHMENT_TYPES.flatMap((t) => TYPE_INFO[t].extensions.map((e) => `.${e}`)), ...ATTACHMENT_TYPES.map((t) => TYPE_INFO[t].mime)].join(
+  ",",
+);
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((b, i) => bytes[i] === b);
 

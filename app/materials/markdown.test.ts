@@ -61,7 +61,9 @@ describe("renderMarkdown", () => {
     expect(html).not.toMatch(/<script|<i |<b>/);
     expect(html).toContain('<aside class="callout callout--note">');
     expect(html).toContain("Chú &lt;b&gt;ý&lt;/b&gt;");
-    expect(html).toContain("<blockquote><ul><li>&lt;script&gt;x&lt;/script&gt;<ul><li><strong>&lt;i onclick=y&gt;z&lt;/i&gt;</strong></li></ul></li></ul></blockquote>");
+    expect(html).toContain(
+      "<blockquote><ul><li>&lt;script&gt;x&lt;/script&gt;<ul><li><strong>&lt;i onclick=y&gt;z&lt;/i&gt;</strong></li></ul></li></ul></blockquote>",
+    );
   });
 
   it("maps callouts and glossary terms to the shipped lessons' markup", () => {

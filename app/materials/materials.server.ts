@@ -12,7 +12,11 @@ const attachmentView = { id: true, fileName: true, type: true, size: true, creat
 /** The class's lessons in order, and its attachments newest first. */
 export async function classMaterials(courseId: number) {
   const [lessons, attachments] = await Promise.all([
-    db().localLesson.findMany({ where: { courseId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, title: true, position: true, updatedAt: true } }),
+    db().localLesson.findMany({
+      where: { courseId },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { id: true, title: true, position: true, updatedAt: true },
+    }),
     db().attachment.findMany({ where: { courseId }, orderBy: { id: "desc" }, select: attachmentView }),
   ]);
   return { lessons, attachments };
@@ -56,7 +60,8 @@ export async function addAttachment(
 ): Promise<AddAttachment> {
   const sha256 = sha256Hex(file.bytes);
   return db().$transaction(async (tx) => {
-    if (lessonId && !(await tx.localLesson.findFirst({ where: { id: lessonId, courseId }, select: { id: true } }))) return { ok: false, reason: "badLesson" } as const;
+    if (lessonId && !(await tx.localLesson.findFirst({ where: { id: lessonId, courseId }, select: { id: true } })))
+      return { ok: false, reason: "badLesson" } as const;
     const row = await tx.attachment.create({
       data: { courseId, lessonId, uploaderId, fileName: file.fileName, type: file.type, size: file.bytes.byteLength, sha256, storageName: sha256 },
       select: { id: true },

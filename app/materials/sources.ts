@@ -36,7 +36,8 @@ export function readSources(json: string): Source[] {
     const value: unknown = JSON.parse(json);
     if (!Array.isArray(value)) return [];
     return value.filter(
-      (s): s is Source => !!s && typeof s === "object" && ["issuer", "number", "date", "title"].every((k) => typeof (s as Record<string, unknown>)[k] === "string"),
+      (s): s is Source =>
+        !!s && typeof s === "object" && ["issuer", "number", "date", "title"].every((k) => typeof (s as Record<string, unknown>)[k] === "string"),
     );
   } catch {
     return [];

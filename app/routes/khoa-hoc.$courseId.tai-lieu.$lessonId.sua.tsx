@@ -18,7 +18,9 @@ import { BackLink, PageHeader } from "~/ui/page";
 
 export const access = materialPermissions.manage;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${t("materials.lesson.editTitle", { title: data?.lesson.title ?? "" })} · ${t("app.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${t("materials.lesson.editTitle", { title: data?.lesson.title ?? "" })} · ${t("app.name")}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);

@@ -50,7 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 async function upload(request: Request, courseId: number, userId: number) {
   const read = await readUpload(request, ATTACHMENT_LIMIT_BYTES);
-  if (!read.ok) return invalid({ file: read.error === "tooLarge" ? t("materials.upload.tooLarge", { mb: MB }) : t("materials.upload.missing") }, { status: read.error === "tooLarge" ? 413 : 400 });
+  if (!read.ok)
+    return invalid(
+      { file: read.error === "tooLarge" ? t("materials.upload.tooLarge", { mb: MB }) : t("materials.upload.missing") },
+      { status: read.error === "tooLarge" ? 413 : 400 },
+    );
   const fields = parseFormData(uploadFieldsSchema, read.form);
   if (!fields.ok) return invalid(fields);
   const file = read.form.get("file");
@@ -60,7 +64,9 @@ async function upload(request: Request, courseId: number, userId: number) {
   const checked = checkFile(fileName, bytes);
   if (!checked.ok) {
     const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
-    const message = { empty: t("materials.upload.empty"), forbidden: t("materials.upload.forbidden"), mismatch: t("materials.upload.mismatch", { ext }) }[checked.reason];
+    const message = { empty: t("materials.upload.empty"), forbidden: t("materials.upload.forbidden"), mismatch: t("materials.upload.mismatch", { ext }) }[
+      checked.reason
+    ];
     return invalid({ file: message }, { status: checked.reason === "empty" ? 400 : 422 });
   }
   const added = await addAttachment(courseId, userId, { fileName, bytes, type: checked.type }, fields.data.lessonId);
@@ -90,7 +96,8 @@ export default function MaterialsPage() {
           <ol className="lesson-list">
             {lessons.map((l) => (
               <li key={l.id}>
-                <Link to={`${base}/${l.id}`}>{l.title}</Link> <small className="muted">{t("materials.lesson.updated", { date: formatDate(l.updatedAt) })}</small>
+                <Link to={`${base}/${l.id}`}>{l.title}</Link>{" "}
+                <small className="muted">{t("materials.lesson.updated", { date: formatDate(l.updatedAt) })}</small>
                 {manages ? (
                   <span className="toolbar">
                     <Link className="button button--ghost" to={`${base}/${l.id}/sua`}>

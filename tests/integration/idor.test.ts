@@ -341,7 +341,11 @@ beforeAll(async () => {
     data: { id: crypto.randomBytes(32).toString("hex"), userId: demoLearner, expiresAt: new Date(Date.now() + 86400_000) },
   });
   // a file of the demo class, for the download route and the delete intent
-  const attached = await addAttachment(courseId, await userIdOf(demo("trainer")), { fileName: "tai-lieu.pdf", bytes: Buffer.from("%PDF-1.4\n% idor\n%%EOF\n"), type: "PDF" });
+  const attached = await addAttachment(courseId, await userIdOf(demo("trainer")), {
+    fileName: "tai-lieu.pdf",
+    bytes: Buffer.from("%PDF-1.4\n% idor\n%%EOF\n"),
+    type: "PDF",
+  });
   if (!attached.ok) throw new Error("the demo class's file was not added");
   fixture = {
     params: { ...params, foreignSession: foreign.id, sessionCode: currentCode(secret, new Date(), open.rotateSeconds) },

@@ -25,7 +25,9 @@ beforeAll(async () => {
   learner = await cookieFor("learner");
   consultant = await cookieFor("consultant");
   const unit = await db().unit.findFirstOrThrow({ where: { level: "PROVINCE" } });
-  const other = await db().user.create({ data: { fullName: "Học viên lớp khác", phone: "0918100001", unitId: unit.id, roles: { create: { role: "learner", unitId: unit.id } } } });
+  const other = await db().user.create({
+    data: { fullName: "Học viên lớp khác", phone: "0918100001", unitId: unit.id, roles: { create: { role: "learner", unitId: unit.id } } },
+  });
   await db().course.create({
     data: {
       code: "HT-KHAC-2026",
@@ -54,7 +56,9 @@ function uploadForm(name: string, bytes: Uint8Array, fields: Record<string, stri
 const upload = (form: FormData, cookie = trainer) =>
   run(() => materialsAction({ request: postRequest(base(), form, { cookie }), params: { courseId: String(courseId) }, context: {} }));
 const download = (fileId: number, cookie: string) =>
-  run<string>(() => fileLoader({ request: getRequest(`${base()}/tep/${fileId}`, { cookie }), params: { courseId: String(courseId), fileId: String(fileId) }, context: {} }));
+  run<string>(() =>
+    fileLoader({ request: getRequest(`${base()}/tep/${fileId}`, { cookie }), params: { courseId: String(courseId), fileId: String(fileId) }, context: {} }),
+  );
 const storedFiles = () => (fs.existsSync(attachmentsDir()) ? fs.readdirSync(attachmentsDir()).filter((f) => !f.startsWith(".")).length : 0);
 
 describe("local lessons", () => {
@@ -62,31 +66,51 @@ describe("local lessons", () => {
     const body = ":::note[Lưu ý]\nXem **Quyết định 3292/QĐ-UBND**.\n:::\n\nChữ <script>alert(1)</script> [x](javascript:alert(1))";
     const res = await run(() =>
       newLessonAction({
-        request: postRequest(`${base()}/bai-moi`, { title: "Chính sách của tỉnh", body, sources: "UBND tỉnh Hà Tĩnh | 3292/QĐ-UBND | 01/11/2018 | Phê duyệt Đề án OCOP" }, { cookie: trainer }),
+        request: postRequest(
+          `${base()}/bai-moi`,
+          { title: "Chính sách của tỉnh", body, sources: "UBND tỉnh Hà Tĩnh | 3292/QĐ-UBND | 01/11/2018 | Phê duyệt Đề án OCOP" },
+          { cookie: trainer },
+        ),
         params: { courseId: String(courseId) },
         context: {},
       }),
     );
     expect(res.status).toBe(302);
     const lessonId = res.location!.split("/").pop()!;
-    const read = await run(() => lessonLoader({ request: getRequest(res.location!, { cookie: learner }), params: { courseId: String(courseId), lessonId }, context: {} }));
+    const read = await run(() =>
+      lessonLoader({ request: getRequest(res.location!, { cookie: learner }), params: { courseId: String(courseId), lessonId }, context: {} }),
+    );
     expect(read.status).toBe(200);
     expect(read.data.lesson.html).toContain('<aside class="callout callout--note">');
     expect(read.data.lesson.html).toContain("<p>Chữ &lt;script&gt;alert(1)&lt;/script&gt; x</p>");
     expect(read.data.lesson.html).not.toMatch(/<script|href/);
     expect(read.data.sources).toEqual([{ issuer: "UBND tỉnh Hà Tĩnh", number: "3292/QĐ-UBND", date: "01/11/2018", title: "Phê duyệt Đề án OCOP" }]);
     // a learner of another class does not find it
-    const stranger = await run(() => lessonLoader({ request: getRequest(res.location!, { cookie: outsider }), params: { courseId: String(courseId), lessonId }, context: {} }));
+    const stranger = await run(() =>
+      lessonLoader({ request: getRequest(res.location!, { cookie: outsider }), params: { courseId: String(courseId), lessonId }, context: {} }),
+    );
     expect(stranger.status).toBe(404);
   });
 
   it.each([
     ["an empty title", { title: "  ", body: "Nội dung" }, "title", "Nhập tiêu đề bài học."],
-    ["a body over the size limit", { title: "Bài dài", body: "a".repeat(LESSON_BODY_LIMIT_BYTES + 1) }, "body", "Nội dung dài quá 100 KB. Hãy chia thành nhiều bài."],
-    ["a source line without its four parts", { title: "Bài", body: "x", sources: "UBND tỉnh | 3292/QĐ-UBND" }, "sources", "Dòng 1: cần đủ 4 phần, cách nhau bởi dấu |."],
+    [
+      "a body over the size limit",
+      { title: "Bài dài", body: "a".repeat(LESSON_BODY_LIMIT_BYTES + 1) },
+      "body",
+      "Nội dung dài quá 100 KB. Hãy chia thành nhiều bài.",
+    ],
+    [
+      "a source line without its four parts",
+      { title: "Bài", body: "x", sources: "UBND tỉnh | 3292/QĐ-UBND" },
+      "sources",
+      "Dòng 1: cần đủ 4 phần, cách nhau bởi dấu |.",
+    ],
   ])("refuses %s at its field, 422, writing nothing", async (_what, fields, field, message) => {
     const before = await tableCounts();
-    const res = await run(() => newLessonAction({ request: postRequest(`${base()}/bai-moi`, fields, { cookie: trainer }), params: { courseId: String(courseId) }, context: {} }));
+    const res = await run(() =>
+      newLessonAction({ request: postRequest(`${base()}/bai-moi`, fields, { cookie: trainer }), params: { courseId: String(courseId) }, context: {} }),
+    );
     expect(res.status).toBe(422);
     expect(res.data.errors[field]).toBe(message);
     expect(await tableCounts()).toEqual(before);
@@ -94,7 +118,11 @@ describe("local lessons", () => {
 
   it("a learner cannot write one (403)", async () => {
     const res = await run(() =>
-      newLessonAction({ request: postRequest(`${base()}/bai-moi`, { title: "Bài", body: "x" }, { cookie: learner }), params: { courseId: String(courseId) }, context: {} }),
+      newLessonAction({
+        request: postRequest(`${base()}/bai-moi`, { title: "Bài", body: "x" }, { cookie: learner }),
+        params: { courseId: String(courseId) },
+        context: {},
+      }),
     );
     expect(res.status).toBe(403);
   });
@@ -112,16 +140,26 @@ describe("attachments", () => {
 
     const got = await run<Response>(async () => {
       try {
-        return await fileLoader({ request: getRequest(`${base()}/tep/${row.id}`, { cookie: learner }), params: { courseId: String(courseId), fileId: String(row.id) }, context: {} });
+        return await fileLoader({
+          request: getRequest(`${base()}/tep/${row.id}`, { cookie: learner }),
+          params: { courseId: String(courseId), fileId: String(row.id) },
+          context: {},
+        });
       } catch (thrown) {
         return thrown;
       }
     });
     expect(got.status).toBe(200);
     expect(got.headers.get("Content-Type")).toBe("application/pdf");
-    expect(got.headers.get("Content-Disposition")).toBe(`attachment; filename="Quyet dinh ho tro.pdf"; filename*=UTF-8''${encodeURIComponent("Quyết định hỗ trợ.pdf")}`);
+    expect(got.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="Quyet dinh ho tro.pdf"; filename*=UTF-8''${encodeURIComponent("Quyết định hỗ trợ.pdf")}`,
+    );
     expect(got.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    const direct = await fileLoader({ request: getRequest(`${base()}/tep/${row.id}`, { cookie: learner }), params: { courseId: String(courseId), fileId: String(row.id) }, context: {} });
+    const direct = await fileLoader({
+      request: getRequest(`${base()}/tep/${row.id}`, { cookie: learner }),
+      params: { courseId: String(courseId), fileId: String(row.id) },
+      context: {},
+    });
     expect(Buffer.from(await (direct as Response).arrayBuffer()).equals(bytes)).toBe(true);
 
     // the list shows it to the learner, without the trainer's forms
@@ -161,14 +199,24 @@ describe("attachments", () => {
 
   it.each([
     ["a file over 20 MB", async () => uploadForm("lon.pdf", Buffer.concat([pdf(), Buffer.alloc(ATTACHMENT_LIMIT_BYTES)])), 413, "Tệp lớn hơn 20 MB."],
-    ["a forbidden type", async () => uploadForm("trang.html", Buffer.from("<html><script>x</script>")), 422, "Chỉ nhận tệp PDF, DOCX, XLSX, PPTX, PNG hoặc JPEG."],
+    [
+      "a forbidden type",
+      async () => uploadForm("trang.html", Buffer.from("<html><script>x</script>")),
+      422,
+      "Chỉ nhận tệp PDF, DOCX, XLSX, PPTX, PNG hoặc JPEG.",
+    ],
     [
       "bytes that contradict the extension (a DOCX named .xlsx)",
       async () => uploadForm("bang.xlsx", await docx()),
       422,
       "Nội dung tệp không khớp với phần mở rộng .xlsx: tệp có thể bị đổi tên hoặc hỏng.",
     ],
-    ["HTML named .pdf", async () => uploadForm("gia.pdf", Buffer.from("<html>")), 422, "Nội dung tệp không khớp với phần mở rộng .pdf: tệp có thể bị đổi tên hoặc hỏng."],
+    [
+      "HTML named .pdf",
+      async () => uploadForm("gia.pdf", Buffer.from("<html>")),
+      422,
+      "Nội dung tệp không khớp với phần mở rộng .pdf: tệp có thể bị đổi tên hoặc hỏng.",
+    ],
     ["an empty file", async () => uploadForm("rong.pdf", new Uint8Array()), 400, "Tệp trống (0 byte)."],
   ])("refuses %s at the file field, writing no row and no file", async (_what, form, status, message) => {
     const before = await tableCounts();
@@ -202,7 +250,11 @@ describe("attachments", () => {
 
     // lost: the row and the file
     await run(() =>
-      materialsAction({ request: postRequest(base(), { intent: "deleteAttachment", attachmentId: String(row.id) }, { cookie: trainer }), params: { courseId: String(courseId) }, context: {} }),
+      materialsAction({
+        request: postRequest(base(), { intent: "deleteAttachment", attachmentId: String(row.id) }, { cookie: trainer }),
+        params: { courseId: String(courseId) },
+        context: {},
+      }),
     );
     expect(fs.existsSync(storedPath(row.storageName))).toBe(false);
 
@@ -218,7 +270,11 @@ describe("attachments", () => {
       globalThis.__ocopDb = undefined;
       process.env.DATABASE_URL = `file:${target}`;
       process.env.ATTACHMENTS_DIR = folder;
-      const direct = await fileLoader({ request: getRequest(`${base()}/tep/${row.id}`, { cookie: learner }), params: { courseId: String(courseId), fileId: String(row.id) }, context: {} });
+      const direct = await fileLoader({
+        request: getRequest(`${base()}/tep/${row.id}`, { cookie: learner }),
+        params: { courseId: String(courseId), fileId: String(row.id) },
+        context: {},
+      });
       expect(Buffer.from(await (direct as Response).arrayBuffer()).equals(bytes)).toBe(true);
     } finally {
       await globalThis.__ocopDb?.$disconnect();

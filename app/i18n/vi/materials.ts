@@ -19,7 +19,7 @@ export const materials = {
   "materials.form.title": "Tiêu đề",
   "materials.form.body": "Nội dung (Markdown)",
   "materials.form.bodyHint":
-    "Viết bằng Markdown, tối đa {kb} KB. Hộp ghi chú: dòng \":::note[Tiêu đề]\" (hoặc :::warning, :::example), nội dung, rồi dòng \":::\". Thuật ngữ: \":::term[Từ]\", phần giải nghĩa, rồi \":::\". Mã HTML được hiển thị nguyên văn.",
+    'Viết bằng Markdown, tối đa {kb} KB. Hộp ghi chú: dòng ":::note[Tiêu đề]" (hoặc :::warning, :::example), nội dung, rồi dòng ":::". Thuật ngữ: ":::term[Từ]", phần giải nghĩa, rồi ":::". Mã HTML được hiển thị nguyên văn.',
   "materials.form.sources": "Nguồn (mỗi dòng một văn bản)",
   "materials.form.sourcesHint": "Cơ quan ban hành | Số hiệu | Ngày (dd/MM/yyyy hoặc năm) | Trích yếu",
   "materials.form.position": "Thứ tự",

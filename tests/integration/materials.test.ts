@@ -10,7 +10,7 @@ import { action as materialsAction, loader as materialsLoader } from "~/routes/k
 import { action as newLessonAction } from "~/routes/khoa-hoc.$courseId.tai-lieu.bai-moi";
 import { loader as lessonLoader } from "~/routes/khoa-hoc.$courseId.tai-lieu.$lessonId._index";
 import { loader as fileLoader } from "~/routes/khoa-hoc.$courseId.tai-lieu.tep.$fileId";
-import { cookieFor, getRequest, postRequest, run, tableCounts } from "../support/http";
+import { cookieFor, getRequest, postRequest, run, tableCounts, testContext } from "../support/http";
 
 /** A class's local lessons and files, through the routes, on a real database and a real folder. */
 let courseId: number;
@@ -54,10 +54,14 @@ function uploadForm(name: string, bytes: Uint8Array, fields: Record<string, stri
   return form;
 }
 const upload = (form: FormData, cookie = trainer) =>
-  run(() => materialsAction({ request: postRequest(base(), form, { cookie }), params: { courseId: String(courseId) }, context: {} }));
+  run(() => materialsAction({ request: postRequest(base(), form, { cookie }), params: { courseId: String(courseId) }, context: testContext() }));
 const download = (fileId: number, cookie: string) =>
   run<string>(() =>
-    fileLoader({ request: getRequest(`${base()}/tep/${fileId}`, { cookie }), params: { courseId: String(courseId), fileId: String(fileId) }, context: {} }),
+    fileLoader({
+      request: getRequest(`${base()}/tep/${fileId}`, { cookie }),
+      params: { courseId: String(courseId), fileId: String(fileId) },
+      context: testContext(),
+    }),
   );
 const storedFiles = () => (fs.existsSync(attachmentsDir()) ? fs.readdirSync(attachmentsDir()).filter((f) => !f.startsWith(".")).length : 0);
 
@@ -72,13 +76,13 @@ describe("local lessons", () => {
           { cookie: trainer },
         ),
         params: { courseId: String(courseId) },
-        context: {},
+        context: testContext(),
       }),
     );
     expect(res.status).toBe(302);
     const lessonId = res.location!.split("/").pop()!;
     const read = await run(() =>
-      lessonLoader({ request: getRequest(res.location!, { cookie: learner }), params: { courseId: String(courseId), lessonId }, context: {} }),
+      lessonLoader({ request: getRequest(res.location!, { cookie: learner }), params: { courseId: String(courseId), lessonId }, context: testContext() }),
     );
     expect(read.status).toBe(200);
     expect(read.data.lesson.html).toContain('<aside class="callout callout--note">');
@@ -87,7 +91,7 @@ describe("local lessons", () => {
     expect(read.data.sources).toEqual([{ issuer: "UBND tỉnh Hà Tĩnh", number: "3292/QĐ-UBND", date: "01/11/2018", title: "Phê duyệt Đề án OCOP" }]);
     // a learner of another class does not find it
     const stranger = await run(() =>
-      lessonLoader({ request: getRequest(res.location!, { cookie: outsider }), params: { courseId: String(courseId), lessonId }, context: {} }),
+      lessonLoader({ request: getRequest(res.location!, { cookie: outsider }), params: { courseId: String(courseId), lessonId }, context: testContext() }),
     );
     expect(stranger.status).toBe(404);
   });
@@ -109,7 +113,11 @@ describe("local lessons", () => {
   ])("refuses %s at its field, 422, writing nothing", async (_what, fields, field, message) => {
     const before = await tableCounts();
     const res = await run(() =>
-      newLessonAction({ request: postRequest(`${base()}/bai-moi`, fields, { cookie: trainer }), params: { courseId: String(courseId) }, context: {} }),
+      newLessonAction({
+        request: postRequest(`${base()}/bai-moi`, fields, { cookie: trainer }),
+        params: { courseId: String(courseId) },
+        context: testContext(),
+      }),
     );
     expect(res.status).toBe(422);
     expect(res.data.errors[field]).toBe(message);
@@ -121,7 +129,7 @@ describe("local lessons", () => {
       newLessonAction({
         request: postRequest(`${base()}/bai-moi`, { title: "Bài", body: "x" }, { cookie: learner }),
         params: { courseId: String(courseId) },
-        context: {},
+        context: testContext(),
       }),
     );
     expect(res.status).toBe(403);
@@ -143,7 +151,7 @@ describe("attachments", () => {
         return await fileLoader({
           request: getRequest(`${base()}/tep/${row.id}`, { cookie: learner }),
           params: { courseId: String(courseId), fileId: String(row.id) },
-          context: {},
+          context: testContext(),
         });
       } catch (thrown) {
         return thrown;
@@ -158,12 +166,14 @@ describe("attachments", () => {
     const direct = await fileLoader({
       request: getRequest(`${base()}/tep/${row.id}`, { cookie: learner }),
       params: { courseId: String(courseId), fileId: String(row.id) },
-      context: {},
+      context: testContext(),
     });
     expect(Buffer.from(await (direct as Response).arrayBuffer()).equals(bytes)).toBe(true);
 
     // the list shows it to the learner, without the trainer's forms
-    const list = await run(() => materialsLoader({ request: getRequest(base(), { cookie: learner }), params: { courseId: String(courseId) }, context: {} }));
+    const list = await run(() =>
+      materialsLoader({ request: getRequest(base(), { cookie: learner }), params: { courseId: String(courseId) }, context: testContext() }),
+    );
     expect(list.data.manages).toBe(false);
     expect(list.data.attachments.map((a: { id: number }) => a.id)).toContain(row.id);
   });
@@ -183,7 +193,7 @@ describe("attachments", () => {
       materialsAction({
         request: postRequest(base(), { intent: "deleteAttachment", attachmentId: String(row.id) }, { cookie: trainer }),
         params: { courseId: String(courseId) },
-        context: {},
+        context: testContext(),
       }),
     );
     expect(res.status).toBe(200);
@@ -253,7 +263,7 @@ describe("attachments", () => {
       materialsAction({
         request: postRequest(base(), { intent: "deleteAttachment", attachmentId: String(row.id) }, { cookie: trainer }),
         params: { courseId: String(courseId) },
-        context: {},
+        context: testContext(),
       }),
     );
     expect(fs.existsSync(storedPath(row.storageName))).toBe(false);
@@ -273,7 +283,7 @@ describe("attachments", () => {
       const direct = await fileLoader({
         request: getRequest(`${base()}/tep/${row.id}`, { cookie: learner }),
         params: { courseId: String(courseId), fileId: String(row.id) },
-        context: {},
+        context: testContext(),
       });
       expect(Buffer.from(await (direct as Response).arrayBuffer()).equals(bytes)).toBe(true);
     } finally {

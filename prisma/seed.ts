@@ -6,6 +6,7 @@ import { seedAttendance } from "./seed-attendance";
 import { COURSE, DEMO_ACCOUNTS, DEMO_PASSWORD, DISTRICTS, LEARNER_CATEGORIES, PROVINCE, learnerName, pick, prng } from "./demo-data";
 import { REFORM_DATE } from "../app/units/catalogue";
 import { rebuildStats } from "../app/appraisal/counters.server";
+import { seedMaterials } from "./seed-materials";
 import { seedAppraisal, seedPlans } from "./seed-plans";
 import { loadProvince } from "../app/units/catalogue.server";
 
@@ -109,6 +110,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await seedPlans(db);
   await seedAppraisal(db);
   await rebuildStats(db);
+  const demoCourse = await db.course.findFirstOrThrow({ where: { code: COURSE.code }, include: { trainers: true } });
+  await seedMaterials(db, demoCourse.id, demoCourse.trainers[0].userId);
   return true;
 }
 

@@ -6,12 +6,21 @@
 
 /** Above the largest body the app accepts (a 2 MB roster upload), so the app's own messages show first. */
 export const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+/** A class's attachment upload (20 MB a file, app/materials/limits.ts): the one path that takes more. */
+export const ATTACHMENT_UPLOAD_PATH = /^\/khoa-hoc\/\d+\/tai-lieu\/?$/;
+export const ATTACHMENT_BODY_LIMIT_BYTES = 24 * 1024 * 1024;
+
+/** The limit for a request: the attachment upload's, or the default. */
+export function limitFor(req) {
+  return ATTACHMENT_UPLOAD_PATH.test(req.path ?? "") ? ATTACHMENT_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+}
 
 const LINGER_MS = 5000;
 
 /** `message`: the answer's text, from the catalogue (server.js passes the build's `edgeMessages.tooLarge`). */
-export function bodyLimit(message, limit = BODY_LIMIT_BYTES) {
+export function bodyLimit(message, limitOf = limitFor) {
   return (req, res, next) => {
+    const limit = typeof limitOf === "number" ? limitOf : limitOf(req);
     const declared = req.headers["content-length"];
     if (declared !== undefined && !(Number(declared) <= limit)) return refuse(req, res, message);
     // With a declared length Node's parser never delivers more than it; a body already complete was small.

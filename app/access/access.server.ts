@@ -149,6 +149,22 @@ export async function reachableSession(auth: Auth, params: { courseId?: string; 
   return { course, session };
 }
 
+/** A local lesson of a course the user reaches under `rule`, or a 404 (also for another course's lesson). */
+export async function reachableLocalLesson(auth: Auth, params: { courseId?: string; lessonId?: string }, rule: RoleRule) {
+  const course = await reachableCourse(auth, params.courseId, rule);
+  const lesson = await db().localLesson.findFirst({ where: { id: idParam(params.lessonId), courseId: course.id } });
+  if (!lesson) throw notFound();
+  return { course, lesson };
+}
+
+/** An attachment of a course the user reaches under `rule`, or a 404 — never a 403, which would tell it exists. */
+export async function reachableAttachment(auth: Auth, params: { courseId?: string; fileId?: string }, rule: RoleRule) {
+  const course = await reachableCourse(auth, params.courseId, rule);
+  const attachment = await db().attachment.findFirst({ where: { id: idParam(params.fileId), courseId: course.id } });
+  if (!attachment) throw notFound();
+  return { course, attachment };
+}
+
 /** A certificate by code: its holder, or someone who reaches its course under `manageRule`; else 404. */
 export async function reachableCertificate(auth: Auth, code: string | null, manageRule: RoleRule) {
   const cert = code ? await db().certificate.findUnique({ where: { code } }) : null;

@@ -54,6 +54,27 @@ export function checkZipBounds(bytes: Uint8Array): ZipCheck {
   return { ok: true };
 }
 
+/**
+ * The entry names of a zip's central directory (at most `limit`), or null when the bytes are no zip.
+ * Only the directory is read, nothing is inflated: enough to tell a DOCX from an XLSX (app/materials/file-type.ts).
+ */
+export function zipEntryNames(bytes: Uint8Array, limit = ZIP_MAX_ENTRIES * 10): string[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = findEocd(view);
+  if (eocd < 0) return null;
+  const entries = Math.min(view.getUint16(eocd + 10, true), limit);
+  const names: string[] = [];
+  let at = view.getUint32(eocd + 16, true);
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > view.byteLength || view.getUint32(at, true) !== CENTRAL) return null;
+    const nameLength = view.getUint16(at + 28, true);
+    if (at + 46 + nameLength > view.byteLength) return null;
+    names.push(new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return names;
+}
+
 function findEocd(view: DataView): number {
   const last = view.byteLength - 22;
   for (let at = last; at >= 0 && at >= last - 0xffff; at--) if (view.getUint32(at, true) === EOCD) return at;

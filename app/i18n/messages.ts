@@ -2,8 +2,8 @@
  * The one message catalogue. Every text the UI shows comes from here (one file of keys per
  * capability under ./vi/), so an English catalogue can be added later with the same keys.
  * Two groups are not loaded here but by the modules that use them, so the pages that do not
- * show them do not download them: check-in (`import "~/i18n/checkin"`), attendance (`import "~/i18n/attendance"`, which loads check-in too) and the officers'
- * plans, appraisal and administration (`import "~/i18n/officer"`). See docs/decisions/0019;
+ * show them do not download them: check-in (`import "~/i18n/checkin"`), attendance (`import "~/i18n/attendance"`, which loads check-in too), the officers'
+ * plans, appraisal and administration (`import "~/i18n/officer"`) and a class's local materials (`import "~/i18n/materials"`). See docs/decisions/0019;
  * the build check fails on a page that uses their keys without loading them.
  */
 import type { admin } from "./vi/admin";
@@ -13,6 +13,7 @@ import type { checkin } from "./vi/checkin";
 import { auth } from "./vi/auth";
 import { certificates } from "./vi/certificates";
 import { core } from "./vi/core";
+import type { materials } from "./vi/materials";
 import { modules } from "./vi/modules";
 import { ocop } from "./vi/ocop";
 import type { plans } from "./vi/plans";
@@ -20,7 +21,7 @@ import { quiz } from "./vi/quiz";
 
 const shared = { ...core, ...auth, ...modules, ...ocop, ...quiz, ...certificates };
 
-export type MessageKey = keyof (typeof shared & typeof checkin & typeof attendance & typeof admin & typeof plans & typeof appraisal);
+export type MessageKey = keyof (typeof shared & typeof checkin & typeof attendance & typeof admin & typeof plans & typeof appraisal & typeof materials);
 export type Messages = Record<MessageKey, string>;
 
 const catalogues: Record<"vi", Partial<Messages>> = { vi: { ...shared } };

@@ -8,6 +8,7 @@ import { QUIZ_STEP, computeProgress, stepKey } from "~/content/progress";
 import { doneSteps } from "~/content/progress.server";
 import { ProgressBar } from "~/content/ProgressBar";
 import { t } from "~/i18n/messages";
+import "~/i18n/materials";
 import { PageHeader } from "~/ui/page";
 
 export const access = modulePermissions.study;
@@ -60,6 +61,11 @@ export default function CoursePage() {
           </span>
         ) : null}
       </PageHeader>
+      <p>
+        <Link className="button button--ghost" to={`${base}/tai-lieu`}>
+          {t("materials.title")}
+        </Link>
+      </p>
       {tracking ? (
         <section className="card">
           <ProgressBar {...progress} label={t("modules.progress.course")} />

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { currentCode, newSecret } from "~/attendance/checkin-code";
 import type { Access } from "~/auth/access";
 import { db } from "~/db/db.server";
+import { addAttachment } from "~/materials/materials.server";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-data";
 import { APPRAISAL_DEMO, DEMO_PLAN_TITLE, THIENLOC_PLAN_TITLE } from "../../prisma/seed-plans";
 import { ORIGIN, cookieFor, testContext, userIdOf } from "../support/http";
@@ -110,6 +111,28 @@ const CASES: Record<string, Case | { exempt: string }> = {
   "routes/khoa-hoc.$courseId.diem-danh.$sessionId.ma": SESSION_PAGE(),
   "routes/khoa-hoc.$courseId.diem-danh.$sessionId.so-ky-ten": SESSION_PAGE(),
   "routes/khoa-hoc.$courseId.diem-danh.$sessionId.trinh-chieu": SESSION_PAGE(),
+  "routes/khoa-hoc.$courseId.tai-lieu._index": {
+    outsiders: ["trainerB", "learnerB", "districtAdmin"],
+    insider: demo("trainer"),
+    bodies: {
+      upload: () => {
+        const form = new FormData();
+        form.append("intent", "upload");
+        form.append("file", new File([Buffer.from("%PDF-1.4\n%%EOF\n")], "la.pdf", { type: "application/pdf" }));
+        return form;
+      },
+      deleteLesson: (f) => ({ intent: "deleteLesson", lessonId: f.params.lessonId }),
+      deleteAttachment: (f) => ({ intent: "deleteAttachment", attachmentId: String(f.ids.demoAttachment) }),
+    },
+  },
+  "routes/khoa-hoc.$courseId.tai-lieu.bai-moi": COURSE_PAGE({ save: { title: "Bài lạ", body: "Nội dung lạ" } }),
+  "routes/khoa-hoc.$courseId.tai-lieu.$lessonId._index": { outsiders: ["trainerB", "learnerB", "districtAdmin"], insider: demo("learner") },
+  "routes/khoa-hoc.$courseId.tai-lieu.$lessonId.sua": COURSE_PAGE({ save: { title: "Bài bị sửa", body: "Nội dung bị sửa" } }),
+  "routes/khoa-hoc.$courseId.tai-lieu.tep.$fileId": {
+    outsiders: ["trainerB", "learnerB", "districtAdmin", "consultantB"],
+    insider: demo("learner"),
+    params: (f) => ({ ...f.params, fileId: String(f.ids.demoAttachment) }),
+  },
   "routes/giay-chung-nhan.$code": { outsiders: ["trainerB", "learnerB", "districtAdmin"], insider: demo("learner"), params: (f) => ({ code: f.code() }) },
   "routes/chung-nhan.$code": { exempt: "public verification by design: anyone holding a printed code may check it (rate-limited)" },
   "routes/phuong-an.$planId._index": {
@@ -208,7 +231,8 @@ const CASES: Record<string, Case | { exempt: string }> = {
   "routes/diem-danh": {
     outsiders: ["learnerB"],
     insider: demo("learner"),
-    bodies: { checkin: (f) => ({ code: f.params.sessionCode, buoi: f.params.sessionId }) },
+    // the code is computed when the request is made: under load a fixture's code can rotate out before its turn
+    bodies: { checkin: (f) => ({ code: currentCode(f.params.sessionSecret, new Date(), Number(f.params.sessionRotate)), buoi: f.params.sessionId }) },
   },
 };
 
@@ -321,8 +345,15 @@ beforeAll(async () => {
   const foreign = await db().session.create({
     data: { id: crypto.randomBytes(32).toString("hex"), userId: demoLearner, expiresAt: new Date(Date.now() + 86400_000) },
   });
+  // a file of the demo class, for the download route and the delete intent
+  const attached = await addAttachment(courseId, await userIdOf(demo("trainer")), {
+    fileName: "tai-lieu.pdf",
+    bytes: Buffer.from("%PDF-1.4\n% idor\n%%EOF\n"),
+    type: "PDF",
+  });
+  if (!attached.ok) throw new Error("the demo class's file was not added");
   fixture = {
-    params: { ...params, foreignSession: foreign.id, sessionCode: currentCode(secret, new Date(), open.rotateSeconds) },
+    params: { ...params, foreignSession: foreign.id, sessionSecret: secret, sessionRotate: String(open.rotateSeconds) },
     ids: {
       demoLearner,
       demoConsultant: await userIdOf(demo("consultant")),
@@ -336,6 +367,7 @@ beforeAll(async () => {
       province: province.id,
       canLoc: canLoc.id,
       huongSon: huongSon.id,
+      demoAttachment: attached.id,
     },
     code: () => cert.code,
   };

@@ -19,6 +19,9 @@ export async function routeParams(): Promise<Record<string, string>> {
     // the demo producer's plan, to which the demo consultant is invited
     planId: String((await db().businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE } })).id),
     step: "9",
+    // the demo class's local lesson (prisma/seed-materials.ts); the demo seeds no file, so a file id that names none
+    lessonId: String((await db().localLesson.findFirstOrThrow({ orderBy: { id: "asc" } })).id),
+    fileId: String((await db().attachment.findFirst({ orderBy: { id: "asc" } }))?.id ?? 1),
     // the plan submitted at Thiên Lộc, in the demo commune appraiser's queue
     caseId: String((await db().businessPlan.findFirstOrThrow({ where: { title: THIENLOC_PLAN_TITLE } })).id),
   };

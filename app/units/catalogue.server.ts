@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Db, db } from "~/db/db.server";
-import { Prisma } from "../../generated/prisma/client";
+import { type Cell, insertRows } from "~/db/bulk.server";
 import { foldForSearch } from "~/i18n/fold";
 import { type Catalogue, REFORM_DATE, findProvince, parseCatalogue, provinceSlice, searchProvinces } from "./catalogue";
 import type { MatchUnit } from "./match";
@@ -26,82 +26,52 @@ export const formerCode = (officialCode: string) => `${officialCode}-cu`;
 
 export type LoadResult = { provinceId: number; created: number };
 
-type Tx = Prisma.TransactionClient;
-
-/** Rows per INSERT: 500 × 12 columns stays well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-const ROWS_PER_INSERT = 500;
-
-/**
- * Multi-row INSERTs with bound parameters: the whole catalogue (about 26,000 rows of units and links) in well under
- * a second of CPU, where `createMany` spends about five times as much in the client (decision 0038). The table and
- * column names are constants of this file, never input.
- */
-async function insertRows(tx: Tx, table: "Unit" | "UnitSuccessor", columns: readonly string[], rows: readonly unknown[][]) {
-  const into = Prisma.raw(`"${table}" (${columns.map((c) => `"${c}"`).join(", ")})`);
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const values = rows.slice(i, i + ROWS_PER_INSERT).map((row) => Prisma.sql`(${Prisma.join(row)})`);
-    await tx.$executeRaw`INSERT INTO ${into} VALUES ${Prisma.join(values)}`;
-  }
-}
-
-const UNIT_COLUMNS = ["id", "code", "officialCode", "name", "level", "parentId", "path", "validFrom", "validUntil", "active", "local", "createdAt"] as const;
+const UNIT_COLUMNS = ["id", "code", "officialCode", "name", "level", "parentId", "path", "validFrom", "validUntil", "active", "local", "createdAt"];
 
 /**
  * Loads one province of the catalogue: the province (found by its official code, e.g. the demo's Hà Tĩnh, or
  * created), its communes of today, its former communes (ended on 1 July 2025, hidden from today's pickers) and the
  * links from each former commune to its successor(s). Units already there are kept as they are (ids, paths, data),
- * so loading twice changes nothing. One transaction; the units and the links are written in bulk.
+ * so loading twice changes nothing. One transaction of a few statements: the ids are given here, so every unit is
+ * written with its path in one bulk insert, then every link in another (decision 0038).
  */
 export async function loadProvince(code: string, client: Db = db()): Promise<LoadResult | null> {
   const slice = provinceSlice(catalogue(), code);
   if (!slice) return null;
   return client.$transaction(
     async (tx) => {
-      let province = await tx.unit.findFirst({ where: { officialCode: code, level: "PROVINCE" } });
-      let created = 0;
-      if (!province) {
-        province = await tx.unit.create({ data: { code, officialCode: code, name: slice.province.name, level: "PROVINCE", path: "" } });
-        province = await tx.unit.update({ where: { id: province.id }, data: { path: `/${province.id}/` } });
-        await tx.provinceSettings.create({ data: { unitId: province.id } });
-        created++;
-      }
-      const existing = await tx.unit.findMany({
-        where: { path: { startsWith: province.path }, officialCode: { not: null } },
-        select: { id: true, officialCode: true, validUntil: true },
-      });
+      const found = await tx.unit.findFirst({ where: { officialCode: code, level: "PROVINCE" }, select: { id: true, path: true } });
+      let nextId = ((await tx.unit.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
+      const province = found ?? { id: nextId++, path: "" };
+      province.path ||= `/${province.id}/`;
+      // a province loaded just now has nothing under it yet
+      const existing = found
+        ? await tx.unit.findMany({
+            where: { path: { startsWith: province.path }, officialCode: { not: null } },
+            select: { id: true, officialCode: true, validUntil: true },
+          })
+        : [];
       const current = new Map(existing.filter((u) => !u.validUntil).map((u) => [u.officialCode!, u.id]));
       const former = new Map(existing.filter((u) => u.validUntil).map((u) => [u.officialCode!, u.id]));
-      // ids given here so each path is written with its row (no second update per unit)
-      let nextId = ((await tx.unit.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
+
       const now = new Date();
-      const rows: unknown[][] = [];
-      const add = (officialCode: string, ourCode: string, name: string, ids: Map<string, number>, validity: { from: Date | null; until: Date | null }) => {
+      const rows: Cell[][] = found ? [] : [[province.id, code, code, slice.province.name, "PROVINCE", null, province.path, null, null, true, false, now]];
+      const add = (ids: Map<string, number>, officialCode: string, ourCode: string, name: string, from: Date | null, until: Date | null) => {
         const id = nextId++;
         ids.set(officialCode, id);
-        rows.push([
-          id,
-          ourCode,
-          officialCode,
-          name,
-          "COMMUNE",
-          province.id,
-          `${province.path}${id}/`,
-          validity.from,
-          validity.until,
-          !validity.until,
-          false,
-          now,
-        ]);
+        rows.push([id, ourCode, officialCode, name, "COMMUNE", province.id, `${province.path}${id}/`, from, until, !until, false, now]);
       };
-      for (const c of slice.communes) if (!current.has(c.code)) add(c.code, c.code, c.name, current, { from: REFORM_DATE, until: null });
-      for (const f of slice.former) if (!former.has(f.code)) add(f.code, formerCode(f.code), f.name, former, { from: null, until: REFORM_DATE });
+      for (const c of slice.communes) if (!current.has(c.code)) add(current, c.code, c.code, c.name, REFORM_DATE, null);
+      for (const f of slice.former) if (!former.has(f.code)) add(former, f.code, formerCode(f.code), f.name, null, REFORM_DATE);
       await insertRows(tx, "Unit", UNIT_COLUMNS, rows);
-      created += rows.length;
+      if (!found) await tx.provinceSettings.create({ data: { unitId: province.id } });
 
       const linked = new Set(
-        (await tx.unitSuccessor.findMany({ where: { former: { path: { startsWith: province.path } } }, select: { formerId: true, successorId: true } })).map(
-          (l) => `${l.formerId}:${l.successorId}`,
-        ),
+        found
+          ? (
+              await tx.unitSuccessor.findMany({ where: { former: { path: { startsWith: province.path } } }, select: { formerId: true, successorId: true } })
+            ).map((l) => `${l.formerId}:${l.successorId}`)
+          : [],
       );
       const links = slice.former.flatMap((f) => {
         const formerId = former.get(f.code)!;
@@ -111,7 +81,7 @@ export async function loadProvince(code: string, client: Db = db()): Promise<Loa
         });
       });
       await insertRows(tx, "UnitSuccessor", ["formerId", "successorId"], links);
-      return { provinceId: province.id, created };
+      return { provinceId: province.id, created: rows.length };
     },
     { timeout: 60_000 },
   );

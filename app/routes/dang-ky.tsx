@@ -71,7 +71,7 @@ export default function RegisterPage() {
             name="tinh"
             defaultValue={province}
             onChange={(event) => submit(event.currentTarget.form)}
-            options={[{ value: "", label: t("auth.register.provinceNone") }, ...provinces]}
+            options={[{ value: "", label: "—" }, ...provinces]}
           />
           <div>
             <button type="submit" className="button--ghost">
@@ -95,24 +95,8 @@ export default function RegisterPage() {
             { value: "producer", label: t("role.producer") },
           ]}
         />
-        {units.length ? (
-          <SelectField
-            label={t("auth.register.unit")}
-            name="unitId"
-            defaultValue={v.unitId}
-            error={e.unitId}
-            options={[{ value: "", label: t("auth.register.unitNone") }, ...units]}
-          />
-        ) : (
-          <div className={e.unitId ? "field field--invalid" : "field"}>
-            <p className="field__hint">{t("auth.register.unitAfterProvince")}</p>
-            {e.unitId ? (
-              <p className="field__error" role="alert">
-                {e.unitId}
-              </p>
-            ) : null}
-          </div>
-        )}
+        {/* empty until a province is chosen above */}
+        <SelectField label={t("auth.register.unit")} name="unitId" defaultValue={v.unitId} error={e.unitId} options={[{ value: "", label: "—" }, ...units]} />
         <NewPasswordFields name="password" labels={[t("auth.register.password"), t("auth.register.passwordConfirm")]} errors={e} />
         <div>
           <button type="submit">{t("auth.register.submit")}</button>

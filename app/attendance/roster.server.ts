@@ -8,7 +8,8 @@ import { activationExpiry, activationHash, activationMatches, newActivationCode 
 import { matchUnitsWithin } from "~/units/catalogue.server";
 import { notify } from "~/notifications/notifications.server";
 import { provincePath } from "~/units/path";
-import { type Problem, type RosterField, type RosterRow, type RosterTable, contactsIn, validateLearner, validateRoster } from "./roster";
+import { t } from "~/i18n/messages";
+import { type Problem, type RosterField, type RosterRow, type RosterTable, type UnitRef, contactsIn, validateLearner, validateRoster } from "./roster";
 
 /** Roster import and single enrolment: persistence (preview staging, all-or-nothing commit). */
 
@@ -187,10 +188,22 @@ export async function commitRoster(
 }
 
 export type AddLearnerOutcome =
-  { ok: true; codes: IssuedCode[]; invited: number } | { ok: false; error: "invalid"; problems: Problem[] } | { ok: false; error: "changed" };
+  | { ok: true; codes: IssuedCode[]; invited: number; notes: string[] }
+  | { ok: false; error: "invalid"; problems: Problem[] }
+  | { ok: false; error: "chooseUnit"; former: string; choices: UnitRef[] }
+  | { ok: false; error: "changed" };
 
-/** Adds one learner typed by hand: the same checks, messages and writes as one row of a roster file. */
-export async function addLearner(course: { id: number; unitPath: string }, fields: Record<RosterField, string>, now = new Date()): Promise<AddLearnerOutcome> {
+/**
+ * Adds one learner typed by hand: the same checks, messages and writes as one row of a roster file. A former commune
+ * split between several new ones is answered, as in the roster preview, with the new communes to pick from
+ * (`chooseUnit`); the trainer's pick (`unitChoice`) must be one of them. `notes` tell where a former unit went.
+ */
+export async function addLearner(
+  course: { id: number; unitPath: string },
+  fields: Record<RosterField, string>,
+  unitChoice: number | null = null,
+  now = new Date(),
+): Promise<AddLearnerOutcome> {
   const phone = normalizePhone(fields.phone, { landline: true });
   const email = normalizeEmail(fields.email);
   const [units, accounts] = await Promise.all([
@@ -199,12 +212,14 @@ export async function addLearner(course: { id: number; unitPath: string }, field
   ]);
   const { row, problems } = validateLearner(fields, { units, accounts });
   if (!row) return { ok: false, error: "invalid", problems };
-  // a former commune split between new ones: the form has no picker, so the new commune is asked for
-  if (row.unitId === null)
-    return { ok: false, error: "invalid", problems: [{ row: 0, name: row.fullName, column: "unit", message: "att.import.unitSplitTyped", severity: "error" }] };
+  const placed = applyUnitChoices([row], unitChoice === null ? {} : { [row.row]: unitChoice })?.[0];
+  if (!placed) return { ok: false, error: "chooseUnit", former: row.unitName, choices: row.unitChoices ?? [] };
+  const notes = row.unitChoices
+    ? [t("att.import.unitNowIn", { former: row.unitName, unit: placed.unitName })]
+    : problems.flatMap((p) => (p.severity === "notice" && p.value ? [p.value] : []));
   try {
-    const written = await db().$transaction((tx) => writeRows(tx, course, [row], now));
-    return { ok: true, codes: written.codes, invited: written.invited };
+    const written = await db().$transaction((tx) => writeRows(tx, course, [placed], now));
+    return { ok: true, codes: written.codes, invited: written.invited, notes };
   } catch (error) {
     if (error instanceof Changed || isUniqueViolation(error)) return { ok: false as const, error: "changed" as const };
     throw error;

@@ -140,6 +140,8 @@ export const rosterActionSchema = z.discriminatedUnion(
       phone: optionalText(20),
       email: optionalText(254),
       unit: text(200),
+      /** the new commune picked when `unit` names a former commune split between several */
+      unitChoice: z.preprocess(blankToUndefined, id(t("form.invalidChoice")).optional()),
       position: optionalText(120),
       category: optionalText(40),
     }),

@@ -38,8 +38,9 @@ export async function register(input: Registration, ip: string, now = new Date()
     await recordGuessFailure(keys, now);
     return { ok: false, field: "code", error: "codeUnknown" };
   }
-  const unit = await db().unit.findUnique({ where: { id: input.unitId }, select: { id: true, path: true, active: true } });
-  if (!unit || !unit.active || !unit.path.startsWith(course.unit.path)) return { ok: false, field: "unitId", error: "badUnit" };
+  const unit = await db().unit.findUnique({ where: { id: input.unitId }, select: { id: true, path: true, active: true, validUntil: true } });
+  // a unit of today only: the sign-up lists no former commune or district
+  if (!unit || !unit.active || unit.validUntil || !unit.path.startsWith(course.unit.path)) return { ok: false, field: "unitId", error: "badUnit" };
   // Hashed in both cases, so an existing account does not answer faster.
   const passwordHash = await hashPassword(input.password);
   await db().$transaction(async (tx) => {

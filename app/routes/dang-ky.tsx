@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData, useSubmit } from "@remix-run/react";
 import { PUBLIC } from "~/auth/access";
 import { getAuth, requireSameOrigin } from "~/auth/guard.server";
 import { REGISTERED_PARAM } from "~/auth/next";
@@ -7,6 +7,7 @@ import { register } from "~/auth/register.server";
 import { requestMeta } from "~/auth/request-meta";
 import { registerSchema } from "~/auth/schemas.server";
 import { parseRequestForm } from "~/forms/form.server";
+import { parseId } from "~/forms/parse";
 import { invalid } from "~/forms/result.server";
 import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -14,7 +15,7 @@ import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { NewPasswordFields } from "~/ui/form-parts";
 import { PageHeader } from "~/ui/page";
 import { indentedLabel } from "~/units/tree";
-import { activeUnits } from "~/units/units.server";
+import { signUpUnits } from "~/units/units.server";
 
 export const access = PUBLIC;
 
@@ -22,8 +23,13 @@ export const meta: MetaFunction = () => [{ title: `${t("auth.register.title")} �
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getAuth(request)) throw redirect("/");
-  const units = await activeUnits();
-  return { units: units.map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })) };
+  // `?tinh=`: the province chosen first, so the unit list holds one province's communes, not the country's
+  const { provinces, province, units } = await signUpUnits(parseId(new URL(request.url).searchParams.get("tinh")));
+  return {
+    provinces: provinces.map((p) => ({ value: String(p.id), label: p.name })),
+    province: province ? String(province.id) : "",
+    units: units.map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,8 +53,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function RegisterPage() {
-  const { units } = useLoaderData<typeof loader>();
+  const { provinces, province, units } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
+  const submit = useSubmit();
   const v = result.values;
   const e = result.errors;
   return (
@@ -56,6 +63,23 @@ export default function RegisterPage() {
       <PageHeader title={t("auth.register.title")} />
       <p>{t("auth.register.intro")}</p>
       <FormMessage tone="error">{e._form}</FormMessage>
+      {provinces.length > 1 ? (
+        // a GET of this page: without JavaScript the button reloads it with the province's communes
+        <Form method="get" className="stack">
+          <SelectField
+            label={t("auth.register.province")}
+            name="tinh"
+            defaultValue={province}
+            onChange={(event) => submit(event.currentTarget.form)}
+            options={[{ value: "", label: "—" }, ...provinces]}
+          />
+          <div>
+            <button type="submit" className="button--ghost">
+              {t("auth.register.provinceShow")}
+            </button>
+          </div>
+        </Form>
+      ) : null}
       <Form method="post" className="stack" noValidate>
         <Field label={t("auth.register.code")} name="code" required defaultValue={v.code} error={e.code} autoCapitalize="characters" />
         <Field label={t("auth.register.fullName")} name="fullName" required defaultValue={v.fullName} error={e.fullName} autoComplete="name" />
@@ -71,7 +95,8 @@ export default function RegisterPage() {
             { value: "producer", label: t("role.producer") },
           ]}
         />
-        <SelectField label={t("auth.register.unit")} name="unitId" defaultValue={v.unitId} error={e.unitId} options={units} />
+        {/* empty until a province is chosen above */}
+        <SelectField label={t("auth.register.unit")} name="unitId" defaultValue={v.unitId} error={e.unitId} options={[{ value: "", label: "—" }, ...units]} />
         <NewPasswordFields name="password" labels={[t("auth.register.password"), t("auth.register.passwordConfirm")]} errors={e} />
         <div>
           <button type="submit">{t("auth.register.submit")}</button>

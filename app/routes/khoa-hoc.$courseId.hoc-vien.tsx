@@ -14,7 +14,7 @@ import { invalid, ok } from "~/forms/result.server";
 import { matchesSearch } from "~/i18n/fold";
 import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
-import { Field, FormMessage, useActionResult, useSuccessKey } from "~/ui/form";
+import { Field, FormMessage, SelectField, useActionResult, useSuccessKey } from "~/ui/form";
 import { ActionButton } from "~/ui/form-parts";
 import { Card, PageHeader } from "~/ui/page";
 import { DataTable } from "~/ui/table";
@@ -64,16 +64,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     position: input.position ?? "",
     category: input.category ?? "",
   };
-  const outcome = await addLearner(course, values);
+  const outcome = await addLearner(course, values, input.unitChoice ?? null);
   if (!outcome.ok && outcome.error === "invalid") {
     const errors: Record<string, string> = {};
     for (const p of outcome.problems) errors[p.column ?? "_form"] ??= t(p.message as MessageKey);
     return invalid(errors, { values, status: 422 });
   }
+  if (!outcome.ok && outcome.error === "chooseUnit") {
+    const units = outcome.choices.map((c) => c.name).join(", ");
+    return invalid(
+      { unit: t("att.roster.unitSplitChoose", { former: outcome.former, units }) },
+      { values, status: 422, detail: { unitChoices: outcome.choices } },
+    );
+  }
   if (!outcome.ok) return invalid({ _form: t("att.import.changed") }, { values, status: 409 });
   const code = outcome.codes[0]?.code;
   const message = code ? t("att.roster.addedNew", { code }) : outcome.invited ? t("att.roster.invited") : t("att.roster.added");
-  return ok({ message, codes: [] });
+  return ok({ message: outcome.notes.length ? t("att.roster.addedNote", { message, notes: outcome.notes.join("; ") }) : message, codes: [] });
 }
 
 export default function RosterPage() {
@@ -82,6 +89,7 @@ export default function RosterPage() {
   const e = result.errors;
   const v = result.values;
   const done = result.success;
+  const unitChoices = result.detail?.unitChoices;
   const addFormKey = useSuccessKey(done);
   return (
     <>
@@ -97,6 +105,16 @@ export default function RosterPage() {
           <Field label={t("att.column.phone")} name="phone" type="tel" defaultValue={v.phone} error={e.phone} />
           <Field label={t("att.column.email")} name="email" type="email" defaultValue={v.email} error={e.email} />
           <Field label={t("att.column.unit")} name="unit" required defaultValue={v.unit} error={e.unit} hint={t("att.roster.unitHint")} />
+          {unitChoices?.length ? (
+            // the typed unit is a former commune split between these: the trainer says which one, as in the roster preview
+            <SelectField
+              label={t("att.roster.unitChoice")}
+              name="unitChoice"
+              required
+              defaultValue=""
+              options={[{ value: "", label: t("att.roster.unitChoiceNone") }, ...unitChoices.map((c) => ({ value: String(c.id), label: c.name }))]}
+            />
+          ) : null}
           <Field label={t("att.column.position")} name="position" defaultValue={v.position} error={e.position} />
           <Field label={t("att.column.category")} name="category" defaultValue={v.category} error={e.category} hint={t("att.roster.categoryHint")} />
           <div>

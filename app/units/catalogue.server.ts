@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Db, db } from "~/db/db.server";
+import { type Cell, insertRows } from "~/db/bulk.server";
 import { foldForSearch } from "~/i18n/fold";
 import { type Catalogue, REFORM_DATE, findProvince, parseCatalogue, provinceSlice, searchProvinces } from "./catalogue";
 import type { MatchUnit } from "./match";
@@ -25,94 +26,62 @@ export const formerCode = (officialCode: string) => `${officialCode}-cu`;
 
 export type LoadResult = { provinceId: number; created: number };
 
+const UNIT_COLUMNS = ["id", "code", "officialCode", "name", "level", "parentId", "path", "validFrom", "validUntil", "active", "local", "createdAt"];
+
 /**
  * Loads one province of the catalogue: the province (found by its official code, e.g. the demo's Hà Tĩnh, or
  * created), its communes of today, its former communes (ended on 1 July 2025, hidden from today's pickers) and the
  * links from each former commune to its successor(s). Units already there are kept as they are (ids, paths, data),
- * so loading twice changes nothing. One transaction.
+ * so loading twice changes nothing. One transaction of a few statements: the ids are given here, so every unit is
+ * written with its path in one bulk insert, then every link in another (decision 0038).
  */
 export async function loadProvince(code: string, client: Db = db()): Promise<LoadResult | null> {
   const slice = provinceSlice(catalogue(), code);
   if (!slice) return null;
   return client.$transaction(
     async (tx) => {
-      let province = await tx.unit.findFirst({ where: { officialCode: code, level: "PROVINCE" } });
-      let created = 0;
-      if (!province) {
-        province = await tx.unit.create({ data: { code, officialCode: code, name: slice.province.name, level: "PROVINCE", path: "" } });
-        province = await tx.unit.update({ where: { id: province.id }, data: { path: `/${province.id}/` } });
-        await tx.provinceSettings.create({ data: { unitId: province.id } });
-        created++;
-      }
-      const existing = await tx.unit.findMany({
-        where: { path: { startsWith: province.path }, officialCode: { not: null } },
-        select: { id: true, officialCode: true, validUntil: true },
-      });
+      const found = await tx.unit.findFirst({ where: { officialCode: code, level: "PROVINCE" }, select: { id: true, path: true } });
+      let nextId = ((await tx.unit.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
+      const province = found ?? { id: nextId++, path: "" };
+      province.path ||= `/${province.id}/`;
+      // a province loaded just now has nothing under it yet
+      const existing = found
+        ? await tx.unit.findMany({
+            where: { path: { startsWith: province.path }, officialCode: { not: null } },
+            select: { id: true, officialCode: true, validUntil: true },
+          })
+        : [];
       const current = new Map(existing.filter((u) => !u.validUntil).map((u) => [u.officialCode!, u.id]));
       const former = new Map(existing.filter((u) => u.validUntil).map((u) => [u.officialCode!, u.id]));
-      // ids given here so each path is written with its row (no second update per unit)
-      let nextId = ((await tx.unit.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
-      const rows: {
-        id: number;
-        code: string;
-        officialCode: string;
-        name: string;
-        level: string;
-        parentId: number;
-        path: string;
-        validFrom?: Date;
-        validUntil?: Date;
-        active: boolean;
-      }[] = [];
-      for (const c of slice.communes) {
-        if (current.has(c.code)) continue;
+
+      const now = new Date();
+      const rows: Cell[][] = found ? [] : [[province.id, code, code, slice.province.name, "PROVINCE", null, province.path, null, null, true, false, now]];
+      const add = (ids: Map<string, number>, officialCode: string, ourCode: string, name: string, from: Date | null, until: Date | null) => {
         const id = nextId++;
-        current.set(c.code, id);
-        rows.push({
-          id,
-          code: c.code,
-          officialCode: c.code,
-          name: c.name,
-          level: "COMMUNE",
-          parentId: province.id,
-          path: `${province.path}${id}/`,
-          validFrom: REFORM_DATE,
-          active: true,
-        });
-      }
-      for (const f of slice.former) {
-        if (former.has(f.code)) continue;
-        const id = nextId++;
-        former.set(f.code, id);
-        rows.push({
-          id,
-          code: formerCode(f.code),
-          officialCode: f.code,
-          name: f.name,
-          level: "COMMUNE",
-          parentId: province.id,
-          path: `${province.path}${id}/`,
-          validUntil: REFORM_DATE,
-          active: false,
-        });
-      }
-      if (rows.length) await tx.unit.createMany({ data: rows });
-      created += rows.length;
-      const formerIds = [...former.values()];
+        ids.set(officialCode, id);
+        rows.push([id, ourCode, officialCode, name, "COMMUNE", province.id, `${province.path}${id}/`, from, until, !until, false, now]);
+      };
+      for (const c of slice.communes) if (!current.has(c.code)) add(current, c.code, c.code, c.name, REFORM_DATE, null);
+      for (const f of slice.former) if (!former.has(f.code)) add(former, f.code, formerCode(f.code), f.name, null, REFORM_DATE);
+      await insertRows(tx, "Unit", UNIT_COLUMNS, rows);
+      if (!found) await tx.provinceSettings.create({ data: { unitId: province.id } });
+
       const linked = new Set(
-        (await tx.unitSuccessor.findMany({ where: { formerId: { in: formerIds } }, select: { formerId: true, successorId: true } })).map(
-          (l) => `${l.formerId}:${l.successorId}`,
-        ),
+        found
+          ? (
+              await tx.unitSuccessor.findMany({ where: { former: { path: { startsWith: province.path } } }, select: { formerId: true, successorId: true } })
+            ).map((l) => `${l.formerId}:${l.successorId}`)
+          : [],
       );
-      const links = slice.former.flatMap((f) =>
-        f.successorCodes.flatMap((s) => {
-          const formerId = former.get(f.code)!;
+      const links = slice.former.flatMap((f) => {
+        const formerId = former.get(f.code)!;
+        return f.successorCodes.flatMap((s) => {
           const successorId = current.get(s);
-          return successorId && !linked.has(`${formerId}:${successorId}`) ? [{ formerId, successorId }] : [];
-        }),
-      );
-      if (links.length) await tx.unitSuccessor.createMany({ data: links });
-      return { provinceId: province.id, created };
+          return successorId && !linked.has(`${formerId}:${successorId}`) ? [[formerId, successorId]] : [];
+        });
+      });
+      await insertRows(tx, "UnitSuccessor", ["formerId", "successorId"], links);
+      return { provinceId: province.id, created: rows.length };
     },
     { timeout: 60_000 },
   );
@@ -150,21 +119,23 @@ export async function loadedProvinceCodes(client: Db = db()): Promise<Set<string
   return new Set(rows.map((r) => r.officialCode!));
 }
 
-/** Every unit within a subtree (today's, former, admin-disabled alike) as the roster matcher needs it. Reads only. */
+/**
+ * Every unit within a subtree (today's, former, admin-disabled alike) as the roster matcher needs it. Reads only:
+ * two flat queries (the units, then the links), which for the whole country cost half of loading each unit's
+ * successors as a relation.
+ */
 export async function matchUnitsWithin(pathPrefix: string | null, client: Db = db()): Promise<MatchUnit[]> {
-  const units = await client.unit.findMany({
-    where: pathPrefix ? { path: { startsWith: pathPrefix } } : {},
-    select: {
-      id: true,
-      name: true,
-      code: true,
-      officialCode: true,
-      level: true,
-      parentId: true,
-      validUntil: true,
-      successors: { select: { successorId: true } },
-    },
-  });
+  const within = pathPrefix ? { path: { startsWith: pathPrefix } } : {};
+  const [units, links] = await Promise.all([
+    client.unit.findMany({ where: within, select: { id: true, name: true, code: true, officialCode: true, level: true, parentId: true, validUntil: true } }),
+    client.unitSuccessor.findMany({ where: pathPrefix ? { former: within } : {}, select: { formerId: true, successorId: true } }),
+  ]);
+  const successors = new Map<number, number[]>();
+  for (const l of links) {
+    const list = successors.get(l.formerId);
+    if (list) list.push(l.successorId);
+    else successors.set(l.formerId, [l.successorId]);
+  }
   return units.map((u) => ({
     id: u.id,
     name: u.name,
@@ -173,6 +144,6 @@ export async function matchUnitsWithin(pathPrefix: string | null, client: Db = d
     level: u.level,
     parentId: u.parentId,
     former: u.validUntil !== null,
-    successorIds: u.successors.map((s) => s.successorId),
+    successorIds: successors.get(u.id) ?? [],
   }));
 }

@@ -52,7 +52,8 @@ export function unitKey(text: string): string {
 }
 
 /** The same without the level word: "thien loc". */
-export const bareKey = (text: string) => unitKey(text).replace(LEVEL_PREFIX, "");
+export const bareKey = (text: string) => withoutLevel(unitKey(text));
+const withoutLevel = (key: string) => key.replace(LEVEL_PREFIX, "");
 
 /** Edit distance, given up (Infinity) past `max`; enough for "closest names" suggestions. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -84,25 +85,26 @@ export function unitMatcher(units: readonly MatchUnit[]) {
     if (list) list.push(u);
     else m.set(k, [u]);
   };
+  // each name folded once: a country's 13,000 units, and the rows' context checks below read these
+  const bareOf = new Map<number, string>();
   for (const u of units) {
-    push(full, unitKey(u.name), u);
-    push(bare, bareKey(u.name), u);
+    const key = unitKey(u.name);
+    const bareName = withoutLevel(key);
+    bareOf.set(u.id, bareName);
+    push(full, key, u);
+    push(bare, bareName, u);
     push(byCode, u.code.toLowerCase(), u);
     if (u.officialCode && u.officialCode !== u.code.toLowerCase()) push(byCode, u.officialCode, u);
   }
   const bareNames = [...bare.keys()];
 
-  /** The bare names around a unit: its ancestors, and a former unit's successors (where its territory went). */
-  const around = (u: MatchUnit): Set<string> => {
-    const names = new Set<string>();
-    for (let p = u.parentId === null ? undefined : byId.get(u.parentId); p; p = p.parentId === null ? undefined : byId.get(p.parentId))
-      names.add(bareKey(p.name));
-    for (const s of u.successorIds) {
-      const su = byId.get(s);
-      if (su) names.add(bareKey(su.name));
-    }
-    return names;
-  };
+  /** Whether every context name is one of the unit's ancestors or (a former unit's) successors: where it is or went. */
+  const isAround = (u: MatchUnit, context: readonly string[]): boolean =>
+    context.every((c) => {
+      for (let p = u.parentId === null ? undefined : byId.get(u.parentId); p; p = p.parentId === null ? undefined : byId.get(p.parentId))
+        if (bareOf.get(p.id) === c) return true;
+      return u.successorIds.some((s) => bareOf.get(s) === c);
+    });
 
   const candidates = (text: string): MatchUnit[] => {
     const key = unitKey(text);
@@ -162,10 +164,7 @@ export function unitMatcher(units: readonly MatchUnit[]) {
     for (let k = 1; k < parts.length; k++) {
       const found = candidates(parts.slice(0, k).join(" - "));
       const context = parts.slice(k).map(bareKey);
-      const inPlace = found.filter((u) => {
-        const names = around(u);
-        return context.every((c) => names.has(c));
-      });
+      const inPlace = found.filter((u) => isAround(u, context));
       const chosen = decide(inPlace.length ? inPlace : found);
       if (chosen) return chosen;
     }

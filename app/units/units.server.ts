@@ -14,13 +14,27 @@ export async function unitsWithin(paths: readonly string[]) {
   return treeOrder(units);
 }
 
-/** Every active unit, in tree order (the public sign-up form's list). */
-export async function activeUnits() {
-  const units = await db().unit.findMany({
-    where: { active: true },
-    select: { id: true, name: true, code: true, level: true, parentId: true, path: true },
-  });
-  return treeOrder(units);
+/** A unit of today: not ended by the 2025 reform (or later), not disabled by an admin. */
+const TODAY = { active: true, validUntil: null };
+
+/**
+ * What the public sign-up offers, one step at a time so a phone never gets the whole country in one list: today's
+ * provinces, and once one is chosen (or when the instance holds only one) that province and its units of today.
+ */
+export async function signUpUnits(provinceId: number | null) {
+  const provinces = (await db().unit.findMany({ where: { level: "PROVINCE", ...TODAY }, select: { id: true, name: true, path: true } })).sort((a, b) =>
+    a.name.localeCompare(b.name, "vi"),
+  );
+  const province = provinces.find((p) => p.id === provinceId) ?? (provinces.length === 1 ? provinces[0] : null);
+  const units = province
+    ? treeOrder(
+        await db().unit.findMany({
+          where: { path: { startsWith: province.path }, ...TODAY },
+          select: { id: true, name: true, code: true, level: true, parentId: true, path: true },
+        }),
+      )
+    : [];
+  return { provinces: provinces.map((p) => ({ id: p.id, name: p.name })), province: province && { id: province.id, name: province.name }, units };
 }
 
 /** Writes a province's appraisal rules (the row form of `rulesToRow`). */

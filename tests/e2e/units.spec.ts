@@ -79,3 +79,64 @@ test("a trainer imports a roster mixing old and new units and picks the new comm
     await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(unit);
   await logout(page);
 });
+
+test("with two provinces loaded, a newcomer picks the province, then the commune, without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/dang-ky");
+  const province = page.getByLabel("Tỉnh, thành phố", { exact: true });
+  await expect(page.getByLabel("Đơn vị (xã, phường)").locator("option")).toHaveText(["—"]); // nothing until a province is chosen
+
+  await province.selectOption({ label: "Tỉnh Nghệ An" });
+  await page.getByRole("button", { name: "Xem xã, phường" }).click();
+  const unit = page.getByLabel("Đơn vị (xã, phường)");
+  const options = unit.locator("option");
+  await expect(options.nth(1)).toHaveText("Tỉnh Nghệ An");
+  expect(await options.count()).toBeLessThan(200); // one province's communes, not the country's
+  await expect(unit.locator("option", { hasText: "Xã Can Lộc" })).toHaveCount(0);
+
+  // the class (code OCOP2026) is Hà Tĩnh's
+  await province.selectOption({ label: "Tỉnh Hà Tĩnh" });
+  await page.getByRole("button", { name: "Xem xã, phường" }).click();
+  await page.getByLabel("Mã ghi danh khóa học").fill("OCOP2026");
+  await page.getByLabel("Họ và tên").fill("Hồ Thị Tỉnh");
+  await page.getByLabel("Số điện thoại di động").fill("0987 123 777");
+  await unit.selectOption((await unit.locator("option", { hasText: "Xã Can Lộc" }).getAttribute("value"))!);
+  await page.getByLabel("Mật khẩu", { exact: true }).fill("MatKhau2026");
+  await page.getByLabel("Nhập lại mật khẩu").fill("MatKhau2027");
+  await page.getByRole("button", { name: "Đăng ký" }).click();
+  // refused at the field: the page keeps the province and what was picked
+  await expect(page.getByText("Mật khẩu nhập lại không khớp.")).toBeVisible();
+  await expect(province).toHaveValue(/\d+/);
+  await expect(unit.locator("option:checked")).toHaveText(/Xã Can Lộc/);
+  await page.getByLabel("Mật khẩu", { exact: true }).fill("MatKhau2026");
+  await page.getByLabel("Nhập lại mật khẩu").fill("MatKhau2026");
+  await page.getByRole("button", { name: "Đăng ký" }).click();
+  await expect(page).toHaveURL(/\/dang-nhap\?da-dang-ky=1$/);
+  await context.close();
+});
+
+test("a trainer adds one learner by hand from a split former commune, picking the new one, without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await login(page, "trainer");
+  await page.getByRole("link", { name: "Điểm danh, danh sách, báo cáo" }).click();
+  const courseUrl = new URL(page.url()).pathname.replace(/\/diem-danh$/, "");
+  await page.goto(`${courseUrl}/hoc-vien`);
+  await page.getByLabel("Họ và tên").fill("Hồ Văn Chia");
+  await page.getByLabel("Số điện thoại").fill("0919 300 099");
+  await page.getByLabel("Đơn vị", { exact: true }).fill("Phường Đại Nài");
+  await page.getByRole("button", { name: "Thêm một học viên" }).click();
+
+  await expect(page.getByText(/^Phường Đại Nài là đơn vị cũ, từ 01\/07\/2025 đã chia cho: .+, .+\./)).toBeVisible();
+  await expect(page.getByLabel("Đơn vị", { exact: true })).toHaveValue("Phường Đại Nài");
+  const pick = page.getByLabel("Đơn vị mới của học viên");
+  const choices = await pick.locator("option").allTextContents();
+  expect(choices.length).toBeGreaterThan(2);
+  await pick.selectOption({ label: choices[2] });
+  await page.getByRole("button", { name: "Thêm một học viên" }).click();
+  await expect(page.getByRole("status")).toContainText(`Phường Đại Nài → ${choices[2]}`);
+  await page.goto(`${courseUrl}/hoc-vien?q=Hồ Văn Chia`);
+  await expect(page.getByRole("row", { name: /Hồ Văn Chia/ })).toContainText(choices[2]);
+  await context.close();
+});

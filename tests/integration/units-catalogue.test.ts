@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/db.server";
 import * as importer from "~/routes/khoa-hoc.$courseId.nhap-danh-sach";
 import * as stats from "~/routes/thong-ke.tham-dinh";
-import { loadProvince } from "~/units/catalogue.server";
+import { REFORM_DATE } from "~/units/catalogue";
+import { catalogue, loadProvince } from "~/units/catalogue.server";
 import { cookieFor, getRequest, postRequest, run, testContext } from "../support/http";
 
 const MIGRATION = "20261201234953_units_catalogue";
@@ -68,6 +69,31 @@ describe("the catalogue on first start", () => {
     expect(await loadProvince("42")).toMatchObject({ created: 0 }); // loading twice adds nothing
     expect((await loadProvince("01"))!.created).toBeGreaterThan(126);
     expect(await read()).toEqual(before);
+  });
+});
+
+describe("loading a province in bulk", () => {
+  it("writes each unit and link as the rest of the app reads them, and later units still get fresh ids", async () => {
+    const loaded = (await loadProvince("01"))!;
+    const province = await db().unit.findUniqueOrThrow({ where: { id: loaded.provinceId } });
+    const today = await db().unit.findUniqueOrThrow({ where: { code: "00070" } });
+    expect(today).toMatchObject({ name: "Phường Hoàn Kiếm", officialCode: "00070", level: "COMMUNE", parentId: province.id, active: true, local: false });
+    expect(today.path).toBe(`${province.path}${today.id}/`);
+    expect(today.validFrom).toEqual(REFORM_DATE);
+    expect(today.validUntil).toBeNull();
+    expect(today.createdAt).toBeInstanceOf(Date);
+    const former = await db().unit.findUniqueOrThrow({ where: { code: "00001-cu" }, include: { successors: { include: { successor: true } } } });
+    expect(former).toMatchObject({ name: "Phường Phúc Xá", officialCode: "00001", active: false, validFrom: null, validUntil: REFORM_DATE });
+    expect(former.successors.map((s) => s.successor.code)).toEqual(["00097"]);
+    const links = await db().unitSuccessor.count({ where: { former: { path: { startsWith: province.path } } } });
+    expect(links).toBe(
+      catalogue()
+        .former.filter((f) => f.formerProvinceCode === "01")
+        .reduce((n, f) => n + f.successorCodes.length, 0),
+    );
+    // the ids were given by the loader: the table's own counter must still be past them
+    const max = (await db().unit.aggregate({ _max: { id: true } }))._max.id!;
+    expect((await db().unit.create({ data: { code: "LOCAL-1", name: "Xã Mới", level: "COMMUNE", path: "" } })).id).toBeGreaterThan(max);
   });
 });
 

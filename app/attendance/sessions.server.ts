@@ -1,7 +1,7 @@
 import { db } from "~/db/db.server";
-import { isUniqueViolation } from "~/db/errors";
 import { foldForSearch } from "~/i18n/fold";
 import { newSecret, verifyCode } from "./checkin-code";
+import { writeCheckin } from "./checkin-writes.server";
 import { sessionState, takenSessionIds } from "./report";
 import type { AttendanceStatus } from "./statuses";
 import { arrivalStatus, checkinState } from "./window";
@@ -189,7 +189,7 @@ const DAY = 24 * 3600 * 1000;
 /**
  * Self check-in with a typed or scanned code. With `sessionId` (from the QR link) only that
  * session is tried; otherwise the sessions of the learner's courses that are open now.
- * The unique (sessionId, userId) key makes a double submit or a burst write one row.
+ * A burst is written in batches (checkin-writes.server.ts); a double submit writes one row.
  */
 export async function checkIn(userId: number, code: string, sessionId: number | null, now = new Date()): Promise<CheckinOutcome> {
   const candidates = await db().classSession.findMany({
@@ -221,14 +221,7 @@ export async function checkIn(userId: number, code: string, sessionId: number | 
   if (session.course.enrolments.length === 0) return { ok: false, reason: "notEnrolled" };
   if (checkinState(session, now) !== "open") return { ok: false, reason: "closed" };
   const status = arrivalStatus(session, now);
-  try {
-    await db().attendance.create({ data: { sessionId: session.id, userId, status, source: "CHECKIN", markedById: userId, markedAt: now } });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const existing = await db().attendance.findUnique({ where: { sessionId_userId: { sessionId: session.id, userId } }, select: { status: true } });
-      return { ok: false, reason: "already", status: existing?.status ?? "PRESENT" };
-    }
-    throw error;
-  }
+  const write = await writeCheckin({ sessionId: session.id, userId, status, markedAt: now });
+  if (!write.written) return { ok: false, reason: "already", status: write.status };
   return { ok: true, status, sessionId: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt };
 }

@@ -1,0 +1,97 @@
+import { db } from "~/db/db.server";
+import { isUniqueViolation } from "~/db/errors";
+
+/**
+ * Group commit for self check-ins (docs/decisions/0039). A check-in's row is durable only once
+ * its transaction commits, and with `synchronous = FULL` every commit waits for an fsync that
+ * blocks the whole process. When a hall checks in at once, the check-ins that arrive while one
+ * batch is being written wait together and are written in the next single transaction: one fsync
+ * for the batch instead of one per learner. Each caller's promise settles only after the commit
+ * that holds its row, so "recorded" is never said before the row is on disk.
+ */
+export type CheckinRow = { sessionId: number; userId: number; status: "PRESENT" | "LATE"; markedAt: Date };
+export type CheckinWrite = { written: true } | { written: false; status: string };
+
+type Waiting = { row: CheckinRow; settle: (write: CheckinWrite) => void; fail: (error: unknown) => void };
+
+let queue: Waiting[] = [];
+let writing = false;
+
+/** Writes the learner's check-in row, or answers the status already recorded for that session. */
+export function writeCheckin(row: CheckinRow): Promise<CheckinWrite> {
+  return new Promise((settle, fail) => {
+    queue.push({ row, settle, fail });
+    // the first of a burst starts the writer; the rest join the batch being gathered
+    if (!writing) {
+      writing = true;
+      setImmediate(writeBatches);
+    }
+  });
+}
+
+async function writeBatches() {
+  while (queue.length > 0) {
+    const batch = queue;
+    queue = [];
+    try {
+      const writes = await writeTogether(batch.map((w) => w.row));
+      batch.forEach((w, i) => w.settle(writes[i]));
+    } catch {
+      // One bad row (its session deleted meanwhile) must not sink the others: each on its own.
+      for (const w of batch) await writeTogether([w.row]).then(([write]) => w.settle(write), w.fail);
+    }
+  }
+  writing = false;
+}
+
+/** One transaction: rows already recorded (or twice in the batch) are answered, the rest inserted. */
+async function writeTogether(rows: CheckinRow[]): Promise<CheckinWrite[]> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const existing = await tx.attendance.findMany({
+        where: { OR: [...groupBySession(rows)].map(([sessionId, userIds]) => ({ sessionId, userId: { in: userIds } })) },
+        select: { sessionId: true, userId: true, status: true },
+      });
+      const recorded = new Map(existing.map((a) => [keyOf(a), a.status]));
+      const fresh: CheckinRow[] = [];
+      const writes = rows.map((row): CheckinWrite => {
+        const status = recorded.get(keyOf(row));
+        if (status !== undefined) return { written: false, status };
+        recorded.set(keyOf(row), row.status);
+        fresh.push(row);
+        return { written: true };
+      });
+      if (fresh.length > 0)
+        await tx.attendance.createMany({
+          data: fresh.map((r) => ({
+            sessionId: r.sessionId,
+            userId: r.userId,
+            status: r.status,
+            source: "CHECKIN",
+            markedById: r.userId,
+            markedAt: r.markedAt,
+          })),
+        });
+      return writes;
+    });
+  } catch (error) {
+    // a trainer's mark written between our read and insert cannot happen (one connection, one
+    // transaction at a time), but if a row still collides, the single-row path answers "already"
+    if (rows.length === 1 && isUniqueViolation(error)) {
+      const existing = await db().attendance.findUnique({
+        where: { sessionId_userId: { sessionId: rows[0].sessionId, userId: rows[0].userId } },
+        select: { status: true },
+      });
+      return [{ written: false, status: existing?.status ?? "PRESENT" }];
+    }
+    throw error;
+  }
+}
+
+function groupBySession(rows: CheckinRow[]) {
+  const bySession = new Map<number, number[]>();
+  for (const r of rows) bySession.set(r.sessionId, [...(bySession.get(r.sessionId) ?? []), r.userId]);
+  return bySession;
+}
+
+const keyOf = (a: { sessionId: number; userId: number }) => `${a.sessionId}:${a.userId}`;

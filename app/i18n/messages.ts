@@ -14,13 +14,14 @@ import { auth } from "./vi/auth";
 import { certificates } from "./vi/certificates";
 import { core } from "./vi/core";
 import { modules } from "./vi/modules";
+import type { notifications } from "./vi/notifications";
 import { ocop } from "./vi/ocop";
 import type { plans } from "./vi/plans";
 import { quiz } from "./vi/quiz";
 
 const shared = { ...core, ...auth, ...modules, ...ocop, ...quiz, ...certificates };
 
-export type MessageKey = keyof (typeof shared & typeof checkin & typeof attendance & typeof admin & typeof plans & typeof appraisal);
+export type MessageKey = keyof (typeof shared & typeof checkin & typeof attendance & typeof admin & typeof plans & typeof appraisal & typeof notifications);
 export type Messages = Record<MessageKey, string>;
 
 const catalogues: Record<"vi", Partial<Messages>> = { vi: { ...shared } };

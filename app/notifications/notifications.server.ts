@@ -1,15 +1,19 @@
 /**
- * The in-app notifications (the bell): written in the transaction of the event that causes them,
- * read by their recipient only. The notifications issue grows this folder into an outbox.
+ * Notifications through the outbox (docs/decisions/0035). `notify()` writes, in the caller's transaction, the in-app
+ * row (the bell: delivered by being written) and, when email is on and the person wants it, an EMAIL row in
+ * `Delivery` that the outbox worker (./outbox.server.ts) sends. Each event tells each person once per channel.
  */
-import { db } from "~/db/db.server";
+import { type Prisma, db } from "~/db/db.server";
 
 import "~/i18n/attendance"; // the texts of every kind (server-only, so no page downloads them)
 import { t } from "~/i18n/messages";
+import "~/i18n/notifications";
 import "~/i18n/officer";
+import { emailEnabled } from "./email.server";
 import { NOTIFICATION_TEXT, type NotificationKind } from "./kinds";
+import { emailRecipients } from "./preferences.server";
 
-type Client = Pick<ReturnType<typeof db>, "notification">;
+type Client = Prisma.TransactionClient;
 
 /** What happened, to whom: `key` names the event, so telling the same event twice tells each person once. */
 export type NotifyEvent = {
@@ -30,6 +34,13 @@ export async function notify(tx: Client, event: NotifyEvent) {
   if (!fresh.length) return;
   const text = t(NOTIFICATION_TEXT[event.kind], event.params);
   await tx.notification.createMany({ data: fresh.map((userId) => ({ userId, kind: event.kind, key, text, link: event.link })) });
+  if (!emailEnabled()) return; // email is off: the bell is the only channel, no rows wait for a server that is not there
+  const recipients = await emailRecipients(tx, fresh, event.kind);
+  if (!recipients.length) return;
+  const params = JSON.stringify(event.params ?? {});
+  await tx.delivery.createMany({
+    data: recipients.map((r) => ({ userId: r.userId, channel: "EMAIL", kind: event.kind, key, address: r.address, params, link: event.link })),
+  });
 }
 
 /** The bell's number on every page (raw SQL: a Prisma count costs several times as much CPU). */

@@ -1,6 +1,9 @@
 /** Each person's choice of which kinds reach them by email (the account page, the unsubscribe link, notify()). */
 import { type Prisma, db } from "~/db/db.server";
+import { emailEnabled } from "./email.server";
 import { PREFERENCE_KINDS, type PreferenceKind, wantsEmail } from "./kinds";
+import { existingUnsubscribeSecret } from "./secret.server";
+import { readUnsubscribeToken } from "./unsubscribe";
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
@@ -30,6 +33,7 @@ export async function emailPreferencesOf(userId: number) {
   const choice = new Map(choices.map((c) => [c.kind, c.email]));
   const bounce = user.email ? await db().emailBounce.findUnique({ where: { address: user.email } }) : null;
   return {
+    enabled: emailEnabled(),
     email: user.email,
     bounced: bounce ? bounce.address : null,
     kinds: PREFERENCE_KINDS.map((kind) => ({ kind, on: wantsEmail(kind, choice.get(kind)) })),
@@ -56,4 +60,18 @@ export async function turnOffEmail(userId: number, kind: PreferenceKind) {
     db().notificationPreference.upsert({ where: { userId_kind: { userId, kind } }, update: { email: false }, create: { userId, kind, email: false } }),
     db().delivery.updateMany({ where: { userId, kind, status: "PENDING" }, data: { status: "SKIPPED", lastError: "unsubscribed" } }),
   ]);
+}
+
+/** Whom and what an unsubscribe link names, when its signature holds (a page read: nothing is written). */
+export async function readUnsubscribeLink(token: string) {
+  const secret = await existingUnsubscribeSecret();
+  return secret ? readUnsubscribeToken(secret, token) : null;
+}
+
+/** Follows an unsubscribe link: that kind turned off for that person; null when the link is not one we signed. */
+export async function unsubscribe(token: string) {
+  const link = await readUnsubscribeLink(token);
+  if (!link) return null;
+  await turnOffEmail(link.userId, link.kind);
+  return link;
 }

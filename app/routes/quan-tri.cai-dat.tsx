@@ -14,6 +14,8 @@ import { settingsSchema } from "~/units/schemas.server";
 import { CLOCK_RULES, DEADLINE_KINDS, OVERDUE_RULES, rulesFromRow } from "~/units/settings";
 import { isoToVietnamese } from "~/i18n/format";
 import { saveProvinceRules } from "~/units/units.server";
+import { outboxStatus } from "~/notifications/outbox.server";
+import { OutboxPanel } from "~/notifications/ui";
 
 export const access = unitPermissions.manageSettings;
 
@@ -30,6 +32,7 @@ async function provinces(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const list = await provinces(request);
   return {
+    outbox: await outboxStatus(),
     provinces: list.map((p) => {
       const rules = rulesFromRow(p.settings);
       return { id: p.id, name: p.name, ...rules, holidays: rules.holidays.map(isoToVietnamese).join("\n") };
@@ -51,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const levelOptions = [{ value: "", label: t("admin.settings.none") }, ...UNIT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))];
 
 export default function SettingsPage() {
-  const { provinces } = useLoaderData<typeof loader>();
+  const { provinces, outbox } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
   const e = result.errors;
   return (
@@ -128,6 +131,7 @@ export default function SettingsPage() {
           </Form>
         </Card>
       ))}
+      <OutboxPanel status={outbox} />
     </>
   );
 }

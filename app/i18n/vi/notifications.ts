@@ -31,10 +31,12 @@ export const notifications = {
   "notify.unsubscribe.confirm": "Ngừng gửi email về “{label}” cho tài khoản này? Thông báo vẫn hiện trên trang khi bạn đăng nhập.",
   "notify.unsubscribe.submit": "Ngừng nhận email này",
   "notify.unsubscribe.done": "Đã ngừng gửi email về “{label}”. Bạn có thể bật lại tại trang Tài khoản.",
-  "notify.unsubscribe.invalid": "Liên kết ngừng nhận email không hợp lệ hoặc đã bị sửa. Hãy dùng đúng liên kết trong email, hoặc đổi lựa chọn tại trang Tài khoản.",
+  "notify.unsubscribe.invalid":
+    "Liên kết ngừng nhận email không hợp lệ hoặc đã bị sửa. Hãy dùng đúng liên kết trong email, hoặc đổi lựa chọn tại trang Tài khoản.",
   "notify.outbox.title": "Gửi email",
   "notify.outbox.off": "Chưa bật gửi email: chưa cấu hình máy chủ thư (biến môi trường SMTP_URL). Thông báo chỉ hiện trên trang.",
   "notify.outbox.on": "Đang gửi email qua {server}, người gửi {from}.",
   "notify.outbox.counts": "Đang chờ gửi: {pending} · Đã gửi: {sent} · Không gửi được: {failed}",
-  "notify.outbox.lastError": "Lần gửi không thành công gần nhất ({when}): {error}. Các email vẫn được giữ lại và sẽ gửi lại; hãy kiểm tra cấu hình máy chủ thư.",
+  "notify.outbox.lastError":
+    "Lần gửi không thành công gần nhất ({when}): {error}. Các email vẫn được giữ lại và sẽ gửi lại; hãy kiểm tra cấu hình máy chủ thư.",
 } as const;

@@ -29,6 +29,11 @@ if (!(sweepMs >= 1000)) throw new Error(`OVERDUE_SWEEP_MS must be a number of mi
 const sweep = every(sweepMs, () => build.entry.module.sweepOverdue(), { logger, name: "overdue" });
 // the first sweep also opens the database: done before the first request, not racing it
 await sweep.started;
+// The outbox (email) and the daily digest: sending is never in a request's path (docs/decisions/0035). The job
+// runner takes these over; until then they run here, each at its `everyMs` (OUTBOX_MS for the outbox, default 5 s).
+const { outboxJob, digestJob } = build.entry.module;
+const outbox = every(outboxJob.everyMs, () => outboxJob.run(), { logger, name: outboxJob.name });
+const digest = every(digestJob.everyMs, () => digestJob.run(), { logger, name: digestJob.name });
 
 const app = express();
 app.disable("x-powered-by");
@@ -119,7 +124,7 @@ const shutdown = closeGracefully(server, {
   // The schedule first (a sweep in flight finishes), then the build's one Prisma client
   // (app/db/db.server.ts keeps it on globalThis).
   closeDatabase: async () => {
-    await sweep.stop();
+    await Promise.all([sweep.stop(), outbox.stop(), digest.stop()]);
     await globalThis.__ocopDb?.$disconnect();
   },
 });

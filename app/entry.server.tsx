@@ -11,6 +11,8 @@ import { RequestIdProvider } from "~/ui/request-id";
 
 // server.js runs the overdue sweep on a schedule; it reaches app code through this module.
 export { sweepOverdue } from "~/appraisal/overdue.server";
+export { outboxJob } from "~/notifications/outbox.server";
+export { digestJob } from "~/notifications/digest.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -120,13 +120,22 @@ export async function deliverOutbox(at = new Date(), { limit = 100 }: { limit?: 
   return done;
 }
 
-/** For the job runner: `run` sends one batch; what it did is the run's summary (nothing when there was nothing). */
+/** For the job runner: `run` sends batches while they come full, for at most one interval; the summary, or null when idle. */
 export const outboxJob = {
   name: "outbox",
   everyMs: Number(process.env.OUTBOX_MS || 5000),
-  run: async (at = new Date()) => {
-    const done = await deliverOutbox(at);
-    return done.sent + done.retried + done.failed ? done : null;
+  run: async (at?: Date) => {
+    const total: DeliveryRun = { sent: 0, retried: 0, failed: 0 };
+    const until = Date.now() + outboxJob.everyMs;
+    const limit = 100;
+    for (;;) {
+      const done = await deliverOutbox(at ?? new Date(), { limit });
+      total.sent += done.sent;
+      total.retried += done.retried;
+      total.failed += done.failed;
+      if (done.sent + done.retried + done.failed < limit || Date.now() > until) break;
+    }
+    return total.sent + total.retried + total.failed ? total : null;
   },
 };
 

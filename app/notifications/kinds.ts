@@ -16,33 +16,3 @@ export const NOTIFICATION_TEXT = {
 } as const satisfies Record<string, MessageKey>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_TEXT;
-
-/** What a person turns on or off on their account page: every kind, and the daily digest of unread notifications. */
-export type PreferenceKind = NotificationKind | "digest";
-
-/** The name of each kind on the account page and in an email's subject. */
-export const NOTIFICATION_LABEL = {
-  "appraisal.received": "notify.kind.appraisal.received",
-  "appraisal.decided": "notify.kind.appraisal.decided",
-  "appraisal.comment": "notify.kind.appraisal.comment",
-  "appraisal.commentAnswered": "notify.kind.appraisal.commentAnswered",
-  "appraisal.overdue": "notify.kind.appraisal.overdue",
-  "appraisal.lapsed": "notify.kind.appraisal.lapsed",
-  "class.invited": "notify.kind.class.invited",
-  "plans.invited": "notify.kind.plans.invited",
-  digest: "notify.kind.digest",
-} as const satisfies Record<PreferenceKind, MessageKey>;
-
-export const PREFERENCE_KINDS = Object.keys(NOTIFICATION_LABEL) as PreferenceKind[];
-
-/** Kinds whose email a person must turn on (opt-in); every other kind is emailed until they turn it off. */
-export const EMAIL_OPT_IN: ReadonlySet<PreferenceKind> = new Set<PreferenceKind>(["digest"]);
-
-/** Whether a person wants this kind by email: their choice when they made one, else the kind's default. */
-export function wantsEmail(kind: PreferenceKind, choice: boolean | undefined): boolean {
-  return choice ?? !EMAIL_OPT_IN.has(kind);
-}
-
-export function isPreferenceKind(value: string): value is PreferenceKind {
-  return Object.hasOwn(NOTIFICATION_LABEL, value);
-}

@@ -12,7 +12,7 @@ import "~/i18n/notifications";
 import "~/i18n/officer";
 import type { OutgoingMessage, SendOutcome } from "./channels";
 import { type MailSettings, emailAdapter, mailSettings, senderDomain } from "./email.server";
-import { type PreferenceKind, isPreferenceKind } from "./kinds";
+import { type PreferenceKind, isPreferenceKind } from "./choices";
 import { MAX_ATTEMPTS, retryDelayMs } from "./retry";
 import { unsubscribeSecret } from "./secret.server";
 import { type EmailInput, renderEmail } from "./templates";

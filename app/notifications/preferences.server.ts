@@ -1,7 +1,9 @@
 /** Each person's choice of which kinds reach them by email (the account page, the unsubscribe link, notify()). */
 import { type Prisma, db } from "~/db/db.server";
 import { emailEnabled } from "./email.server";
-import { PREFERENCE_KINDS, type PreferenceKind, wantsEmail } from "./kinds";
+import { t } from "~/i18n/messages";
+import "~/i18n/notifications";
+import { NOTIFICATION_LABEL, PREFERENCE_KINDS, type PreferenceKind, wantsEmail } from "./choices";
 import { existingUnsubscribeSecret } from "./secret.server";
 import { readUnsubscribeToken } from "./unsubscribe";
 
@@ -36,7 +38,7 @@ export async function emailPreferencesOf(userId: number) {
     enabled: emailEnabled(),
     email: user.email,
     bounced: bounce ? bounce.address : null,
-    kinds: PREFERENCE_KINDS.map((kind) => ({ kind, on: wantsEmail(kind, choice.get(kind)) })),
+    kinds: PREFERENCE_KINDS.map((kind) => ({ kind, label: t(NOTIFICATION_LABEL[kind]), on: wantsEmail(kind, choice.get(kind)) })),
   };
 }
 
@@ -65,7 +67,8 @@ export async function turnOffEmail(userId: number, kind: PreferenceKind) {
 /** Whom and what an unsubscribe link names, when its signature holds (a page read: nothing is written). */
 export async function readUnsubscribeLink(token: string) {
   const secret = await existingUnsubscribeSecret();
-  return secret ? readUnsubscribeToken(secret, token) : null;
+  const link = secret ? readUnsubscribeToken(secret, token) : null;
+  return link ? { ...link, label: t(NOTIFICATION_LABEL[link.kind]) } : null;
 }
 
 /** Follows an unsubscribe link: that kind turned off for that person; null when the link is not one we signed. */

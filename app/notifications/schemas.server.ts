@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { t } from "~/i18n/messages";
 import "~/i18n/notifications";
-import { PREFERENCE_KINDS, type PreferenceKind } from "./kinds";
+import { PREFERENCE_KINDS, type PreferenceKind } from "./choices";
 
 const kinds = PREFERENCE_KINDS as [PreferenceKind, ...PreferenceKind[]];
 

@@ -4,7 +4,8 @@
  */
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { NOTIFICATION_LABEL, NOTIFICATION_TEXT, type NotificationKind, type PreferenceKind } from "./kinds";
+import { NOTIFICATION_LABEL, type PreferenceKind } from "./choices";
+import { NOTIFICATION_TEXT, type NotificationKind } from "./kinds";
 
 export type DigestItem = { text: string; link: string; at: string };
 

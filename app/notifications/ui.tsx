@@ -5,9 +5,8 @@ import "~/i18n/notifications";
 import { t } from "~/i18n/messages";
 import { ChoiceGroup } from "~/ui/form";
 import { Card } from "~/ui/page";
-import { NOTIFICATION_LABEL, type PreferenceKind } from "./kinds";
 
-type Preferences = { enabled: boolean; email: string | null; bounced: string | null; kinds: { kind: PreferenceKind; on: boolean }[] };
+type Preferences = { enabled: boolean; email: string | null; bounced: string | null; kinds: { kind: string; label: string; on: boolean }[] };
 
 /** Which kinds reach the person by email (a plain form: works without JavaScript). */
 export function EmailPreferences({ prefs, error }: { prefs: Preferences; error?: string }) {
@@ -23,7 +22,7 @@ export function EmailPreferences({ prefs, error }: { prefs: Preferences; error?:
           legend={t("notify.prefs.legend")}
           name="email"
           type="checkbox"
-          options={prefs.kinds.map((k) => ({ value: k.kind, label: t(NOTIFICATION_LABEL[k.kind]) }))}
+          options={prefs.kinds.map((k) => ({ value: k.kind, label: k.label }))}
           checked={prefs.kinds.filter((k) => k.on).map((k) => k.kind)}
           error={error}
         />

@@ -3,7 +3,7 @@
  * secret, so a link turns off one kind for one person and cannot be edited into another. Pure (the secret is passed).
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { type PreferenceKind, isPreferenceKind } from "./kinds";
+import { type PreferenceKind, isPreferenceKind } from "./choices";
 
 const signature = (secret: string, userId: number, kind: string) =>
   createHmac("sha256", secret).update(`unsubscribe:${userId}:${kind}`).digest("base64url").slice(0, 32);

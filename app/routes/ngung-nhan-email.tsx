@@ -1,15 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PUBLIC } from "~/auth/access";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import "~/i18n/notifications";
 import { t } from "~/i18n/messages";
-import { NOTIFICATION_LABEL } from "~/notifications/kinds";
 import { readUnsubscribeLink, unsubscribe } from "~/notifications/preferences.server";
 import { unsubscribeQuery } from "~/notifications/schemas.server";
-import { useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
 /** The link in every email: anyone holding it turns that kind of email off for that person (the signature is the key). */
@@ -23,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = tokenOf(request);
   const link = query.success ? await readUnsubscribeLink(query.data.ma) : null;
   if (!link) return data({ label: null }, { status: 400 });
-  return { label: t(NOTIFICATION_LABEL[link.kind]) };
+  return { label: link.label };
 }
 
 /** The page's button, and mail clients' one-click unsubscribe (RFC 8058), which posts to the same address. */
@@ -32,13 +30,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const query = tokenOf(request);
   const done = form.ok && query.success ? await unsubscribe(query.data.ma) : null;
   if (!done) return invalid({ _form: t("notify.unsubscribe.invalid") });
-  return ok({ message: t("notify.unsubscribe.done", { label: t(NOTIFICATION_LABEL[done.kind]) }) });
+  return ok({ message: t("notify.unsubscribe.done", { label: done.label }) });
 }
 
 export default function Unsubscribe() {
   const { label } = useLoaderData<typeof loader>();
-  const result = useActionResult<typeof action>();
-  const done = result.success?.message;
+  // read as it comes (not through ~/ui/form): this page keeps its imports few, so learner pages' chunks stay as they are
+  const result = useActionData<typeof action>();
+  const done = result?.ok ? result.message : undefined;
+  const refused = result && !result.ok;
   return (
     <>
       <PageHeader title={t("notify.unsubscribe.title")} />
@@ -47,7 +47,7 @@ export default function Unsubscribe() {
           <p className="notice notice--success" role="status">
             {done}
           </p>
-        ) : label && !result.errors._form ? (
+        ) : label && !refused ? (
           <Form method="post" className="stack">
             <p>{t("notify.unsubscribe.confirm", { label })}</p>
             <div>

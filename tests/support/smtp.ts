@@ -18,7 +18,7 @@ export type TestSmtp = {
   close: () => Promise<void>;
 };
 
-export async function startSmtp(port = 0): Promise<TestSmtp> {
+export async function startSmtp(port = 0, { delayMs = 0 }: { delayMs?: number } = {}): Promise<TestSmtp> {
   const received: Received[] = [];
   const offers = new Map<string, number>();
   let refusal: (address: string, attempt: number) => number | null = () => null;
@@ -35,7 +35,8 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     },
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
           const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
           received.push({
             to: to?.value[0]?.address ?? "",

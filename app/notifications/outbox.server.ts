@@ -7,6 +7,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { db } from "~/db/db.server";
+import { formatDateTime } from "~/i18n/format";
 import "~/i18n/attendance";
 import "~/i18n/notifications";
 import "~/i18n/officer";
@@ -158,6 +159,6 @@ export async function outboxStatus() {
     pending: count("PENDING") + count("SENDING"),
     sent: count("SENT"),
     failed: count("FAILED"),
-    lastError: lastError ? { message: lastError.lastError!, at: lastError.lastTriedAt!.toISOString() } : null,
+    lastError: lastError ? { message: lastError.lastError!, at: formatDateTime(lastError.lastTriedAt!) } : null,
   };
 }

@@ -1,6 +1,5 @@
 /** The notifications' pieces of other pages: the email choices on /tai-khoan and the outbox panel on the admin settings page. */
 import { Form } from "@remix-run/react";
-import { formatDateTime } from "~/i18n/format";
 import "~/i18n/notifications";
 import { t } from "~/i18n/messages";
 import { ChoiceGroup } from "~/ui/form";
@@ -41,6 +40,7 @@ type OutboxStatus = {
   pending: number;
   sent: number;
   failed: number;
+  /** `at` as dd/MM/yyyy HH:mm (formatted on the server: learner pages share the date chunk) */
   lastError: { message: string; at: string } | null;
 };
 
@@ -57,7 +57,7 @@ export function OutboxPanel({ status }: { status: OutboxStatus }) {
         <p className="muted">{t("notify.outbox.counts", { pending: status.pending, sent: status.sent, failed: status.failed })}</p>
         {status.lastError ? (
           <p className="notice notice--error" role="alert">
-            {t("notify.outbox.lastError", { when: formatDateTime(status.lastError.at), error: status.lastError.message })}
+            {t("notify.outbox.lastError", { when: status.lastError.at, error: status.lastError.message })}
           </p>
         ) : null}
       </div>

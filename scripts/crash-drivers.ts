@@ -232,11 +232,11 @@ const commentEmail = (() => {
         if (!row) problems.push(`comment ${key} acknowledged but its email is not in the outbox`);
         else if (row.status !== "SENT") problems.push(`comment ${key}: email ${row.status} after the restart`);
       }
-      const sentRows = (db.prepare(`SELECT count(*) AS n FROM "Delivery" WHERE kind = 'appraisal.comment' AND status = 'SENT'`).get() as { n: number }).n;
+      const sentRows = (db.prepare(`SELECT count(*) AS n FROM "Delivery" WHERE status = 'SENT'`).get() as { n: number }).n;
       if (byId.size !== sentRows) problems.push(`outbox: ${sentRows} emails marked sent, ${byId.size} distinct Message-IDs received`);
       const duplicates = [...byId.values()].reduce((n, c) => n + c - 1, 0);
       if (duplicates > 1) problems.push(`outbox: ${duplicates} emails received twice (at most the one in flight at the kill may be)`);
-      console.log(`comment-email: ${outboxMail.received.length} emails received, ${byId.size} distinct, ${duplicates} resent after the kill`);
+      console.log(`outbox: ${outboxMail.received.length} emails received, ${byId.size} distinct, ${duplicates} resent after the kill`);
       return problems;
     },
   } satisfies CrashDriver;

@@ -19,7 +19,7 @@ test("a producer invites a consultant: the consultant's email arrives; its unsub
   await page.goto("/phuong-an");
   await page.getByRole("link", { name: DEMO_PLAN_TITLE }).click();
   await page.getByLabel("Email hoặc số điện thoại của đơn vị tư vấn").fill(consultant);
-  await page.getByRole("button", { name: "Mời" }).click();
+  await page.getByRole("button", { name: "Mời", exact: true }).click();
   await expect(page.getByRole("status")).toContainText("Đã mời");
 
   await expect.poll(() => smtp.received.filter((m) => m.to === consultant).length, { timeout: 20_000 }).toBe(1);

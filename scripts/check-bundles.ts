@@ -11,6 +11,7 @@ import { appraisal } from "../app/i18n/vi/appraisal";
 import { attendance } from "../app/i18n/vi/attendance";
 import { checkin } from "../app/i18n/vi/checkin";
 import { materials } from "../app/i18n/vi/materials";
+import { notifications } from "../app/i18n/vi/notifications";
 import { plans } from "../app/i18n/vi/plans";
 
 /** Input files that must never reach a browser (matched against source-map paths). */
@@ -31,6 +32,7 @@ const ON_DEMAND: { loader: string; keys: Set<string> }[] = [
   { loader: "app/i18n/attendance.ts", keys: new Set(Object.keys(attendance)) },
   { loader: "app/i18n/officer.ts", keys: new Set(Object.keys({ ...admin, ...plans, ...appraisal })) },
   { loader: "app/i18n/materials.ts", keys: new Set(Object.keys(materials)) },
+  { loader: "app/i18n/notifications.ts", keys: new Set(Object.keys(notifications)) },
 ];
 
 /** Learner pages and their budget: every JS file the browser loads for the page, gzipped. */

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { currentCode } from "../app/attendance/checkin-code";
 import { COURSE, DEMO_PASSWORD } from "../prisma/demo-data";
+import type { Received } from "../tests/support/smtp";
 
 /**
  * Write loads for the crash test. Each `write` returns true only when the server acknowledged
@@ -179,4 +180,66 @@ const autosave = (() => {
   } satisfies CrashDriver;
 })();
 
-export const crashDrivers: CrashDriver[] = [registration, checkin, autosave];
+/**
+ * Comments that notify by email (the outbox): each acknowledged comment's email must arrive after the restart, under
+ * one Message-ID. The SMTP server lives in the crash test; `received` is what it got. A resend of the one message in
+ * flight at the kill (accepted by the server, not yet marked sent) is the same message, and the only duplicate allowed.
+ */
+export const outboxMail: { received: Received[] } = { received: [] };
+
+const commentEmail = (() => {
+  let cookie = "";
+  let planId = 0;
+  return {
+    name: "comment-email",
+    concurrency: 2,
+    async setup(base: string, dbFile: string) {
+      cookie = await loginCookie(base, "chuthe@ocop-demo.vn");
+      const db = new Database(dbFile, { readonly: true });
+      planId = (
+        db
+          .prepare(
+            'SELECT p.id AS id FROM "BusinessPlan" p JOIN "ProducerOrg" o ON o.id = p."orgId" JOIN "User" u ON u.id = o."ownerId" WHERE u.email = ? ORDER BY p.id LIMIT 1',
+          )
+          .get("chuthe@ocop-demo.vn") as { id: number }
+      ).id;
+      db.close();
+      // the invited consultant is the one each comment tells
+      const res = await fetch(`${base}/phuong-an/${planId}?index`, {
+        method: "POST",
+        headers: { cookie, origin: base, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "invite", contact: "tuvan@ocop-demo.vn" }),
+      });
+      if (res.status !== 200) throw new Error(`invite: ${res.status}`);
+    },
+    async write(base: string, key: string) {
+      const res = await fetch(`${base}/phuong-an/${planId}?index`, {
+        method: "POST",
+        headers: { cookie, origin: base, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "comment", step: "3", body: `Góp ý thử ${key}` }),
+      });
+      return res.status === 200;
+    },
+    verify(db: Database.Database, keys: string[]) {
+      const problems: string[] = [];
+      const byId = new Map<string, number>();
+      for (const m of outboxMail.received) byId.set(m.messageId, (byId.get(m.messageId) ?? 0) + 1);
+      const rowOf = db.prepare(
+        `SELECT d.status, d."userId", d.channel, d.key FROM "PlanComment" c JOIN "Delivery" d ON d.key = 'appraisal.comment:plan-comment:' || c.id WHERE c.body = ?`,
+      );
+      for (const key of keys) {
+        const row = rowOf.get(`Góp ý thử ${key}`) as { status: string; userId: number; channel: string; key: string } | undefined;
+        if (!row) problems.push(`comment ${key} acknowledged but its email is not in the outbox`);
+        else if (row.status !== "SENT") problems.push(`comment ${key}: email ${row.status} after the restart`);
+      }
+      const sentRows = (db.prepare(`SELECT count(*) AS n FROM "Delivery" WHERE status = 'SENT'`).get() as { n: number }).n;
+      if (byId.size !== sentRows) problems.push(`outbox: ${sentRows} emails marked sent, ${byId.size} distinct Message-IDs received`);
+      const duplicates = [...byId.values()].reduce((n, c) => n + c - 1, 0);
+      if (duplicates > 1) problems.push(`outbox: ${duplicates} emails received twice (at most the one in flight at the kill may be)`);
+      console.log(`outbox: ${outboxMail.received.length} emails received, ${byId.size} distinct, ${duplicates} resent after the kill`);
+      return problems;
+    },
+  } satisfies CrashDriver;
+})();
+
+export const crashDrivers: CrashDriver[] = [registration, checkin, autosave, commentEmail];

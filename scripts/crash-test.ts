@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { COURSE } from "../prisma/demo-data";
-import { crashDrivers } from "./crash-drivers";
+import { startSmtp } from "../tests/support/smtp";
+import { crashDrivers, outboxMail } from "./crash-drivers";
 
 const dir = path.resolve("bench/.tmp");
 fs.mkdirSync(dir, { recursive: true });
@@ -16,6 +17,11 @@ const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${dbFile}`,
 execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env, stdio: "pipe" });
 execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: "pipe" });
 if (!fs.existsSync("build/index.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
+
+// A real SMTP server for the outbox's email, slow enough (each message 20 ms) that the kill lands among sends.
+const smtp = await startSmtp(0, { delayMs: 20 });
+outboxMail.received = smtp.received;
+Object.assign(env, { SMTP_URL: smtp.url, MAIL_FROM: "crash@ocop.test", OUTBOX_MS: "200", OUTBOX_LEASE_MS: "2000" });
 
 const port = 3390 + Math.floor(Math.random() * 100);
 const base = `http://127.0.0.1:${port}`;
@@ -65,7 +71,17 @@ console.log(`Server killed with SIGKILL after ${acknowledged.length} acknowledge
 
 // Restart on the same file (recovery runs on open), then check from a separate connection.
 server = await start();
+// the outbox drains after the restart: wait (at most 30 s) until no email is waiting or being sent
+const watch = new Database(dbFile, { readonly: true });
+for (let i = 0; i < 300; i++) {
+  const { n } = watch.prepare(`SELECT count(*) AS n FROM "Delivery" WHERE status IN ('PENDING', 'SENDING')`).get() as { n: number };
+  if (n === 0) break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+watch.close();
 server.kill("SIGTERM");
+await new Promise((r) => server.once("exit", r));
+await smtp.close();
 const db = new Database(dbFile);
 const integrity = db.pragma("integrity_check", { simple: true });
 const problems: string[] = [];

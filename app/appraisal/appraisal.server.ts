@@ -250,15 +250,17 @@ export async function addComment(
   title: string,
 ) {
   return db().$transaction(async (tx) => {
-    if (input.parentId) {
-      const parent = await tx.planComment.findFirst({ where: { id: input.parentId, planId } });
-      if (!parent) return null;
-    }
+    const parent = input.parentId ? await tx.planComment.findFirst({ where: { id: input.parentId, planId } }) : null;
+    if (input.parentId && !parent) return null;
     const comment = await tx.planComment.create({
       data: { planId, authorId, step: input.step, body: input.body, parentId: input.parentId ?? null, versionNumber: input.versionNumber },
     });
-    const to = notifyIds.filter((id) => id !== authorId);
-    await notify(tx, { kind: "appraisal.comment", key: `plan-comment:${comment.id}`, to, params: { title }, link });
+    const key = `plan-comment:${comment.id}`;
+    // the author of the comment answered is told that (once), the others that there is a new comment
+    const answered = parent && parent.authorId !== authorId ? parent.authorId : null;
+    if (answered !== null) await notify(tx, { kind: "appraisal.commentAnswered", key, to: [answered], params: { title }, link });
+    const to = notifyIds.filter((id) => id !== authorId && id !== answered);
+    await notify(tx, { kind: "appraisal.comment", key, to, params: { title }, link });
     return comment;
   });
 }

@@ -3,6 +3,7 @@ import { id, text } from "~/forms/fields.server";
 import { t } from "~/i18n/messages";
 import { PASSWORD_MAX, PASSWORD_MIN, normalizeEmail, normalizePhone, parseIdentifier } from "./identifier";
 import { safeNext } from "./next";
+import { emailPreferencesSchema } from "~/notifications/schemas.server";
 
 /** A trimmed text field turned into a normalised value, or the field's message when it cannot be. */
 export function normalizedField<T>(normalize: (input: string) => T | null, message: string, max: number) {
@@ -91,5 +92,7 @@ export const registerSchema = z
 /** /tai-khoan: signing one of one's own sessions out. */
 const revokeSchema = z.object({ intent: z.literal("revoke"), sessionId: z.string().regex(/^[0-9a-f]{64}$/, t("form.invalid")) });
 
-/** /tai-khoan: its two forms, told apart by their `intent` field. */
-export const accountActionSchema = z.discriminatedUnion("intent", [changePasswordSchema, revokeSchema], { error: t("form.invalidChoice") });
+/** /tai-khoan: its three forms, told apart by their `intent` field. */
+export const accountActionSchema = z.discriminatedUnion("intent", [changePasswordSchema, revokeSchema, emailPreferencesSchema], {
+  error: t("form.invalidChoice"),
+});

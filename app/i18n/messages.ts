@@ -15,13 +15,14 @@ import { certificates } from "./vi/certificates";
 import { core } from "./vi/core";
 import type { materials } from "./vi/materials";
 import { modules } from "./vi/modules";
+import type { notifications } from "./vi/notifications";
 import { ocop } from "./vi/ocop";
 import type { plans } from "./vi/plans";
 import { quiz } from "./vi/quiz";
 
 const shared = { ...core, ...auth, ...modules, ...ocop, ...quiz, ...certificates };
 
-export type MessageKey = keyof (typeof shared & typeof checkin & typeof attendance & typeof admin & typeof plans & typeof appraisal & typeof materials);
+export type MessageKey = keyof (typeof shared & typeof checkin & typeof attendance & typeof admin & typeof plans & typeof appraisal & typeof materials & typeof notifications);
 export type Messages = Record<MessageKey, string>;
 
 const catalogues: Record<"vi", Partial<Messages>> = { vi: { ...shared } };

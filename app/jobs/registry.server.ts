@@ -3,6 +3,8 @@ import { sweepOverdue } from "~/appraisal/overdue.server";
 import { warnAbsences } from "~/attendance/absence.server";
 import { expireActivationCodes } from "~/attendance/activation.server";
 import { remindLearnersOfSessionSoon, remindTrainersOfTomorrow } from "~/attendance/reminders.server";
+import { digestJob } from "~/notifications/digest.server";
+import { outboxJob } from "~/notifications/outbox.server";
 import { pruneThrottleHits } from "~/ops/throttle.server";
 import { type JobLogger, startRunner } from "./runner.server";
 import type { Job } from "./schedule";
@@ -31,8 +33,9 @@ export function jobRegistry(env: Record<string, string | undefined> = process.en
     { name: "absence-warnings", everyMs: 30 * MINUTE, run: warnAbsences },
     { name: "activation-expiry", dailyAt: "02:00", run: expireActivationCodes },
     { name: "throttle-cleanup", everyMs: 60 * MINUTE, run: pruneThrottleHits },
-    // outbox (app/notifications): the coordinator wires in its jobs here —
-    // outboxJob ({ name: "outbox", everyMs, run }) and the daily digest job.
+    // email: sending is never in a request's path (decision 0035)
+    { name: outboxJob.name, everyMs: outboxJob.everyMs, run: async (at) => (await outboxJob.run(at))?.sent ?? 0 },
+    { name: digestJob.name, dailyAt: "17:00", run: async (at) => (await digestJob.run(at))?.queued ?? 0 },
     // classes (app/courses): the expiry of enrolment codes (open/closed) goes here as its own job.
   ];
 }

@@ -8,6 +8,7 @@ export const NOTIFICATION_TEXT = {
   "appraisal.received": "appraisal.notify.received",
   "appraisal.decided": "appraisal.notify.decided",
   "appraisal.comment": "appraisal.notify.comment",
+  "appraisal.commentAnswered": "notify.text.commentAnswered",
   "appraisal.overdue": "appraisal.notify.overdue",
   "appraisal.lapsed": "appraisal.notify.lapsed",
   // scheduled (app/jobs): the appraisers holding a case, before its deadline; the province office on a missed one
@@ -20,14 +21,9 @@ export const NOTIFICATION_TEXT = {
   "class.session-eve": "att.notify.sessionEve",
   "class.absence": "att.notify.absence",
   "class.absence-copy": "att.notify.absenceCopy",
-  /** opt-in: nobody gets it until they turn it on (see OPT_IN_KINDS) */
+  /** opt-in: only those who turned it on get it (EMAIL_OPT_IN in ./choices.ts) */
   "class.session-soon": "att.notify.sessionSoon",
+  "plans.invited": "notify.text.planInvited",
 } as const satisfies Record<string, MessageKey>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_TEXT;
-
-/**
- * Kinds a person receives only after turning them on (the others are on until turned off). The
- * preferences that turn them on are the outbox's; until a person has one, an opt-in kind reaches nobody.
- */
-export const OPT_IN_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>(["class.session-soon"]);

@@ -1,15 +1,20 @@
 /**
- * The in-app notifications (the bell): written in the transaction of the event that causes them,
- * read by their recipient only. The notifications issue grows this folder into an outbox.
+ * Notifications through the outbox (docs/decisions/0035). `notify()` writes, in the caller's transaction, the in-app
+ * row (the bell: delivered by being written) and, when email is on and the person wants it, an EMAIL row in
+ * `Delivery` that the outbox worker (./outbox.server.ts) sends. Each event tells each person once per channel.
  */
-import { db } from "~/db/db.server";
+import { type Prisma, db } from "~/db/db.server";
 
 import "~/i18n/attendance"; // the texts of every kind (server-only, so no page downloads them)
 import { t } from "~/i18n/messages";
+import "~/i18n/notifications";
 import "~/i18n/officer";
-import { NOTIFICATION_TEXT, type NotificationKind, OPT_IN_KINDS } from "./kinds";
+import { EMAIL_OPT_IN } from "./choices";
+import { emailEnabled } from "./email.server";
+import { NOTIFICATION_TEXT, type NotificationKind } from "./kinds";
+import { emailRecipients, optedIn } from "./preferences.server";
 
-type Client = Pick<ReturnType<typeof db>, "notification">;
+type Client = Prisma.TransactionClient;
 
 /** What happened, to whom: `key` names the event, so telling the same event twice tells each person once. */
 export type NotifyEvent = {
@@ -22,8 +27,8 @@ export type NotifyEvent = {
 
 /** One notification per recipient, in the caller's transaction (nothing when there is no one to tell). */
 export async function notify(tx: Client, event: NotifyEvent) {
-  // until the outbox's preferences let a person turn an opt-in kind on, nobody has
-  const to = OPT_IN_KINDS.has(event.kind) ? [] : [...new Set(event.to)];
+  const everyone = [...new Set(event.to)];
+  const to = EMAIL_OPT_IN.has(event.kind) ? await optedIn(tx, everyone, event.kind) : everyone;
   if (!to.length) return;
   const key = `${event.kind}:${event.key}`; // one event may tell different people different things
   const told = await tx.notification.findMany({ where: { key, userId: { in: to } }, select: { userId: true } });
@@ -31,6 +36,13 @@ export async function notify(tx: Client, event: NotifyEvent) {
   if (!fresh.length) return;
   const text = t(NOTIFICATION_TEXT[event.kind], event.params);
   await tx.notification.createMany({ data: fresh.map((userId) => ({ userId, kind: event.kind, key, text, link: event.link })) });
+  if (!emailEnabled()) return; // email is off: the bell is the only channel, no rows wait for a server that is not there
+  const recipients = await emailRecipients(tx, fresh, event.kind);
+  if (!recipients.length) return;
+  const params = JSON.stringify(event.params ?? {});
+  await tx.delivery.createMany({
+    data: recipients.map((r) => ({ userId: r.userId, channel: "EMAIL", kind: event.kind, key, address: r.address, params, link: event.link })),
+  });
 }
 
 /** The bell's number on every page (raw SQL: a Prisma count costs several times as much CPU). */

@@ -2,6 +2,7 @@ import { bumpStat } from "~/appraisal/counters.server";
 import { vnYear, vnYearRange } from "~/i18n/format";
 import { type Prisma, db } from "~/db/db.server";
 import { isUniqueViolation } from "~/db/errors";
+import { notify } from "~/notifications/notifications.server";
 import { type OcopGroup, STEP_COUNT, type StepCheck, type StoredValues, checkStored } from "./steps";
 
 /** Statuses in which the producer may still edit the steps. */
@@ -197,7 +198,18 @@ export async function inviteConsultant(planId: number, contact: { email?: string
     select: { id: true, fullName: true },
   });
   if (!user) return null;
-  await db().planInvite.upsert({ where: { planId_userId: { planId, userId: user.id } }, update: {}, create: { planId, userId: user.id } });
+  await db().$transaction(async (tx) => {
+    const invite = await tx.planInvite.upsert({ where: { planId_userId: { planId, userId: user.id } }, update: {}, create: { planId, userId: user.id } });
+    const plan = await tx.businessPlan.findUniqueOrThrow({ where: { id: planId }, select: { title: true } });
+    // keyed by the invite: inviting again tells no one twice, an invite removed and made anew is news
+    await notify(tx, {
+      kind: "plans.invited",
+      key: `plan-invite:${planId}:${user.id}:${invite.createdAt.getTime()}`,
+      to: [user.id],
+      params: { title: plan.title },
+      link: `/phuong-an/${planId}`,
+    });
+  });
   return user;
 }
 

@@ -16,6 +16,8 @@ import { isoToVietnamese } from "~/i18n/format";
 import { jobStatuses } from "~/jobs/status.server";
 import { JobsCard } from "~/jobs/ui";
 import { saveProvinceRules } from "~/units/units.server";
+import { outboxStatus } from "~/notifications/outbox.server";
+import { OutboxPanel } from "~/notifications/ui";
 
 export const access = unitPermissions.manageSettings;
 
@@ -32,6 +34,7 @@ async function provinces(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const list = await provinces(request);
   return {
+    outbox: await outboxStatus(),
     provinces: list.map((p) => {
       const rules = rulesFromRow(p.settings);
       return { id: p.id, name: p.name, ...rules, holidays: rules.holidays.map(isoToVietnamese).join("\n") };
@@ -54,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const levelOptions = [{ value: "", label: t("admin.settings.none") }, ...UNIT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))];
 
 export default function SettingsPage() {
-  const { provinces, jobs } = useLoaderData<typeof loader>();
+  const { provinces, jobs, outbox } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
   const e = result.errors;
   return (
@@ -131,6 +134,7 @@ export default function SettingsPage() {
           </Form>
         </Card>
       ))}
+      <OutboxPanel status={outbox} />
       <JobsCard jobs={jobs} />
     </>
   );

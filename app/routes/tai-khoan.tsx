@@ -10,6 +10,8 @@ import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import { emailPreferencesOf, saveEmailPreferences } from "~/notifications/preferences.server";
+import { EmailPreferences } from "~/notifications/ui";
 import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { ActionButton, NewPasswordFields } from "~/ui/form-parts";
 import { Card, PageHeader } from "~/ui/page";
@@ -21,8 +23,9 @@ export const meta: MetaFunction = () => [{ title: `${t("auth.account.title")} ·
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
-  const sessions = await listUserSessions(auth.user.id);
+  const [sessions, emailPrefs] = await Promise.all([listUserSessions(auth.user.id), emailPreferencesOf(auth.user.id)]);
   return {
+    emailPrefs,
     user: { fullName: auth.user.fullName, email: auth.user.email, phone: auth.user.phone },
     roles: auth.user.grants.map((g) => ({ role: t(roleLabelKey(g.role)), unit: g.unitName })),
     sessions: sessions.map((s) => ({
@@ -45,13 +48,17 @@ export async function action({ request }: ActionFunctionArgs) {
     if (form.data.sessionId === auth.sessionId) throw redirect("/dang-nhap");
     return ok({ message: t("auth.account.revoked") });
   }
+  if (form.data.intent === "emailPreferences") {
+    await saveEmailPreferences(auth.user.id, form.data.email);
+    return ok({ message: t("notify.prefs.saved") });
+  }
   const changed = await changePassword(auth.user.id, auth.sessionId, form.data.currentPassword, form.data.newPassword);
   if (!changed) return invalid({ currentPassword: t("auth.password.wrongCurrent") });
   return ok({ message: t("auth.password.changed") });
 }
 
 export default function AccountPage() {
-  const { user, roles, sessions } = useLoaderData<typeof loader>();
+  const { user, roles, sessions, emailPrefs } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
   const e = result.errors;
   return (
@@ -87,6 +94,7 @@ export default function AccountPage() {
           </div>
         </Form>
       </Card>
+      <EmailPreferences prefs={emailPrefs} error={e.email} />
       <Card title={t("auth.account.sessions")}>
         <p className="muted">{t("auth.account.sessionsIntro")}</p>
         <DataTable

@@ -75,6 +75,8 @@ const PUBLIC_ANSWERS: Record<string, { anonymous: Answer; signedIn: Answer }> = 
   "routes/healthz": { anonymous: { status: 200, text: '"status":"ok"' }, signedIn: { status: 200, text: '"status":"ok"' } },
   "routes/bench": { anonymous: notFound, signedIn: notFound },
   "routes/kiem-thu.dong-ho": { anonymous: notFound, signedIn: notFound },
+  // without its signed ?ma= the unsubscribe page says the link is not valid
+  "routes/ngung-nhan-email": { anonymous: { status: 400, text: "unsubscribe-invalid" }, signedIn: { status: 400, text: "unsubscribe-invalid" } },
 };
 
 async function expectAnswer(res: Response, want: Answer, label: string) {

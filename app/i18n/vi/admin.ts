@@ -126,4 +126,6 @@ export const admin = {
   "admin.jobs.name.absence-warnings": "Cảnh báo vắng học",
   "admin.jobs.name.activation-expiry": "Hủy mã kích hoạt hết hạn",
   "admin.jobs.name.throttle-cleanup": "Dọn bộ đếm chống dò mật khẩu",
+  "admin.jobs.name.outbox": "Gửi thư điện tử thông báo",
+  "admin.jobs.name.digest": "Bản tin hằng ngày qua thư điện tử",
 } as const;

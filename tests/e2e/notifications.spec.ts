@@ -1,0 +1,47 @@
+import { smtpPort } from "../../playwright.config";
+import { DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
+import { type TestSmtp, startSmtp } from "../support/smtp";
+import { expect, test } from "./fixtures";
+import { account, login } from "./helpers";
+
+/** Issue 20: a notification reaches its person by email through a real SMTP server, and the email's unsubscribe link works. */
+let smtp: TestSmtp;
+test.beforeAll(async () => {
+  smtp = await startSmtp(smtpPort);
+});
+test.afterAll(async () => {
+  await smtp.close();
+});
+
+test("a producer invites a consultant: the consultant's email arrives; its unsubscribe link works without JavaScript", async ({ page, browser }) => {
+  const consultant = account("consultant").email;
+  await login(page, "producer");
+  await page.goto("/phuong-an");
+  await page.getByRole("link", { name: DEMO_PLAN_TITLE }).click();
+  await page.getByLabel("Email hoặc số điện thoại của đơn vị tư vấn").fill(consultant);
+  await page.getByRole("button", { name: "Mời", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("Đã mời");
+
+  await expect.poll(() => smtp.received.filter((m) => m.to === consultant).length, { timeout: 20_000 }).toBe(1);
+  const mail = smtp.received.find((m) => m.to === consultant)!;
+  expect(mail.subject).toBe("Lời mời góp ý phương án");
+  expect(mail.text).toContain(`Bạn được mời góp ý phương án "${DEMO_PLAN_TITLE}".`);
+  const link = /http:\/\/\S+\/ngung-nhan-email\?ma=\S+/.exec(mail.text)![0];
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const phone = await noScript.newPage();
+  await phone.goto(link);
+  await expect(phone.getByText("Ngừng gửi email về “Lời mời góp ý phương án” cho tài khoản này?")).toBeVisible();
+  await phone.getByRole("button", { name: "Ngừng nhận email này" }).click();
+  await expect(phone.getByRole("status")).toContainText("Đã ngừng gửi email về “Lời mời góp ý phương án”.");
+  await noScript.close();
+
+  // the consultant's account page shows the kind turned off
+  const other = await browser.newContext();
+  const consultantPage = await other.newPage();
+  await login(consultantPage, "consultant");
+  await consultantPage.goto("/tai-khoan");
+  await expect(consultantPage.getByRole("checkbox", { name: "Lời mời góp ý phương án" })).not.toBeChecked();
+  await expect(consultantPage.getByRole("checkbox", { name: "Ý kiến mới về phương án" })).toBeChecked();
+  await other.close();
+});

@@ -10,6 +10,7 @@ import { admin } from "../app/i18n/vi/admin";
 import { appraisal } from "../app/i18n/vi/appraisal";
 import { attendance } from "../app/i18n/vi/attendance";
 import { checkin } from "../app/i18n/vi/checkin";
+import { classes } from "../app/i18n/vi/classes";
 import { plans } from "../app/i18n/vi/plans";
 
 /** Input files that must never reach a browser (matched against source-map paths). */
@@ -28,7 +29,7 @@ const FORBIDDEN: { name: string; pattern: RegExp }[] = [
 const ON_DEMAND: { loader: string; keys: Set<string> }[] = [
   { loader: "app/i18n/checkin.ts", keys: new Set(Object.keys(checkin)) },
   { loader: "app/i18n/attendance.ts", keys: new Set(Object.keys(attendance)) },
-  { loader: "app/i18n/officer.ts", keys: new Set(Object.keys({ ...admin, ...plans, ...appraisal })) },
+  { loader: "app/i18n/officer.ts", keys: new Set(Object.keys({ ...admin, ...classes, ...plans, ...appraisal })) },
 ];
 
 /** Learner pages and their budget: every JS file the browser loads for the page, gzipped. */

@@ -1,0 +1,235 @@
+import { randomCode } from "~/ops/codes";
+import { getOutline } from "~/content/outline.server";
+import { newSecret } from "~/attendance/checkin-code";
+import { type Prisma, db } from "~/db/db.server";
+import { isUniqueViolation } from "~/db/errors";
+import type { FieldErrors } from "~/forms/parse";
+import { vnDay } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import "~/i18n/officer";
+import type { ClassFields } from "./schemas.server";
+import { classProblems, requiredWithin, shiftDays, shifted } from "./rules";
+
+/**
+ * Running classes: create, edit, archive, copy, the enrolment code, the trainers. Every write that names a
+ * unit or a person is scoped by fragments from app/access (`unitWhere`, `personWhere`): the capability
+ * refuses what lies outside them with a message at the field, and writes nothing.
+ */
+export type ClassScope = { units: Prisma.UnitWhereInput; people: Prisma.UserWhereInput };
+export type ClassWrite = { ok: true; id: number } | { ok: false; errors: FieldErrors };
+
+type Tx = Prisma.TransactionClient;
+class Refused extends Error {
+  constructor(readonly errors: FieldErrors) {
+    super("refused");
+  }
+}
+
+/** A fresh enrolment code (8 characters of the code alphabet); the caller retries on the rare collision. */
+export const newEnrolmentCode = () => randomCode(8);
+
+async function knownModules() {
+  return (await getOutline()).map((m) => m.slug);
+}
+
+/** Checks a class's fields inside the transaction; throws `Refused` with every field's message. */
+async function check(tx: Tx, scope: ClassScope, input: ClassFields, ctx: { courseId: number | null }) {
+  const [unit, audience, enrolled, codeOwner, known] = await Promise.all([
+    tx.unit.findFirst({ where: { AND: [{ id: input.unitId }, scope.units] }, select: { id: true } }),
+    input.audience.length ? tx.unit.count({ where: { AND: [{ id: { in: input.audience } }, scope.units] } }) : 0,
+    ctx.courseId ? tx.enrolment.count({ where: { courseId: ctx.courseId } }) : 0,
+    tx.course.findUnique({ where: { code: input.code }, select: { id: true } }),
+    knownModules(),
+  ]);
+  const errors: FieldErrors = {};
+  if (!unit) errors.unitId = t("classes.error.unitOutside");
+  if (audience !== input.audience.length) errors.audience = t("classes.error.audienceOutside");
+  if (codeOwner && codeOwner.id !== ctx.courseId) errors.code = t("classes.error.codeTaken");
+  const problems = classProblems(input, known, enrolled);
+  if (problems.endsOn) errors.endsOn = t("classes.error.endBeforeStart");
+  if (problems.capacity) errors.capacity = t("classes.error.capacityBelowEnrolment", { count: enrolled });
+  if (problems.modules) errors.modules = t(problems.modules === "noModule" ? "classes.error.noModule" : "classes.error.unknownModule");
+  if (Object.keys(errors).length) throw new Refused(errors);
+}
+
+const details = (input: ClassFields) => ({
+  title: input.title,
+  code: input.code,
+  description: input.description,
+  unitId: input.unitId,
+  startsOn: input.startsOn,
+  endsOn: input.endsOn,
+  place: input.place,
+  capacity: input.capacity,
+});
+
+const moduleRows = (modules: readonly string[]) => modules.map((module, i) => ({ module, position: i + 1 }));
+
+/** Runs a write; a refusal or a code taken by a request that ran at the same moment is an answer, not a 500. */
+async function refusable(write: () => Promise<number>): Promise<ClassWrite> {
+  try {
+    return { ok: true, id: await write() };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, errors: error.errors };
+    if (isUniqueViolation(error)) return { ok: false, errors: { code: t("classes.error.codeTaken") } };
+    throw error;
+  }
+}
+
+export function createClass(scope: ClassScope, input: ClassFields): Promise<ClassWrite> {
+  return refusable(() =>
+    db().$transaction(async (tx) => {
+      await check(tx, scope, input, { courseId: null });
+      const course = await tx.course.create({
+        data: {
+          ...details(input),
+          enrolmentCode: newEnrolmentCode(),
+          modules: { create: moduleRows(input.modules) },
+          audience: { create: input.audience.map((unitId) => ({ unitId })) },
+        },
+        select: { id: true },
+      });
+      return course.id;
+    }),
+  );
+}
+
+/** Saves a class's details, audience and modules; the completion rule keeps only modules the class still teaches. */
+export function updateClass(scope: ClassScope, courseId: number, input: ClassFields): Promise<ClassWrite> {
+  return refusable(() =>
+    db().$transaction(async (tx) => {
+      await check(tx, scope, input, { courseId });
+      await tx.course.update({ where: { id: courseId }, data: details(input) });
+      await tx.courseModule.deleteMany({ where: { courseId } });
+      await tx.courseModule.createMany({ data: moduleRows(input.modules).map((r) => ({ ...r, courseId })) });
+      await tx.courseAudience.deleteMany({ where: { courseId } });
+      if (input.audience.length) await tx.courseAudience.createMany({ data: input.audience.map((unitId) => ({ courseId, unitId })) });
+      const rule = await tx.completionRule.findUnique({ where: { courseId }, select: { requiredModules: true } });
+      if (rule) await tx.completionRule.update({ where: { courseId }, data: { requiredModules: requiredWithin(rule.requiredModules, input.modules) } });
+      return courseId;
+    }),
+  );
+}
+
+/** Archive (read-only from now on) or bring back an archived class (an office that archived by mistake). */
+export async function setArchived(courseId: number, archived: boolean, now = new Date()) {
+  await db().course.update({ where: { id: courseId }, data: archived ? { status: "ARCHIVED", archivedAt: now } : { status: "ACTIVE", archivedAt: null } });
+}
+
+/** A new enrolment code (the old one stops working) and the code open again. */
+export async function rotateEnrolmentCode(courseId: number): Promise<string> {
+  for (;;) {
+    const code = newEnrolmentCode();
+    try {
+      await db().course.update({ where: { id: courseId }, data: { enrolmentCode: code, enrolmentOpen: true } });
+      return code;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+export async function closeEnrolmentCode(courseId: number) {
+  await db().course.update({ where: { id: courseId }, data: { enrolmentOpen: false } });
+}
+
+export type TrainerWrite = { ok: true } | { ok: false; errors: FieldErrors };
+
+/**
+ * Assigns a person in the admin's scope to teach the class. The trainer role is granted at the class's unit
+ * when the person lacks it; what it reaches is still only the classes they teach (app/access: a trainer
+ * reaches a course through `CourseTrainer`), so a trainer of class A can do nothing in class B.
+ */
+export async function addTrainer(scope: ClassScope, course: { id: number; unitId: number }, userId: number): Promise<TrainerWrite> {
+  return db().$transaction(async (tx) => {
+    const person = await tx.user.findFirst({ where: { AND: [{ id: userId, active: true }, scope.people] }, select: { id: true } });
+    if (!person) return { ok: false, errors: { userId: t("classes.error.trainerOutside") } };
+    await tx.courseTrainer.upsert({ where: { courseId_userId: { courseId: course.id, userId } }, create: { courseId: course.id, userId }, update: {} });
+    const hasRole = await tx.roleAssignment.findFirst({ where: { userId, role: "trainer" }, select: { id: true } });
+    if (!hasRole) await tx.roleAssignment.create({ data: { userId, role: "trainer", unitId: course.unitId } });
+    return { ok: true };
+  });
+}
+
+/** Takes a person off the class (their trainer role stays: it reaches no class they do not teach). */
+export async function removeTrainer(courseId: number, userId: number): Promise<boolean> {
+  const { count } = await db().courseTrainer.deleteMany({ where: { courseId, userId } });
+  return count > 0;
+}
+
+/**
+ * Copies a class for a new run: settings, audience, modules, trainers, completion rule and the scheduled
+ * sessions, moved so the first session falls on the new start day (the class's dates move with its start).
+ * No learners, no attendance, no certificates; a new class code and enrolment code.
+ */
+export function copyClass(courseId: number, input: { startsOn: string; code: string }): Promise<ClassWrite> {
+  return refusable(() =>
+    db().$transaction(async (tx) => {
+      const from = await tx.course.findUniqueOrThrow({
+        where: { id: courseId },
+        include: {
+          modules: true,
+          audience: true,
+          trainers: true,
+          completionRule: true,
+          classSessions: { where: { status: "SCHEDULED" }, orderBy: { startsAt: "asc" } },
+        },
+      });
+      if (await tx.course.findUnique({ where: { code: input.code }, select: { id: true } })) throw new Refused({ code: t("classes.error.codeTaken") });
+      const courseDays = shiftDays(vnDay(from.startsOn), input.startsOn);
+      const first = from.classSessions[0];
+      const sessionDays = first ? shiftDays(vnDay(first.startsAt), input.startsOn) : courseDays;
+      const copy = await tx.course.create({
+        data: {
+          code: input.code,
+          title: from.title,
+          description: from.description,
+          unitId: from.unitId,
+          place: from.place,
+          capacity: from.capacity,
+          startsOn: shifted(from.startsOn, courseDays),
+          endsOn: shifted(from.endsOn, courseDays),
+          enrolmentCode: newEnrolmentCode(),
+          modules: { create: from.modules.map(({ module, position }) => ({ module, position })) },
+          audience: { create: from.audience.map(({ unitId }) => ({ unitId })) },
+          trainers: { create: from.trainers.map(({ userId }) => ({ userId })) },
+          completionRule: from.completionRule
+            ? { create: { minAttendancePercent: from.completionRule.minAttendancePercent, requiredModules: from.completionRule.requiredModules } }
+            : undefined,
+        },
+        select: { id: true },
+      });
+      if (from.classSessions.length)
+        await tx.classSession.createMany({
+          data: from.classSessions.map((s) => ({
+            courseId: copy.id,
+            title: s.title,
+            place: s.place,
+            trainerId: s.trainerId,
+            startsAt: shifted(s.startsAt, sessionDays),
+            endsAt: shifted(s.endsAt, sessionDays),
+            checkinSecret: newSecret(),
+            rotateSeconds: s.rotateSeconds,
+            graceBeforeMin: s.graceBeforeMin,
+            graceAfterMin: s.graceAfterMin,
+            lateAfterMin: s.lateAfterMin,
+          })),
+        });
+      return copy.id;
+    }),
+  );
+}
+
+/** What the settings page shows: the class, its audience, modules, trainers and enrolment. */
+export async function classSettings(courseId: number) {
+  const course = await db().course.findUniqueOrThrow({
+    where: { id: courseId },
+    include: {
+      audience: { select: { unitId: true } },
+      modules: { orderBy: { position: "asc" } },
+      trainers: { include: { user: { select: { id: true, fullName: true, phone: true, email: true } } }, orderBy: { userId: "asc" } },
+      _count: { select: { enrolments: true } },
+    },
+  });
+  return course;
+}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ACTIVATION_DAYS } from "~/attendance/activation";
-import { reachableCourse } from "~/access/access.server";
+import { changeableCourse, reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
 import { addLearner, pendingActivations, reissueCodes, removeLearner } from "~/attendance/roster.server";
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await reachableCourse(auth, params.courseId, access);
+  const course = await changeableCourse(auth, params.courseId, access);
   const form = await parseRequestForm(request, rosterActionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;
@@ -70,7 +70,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     for (const p of outcome.problems) errors[p.column ?? "_form"] ??= t(p.message as MessageKey);
     return invalid(errors, { values, status: 422 });
   }
-  if (!outcome.ok) return invalid({ _form: t("att.import.changed") }, { values, status: 409 });
+  if (!outcome.ok && outcome.error === "notAudience") return invalid({ unit: t("att.roster.notAudience") }, { values, status: 422 });
+  if (!outcome.ok && outcome.error === "full") return invalid({ _form: t("modules.join.full") }, { values, status: 422 });
+  if (!outcome.ok) return invalid({ _form: t(outcome.error === "archived" ? "class.archived.readOnly" : "att.import.changed") }, { values, status: 409 });
   const code = outcome.codes[0]?.code;
   const message = code ? t("att.roster.addedNew", { code }) : outcome.invited ? t("att.roster.invited") : t("att.roster.added");
   return ok({ message, codes: [] });

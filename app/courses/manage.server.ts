@@ -6,6 +6,7 @@ import { isUniqueViolation } from "~/db/errors";
 import type { FieldErrors } from "~/forms/parse";
 import { vnDay } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import { indentedLabel } from "~/units/tree";
 import "~/i18n/officer";
 import type { ClassFields } from "./schemas.server";
 import { classProblems, requiredWithin, shiftDays, shifted } from "./rules";
@@ -232,4 +233,39 @@ export async function classSettings(courseId: number) {
     },
   });
   return course;
+}
+
+/** The class form's choices: units in the admin's scope (indented), and every module with its place in the class. */
+export async function classFormChoices(units: readonly { id: number; name: string; depth: number }[], taught: readonly string[]) {
+  const outline = await getOutline();
+  return {
+    units: units.map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })),
+    modules: outline.map((m) => ({ slug: m.slug, title: m.title, position: taught.includes(m.slug) ? String(taught.indexOf(m.slug) + 1) : "" })),
+  };
+}
+
+/** A class's fields as the form's text values (to fill the form, or refill it after a refusal). */
+export function classFormValues(c: {
+  title: string;
+  code: string;
+  description: string;
+  unitId: number;
+  startsOn: Date;
+  endsOn: Date;
+  place: string;
+  capacity: number | null;
+  modules: readonly string[];
+}): Record<string, string> {
+  const values: Record<string, string> = {
+    title: c.title,
+    code: c.code,
+    description: c.description,
+    unitId: String(c.unitId),
+    startsOn: vnDay(c.startsOn),
+    endsOn: vnDay(c.endsOn),
+    place: c.place,
+    capacity: c.capacity === null ? "" : String(c.capacity),
+  };
+  for (const [i, m] of c.modules.entries()) values[`position.${m}`] = String(i + 1);
+  return values;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, many, optionalText, text } from "~/forms/fields.server";
+import { type FormFailure, type FormResult, type FormValues, echoValues, issuesToErrors } from "~/forms/parse";
 import { vnDayStart } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/officer";
@@ -79,11 +80,22 @@ export const classSchema = z
 
 export type ClassFields = z.output<typeof classSchema>;
 
+/** Any posted fields as text (the class form is parsed from these by `parseClassFields`). */
+export const postedFields = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+/** The class form from posted fields, with the values to refill it (also after a refusal of the rules). */
+export function parseClassFields(raw: Record<string, string | string[]>): (FormResult<ClassFields> & { values: FormValues }) | FormFailure {
+  const values = echoValues(raw);
+  const parsed = classSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data, values };
+  return { ok: false, errors: issuesToErrors(parsed.error.issues), values };
+}
+
 /** /khoa-hoc/$courseId/cai-dat: what the settings page posts. */
 export const settingsActionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.looseObject({ intent: z.literal("details") }),
+    z.object({ intent: z.literal("details") }).catchall(z.union([z.string(), z.array(z.string())])),
     z.object({ intent: z.literal("addTrainer"), userId: id() }),
     z.object({ intent: z.literal("removeTrainer"), userId: id() }),
     z.object({ intent: z.literal("rotateCode") }),

@@ -20,7 +20,7 @@ export const classes = {
   "classes.field.audienceHint": "Không chọn đơn vị nào: mọi đơn vị thuộc đơn vị tổ chức. Mỗi đơn vị gồm cả các đơn vị trực thuộc.",
   "classes.field.modules": "Chuyên đề giảng dạy",
   "classes.field.modulesHint": "Bỏ chọn chuyên đề lớp không học; số thứ tự quyết định thứ tự học.",
-  "classes.field.position": "Thứ tự chuyên đề {title}",
+  "classes.field.notTaught": "Không dạy",
   "classes.error.endBeforeStart": "Ngày kết thúc không được trước ngày bắt đầu.",
   "classes.error.capacityBelowEnrolment": "Lớp đang có {count} học viên: số tối đa không được nhỏ hơn.",
   "classes.error.capacityInvalid": "Nhập một số nguyên từ 1 đến 100000.",

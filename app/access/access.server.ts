@@ -155,7 +155,10 @@ export function refuseIfArchived(course: { archived: boolean }): void {
 }
 
 export function archivedRefusal(): Response {
-  return new Response(t("class.archived.readOnly"), { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+  return new Response(t("class.archived.readOnly"), {
+    status: 409,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
+  });
 }
 
 /** A course the user reaches under `rule` and may change now (not archived): else a thrown 404 or 409. */

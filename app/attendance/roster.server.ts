@@ -126,7 +126,12 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
     } else fresh.push(r);
   }
   const admission = await admissionOf(tx, course.id);
-  const refusal = admission ? admissionRefusal(admission, fresh.map((r) => unitPaths.get(r.unitId!)!)) : "archived";
+  const refusal = admission
+    ? admissionRefusal(
+        admission,
+        fresh.map((r) => unitPaths.get(r.unitId!)!),
+      )
+    : "archived";
   if (refusal) throw new NotAdmitted(refusal);
   const created = fresh.length
     ? await tx.user.createManyAndReturn({

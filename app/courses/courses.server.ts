@@ -2,6 +2,7 @@ import { reachesNothing } from "~/access/access.server";
 import { getOutline } from "~/content/outline.server";
 import { type Prisma, db } from "~/db/db.server";
 import { isUniqueViolation } from "~/db/errors";
+import { vnYearRange } from "~/i18n/format";
 import { type Admission, type AdmissionRefusal, admissionRefusal } from "./rules";
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
@@ -113,4 +114,70 @@ export async function joinCourse(userId: number, code: string, now = new Date())
     if (!isUniqueViolation(error)) throw error; // a double click: enrolled once
     return { ok: true, courseId: course.id };
   }
+}
+
+export const CLASS_STATUSES = ["ACTIVE", "ARCHIVED"] as const;
+export type ClassFilter = { year: number | null; unitId: number | null; status: (typeof CLASS_STATUSES)[number] | null };
+
+/** The class list's filters from its query (`?nam=2027&don-vi=12&trang-thai=ARCHIVED`); an unknown value means "any". */
+export function classFilter(query: URLSearchParams): ClassFilter {
+  const year = Number(query.get("nam"));
+  const unit = query.get("don-vi") ?? "";
+  const status = query.get("trang-thai");
+  return {
+    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
+    unitId: /^\d{1,9}$/.test(unit) ? Number(unit) : null,
+    status: CLASS_STATUSES.find((s) => s === status) ?? null,
+  };
+}
+
+/** Classes within a scope that match the filters: running during the year, organised by the unit or below it, by status. */
+export async function filteredClasses(where: Prisma.CourseWhereInput, filter: ClassFilter) {
+  if (reachesNothing(where)) return [];
+  const and: Prisma.CourseWhereInput[] = [where];
+  if (filter.year !== null) {
+    const { from, to } = vnYearRange(filter.year);
+    and.push({ startsOn: { lt: to }, endsOn: { gte: from } });
+  }
+  if (filter.unitId !== null) {
+    const unit = await db().unit.findUnique({ where: { id: filter.unitId }, select: { path: true } });
+    and.push(unit ? { unit: { path: { startsWith: unit.path } } } : { id: { in: [] } });
+  }
+  if (filter.status) and.push({ status: filter.status });
+  return db().course.findMany({
+    where: { AND: and },
+    orderBy: [{ startsOn: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      startsOn: true,
+      endsOn: true,
+      status: true,
+      unit: { select: { name: true } },
+      _count: { select: { enrolments: true } },
+    },
+  });
+}
+
+/** A learner's classes with the next scheduled session of each (the home page: current and past). */
+export async function learnerClasses(userId: number, now = new Date()) {
+  const courses = await db().course.findMany({
+    where: { enrolments: { some: { userId } } },
+    orderBy: { startsOn: "desc" },
+    select: {
+      id: true,
+      title: true,
+      startsOn: true,
+      endsOn: true,
+      status: true,
+      classSessions: {
+        where: { status: "SCHEDULED", endsAt: { gte: now } },
+        orderBy: { startsAt: "asc" },
+        take: 1,
+        select: { startsAt: true, endsAt: true, place: true },
+      },
+    },
+  });
+  return courses.map(({ classSessions, ...c }) => ({ ...c, next: classSessions[0] ?? null, past: c.status === "ARCHIVED" || c.endsOn < now }));
 }

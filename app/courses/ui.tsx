@@ -28,7 +28,15 @@ export function ClassFields({
   return (
     <>
       <Field label={t("classes.field.title")} name="title" required defaultValue={v.title} error={e.title} />
-      <Field label={t("classes.field.code")} name="code" required defaultValue={v.code} error={e.code} hint={t("classes.field.codeHint")} autoCapitalize="characters" />
+      <Field
+        label={t("classes.field.code")}
+        name="code"
+        required
+        defaultValue={v.code}
+        error={e.code}
+        hint={t("classes.field.codeHint")}
+        autoCapitalize="characters"
+      />
       <SelectField label={t("classes.field.unit")} name="unitId" defaultValue={v.unitId} error={e.unitId} options={units} />
       <Field label={t("classes.field.startsOn")} name="startsOn" type="date" required defaultValue={v.startsOn} error={e.startsOn} />
       <Field label={t("classes.field.endsOn")} name="endsOn" type="date" required defaultValue={v.endsOn} error={e.endsOn} />
@@ -70,13 +78,7 @@ export function ClassFields({
       </div>
       <FieldGroup legend={t("classes.field.modules")} hint={t("classes.field.modulesHint")} error={e.modules}>
         {modules.map((m) => (
-          <SelectField
-            key={m.slug}
-            label={m.title}
-            name={`position.${m.slug}`}
-            defaultValue={v[`position.${m.slug}`] ?? m.position}
-            options={places}
-          />
+          <SelectField key={m.slug} label={m.title} name={`position.${m.slug}`} defaultValue={v[`position.${m.slug}`] ?? m.position} options={places} />
         ))}
       </FieldGroup>
     </>

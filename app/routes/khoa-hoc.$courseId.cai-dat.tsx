@@ -35,7 +35,9 @@ import { BackLink, Card, PageHeader } from "~/ui/page";
  */
 export const access = classPermissions.manage;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t("classes.settings.title", { title: data.course.title }) : ""} · ${t("app.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? t("classes.settings.title", { title: data.course.title }) : ""} · ${t("app.name")}` },
+];
 
 const SEARCH = "tim";
 
@@ -134,7 +136,13 @@ export default function ClassSettingsPage() {
         <Card title={t("classes.settings.details")}>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="details" />
-            <ClassFields v={v} e={refill ? e : {}} units={data.units} modules={data.modules} audience={refill ? (v.audience?.split("\n") ?? []) : data.audience} />
+            <ClassFields
+              v={v}
+              e={refill ? e : {}}
+              units={data.units}
+              modules={data.modules}
+              audience={refill ? (v.audience?.split("\n") ?? []) : data.audience}
+            />
             <div>
               <button type="submit">{t("classes.settings.save")}</button>
             </div>

@@ -52,7 +52,8 @@ export const classes = {
   "classes.code.close": "Khóa mã ghi danh",
   "classes.code.closed": "Đã khóa mã ghi danh.",
   "classes.archive.title": "Lưu trữ",
-  "classes.archive.body": "Lớp đã lưu trữ chỉ xem được: không thêm buổi học, điểm danh, học viên hay chứng nhận. Báo cáo, thống kê và tra cứu chứng nhận vẫn giữ nguyên.",
+  "classes.archive.body":
+    "Lớp đã lưu trữ chỉ xem được: không thêm buổi học, điểm danh, học viên hay chứng nhận. Báo cáo, thống kê và tra cứu chứng nhận vẫn giữ nguyên.",
   "classes.archive.submit": "Lưu trữ lớp",
   "classes.archive.done": "Đã lưu trữ lớp.",
   "classes.archive.since": "Lớp đã lưu trữ từ {date}.",

@@ -29,7 +29,8 @@ const FORBIDDEN: { name: string; pattern: RegExp }[] = [
 const ON_DEMAND: { loader: string; keys: Set<string> }[] = [
   { loader: "app/i18n/checkin.ts", keys: new Set(Object.keys(checkin)) },
   { loader: "app/i18n/attendance.ts", keys: new Set(Object.keys(attendance)) },
-  { loader: "app/i18n/officer.ts", keys: new Set(Object.keys({ ...admin, ...classes, ...plans, ...appraisal })) },
+  { loader: "app/i18n/classes.ts", keys: new Set(Object.keys(classes)) },
+  { loader: "app/i18n/officer.ts", keys: new Set(Object.keys({ ...admin, ...plans, ...appraisal })) },
 ];
 
 /** Learner pages and their budget: every JS file the browser loads for the page, gzipped. */

@@ -3,6 +3,7 @@ import type { Role } from "~/auth/roles";
 import { type Prisma, db } from "~/db/db.server";
 import { parseId } from "~/forms/parse";
 import { t } from "~/i18n/messages";
+import "~/i18n/classes";
 import { unitsWithin } from "~/units/units.server";
 import {
   CONSULTANT_STATUSES,

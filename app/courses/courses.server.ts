@@ -2,7 +2,9 @@ import { reachesNothing } from "~/access/access.server";
 import { getOutline } from "~/content/outline.server";
 import { type Prisma, db } from "~/db/db.server";
 import { isUniqueViolation } from "~/db/errors";
-import { vnYearRange } from "~/i18n/format";
+import { formatDate, formatTime, vnYearRange } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import "~/i18n/classes";
 import { type Admission, type AdmissionRefusal, admissionRefusal } from "./rules";
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
@@ -158,6 +160,27 @@ export async function filteredClasses(where: Prisma.CourseWhereInput, filter: Cl
       _count: { select: { enrolments: true } },
     },
   });
+}
+
+/** The message of a refused admission (joining, a roster, one learner added). */
+export function admissionMessage(refusal: AdmissionRefusal | "closed" | "unknown"): string {
+  const keys = {
+    unknown: "modules.join.unknown",
+    closed: "modules.join.closed",
+    full: "modules.join.full",
+    notAudience: "modules.join.notAudience",
+    archived: "class.archived.readOnly",
+  } as const;
+  return t(keys[refusal]);
+}
+
+/** The home page's headings of a learner's classes (texts of the classes catalogue, which the home page does not download). */
+export const learnerClassHeadings = () => ({ current: t("home.learner.current"), past: t("home.learner.past") });
+
+/** "Next session: 05/01/2027 08:00 · Hall" (or that none is planned), for a class that has not ended. */
+export function nextSessionText(next: { startsAt: Date; place: string } | null): string {
+  if (!next) return t("home.learner.noSession");
+  return t("home.learner.nextSession", { when: `${formatDate(next.startsAt)} ${formatTime(next.startsAt)}${next.place ? ` · ${next.place}` : ""}` });
 }
 
 /** A learner's classes with the next scheduled session of each (the home page: current and past). */

@@ -7,7 +7,7 @@ import type { FieldErrors } from "~/forms/parse";
 import { vnDay } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { indentedLabel } from "~/units/tree";
-import "~/i18n/officer";
+import "~/i18n/classes";
 import type { ClassFields } from "./schemas.server";
 import { classProblems, requiredWithin, shiftDays, shifted } from "./rules";
 

@@ -3,7 +3,7 @@ import { id, many, optionalText, text } from "~/forms/fields.server";
 import { type FormFailure, type FormResult, type FormValues, echoValues, issuesToErrors } from "~/forms/parse";
 import { vnDayStart } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import "~/i18n/officer";
+import "~/i18n/classes";
 import { DAY_MS } from "./rules";
 
 /** An enrolment code as typed: capitals, no spaces (the code is shown grouped on the projector). */

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { t } from "~/i18n/messages";
-import "~/i18n/officer";
+import "~/i18n/classes";
 import { Field, FieldGroup, SelectField, TextAreaField } from "~/ui/form";
 
 export type Option = { value: string; label: string };

@@ -6,7 +6,6 @@
 import { addMessages } from "./messages";
 import { admin } from "./vi/admin";
 import { appraisal } from "./vi/appraisal";
-import { classes } from "./vi/classes";
 import { plans } from "./vi/plans";
 
-addMessages({ ...admin, ...classes, ...plans, ...appraisal });
+addMessages({ ...admin, ...plans, ...appraisal });

@@ -8,10 +8,10 @@ import { computeProgress } from "~/content/progress";
 import { doneSteps } from "~/content/progress.server";
 import { courseWhere, personWhere } from "~/access/access.server";
 import { modulePermissions } from "~/content/permissions";
-import { classesIn, countCourses, learnerClasses } from "~/courses/courses.server";
+import { classesIn, countCourses, learnerClassHeadings, learnerClasses, nextSessionText } from "~/courses/courses.server";
 import { userPermissions } from "~/users/permissions";
 import { countPeople } from "~/users/users.server";
-import { formatDate, formatTime } from "~/i18n/format";
+import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { Card, PageHeader } from "~/ui/page";
 
@@ -46,8 +46,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       from: formatDate(c.startsOn),
       to: formatDate(c.endsOn),
       past: c.past,
-      next: c.next ? `${formatDate(c.next.startsAt)} ${formatTime(c.next.startsAt)}${c.next.place ? ` · ${c.next.place}` : ""}` : null,
+      next: c.past ? null : nextSessionText(c.next),
     })),
+    learningHeadings: learnerClassHeadings(),
     nextLesson,
     certificates: mine?.map(({ courseId, title, certificate, missing }) => ({ courseId, title, certificate, missing })),
     teaching: teaching?.map((c) => ({
@@ -94,7 +95,7 @@ export default function Home() {
               if (list.length === 0) return null;
               return (
                 <section key={String(past)}>
-                  <h3>{t(past ? "home.learner.past" : "home.learner.current")}</h3>
+                  <h3>{past ? data.learningHeadings.past : data.learningHeadings.current}</h3>
                   <ul>
                     {list.map((c) => (
                       <li key={c.id}>
@@ -103,7 +104,7 @@ export default function Home() {
                         </Link>
                         <br />
                         <small className="muted">{t("home.course.dates", { from: c.from, to: c.to })}</small>
-                        {past ? null : <p className="muted">{c.next ? t("home.learner.nextSession", { when: c.next }) : t("home.learner.noSession")}</p>}
+                        {c.next ? <p className="muted">{c.next}</p> : null}
                         {data.nextLesson && !past ? (
                           <p>
                             <Link to={`/khoa-hoc/${c.id}/hoc/${data.nextLesson.module}/${data.nextLesson.slug}`}>

@@ -9,6 +9,7 @@ import { QUIZ_STEP, computeProgress, stepKey } from "~/content/progress";
 import { doneSteps } from "~/content/progress.server";
 import { ProgressBar } from "~/content/ProgressBar";
 import { t } from "~/i18n/messages";
+import "~/i18n/classes";
 import { PageHeader } from "~/ui/page";
 
 export const access = modulePermissions.study;

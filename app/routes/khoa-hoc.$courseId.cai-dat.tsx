@@ -22,7 +22,7 @@ import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import { formatDate, vnDay } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import "~/i18n/officer";
+import "~/i18n/classes";
 import { searchUsers } from "~/users/users.server";
 import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { ActionButton } from "~/ui/form-parts";

@@ -12,6 +12,7 @@ import { requireUser } from "~/auth/guard.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import { matchesSearch } from "~/i18n/fold";
+import { admissionMessage } from "~/courses/courses.server";
 import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
 import { Field, FormMessage, useActionResult, useSuccessKey } from "~/ui/form";
@@ -71,8 +72,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return invalid(errors, { values, status: 422 });
   }
   if (!outcome.ok && outcome.error === "notAudience") return invalid({ unit: t("att.roster.notAudience") }, { values, status: 422 });
-  if (!outcome.ok && outcome.error === "full") return invalid({ _form: t("modules.join.full") }, { values, status: 422 });
-  if (!outcome.ok) return invalid({ _form: t(outcome.error === "archived" ? "class.archived.readOnly" : "att.import.changed") }, { values, status: 409 });
+  if (!outcome.ok && outcome.error === "full") return invalid({ _form: admissionMessage(outcome.error) }, { values, status: 422 });
+  if (!outcome.ok) return invalid({ _form: outcome.error === "changed" ? t("att.import.changed") : admissionMessage(outcome.error) }, { values, status: 409 });
   const code = outcome.codes[0]?.code;
   const message = code ? t("att.roster.addedNew", { code }) : outcome.invited ? t("att.roster.invited") : t("att.roster.added");
   return ok({ message, codes: [] });

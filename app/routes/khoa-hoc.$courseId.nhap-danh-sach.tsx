@@ -12,6 +12,7 @@ import { UPLOAD_LIMIT_BYTES, readUpload } from "~/forms/upload.server";
 import { requireUser } from "~/auth/guard.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
+import { admissionMessage } from "~/courses/courses.server";
 import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
 import { Field, FormMessage, useActionResult } from "~/ui/form";
@@ -57,15 +58,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!form.ok) return invalid({ _form: t("att.import.expired") }, { status: 400 });
     const outcome = await commitRoster(course, form.data.token, auth.user.id, new Date(), form.data.unitChoices);
     if (!outcome.ok) {
+      if (outcome.error === "archived") return invalid({ _form: admissionMessage(outcome.error) }, { status: 409 });
       const message = {
         expired: "att.import.expired",
         changed: "att.import.changed",
         chooseUnit: "att.import.unitChooseFirst",
         notAudience: "att.import.notAudience",
         full: "att.import.full",
-        archived: "class.archived.readOnly",
       } as const;
-      return invalid({ _form: t(message[outcome.error]) }, { status: outcome.error === "chooseUnit" || outcome.error === "notAudience" || outcome.error === "full" ? 422 : 409 });
+      return invalid(
+        { _form: t(message[outcome.error]) },
+        { status: outcome.error === "chooseUnit" || outcome.error === "notAudience" || outcome.error === "full" ? 422 : 409 },
+      );
     }
     return ok({
       step: "done" as const,

@@ -13,6 +13,7 @@ import { classPermissions } from "~/courses/permissions";
 import { indentedLabel } from "~/units/tree";
 import { formatDate, vnYear } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/classes";
 import { SelectField } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 

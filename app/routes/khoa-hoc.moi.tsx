@@ -9,7 +9,7 @@ import { ClassFields } from "~/courses/ui";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
-import "~/i18n/officer";
+import "~/i18n/classes";
 import { FormMessage, useActionResult } from "~/ui/form";
 import { BackLink, PageHeader } from "~/ui/page";
 

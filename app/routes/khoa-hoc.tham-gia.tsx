@@ -4,12 +4,12 @@ import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
 import { modulePermissions } from "~/content/permissions";
-import { type JoinOutcome, joinCourse } from "~/courses/courses.server";
+import { admissionMessage, joinCourse } from "~/courses/courses.server";
 import { joinSchema, normalizeCode } from "~/courses/schemas.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid } from "~/forms/result.server";
 import { formatTime } from "~/i18n/format";
-import { type MessageKey, t } from "~/i18n/messages";
+import { t } from "~/i18n/messages";
 import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";
 
@@ -38,18 +38,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const joined = await joinCourse(auth.user.id, form.data.code, now);
   if (!joined.ok) {
     if (joined.reason === "unknown") await recordGuessFailure(keys, now);
-    return invalid({ code: t(JOIN_REFUSALS[joined.reason]) }, { values, status: joined.reason === "archived" ? 409 : 422 });
+    return invalid({ code: admissionMessage(joined.reason) }, { values, status: joined.reason === "archived" ? 409 : 422 });
   }
   return redirect(`/khoa-hoc/${joined.courseId}`);
 }
-
-const JOIN_REFUSALS = {
-  unknown: "modules.join.unknown",
-  closed: "modules.join.closed",
-  full: "modules.join.full",
-  notAudience: "modules.join.notAudience",
-  archived: "class.archived.readOnly",
-} as const satisfies Record<Exclude<JoinOutcome, { ok: true }>["reason"], MessageKey>;
 
 export default function JoinPage() {
   const { code } = useLoaderData<typeof loader>();

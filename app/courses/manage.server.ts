@@ -8,6 +8,7 @@ import { vnDay } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { indentedLabel } from "~/units/tree";
 import "~/i18n/classes";
+import { courseModules } from "./courses.server";
 import type { ClassFields } from "./schemas.server";
 import { classProblems, requiredWithin, shiftDays, shifted } from "./rules";
 
@@ -17,11 +18,15 @@ import { classProblems, requiredWithin, shiftDays, shifted } from "./rules";
  * refuses what lies outside them with a message at the field, and writes nothing.
  */
 export type ClassScope = { units: Prisma.UnitWhereInput; people: Prisma.UserWhereInput };
-export type ClassWrite = { ok: true; id: number } | { ok: false; errors: FieldErrors };
+/** A refusal's status: 403 when something named lies outside the admin's scope (as app/access answers), else 422. */
+export type ClassWrite = { ok: true; id: number } | { ok: false; errors: FieldErrors; status: 403 | 422 };
 
 type Tx = Prisma.TransactionClient;
 class Refused extends Error {
-  constructor(readonly errors: FieldErrors) {
+  constructor(
+    readonly errors: FieldErrors,
+    readonly status: 403 | 422 = 422,
+  ) {
     super("refused");
   }
 }
@@ -50,7 +55,7 @@ async function check(tx: Tx, scope: ClassScope, input: ClassFields, ctx: { cours
   if (problems.endsOn) errors.endsOn = t("classes.error.endBeforeStart");
   if (problems.capacity) errors.capacity = t("classes.error.capacityBelowEnrolment", { count: enrolled });
   if (problems.modules) errors.modules = t(problems.modules === "noModule" ? "classes.error.noModule" : "classes.error.unknownModule");
-  if (Object.keys(errors).length) throw new Refused(errors);
+  if (Object.keys(errors).length) throw new Refused(errors, errors.unitId || errors.audience ? 403 : 422);
 }
 
 const details = (input: ClassFields) => ({
@@ -71,8 +76,8 @@ async function refusable(write: () => Promise<number>): Promise<ClassWrite> {
   try {
     return { ok: true, id: await write() };
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, errors: error.errors };
-    if (isUniqueViolation(error)) return { ok: false, errors: { code: t("classes.error.codeTaken") } };
+    if (error instanceof Refused) return { ok: false, errors: error.errors, status: error.status };
+    if (isUniqueViolation(error)) return { ok: false, errors: { code: t("classes.error.codeTaken") }, status: 422 };
     throw error;
   }
 }
@@ -134,7 +139,7 @@ export async function closeEnrolmentCode(courseId: number) {
   await db().course.update({ where: { id: courseId }, data: { enrolmentOpen: false } });
 }
 
-export type TrainerWrite = { ok: true } | { ok: false; errors: FieldErrors };
+export type TrainerWrite = { ok: true } | { ok: false; errors: FieldErrors; status: 403 };
 
 /**
  * Assigns a person in the admin's scope to teach the class. The trainer role is granted at the class's unit
@@ -144,7 +149,7 @@ export type TrainerWrite = { ok: true } | { ok: false; errors: FieldErrors };
 export async function addTrainer(scope: ClassScope, course: { id: number; unitId: number }, userId: number): Promise<TrainerWrite> {
   return db().$transaction(async (tx) => {
     const person = await tx.user.findFirst({ where: { AND: [{ id: userId, active: true }, scope.people] }, select: { id: true } });
-    if (!person) return { ok: false, errors: { userId: t("classes.error.trainerOutside") } };
+    if (!person) return { ok: false, errors: { userId: t("classes.error.trainerOutside") }, status: 403 };
     await tx.courseTrainer.upsert({ where: { courseId_userId: { courseId: course.id, userId } }, create: { courseId: course.id, userId }, update: {} });
     const hasRole = await tx.roleAssignment.findFirst({ where: { userId, role: "trainer" }, select: { id: true } });
     if (!hasRole) await tx.roleAssignment.create({ data: { userId, role: "trainer", unitId: course.unitId } });
@@ -191,7 +196,7 @@ export function copyClass(courseId: number, input: { startsOn: string; code: str
           startsOn: shifted(from.startsOn, courseDays),
           endsOn: shifted(from.endsOn, courseDays),
           enrolmentCode: newEnrolmentCode(),
-          modules: { create: from.modules.map(({ module, position }) => ({ module, position })) },
+          modules: { create: moduleRows(await courseModules(courseId, tx)) },
           audience: { create: from.audience.map(({ unitId }) => ({ unitId })) },
           trainers: { create: from.trainers.map(({ userId }) => ({ userId })) },
           completionRule: from.completionRule

@@ -86,12 +86,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const fields = parseClassFields(input);
       if (!fields.ok) return invalid(fields);
       const saved = await updateClass(scope, course.id, fields.data);
-      if (!saved.ok) return invalid(saved.errors, { values: fields.values, status: 422 });
+      if (!saved.ok) return invalid(saved.errors, { values: fields.values, status: saved.status });
       return ok({ message: t("classes.settings.saved") });
     }
     case "addTrainer": {
       const added = await addTrainer(scope, course, input.userId);
-      if (!added.ok) return invalid(added.errors, { status: 422 });
+      if (!added.ok) return invalid(added.errors, { status: added.status });
       return ok({ message: t("classes.trainers.added") });
     }
     case "removeTrainer":
@@ -110,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return ok({ message: t("classes.unarchive.done") });
     case "copy": {
       const copied = await copyClass(course.id, { startsOn: input.startsOn, code: input.code });
-      if (!copied.ok) return invalid(copied.errors, { values: { intent: "copy", startsOn: input.startsOn, code: input.code }, status: 422 });
+      if (!copied.ok) return invalid(copied.errors, { values: { intent: "copy", startsOn: input.startsOn, code: input.code }, status: copied.status });
       return redirect(`/khoa-hoc/${copied.id}/cai-dat`);
     }
   }

@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fields = parseClassFields(form.data);
   if (!fields.ok) return invalid(fields);
   const created = await createClass({ units: unitWhere(auth, access), people: personWhere(auth, access) }, fields.data);
-  if (!created.ok) return invalid(created.errors, { values: fields.values, status: 422 });
+  if (!created.ok) return invalid(created.errors, { values: fields.values, status: created.status });
   return redirect(`/khoa-hoc/${created.id}/cai-dat`);
 }
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { reachableCourse, refuseIfArchived } from "~/access/access.server";
-import { type Auth, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { revokeCertificates } from "~/certificates/certificates.server";
 import { classCertificates, issueDueInClass, saveCompletionRule } from "~/certificates/class.server";
 import { certificatePermissions } from "~/certificates/permissions";

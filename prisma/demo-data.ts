@@ -85,6 +85,8 @@ export const COURSE = {
   /** the roster was in before the first session, so its sessions count for everyone */
   enrolledOn: "2026-10-26T01:00:00Z",
   learners: 210,
+  /** the four shipped modules, in the shipped order (content/modules) */
+  modules: ["kien-thuc-chung", "tieu-chi-danh-gia", "chinh-sach-ho-tro", "phuong-an-san-xuat-kinh-doanh"],
 };
 
 const SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Thái"];

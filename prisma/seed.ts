@@ -56,6 +56,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           enrolmentCode: COURSE.enrolmentCode,
           startsOn: new Date(COURSE.startsOn),
           endsOn: new Date(COURSE.endsOn),
+          modules: { create: COURSE.modules.map((module, i) => ({ module, position: i + 1 })) },
         },
       });
 

@@ -2,6 +2,8 @@ import { type Auth, forbidden, notFound } from "~/auth/guard.server";
 import type { Role } from "~/auth/roles";
 import { type Prisma, db } from "~/db/db.server";
 import { parseId } from "~/forms/parse";
+import { t } from "~/i18n/messages";
+import "~/i18n/classes";
 import { unitsWithin } from "~/units/units.server";
 import {
   CONSULTANT_STATUSES,
@@ -48,6 +50,12 @@ export function reachableUnitPaths(auth: Auth, rule: RoleRule): string[] {
   return unitPathsFor(auth.user.grants, rule);
 }
 
+/** Units within the subtrees where the user holds one of the rule's roles (scopes a write: a class's unit, its audience). */
+export function unitWhere(auth: Auth, rule: RoleRule): Prisma.UnitWhereInput {
+  const paths = reachableUnitPaths(auth, rule);
+  return paths.length ? { OR: pathWithin(paths) } : NOTHING;
+}
+
 /** Every active unit within those subtrees, in tree order (for pickers and the unit page). */
 export function reachableUnits(auth: Auth, rule: RoleRule) {
   return unitsWithin(reachableUnitPaths(auth, rule));
@@ -85,6 +93,8 @@ export type ReachedCourse = {
   enrolmentId: number | null;
   teaches: boolean;
   administers: boolean;
+  /** archived: read-only (see `changeableCourse`) */
+  archived: boolean;
 };
 
 /** Courses the user reaches through the rule's roles (optionally only some of them), for lists. */
@@ -104,9 +114,18 @@ export async function reachableCourse(auth: Auth, rawId: string | number | undef
   const id = idParam(rawId);
   const userId = auth.user.id;
   const rows = await db().$queryRaw<
-    { id: number; title: string; code: string; unitId: number; path: string; enrolmentId: number | bigint | null; teaches: number | bigint | boolean }[]
+    {
+      id: number;
+      title: string;
+      code: string;
+      unitId: number;
+      path: string;
+      status: string;
+      enrolmentId: number | bigint | null;
+      teaches: number | bigint | boolean;
+    }[]
   >`
-    SELECT c."id" AS "id", c."title" AS "title", c."code" AS "code", c."unitId" AS "unitId", un."path" AS "path",
+    SELECT c."id" AS "id", c."title" AS "title", c."code" AS "code", c."unitId" AS "unitId", un."path" AS "path", c."status" AS "status",
       (SELECT e."id" FROM "Enrolment" e WHERE e."courseId" = c."id" AND e."userId" = ${userId}) AS "enrolmentId",
       (SELECT COUNT(*) FROM "CourseTrainer" ct WHERE ct."courseId" = c."id" AND ct."userId" = ${userId}) AS "teaches"
     FROM "Course" c JOIN "Unit" un ON un."id" = c."unitId"
@@ -127,13 +146,38 @@ export async function reachableCourse(auth: Auth, rawId: string | number | undef
     enrolmentId: enrolled ? Number(row.enrolmentId) : null,
     teaches: via.has("trainer"),
     administers: via.has("admin"),
+    archived: row.status === "ARCHIVED",
   };
 }
 
-/** The enrolment through which the user studies the reached course, for the actions that record progress; a 403 for those who only preview it. */
+/** The enrolment through which the user studies the reached course, for the actions that record progress; a 403 for those who only preview it, a 409 when the class is archived. */
 export function studiedEnrolment(course: ReachedCourse): number {
   if (course.enrolmentId === null) throw forbidden();
+  refuseIfArchived(course); // an archived class's results stay as they were
   return course.enrolmentId;
+}
+
+/**
+ * The one guard of every change to a class (sessions, marks, rosters, enrolment, completion rule,
+ * certificates, settings): an archived class is read-only, so a change is refused with a 409 that says so.
+ * Reads, reports, statistics and certificate verification go through `reachableCourse` and still work.
+ */
+export function refuseIfArchived(course: { archived: boolean }): void {
+  if (course.archived) throw archivedRefusal();
+}
+
+export function archivedRefusal(): Response {
+  return new Response(t("class.archived.readOnly"), {
+    status: 409,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
+  });
+}
+
+/** A course the user reaches under `rule` and may change now (not archived): else a thrown 404 or 409. */
+export async function changeableCourse(auth: Auth, rawId: string | number | undefined, rule: RoleRule): Promise<ReachedCourse> {
+  const course = await reachableCourse(auth, rawId, rule);
+  refuseIfArchived(course);
+  return course;
 }
 
 /** Does the reached course also satisfy another rule (e.g. a study page showing the class links)? */
@@ -163,6 +207,13 @@ export async function reachableAttachment(auth: Auth, params: { courseId?: strin
   const attachment = await db().attachment.findFirst({ where: { id: idParam(params.fileId), courseId: course.id } });
   if (!attachment) throw notFound();
   return { course, attachment };
+}
+
+/** `reachableSession` for a change: the session's class must not be archived (a thrown 409). */
+export async function changeableSession(auth: Auth, params: { courseId?: string; sessionId?: string }, rule: RoleRule) {
+  const found = await reachableSession(auth, params, rule);
+  refuseIfArchived(found.course);
+  return found;
 }
 
 /** A certificate by code: its holder, or someone who reaches its course under `manageRule`; else 404. */

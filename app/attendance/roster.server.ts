@@ -8,6 +8,8 @@ import { activationExpiry, activationHash, activationMatches, newActivationCode 
 import { matchUnitsWithin } from "~/units/catalogue.server";
 import { notify } from "~/notifications/notifications.server";
 import { provincePath } from "~/units/path";
+import { admissionOf } from "~/courses/courses.server";
+import { type AdmissionRefusal, admissionRefusal } from "~/courses/rules";
 import { t } from "~/i18n/messages";
 import { type Problem, type RosterField, type RosterRow, type RosterTable, type UnitRef, contactsIn, validateLearner, validateRoster } from "./roster";
 
@@ -69,7 +71,8 @@ export async function refusedRows(courseId: number, userId: number, token: strin
 
 export type IssuedCode = { userId: number; fullName: string; phone: string | null; email: string | null; unitName: string; code: string };
 export type CommitOutcome =
-  { ok: true; enrolled: number; created: number; invited: number; codes: IssuedCode[] } | { ok: false; error: "expired" | "changed" | "chooseUnit" };
+  | { ok: true; enrolled: number; created: number; invited: number; codes: IssuedCode[] }
+  | { ok: false; error: "expired" | "changed" | "chooseUnit" | AdmissionRefusal };
 
 /** The trainer's picks for split former communes (row number → unit id); a row without a valid pick is refused. */
 export function applyUnitChoices(rows: RosterRow[], choices: Readonly<Record<number, number>>): RosterRow[] | null {
@@ -87,6 +90,12 @@ export function applyUnitChoices(rows: RosterRow[], choices: Readonly<Record<num
 }
 
 class Changed extends Error {}
+/** The class does not take these new learners (app/courses: archived, audience, capacity): nothing is written. */
+class NotAdmitted extends Error {
+  constructor(readonly refusal: AdmissionRefusal) {
+    super(refusal);
+  }
+}
 
 /**
  * Writes the rows in one transaction: new accounts are created with a learner/producer role at
@@ -97,7 +106,9 @@ class Changed extends Error {}
  * Everything is checked again inside the transaction; any conflict rolls the whole import back.
  */
 async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows: readonly RosterRow[], now: Date) {
-  const unitIds = new Set((await tx.unit.findMany({ where: { path: { startsWith: provincePath(course.unitPath) } }, select: { id: true } })).map((u) => u.id));
+  const unitPaths = new Map(
+    (await tx.unit.findMany({ where: { path: { startsWith: provincePath(course.unitPath) } }, select: { id: true, path: true } })).map((u) => [u.id, u.path]),
+  );
   const phones = rows.flatMap((r) => (r.phone ? [r.phone] : []));
   const emails = rows.flatMap((r) => (r.email ? [r.email] : []));
   const accounts = await accountsFor(tx, course.id, phones, emails);
@@ -106,7 +117,7 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
   const inviteIds: number[] = [];
   const fresh: RosterRow[] = [];
   for (const r of rows) {
-    if (r.unitId === null || !unitIds.has(r.unitId)) throw new Changed();
+    if (r.unitId === null || !unitPaths.has(r.unitId)) throw new Changed();
     const p = r.phone ? byPhone.get(r.phone) : undefined;
     const e = r.email ? byEmail.get(r.email) : undefined;
     if (p && e && p.id !== e.id) throw new Changed();
@@ -115,6 +126,14 @@ async function writeRows(tx: Tx, course: { id: number; unitPath: string }, rows:
       if (!existing.enrolled && !inviteIds.includes(existing.id)) inviteIds.push(existing.id);
     } else fresh.push(r);
   }
+  const admission = await admissionOf(tx, course.id);
+  const refusal = admission
+    ? admissionRefusal(
+        admission,
+        fresh.map((r) => unitPaths.get(r.unitId!)!),
+      )
+    : "archived";
+  if (refusal) throw new NotAdmitted(refusal);
   const created = fresh.length
     ? await tx.user.createManyAndReturn({
         data: fresh.map((r) => ({
@@ -182,6 +201,7 @@ export async function commitRoster(
       { timeout: 60_000 },
     );
   } catch (error) {
+    if (error instanceof NotAdmitted) return { ok: false, error: error.refusal };
     if (error instanceof Changed || isUniqueViolation(error)) return { ok: false, error: "changed" };
     throw error;
   }
@@ -191,7 +211,7 @@ export type AddLearnerOutcome =
   | { ok: true; codes: IssuedCode[]; invited: number; notes: string[] }
   | { ok: false; error: "invalid"; problems: Problem[] }
   | { ok: false; error: "chooseUnit"; former: string; choices: UnitRef[] }
-  | { ok: false; error: "changed" };
+  | { ok: false; error: "changed" | AdmissionRefusal };
 
 /**
  * Adds one learner typed by hand: the same checks, messages and writes as one row of a roster file. A former commune
@@ -221,6 +241,7 @@ export async function addLearner(
     const written = await db().$transaction((tx) => writeRows(tx, course, [placed], now));
     return { ok: true, codes: written.codes, invited: written.invited, notes };
   } catch (error) {
+    if (error instanceof NotAdmitted) return { ok: false as const, error: error.refusal };
     if (error instanceof Changed || isUniqueViolation(error)) return { ok: false as const, error: "changed" as const };
     throw error;
   }

@@ -211,7 +211,7 @@ export async function checkIn(userId: number, code: string, sessionId: number | 
       lateAfterMin: true,
       rotateSeconds: true,
       checkinSecret: true,
-      course: { select: { enrolments: { where: { userId }, select: { id: true } } } },
+      course: { select: { status: true, enrolments: { where: { userId }, select: { id: true } } } },
     },
     take: 50,
   });
@@ -219,7 +219,8 @@ export async function checkIn(userId: number, code: string, sessionId: number | 
   if (matching.length === 0) return { ok: false, reason: "wrongCode" };
   const session = matching.find((s) => checkinState(s, now) === "open") ?? matching[0];
   if (session.course.enrolments.length === 0) return { ok: false, reason: "notEnrolled" };
-  if (checkinState(session, now) !== "open") return { ok: false, reason: "closed" };
+  // an archived class is read-only (app/access refuseIfArchived): its sessions take no more check-ins
+  if (checkinState(session, now) !== "open" || session.course.status === "ARCHIVED") return { ok: false, reason: "closed" };
   const status = arrivalStatus(session, now);
   const write = await writeCheckin({ sessionId: session.id, userId, status, markedAt: now });
   if (!write.written) return { ok: false, reason: "already", status: write.status };

@@ -1,6 +1,13 @@
 import { reachesNothing } from "~/access/access.server";
+import { getOutline } from "~/content/outline.server";
 import { type Prisma, db } from "~/db/db.server";
 import { isUniqueViolation } from "~/db/errors";
+import { formatDate, formatTime, vnYearRange } from "~/i18n/format";
+import { t } from "~/i18n/messages";
+import "~/i18n/classes";
+import { type Admission, type AdmissionRefusal, admissionRefusal } from "./rules";
+
+type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
 /** Courses within a scope (a fragment from app/access), newest first. */
 export function coursesIn(where: Prisma.CourseWhereInput) {
@@ -8,7 +15,7 @@ export function coursesIn(where: Prisma.CourseWhereInput) {
   return db().course.findMany({
     where,
     orderBy: { startsOn: "desc" },
-    select: { id: true, code: true, title: true, startsOn: true, endsOn: true },
+    select: { id: true, code: true, title: true, startsOn: true, endsOn: true, status: true },
   });
 }
 
@@ -24,7 +31,9 @@ export function classesIn(where: Prisma.CourseWhereInput) {
       title: true,
       startsOn: true,
       endsOn: true,
+      status: true,
       enrolmentCode: true,
+      enrolmentOpen: true,
       _count: { select: { enrolments: true } },
     },
   });
@@ -34,27 +43,164 @@ export function countCourses(where: Prisma.CourseWhereInput) {
   return reachesNothing(where) ? Promise.resolve(0) : db().course.count({ where });
 }
 
-/** An open course by its enrolment code (for self-registration). */
+/**
+ * The modules a class teaches, as content slugs in the class's order. A class without rows (made before
+ * classes chose their modules, or by a fixture) teaches every shipped module in the shipped order.
+ */
+export async function courseModules(courseId: number, client: Client = db()): Promise<string[]> {
+  const rows = await client.courseModule.findMany({ where: { courseId }, orderBy: { position: "asc" }, select: { module: true } });
+  if (rows.length) return rows.map((r) => r.module);
+  return (await getOutline()).map((m) => m.slug);
+}
+
+/** The class's outline: only the modules it teaches, in its order (for the class page and its lessons). */
+export async function courseOutline(courseId: number) {
+  const [outline, slugs] = await Promise.all([getOutline(), courseModules(courseId)]);
+  return slugs.flatMap((slug) => outline.filter((m) => m.slug === slug));
+}
+
+/** Who may still enter a class: archived, capacity, current size and audience (read in the caller's transaction). */
+export async function admissionOf(client: Client, courseId: number): Promise<Admission | null> {
+  const course = await client.course.findUnique({
+    where: { id: courseId },
+    select: {
+      status: true,
+      capacity: true,
+      unit: { select: { path: true } },
+      audience: { select: { unit: { select: { path: true } } } },
+      _count: { select: { enrolments: true } },
+    },
+  });
+  if (!course) return null;
+  return {
+    archived: course.status === "ARCHIVED",
+    capacity: course.capacity,
+    enrolled: course._count.enrolments,
+    organiserPath: course.unit.path,
+    audiencePaths: course.audience.map((a) => a.unit.path),
+  };
+}
+
+/** An open course by its enrolment code (for self-registration): not ended more than a day ago. */
 export function courseByEnrolmentCode(code: string, now = new Date()) {
   return db().course.findFirst({
     where: { enrolmentCode: code, endsOn: { gte: new Date(now.getTime() - 24 * 3600 * 1000) } },
-    select: { id: true, title: true, unitId: true, unit: { select: { path: true } } },
+    select: { id: true, title: true, unitId: true, enrolmentOpen: true, unit: { select: { path: true } } },
   });
 }
 
-export type JoinOutcome = { ok: true; courseId: number } | { ok: false };
+export type JoinOutcome = { ok: true; courseId: number } | { ok: false; reason: "unknown" | "closed" | AdmissionRefusal };
 
-/** Enrols the signed-in person with an open class's enrolment code (their own choice, never a trainer's). */
+/**
+ * Enrols the signed-in person with an open class's enrolment code (their own choice, never a trainer's),
+ * when the code is open and the class admits them: not archived, their unit in its audience, room left.
+ */
 export async function joinCourse(userId: number, code: string, now = new Date()): Promise<JoinOutcome> {
   const course = await courseByEnrolmentCode(code, now);
-  if (!course) return { ok: false };
-  const existing = await db().enrolment.findUnique({ where: { courseId_userId: { courseId: course.id, userId } }, select: { id: true } });
-  if (!existing) {
-    try {
-      await db().enrolment.create({ data: { courseId: course.id, userId, createdAt: now } });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error; // a double click: enrolled once
-    }
+  if (!course) return { ok: false, reason: "unknown" };
+  if (!course.enrolmentOpen) return { ok: false, reason: "closed" };
+  try {
+    return await db().$transaction(async (tx) => {
+      const existing = await tx.enrolment.findUnique({ where: { courseId_userId: { courseId: course.id, userId } }, select: { id: true } });
+      if (existing) return { ok: true, courseId: course.id } as const;
+      const [admission, person] = await Promise.all([
+        admissionOf(tx, course.id),
+        tx.user.findUnique({ where: { id: userId }, select: { unit: { select: { path: true } } } }),
+      ]);
+      const refusal = admission ? admissionRefusal(admission, [person?.unit?.path ?? null]) : "archived";
+      if (refusal) return { ok: false, reason: refusal } as const;
+      await tx.enrolment.create({ data: { courseId: course.id, userId, createdAt: now } });
+      return { ok: true, courseId: course.id } as const;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error; // a double click: enrolled once
+    return { ok: true, courseId: course.id };
   }
-  return { ok: true, courseId: course.id };
+}
+
+export const CLASS_STATUSES = ["ACTIVE", "ARCHIVED"] as const;
+export type ClassFilter = { year: number | null; unitId: number | null; status: (typeof CLASS_STATUSES)[number] | null };
+
+/** The class list's filters from its query (`?nam=2027&don-vi=12&trang-thai=ARCHIVED`); an unknown value means "any". */
+export function classFilter(query: URLSearchParams): ClassFilter {
+  const year = Number(query.get("nam"));
+  const unit = query.get("don-vi") ?? "";
+  const status = query.get("trang-thai");
+  return {
+    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
+    unitId: /^\d{1,9}$/.test(unit) ? Number(unit) : null,
+    status: CLASS_STATUSES.find((s) => s === status) ?? null,
+  };
+}
+
+/** Classes within a scope that match the filters: running during the year, organised by the unit or below it, by status. */
+export async function filteredClasses(where: Prisma.CourseWhereInput, filter: ClassFilter) {
+  if (reachesNothing(where)) return [];
+  const and: Prisma.CourseWhereInput[] = [where];
+  if (filter.year !== null) {
+    const { from, to } = vnYearRange(filter.year);
+    and.push({ startsOn: { lt: to }, endsOn: { gte: from } });
+  }
+  if (filter.unitId !== null) {
+    const unit = await db().unit.findUnique({ where: { id: filter.unitId }, select: { path: true } });
+    and.push(unit ? { unit: { path: { startsWith: unit.path } } } : { id: { in: [] } });
+  }
+  if (filter.status) and.push({ status: filter.status });
+  return db().course.findMany({
+    where: { AND: and },
+    orderBy: [{ startsOn: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      startsOn: true,
+      endsOn: true,
+      status: true,
+      unit: { select: { name: true } },
+      _count: { select: { enrolments: true } },
+    },
+  });
+}
+
+/** The message of a refused admission (joining, a roster, one learner added). */
+export function admissionMessage(refusal: AdmissionRefusal | "closed" | "unknown"): string {
+  const keys = {
+    unknown: "modules.join.unknown",
+    closed: "modules.join.closed",
+    full: "modules.join.full",
+    notAudience: "modules.join.notAudience",
+    archived: "class.archived.readOnly",
+  } as const;
+  return t(keys[refusal]);
+}
+
+/** The home page's headings of a learner's classes (texts of the classes catalogue, which the home page does not download). */
+export const learnerClassHeadings = () => ({ current: t("home.learner.current"), past: t("home.learner.past") });
+
+/** "Next session: 05/01/2027 08:00 · Hall" (or that none is planned), for a class that has not ended. */
+export function nextSessionText(next: { startsAt: Date; place: string } | null): string {
+  if (!next) return t("home.learner.noSession");
+  return t("home.learner.nextSession", { when: `${formatDate(next.startsAt)} ${formatTime(next.startsAt)}${next.place ? ` · ${next.place}` : ""}` });
+}
+
+/** A learner's classes with the next scheduled session of each (the home page: current and past). */
+export async function learnerClasses(userId: number, now = new Date()) {
+  const courses = await db().course.findMany({
+    where: { enrolments: { some: { userId } } },
+    orderBy: { startsOn: "desc" },
+    select: {
+      id: true,
+      title: true,
+      startsOn: true,
+      endsOn: true,
+      status: true,
+      classSessions: {
+        where: { status: "SCHEDULED", endsAt: { gte: now } },
+        orderBy: { startsAt: "asc" },
+        take: 1,
+        select: { startsAt: true, endsAt: true, place: true },
+      },
+    },
+  });
+  return courses.map(({ classSessions, ...c }) => ({ ...c, next: classSessions[0] ?? null, past: c.status === "ARCHIVED" || c.endsOn < now }));
 }

@@ -10,6 +10,7 @@ import type { admin } from "./vi/admin";
 import type { appraisal } from "./vi/appraisal";
 import type { attendance } from "./vi/attendance";
 import type { checkin } from "./vi/checkin";
+import type { classes } from "./vi/classes";
 import { auth } from "./vi/auth";
 import { certificates } from "./vi/certificates";
 import { core } from "./vi/core";
@@ -22,7 +23,15 @@ import { quiz } from "./vi/quiz";
 
 const shared = { ...core, ...auth, ...modules, ...ocop, ...quiz, ...certificates };
 
-export type MessageKey = keyof (typeof shared & typeof checkin & typeof attendance & typeof admin & typeof plans & typeof appraisal & typeof materials & typeof notifications);
+export type MessageKey = keyof (typeof shared &
+  typeof checkin &
+  typeof attendance &
+  typeof admin &
+  typeof classes &
+  typeof plans &
+  typeof appraisal &
+  typeof materials &
+  typeof notifications);
 export type Messages = Record<MessageKey, string>;
 
 const catalogues: Record<"vi", Partial<Messages>> = { vi: { ...shared } };

@@ -5,6 +5,7 @@ import { expireActivationCodes } from "~/attendance/activation.server";
 import { remindLearnersOfSessionSoon, remindTrainersOfTomorrow } from "~/attendance/reminders.server";
 import { digestJob } from "~/notifications/digest.server";
 import { outboxJob } from "~/notifications/outbox.server";
+import { closeEndedEnrolments } from "~/courses/manage.server";
 import { pruneThrottleHits } from "~/ops/throttle.server";
 import { type JobLogger, startRunner } from "./runner.server";
 import type { Job } from "./schedule";
@@ -36,7 +37,7 @@ export function jobRegistry(env: Record<string, string | undefined> = process.en
     // email: sending is never in a request's path (decision 0035)
     { name: outboxJob.name, everyMs: outboxJob.everyMs, run: async (at) => (await outboxJob.run(at))?.sent ?? 0 },
     { name: digestJob.name, dailyAt: "17:00", run: async (at) => (await digestJob.run(at))?.queued ?? 0 },
-    // classes (app/courses): the expiry of enrolment codes (open/closed) goes here as its own job.
+    { name: "enrolment-expiry", dailyAt: "02:10", run: closeEndedEnrolments },
   ];
 }
 

@@ -8,7 +8,7 @@ import { computeProgress } from "~/content/progress";
 import { doneStepsByCourse } from "~/content/progress.server";
 import { courseWhere, personWhere } from "~/access/access.server";
 import { modulePermissions } from "~/content/permissions";
-import { classesIn, countCourses } from "~/courses/courses.server";
+import { classesIn, countCourses, learnerClassHeadings, learnerClasses, nextSessionText } from "~/courses/courses.server";
 import { userPermissions } from "~/users/permissions";
 import { countPeople } from "~/users/users.server";
 import { formatDate } from "~/i18n/format";
@@ -26,8 +26,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const roles = new Set(auth.user.grants.map((g) => g.role));
   const learns = roles.has("learner") || roles.has("producer");
   // the learner's courses come with their certificate status: one list, not a second course query
-  const [mine, teaching, admin, nextLessons] = await Promise.all([
+  const [mine, classes, teaching, admin, nextLessons] = await Promise.all([
     learns ? myCertificates(auth.user.id) : null,
+    learns ? learnerClasses(auth.user.id) : null,
     roles.has("trainer") ? classesIn(courseWhere(auth, modulePermissions.study, ["trainer"])) : null,
     roles.has("admin")
       ? Promise.all([countPeople(personWhere(auth, userPermissions.manageUsers)), countCourses(courseWhere(auth, modulePermissions.study, ["admin"]))]).then(
@@ -46,13 +47,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     user: { fullName: auth.user.fullName },
     roles: [...roles],
-    learning: mine?.map((c) => ({
-      id: c.courseId,
+    learning: classes?.map((c) => ({
+      id: c.id,
       title: c.title,
       from: formatDate(c.startsOn),
       to: formatDate(c.endsOn),
-      next: nextLessons?.(c.courseId) ?? null,
+      past: c.past,
+      next: c.past ? null : nextSessionText(c.next),
+      nextLesson: c.past ? null : (nextLessons?.(c.id) ?? null),
     })),
+    learningHeadings: learnerClassHeadings(),
     certificates: mine?.map(({ courseId, title, certificate, missing }) => ({ courseId, title, certificate, missing })),
     teaching: teaching?.map((c) => ({
       id: c.id,
@@ -93,21 +97,35 @@ export default function Home() {
           <Card title={t("home.learner.title")}>
             <p className="muted">{t("home.learner.body")}</p>
             {data.learning.length === 0 ? <p>{t("home.learner.none")}</p> : null}
-            <ul>
-              {data.learning.map((c) => (
-                <li key={c.id}>
-                  <strong>{c.title}</strong>
-                  <br />
-                  <small className="muted">{t("home.course.dates", { from: c.from, to: c.to })}</small>
-                  {c.next ? (
-                    <p>
-                      <Link to={`/khoa-hoc/${c.id}/hoc/${c.next.module}/${c.next.slug}`}>{t("modules.home.next", { title: c.next.title })}</Link>
-                    </p>
-                  ) : null}
-                  <CertificateStatus item={data.certificates?.find((x) => x.courseId === c.id)} />
-                </li>
-              ))}
-            </ul>
+            {[false, true].map((past) => {
+              const list = data.learning!.filter((c) => c.past === past);
+              if (list.length === 0) return null;
+              return (
+                <section key={String(past)}>
+                  <h3>{past ? data.learningHeadings.past : data.learningHeadings.current}</h3>
+                  <ul>
+                    {list.map((c) => (
+                      <li key={c.id}>
+                        <Link to={`/khoa-hoc/${c.id}`}>
+                          <strong>{c.title}</strong>
+                        </Link>
+                        <br />
+                        <small className="muted">{t("home.course.dates", { from: c.from, to: c.to })}</small>
+                        {c.next ? <p className="muted">{c.next}</p> : null}
+                        {c.nextLesson ? (
+                          <p>
+                            <Link to={`/khoa-hoc/${c.id}/hoc/${c.nextLesson.module}/${c.nextLesson.slug}`}>
+                              {t("modules.home.next", { title: c.nextLesson.title })}
+                            </Link>
+                          </p>
+                        ) : null}
+                        <CertificateStatus item={data.certificates?.find((x) => x.courseId === c.id)} />
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
           </Card>
         ) : null}
         {data.teaching ? (

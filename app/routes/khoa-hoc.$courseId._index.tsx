@@ -2,13 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { courseAllows, reachableCourse } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
-import { getOutline } from "~/content/outline.server";
+import { courseOutline } from "~/courses/courses.server";
 import { modulePermissions } from "~/content/permissions";
+import { classPermissions } from "~/courses/permissions";
 import { QUIZ_STEP, computeProgress, stepKey } from "~/content/progress";
 import { doneSteps } from "~/content/progress.server";
 import { ProgressBar } from "~/content/ProgressBar";
 import { t } from "~/i18n/messages";
 import "~/i18n/materials";
+import "~/i18n/classes";
 import { PageHeader } from "~/ui/page";
 
 export const access = modulePermissions.study;
@@ -19,13 +21,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const course = await reachableCourse(auth, params.courseId, access);
-  const [outline, done] = await Promise.all([getOutline(), course.enrolmentId ? doneSteps(course.enrolmentId) : []]);
+  // only the modules the class teaches, in its order
+  const [outline, done] = await Promise.all([courseOutline(course.id), course.enrolmentId ? doneSteps(course.enrolmentId) : []]);
   const progress = computeProgress(outline, done);
   const keys = new Set(done.map((d) => stepKey(d.module, d.lesson)));
   return {
     course: { id: course.id, title: course.title },
     tracking: course.enrolled,
     canSeeClass: courseAllows(course, modulePermissions.viewClassProgress),
+    canManage: courseAllows(course, classPermissions.manage),
+    archived: course.archived,
     progress: { done: progress.done, total: progress.total, percent: progress.percent },
     next: progress.next,
     modules: outline.map((m, i) => ({
@@ -39,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CoursePage() {
-  const { course, tracking, canSeeClass, progress, next, modules } = useLoaderData<typeof loader>();
+  const { course, tracking, canSeeClass, canManage, archived, progress, next, modules } = useLoaderData<typeof loader>();
   const base = `/khoa-hoc/${course.id}`;
   return (
     <>
@@ -58,9 +63,15 @@ export default function CoursePage() {
             <Link className="button button--ghost" to={`${base}/chung-nhan`}>
               {t("nav.certificates")}
             </Link>
+            {canManage ? (
+              <Link className="button button--ghost" to={`${base}/cai-dat`}>
+                {t("modules.catalogue.settings")}
+              </Link>
+            ) : null}
           </span>
         ) : null}
       </PageHeader>
+      {archived ? <p className="notice">{t("class.archived.readOnly")}</p> : null}
       <p>
         <Link className="button button--ghost" to={`${base}/tai-lieu`}>
           {t("materials.title")}

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { reachableCourse } from "~/access/access.server";
-import { type Auth, requireUser } from "~/auth/guard.server";
+import { reachableCourse, refuseIfArchived } from "~/access/access.server";
+import { requireUser } from "~/auth/guard.server";
 import { revokeCertificates } from "~/certificates/certificates.server";
 import { classCertificates, issueDueInClass, saveCompletionRule } from "~/certificates/class.server";
 import { certificatePermissions } from "~/certificates/permissions";
 import { classCertificatesActionSchema } from "~/certificates/schemas.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
+import { courseModules } from "~/courses/courses.server";
 import { t } from "~/i18n/messages";
 import { ChoiceGroup, Field, FormMessage, useActionResult } from "~/ui/form";
 import { BackLink, Card, PageHeader } from "~/ui/page";
@@ -20,10 +21,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /** The course's trainer or an admin above it; anyone else gets 404. */
-async function manager(request: Request, rawCourseId: string | undefined): Promise<{ auth: Auth; courseId: number; title: string }> {
+async function manager(request: Request, rawCourseId: string | undefined) {
   const auth = await requireUser(request, access);
   const course = await reachableCourse(auth, rawCourseId, access);
-  return { auth, courseId: course.id, title: course.title };
+  return { auth, course, courseId: course.id, title: course.title };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -48,14 +49,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { auth, courseId } = await manager(request, params.courseId);
+  const { auth, course, courseId } = await manager(request, params.courseId);
+  refuseIfArchived(course);
   const form = await parseRequestForm(request, classCertificatesActionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;
   const current = await classCertificates(courseId);
   switch (input.intent) {
     case "rule": {
-      const known = new Set(current.modules.map((m) => m.slug));
+      const taught = await courseModules(courseId); // the rule asks only for modules the class teaches
+      const known = new Set(current.modules.map((m) => m.slug).filter((m) => taught.includes(m)));
       if (input.modules.some((m) => !known.has(m))) return invalid({ modules: t("form.invalidChoice") });
       await saveCompletionRule(courseId, input.minAttendancePercent, input.modules);
       await issueDueInClass(courseId, null); // those the new rule completes, as if each had just completed

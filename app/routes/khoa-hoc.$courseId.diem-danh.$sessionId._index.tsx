@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { type FormEvent, useRef, useState } from "react";
-import { reachableSession } from "~/access/access.server";
+import { reachableSession, refuseIfArchived } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
 import { markFormSchema } from "~/attendance/schemas.server";
@@ -80,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, course, session } = await load(request, params);
+  refuseIfArchived(course);
   const form = await parseRequestForm(request, markFormSchema);
   if (!form.ok) return invalid(form);
   if (session.status === "CANCELLED") return invalid({ _form: t("att.mark.cancelledSession") }, { status: 422 });

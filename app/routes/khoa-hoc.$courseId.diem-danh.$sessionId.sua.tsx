@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { reachableSession } from "~/access/access.server";
+import { reachableSession, refuseIfArchived } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { sessionFields } from "~/attendance/schemas.server";
 import { courseTrainers, updateClassSession } from "~/attendance/sessions.server";
@@ -47,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { course, session } = await load(request, params);
+  refuseIfArchived(course);
   const form = await parseRequestForm(request, sessionFields);
   if (!form.ok) return invalid(form);
   const saved = await updateClassSession(course.id, session.id, form.data);

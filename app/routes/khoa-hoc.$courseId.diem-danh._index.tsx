@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { reachableCourse } from "~/access/access.server";
+import { changeableCourse, reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { sessionFields, sessionsActionSchema } from "~/attendance/schemas.server";
 import { courseTrainers, createClassSession, sessionsWithCounts, setSessionStatus } from "~/attendance/sessions.server";
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await reachableCourse(auth, params.courseId, access);
+  const course = await changeableCourse(auth, params.courseId, access);
   const form = await parseRequestForm(request, sessionsActionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;

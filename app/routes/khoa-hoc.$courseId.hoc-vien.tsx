@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ACTIVATION_DAYS } from "~/attendance/activation";
-import { reachableCourse } from "~/access/access.server";
+import { changeableCourse, reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { byUnitThenName } from "~/attendance/report";
 import { addLearner, pendingActivations, reissueCodes, removeLearner } from "~/attendance/roster.server";
@@ -12,6 +12,7 @@ import { requireUser } from "~/auth/guard.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import { matchesSearch } from "~/i18n/fold";
+import { admissionMessage } from "~/courses/courses.server";
 import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
 import { Field, FormMessage, SelectField, useActionResult, useSuccessKey } from "~/ui/form";
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await reachableCourse(auth, params.courseId, access);
+  const course = await changeableCourse(auth, params.courseId, access);
   const form = await parseRequestForm(request, rosterActionSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;
@@ -77,7 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { values, status: 422, detail: { unitChoices: outcome.choices } },
     );
   }
-  if (!outcome.ok) return invalid({ _form: t("att.import.changed") }, { values, status: 409 });
+  if (!outcome.ok && outcome.error === "notAudience") return invalid({ unit: t("att.roster.notAudience") }, { values, status: 422 });
+  if (!outcome.ok && outcome.error === "full") return invalid({ _form: admissionMessage(outcome.error) }, { values, status: 422 });
+  if (!outcome.ok) return invalid({ _form: outcome.error === "changed" ? t("att.import.changed") : admissionMessage(outcome.error) }, { values, status: 409 });
   const code = outcome.codes[0]?.code;
   const message = code ? t("att.roster.addedNew", { code }) : outcome.invited ? t("att.roster.invited") : t("att.roster.added");
   return ok({ message: outcome.notes.length ? t("att.roster.addedNote", { message, notes: outcome.notes.join("; ") }) : message, codes: [] });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { ACTIVATION_DAYS } from "~/attendance/activation";
-import { reachableCourse } from "~/access/access.server";
+import { changeableCourse, reachableCourse } from "~/access/access.server";
 import { attendancePermissions } from "~/attendance/permissions";
 import { type Problem, type RosterRow, hasErrors, refusedSheet, rosterSummary } from "~/attendance/roster";
 import { checkRoster, commitRoster, stageRoster } from "~/attendance/roster.server";
@@ -12,6 +12,7 @@ import { UPLOAD_LIMIT_BYTES, readUpload } from "~/forms/upload.server";
 import { requireUser } from "~/auth/guard.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
+import { admissionMessage } from "~/courses/courses.server";
 import { type MessageKey, t } from "~/i18n/messages";
 import "~/i18n/attendance";
 import { Field, FormMessage, useActionResult } from "~/ui/form";
@@ -51,14 +52,24 @@ const rowView = (r: RosterRow) => ({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await reachableCourse(auth, params.courseId, access);
+  const course = await changeableCourse(auth, params.courseId, access);
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const form = await parseRequestForm(request, confirmImportSchema);
     if (!form.ok) return invalid({ _form: t("att.import.expired") }, { status: 400 });
     const outcome = await commitRoster(course, form.data.token, auth.user.id, new Date(), form.data.unitChoices);
     if (!outcome.ok) {
-      const message = { expired: "att.import.expired", changed: "att.import.changed", chooseUnit: "att.import.unitChooseFirst" } as const;
-      return invalid({ _form: t(message[outcome.error]) }, { status: outcome.error === "chooseUnit" ? 422 : 409 });
+      if (outcome.error === "archived") return invalid({ _form: admissionMessage(outcome.error) }, { status: 409 });
+      const message = {
+        expired: "att.import.expired",
+        changed: "att.import.changed",
+        chooseUnit: "att.import.unitChooseFirst",
+        notAudience: "att.import.notAudience",
+        full: "att.import.full",
+      } as const;
+      return invalid(
+        { _form: t(message[outcome.error]) },
+        { status: outcome.error === "chooseUnit" || outcome.error === "notAudience" || outcome.error === "full" ? 422 : 409 },
+      );
     }
     return ok({
       step: "done" as const,

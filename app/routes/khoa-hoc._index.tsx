@@ -1,30 +1,37 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LEARNING_ROLES } from "~/access/scope";
-import { courseWhere } from "~/access/access.server";
+import { courseWhere, reachableUnits } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { getOutline } from "~/content/outline.server";
 import { modulePermissions } from "~/content/permissions";
 import { computeProgress } from "~/content/progress";
 import { doneStepsByCourse } from "~/content/progress.server";
 import { ProgressBar } from "~/content/ProgressBar";
-import { classesIn, coursesIn } from "~/courses/courses.server";
-import { formatDate } from "~/i18n/format";
+import { classFilter, classesIn, coursesIn, filteredClasses } from "~/courses/courses.server";
+import { classPermissions } from "~/courses/permissions";
+import { indentedLabel } from "~/units/tree";
+import { formatDate, vnYear } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/classes";
+import { SelectField } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = modulePermissions.study;
 
 export const meta: MetaFunction = () => [{ title: `${t("modules.catalogue.title")} · ${t("app.name")}` }];
 
-/** The catalogue: courses the user studies (with progress), teaches, or administers. */
+/** The catalogue: courses the user studies (with progress), teaches, or administers (filtered by year, unit, status). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request, access);
   const learns = auth.user.grants.some((g) => LEARNING_ROLES.includes(g.role));
-  const [learning, teaching, administering, outline, doneByCourse] = await Promise.all([
+  const manages = auth.user.grants.some((g) => classPermissions.manage.roles.includes(g.role));
+  const filter = classFilter(new URL(request.url).searchParams);
+  const [learning, teaching, administering, units, outline, doneByCourse] = await Promise.all([
     coursesIn(courseWhere(auth, access, LEARNING_ROLES)),
     classesIn(courseWhere(auth, access, ["trainer"])),
-    coursesIn(courseWhere(auth, access, ["admin"])),
+    manages ? filteredClasses(courseWhere(auth, classPermissions.manage), filter) : [],
+    manages ? reachableUnits(auth, classPermissions.manage) : [],
     getOutline(),
     learns ? doneStepsByCourse(auth.user.id) : new Map<number, never[]>(),
   ]);
@@ -40,18 +47,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
         next: progress.next,
       };
     }),
-    teaching: teaching.map((c) => ({ id: c.id, title: c.title, dates: dates(c), learners: c._count.enrolments })),
-    administering: administering.filter((c) => !teaching.some((x) => x.id === c.id)).map((c) => ({ id: c.id, title: c.title, dates: dates(c) })),
+    teaching: teaching.map((c) => ({ id: c.id, title: c.title, dates: dates(c), learners: c._count.enrolments, archived: c.status === "ARCHIVED" })),
+    administering: administering.map((c) => ({
+      id: c.id,
+      title: c.title,
+      code: c.code,
+      unit: c.unit.name,
+      dates: dates(c),
+      learners: c._count.enrolments,
+      archived: c.status === "ARCHIVED",
+    })),
+    manage: manages
+      ? {
+          filter: {
+            year: filter.year === null ? "" : String(filter.year),
+            unit: filter.unitId === null ? "" : String(filter.unitId),
+            status: filter.status ?? "",
+          },
+          years: Array.from({ length: 8 }, (_, i) => String(vnYear(new Date()) + 1 - i)),
+          units: units.map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })),
+        }
+      : null,
     canJoin: learns,
   };
 }
 
 export default function Catalogue() {
-  const { learning, teaching, administering, canJoin } = useLoaderData<typeof loader>();
-  const none = learning.length + teaching.length + administering.length === 0;
+  const { learning, teaching, administering, manage, canJoin } = useLoaderData<typeof loader>();
+  const none = learning.length + teaching.length + administering.length === 0 && !manage;
   return (
     <>
-      <PageHeader title={t("modules.catalogue.title")} />
+      <PageHeader title={t("modules.catalogue.title")}>
+        {manage ? (
+          <Link className="button" to="/khoa-hoc/moi">
+            {t("modules.catalogue.create")}
+          </Link>
+        ) : null}
+      </PageHeader>
       {none ? <p>{t("modules.catalogue.none")}</p> : null}
       {canJoin ? (
         <p>
@@ -79,20 +111,68 @@ export default function Catalogue() {
           </ul>
         </Card>
       ) : null}
-      {teaching.length || administering.length ? (
+      {teaching.length ? (
         <Card title={t("modules.catalogue.teaching")}>
           <ul className="stack course-list">
-            {[...teaching, ...administering].map((c) => (
+            {teaching.map((c) => (
               <li key={c.id}>
                 <Link to={`/khoa-hoc/${c.id}`}>
                   <strong>{c.title}</strong>
                 </Link>
+                {c.archived ? <span className="tag tag--off">{t("class.archived.tag")}</span> : null}
                 <br />
                 <small className="muted">
-                  {"learners" in c ? `${t("home.course.learners", { count: Number(c.learners) })} · ` : ""}
-                  {c.dates}
+                  {t("home.course.learners", { count: c.learners })} · {c.dates}
                 </small>
                 <p>
+                  <Link to={`/khoa-hoc/${c.id}/tien-do`}>{t("modules.course.progressView")}</Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {manage ? (
+        <Card title={t("modules.catalogue.administering")}>
+          <Form method="get" className="toolbar">
+            <SelectField
+              label={t("modules.catalogue.year")}
+              name="nam"
+              defaultValue={manage.filter.year}
+              options={[{ value: "", label: t("modules.catalogue.any") }, ...manage.years.map((y) => ({ value: y, label: y }))]}
+            />
+            <SelectField
+              label={t("modules.catalogue.unit")}
+              name="don-vi"
+              defaultValue={manage.filter.unit}
+              options={[{ value: "", label: t("modules.catalogue.any") }, ...manage.units]}
+            />
+            <SelectField
+              label={t("modules.catalogue.status")}
+              name="trang-thai"
+              defaultValue={manage.filter.status}
+              options={[
+                { value: "", label: t("modules.catalogue.any") },
+                { value: "ACTIVE", label: t("modules.catalogue.active") },
+                { value: "ARCHIVED", label: t("modules.catalogue.archived") },
+              ]}
+            />
+            <button type="submit">{t("modules.catalogue.filter")}</button>
+          </Form>
+          {administering.length === 0 ? <p>{t("modules.catalogue.noMatch")}</p> : null}
+          <ul className="stack course-list">
+            {administering.map((c) => (
+              <li key={c.id}>
+                <Link to={`/khoa-hoc/${c.id}`}>
+                  <strong>{c.title}</strong>
+                </Link>{" "}
+                {c.archived ? <span className="tag tag--off">{t("class.archived.tag")}</span> : null}
+                <br />
+                <small className="muted">
+                  {c.code} · {c.unit} · {t("home.course.learners", { count: c.learners })} · {c.dates}
+                </small>
+                <p className="toolbar">
+                  <Link to={`/khoa-hoc/${c.id}/cai-dat`}>{t("modules.catalogue.settings")}</Link>
                   <Link to={`/khoa-hoc/${c.id}/tien-do`}>{t("modules.course.progressView")}</Link>
                 </p>
               </li>

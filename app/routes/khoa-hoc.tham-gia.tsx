@@ -4,7 +4,7 @@ import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
 import { modulePermissions } from "~/content/permissions";
-import { joinCourse } from "~/courses/courses.server";
+import { admissionMessage, joinCourse } from "~/courses/courses.server";
 import { joinSchema, normalizeCode } from "~/courses/schemas.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid } from "~/forms/result.server";
@@ -37,8 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (until) return invalid({ code: t("modules.join.throttled", { time: formatTime(until) }) }, { values, status: 429 });
   const joined = await joinCourse(auth.user.id, form.data.code, now);
   if (!joined.ok) {
-    await recordGuessFailure(keys, now);
-    return invalid({ code: t("modules.join.unknown") }, { values, status: 422 });
+    if (joined.reason === "unknown") await recordGuessFailure(keys, now);
+    return invalid({ code: admissionMessage(joined.reason) }, { values, status: joined.reason === "archived" ? 409 : 422 });
   }
   return redirect(`/khoa-hoc/${joined.courseId}`);
 }

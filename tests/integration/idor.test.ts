@@ -85,6 +85,28 @@ const CASES: Record<string, Case | { exempt: string }> = {
     preview: () => csv("Họ và tên,Số điện thoại,Đơn vị\nNgười Lạ,0917111333,Xã Thiên Lộc\n"),
     confirm: { intent: "confirm", token: "x".repeat(24) },
   }),
+  "routes/khoa-hoc.$courseId.cai-dat": {
+    outsiders: ["districtAdmin", "trainerB"],
+    insider: demo("admin"),
+    bodies: {
+      details: (f) => ({
+        intent: "details",
+        title: "Lớp lạ",
+        code: "HT-LA-01",
+        unitId: String(f.ids.canLoc),
+        startsOn: "2027-01-01",
+        endsOn: "2027-01-02",
+        "position.kien-thuc-chung": "1",
+      }),
+      addTrainer: (f) => ({ intent: "addTrainer", userId: String(f.ids.demoLearner) }),
+      removeTrainer: (f) => ({ intent: "removeTrainer", userId: String(f.ids.demoTrainer) }),
+      rotateCode: { intent: "rotateCode" },
+      closeCode: { intent: "closeCode" },
+      archive: { intent: "archive" },
+      unarchive: { intent: "unarchive" },
+      copy: { intent: "copy", startsOn: "2027-11-01", code: "HT-LA-02" },
+    },
+  },
   "routes/khoa-hoc.$courseId.nhap-danh-sach.loi": { ...COURSE_PAGE(), query: () => `ma=${"x".repeat(24)}` },
   "routes/khoa-hoc.$courseId.diem-danh._index": COURSE_PAGE({
     create: { intent: "create", title: "Buổi lạ", date: "2026-12-20", start: "08:00", end: "11:00", place: "Hội trường" },
@@ -195,6 +217,20 @@ const CASES: Record<string, Case | { exempt: string }> = {
     outsiders: ["districtAdmin"],
     insider: demo("admin"),
     bodies: { create: (f) => ({ fullName: "Người Lạ", phone: "0917111444", password: "MatKhau2026", unitId: String(f.ids.province), roles: "learner" }) },
+  },
+  "routes/khoa-hoc.moi": {
+    outsiders: ["districtAdmin", "trainerB"],
+    insider: demo("admin"),
+    bodies: {
+      create: (f) => ({
+        title: "Lớp lạ",
+        code: "HT-LA-03",
+        unitId: String(f.ids.province),
+        startsOn: "2027-01-01",
+        endsOn: "2027-01-02",
+        "position.kien-thuc-chung": "1",
+      }),
+    },
   },
   "routes/quan-tri.don-vi": {
     outsiders: ["districtAdmin"],
@@ -357,6 +393,7 @@ beforeAll(async () => {
     ids: {
       demoLearner,
       demoConsultant: await userIdOf(demo("consultant")),
+      demoTrainer: await userIdOf(demo("trainer")),
       demoOrg: plan.orgId,
       demoIdea: plan.ideaId!,
       thienLocOrg: thienLoc.orgId,

@@ -9,6 +9,8 @@ import { activateAccount } from "~/attendance/roster.server";
 import { db } from "~/db/db.server";
 import { vnDayStart } from "~/i18n/format";
 import { pruneThrottleHits } from "~/ops/throttle.server";
+import { closeEndedEnrolments } from "~/courses/manage.server";
+import { saveEmailPreferences } from "~/notifications/preferences.server";
 import { THIENLOC_PLAN_TITLE } from "../../prisma/seed-plans";
 import { demoAccount, userIdOf } from "../support/http";
 
@@ -163,6 +165,27 @@ describe("learners, a session starting soon (opt-in)", () => {
     expect(await remindLearnersOfSessionSoon(at)).toBe(1); // the session was due its reminder
     expect(sessions).toHaveLength(1);
     expect(await db().notification.count({ where: { kind: "class.session-soon" } })).toBe(0);
+  });
+
+  it("tells the learners who turned it on, once", async () => {
+    const at = new Date("2026-12-03T00:30:00Z");
+    const { learners } = await smallClass([{ startsAt: new Date(at.getTime() + 30 * 60_000) }]);
+    await saveEmailPreferences(learners[0].id, ["class.session-soon"]);
+    await remindLearnersOfSessionSoon(at);
+    await remindLearnersOfSessionSoon(new Date(at.getTime() + 5 * 60_000));
+    expect((await toldOf("class.session-soon")).map((n) => n.userId)).toEqual([learners[0].id]);
+  });
+});
+
+describe("enrolment code expiry", () => {
+  it("closes the code of a class that ended more than a day ago, not of one still running", async () => {
+    const at = new Date("2027-01-02T01:00:00Z");
+    const { course } = await smallClass([]); // ends 31/12/2026
+    const running = await smallClass([]);
+    await db().course.update({ where: { id: running.course.id }, data: { endsOn: new Date("2027-01-31T00:00:00Z") } });
+    expect(await closeEndedEnrolments(at)).toBeGreaterThanOrEqual(1);
+    expect((await db().course.findUniqueOrThrow({ where: { id: course.id } })).enrolmentOpen).toBe(false);
+    expect((await db().course.findUniqueOrThrow({ where: { id: running.course.id } })).enrolmentOpen).toBe(true);
   });
 });
 

@@ -46,6 +46,7 @@ beforeAll(async () => {
         startsOn: new Date(),
         endsOn: new Date(Date.now() + 30 * 86400_000),
         trainers: { create: { userId: b.id } },
+        audience: { create: { unitId: province.id } }, // open to the whole province (joining checks the audience)
       },
     })
   ).id;

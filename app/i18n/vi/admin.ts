@@ -125,6 +125,7 @@ export const admin = {
   "admin.jobs.name.session-soon": "Nhắc học viên sắp đến giờ học",
   "admin.jobs.name.absence-warnings": "Cảnh báo vắng học",
   "admin.jobs.name.activation-expiry": "Hủy mã kích hoạt hết hạn",
+  "admin.jobs.name.enrolment-expiry": "Đóng mã ghi danh của lớp đã kết thúc",
   "admin.jobs.name.throttle-cleanup": "Dọn bộ đếm chống dò mật khẩu",
   "admin.jobs.name.outbox": "Gửi thư điện tử thông báo",
   "admin.jobs.name.digest": "Bản tin hằng ngày qua thư điện tử",

@@ -12,6 +12,7 @@ import { attendance } from "../app/i18n/vi/attendance";
 import { checkin } from "../app/i18n/vi/checkin";
 import { materials } from "../app/i18n/vi/materials";
 import { notifications } from "../app/i18n/vi/notifications";
+import { account } from "../app/i18n/vi/account";
 import { classes } from "../app/i18n/vi/classes";
 import { plans } from "../app/i18n/vi/plans";
 
@@ -32,6 +33,7 @@ const ON_DEMAND: { loader: string; keys: Set<string> }[] = [
   { loader: "app/i18n/checkin.ts", keys: new Set(Object.keys(checkin)) },
   { loader: "app/i18n/attendance.ts", keys: new Set(Object.keys(attendance)) },
   { loader: "app/i18n/classes.ts", keys: new Set(Object.keys(classes)) },
+  { loader: "app/i18n/account.ts", keys: new Set(Object.keys(account)) },
   { loader: "app/i18n/officer.ts", keys: new Set(Object.keys({ ...admin, ...plans, ...appraisal })) },
   { loader: "app/i18n/materials.ts", keys: new Set(Object.keys(materials)) },
   { loader: "app/i18n/notifications.ts", keys: new Set(Object.keys(notifications)) },

@@ -10,6 +10,7 @@ import type { admin } from "./vi/admin";
 import type { appraisal } from "./vi/appraisal";
 import type { attendance } from "./vi/attendance";
 import type { checkin } from "./vi/checkin";
+import type { account } from "./vi/account";
 import type { classes } from "./vi/classes";
 import { auth } from "./vi/auth";
 import { certificates } from "./vi/certificates";
@@ -28,6 +29,7 @@ export type MessageKey = keyof (typeof shared &
   typeof attendance &
   typeof admin &
   typeof classes &
+  typeof account &
   typeof plans &
   typeof appraisal &
   typeof materials &

@@ -10,6 +10,7 @@ import { parseRequestForm } from "~/forms/form.server";
 import { parseId } from "~/forms/parse";
 import { invalid } from "~/forms/result.server";
 import { formatTime } from "~/i18n/format";
+import "~/i18n/account";
 import { t } from "~/i18n/messages";
 import { Field, FormMessage, SelectField, useActionResult } from "~/ui/form";
 import { NewPasswordFields } from "~/ui/form-parts";

@@ -10,6 +10,7 @@ import { sessionCookie } from "~/auth/session-token";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid } from "~/forms/result.server";
 import { formatTime } from "~/i18n/format";
+import "~/i18n/account";
 import { t } from "~/i18n/messages";
 import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { PageHeader } from "~/ui/page";

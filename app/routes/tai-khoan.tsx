@@ -9,6 +9,7 @@ import { listUserSessions } from "~/auth/session.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import { formatDateTime } from "~/i18n/format";
+import "~/i18n/account";
 import { t } from "~/i18n/messages";
 import { emailPreferencesOf, saveEmailPreferences } from "~/notifications/preferences.server";
 import { EmailPreferences } from "~/notifications/ui";

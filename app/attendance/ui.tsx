@@ -16,6 +16,7 @@ export function CourseNav({ courseId }: { courseId: number }) {
       <NavLink to={`${base}/hoc-vien`}>{t("att.roster.title")}</NavLink>
       <NavLink to={`${base}/nhap-danh-sach`}>{t("att.course.import")}</NavLink>
       <NavLink to={`${base}/bao-cao`}>{t("att.course.report")}</NavLink>
+      <NavLink to={`${base}/canh-bao-vang`}>{t("att.absence.title")}</NavLink>
     </nav>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { reachableCourse } from "~/access/access.server";
+import { changeableCourse, reachableCourse } from "~/access/access.server";
 import { MAX_WARNINGS_LIMIT } from "~/attendance/absence";
 import { absenceFormDefaults, absenceRuleOf, absenceRuleSchema, saveAbsenceRule } from "~/attendance/absence.server";
 import { attendancePermissions } from "~/attendance/permissions";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
-  const course = await reachableCourse(auth, params.courseId, access);
+  const course = await changeableCourse(auth, params.courseId, access);
   const form = await parseRequestForm(request, absenceRuleSchema);
   if (!form.ok) return invalid(form);
   const input = form.data;

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { reachableLocalLesson } from "~/access/access.server";
+import { reachableLocalLesson, refuseIfArchived } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid } from "~/forms/result.server";
@@ -35,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
   const { course, lesson } = await reachableLocalLesson(auth, params, access);
+  refuseIfArchived(course);
   const form = await parseRequestForm(request, lessonSchema);
   if (!form.ok) return invalid(form, { status: 422 });
   await saveLesson(course.id, auth.user.id, form.data, lesson.id);

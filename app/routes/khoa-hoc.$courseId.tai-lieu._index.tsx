@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { courseAllows, reachableCourse } from "~/access/access.server";
+import { changeableCourse, courseAllows, reachableCourse } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { parseFormData } from "~/forms/fields.server";
 import { parseRequestForm } from "~/forms/form.server";
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = await requireUser(request, materialPermissions.manage);
-  const course = await reachableCourse(auth, params.courseId, materialPermissions.manage);
+  const course = await changeableCourse(auth, params.courseId, materialPermissions.manage);
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return upload(request, course.id, auth.user.id);
   const form = await parseRequestForm(request, materialsActionSchema);
   if (!form.ok) return invalid(form);

@@ -89,6 +89,31 @@ const MUTATIONS: Record<string, { who: "trainer" | "admin"; bodies: Record<strin
       revoke: (c) => ({ intent: "revoke", userIds: String(c.learnerId), reason: "thử" }),
     },
   },
+  "routes/khoa-hoc.$courseId.canh-bao-vang": {
+    who: "trainer",
+    bodies: { save: () => ({ intent: "save", minAttendancePercent: "80", maxWarnings: "2" }), off: () => ({ intent: "off" }) },
+  },
+  "routes/khoa-hoc.$courseId.tai-lieu._index": {
+    who: "trainer",
+    bodies: {
+      deleteAttachment: (c) => ({ intent: "deleteAttachment", attachmentId: c.params.fileId }),
+      deleteLesson: (c) => ({ intent: "deleteLesson", lessonId: c.params.lessonId }),
+      upload: () => {
+        const form = new FormData();
+        form.append("intent", "upload");
+        form.append("file", new File([new Uint8Array(Buffer.from("%PDF-1.4\n%%EOF\n"))], "tai-lieu.pdf"));
+        return form;
+      },
+    },
+  },
+  "routes/khoa-hoc.$courseId.tai-lieu.bai-moi": {
+    who: "trainer",
+    bodies: { save: () => ({ title: "Bài mới", body: "Nội dung" }) },
+  },
+  "routes/khoa-hoc.$courseId.tai-lieu.$lessonId.sua": {
+    who: "trainer",
+    bodies: { save: () => ({ title: "Bài sửa", body: "Nội dung" }) },
+  },
   "routes/khoa-hoc.$courseId.cai-dat": {
     who: "admin",
     bodies: {

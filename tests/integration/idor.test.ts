@@ -262,7 +262,7 @@ const CASES: Record<string, Case | { exempt: string }> = {
     outsiders: ["anyLearner"],
     insider: demo("learner"),
     bodies: { revoke: (f) => ({ intent: "revoke", sessionId: f.params.foreignSession }) },
-    ownIntents: { password: "changes the signed-in user's own password" },
+    ownIntents: { password: "changes the signed-in user's own password", emailPreferences: "sets the signed-in user's own email choices" },
   },
   "routes/diem-danh": {
     outsiders: ["learnerB"],

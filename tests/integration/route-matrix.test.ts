@@ -4,6 +4,7 @@ import { type ServerBuild, createRequestHandler } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Access } from "~/auth/access";
 import "~/i18n/attendance"; // the activation page's title lives in the attendance catalogue
+import "~/i18n/account";
 import { t } from "~/i18n/messages";
 import { NAV_RULES } from "~/ui/navigation";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-data";

@@ -1,7 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { databaseBefore, insertRow as insert, migrationSql as sqlOf } from "../support/migrations";
 
 /**
  * The migration that gives the appraisal tables their foreign keys, run on a database built from
@@ -9,32 +8,9 @@ import { describe, expect, it } from "vitest";
  * notifications that point at nothing, and refuses (changing nothing) when the appraisal record has
  * an orphan. Plain SQL through better-sqlite3, as `prisma migrate deploy` applies it.
  */
-const DIR = path.resolve("prisma/migrations");
 const MIGRATION = "20261201232404_appraisal_foreign_keys";
-const all = fs
-  .readdirSync(DIR)
-  .filter((d) => fs.existsSync(path.join(DIR, d, "migration.sql")))
-  .sort();
-const sqlOf = (name: string) => fs.readFileSync(path.join(DIR, name, "migration.sql"), "utf8");
 
-function oldDatabase() {
-  const db = new Database(":memory:");
-  for (const name of all.slice(0, all.indexOf(MIGRATION))) db.exec(sqlOf(name));
-  return db;
-}
-
-/** Inserts a row, filling the required columns the test does not care about. */
-function insert(db: Database.Database, table: string, values: Record<string, unknown>): number {
-  const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string; notnull: number; dflt_value: unknown; pk: number }[];
-  const row: Record<string, unknown> = { ...values };
-  for (const c of columns) {
-    if (c.name in row || !c.notnull || c.dflt_value !== null || c.pk) continue;
-    row[c.name] = /INT|REAL|BOOL/i.test(c.type) ? 0 : /DATE/i.test(c.type) ? "2026-01-01T00:00:00.000Z" : `${c.name}-${Math.random()}`;
-  }
-  const names = Object.keys(row);
-  const sql = `INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`;
-  return Number(db.prepare(sql).run(...names.map((n) => (typeof row[n] === "boolean" ? Number(row[n]) : row[n]))).lastInsertRowid);
-}
+const oldDatabase = () => databaseBefore(MIGRATION);
 
 function withAPlan(db: Database.Database) {
   const unitId = insert(db, "Unit", { name: "Xã Sơn Kim 1", path: "/1/" });

@@ -1,32 +1,15 @@
-import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { databaseBefore, insertRow as insert, migrationSql as sqlOf } from "../support/migrations";
 
 /**
  * The migration that gives lesson progress and quiz attempts to an enrolment (decision 0032), run on a
  * database built from the migrations before it and holding rows: each row goes to its learner's enrolment
  * in the demo class, else to their earliest enrolment; a row of a person enrolled nowhere is dropped.
  */
-const DIR = path.resolve("prisma/migrations");
 const MIGRATION = "20261202023257_progress_per_enrolment";
-const all = fs
-  .readdirSync(DIR)
-  .filter((d) => fs.existsSync(path.join(DIR, d, "migration.sql")))
-  .sort();
-const sqlOf = (name: string) => fs.readFileSync(path.join(DIR, name, "migration.sql"), "utf8");
 
-function oldDatabase() {
-  const db = new Database(":memory:");
-  for (const name of all.slice(0, all.indexOf(MIGRATION))) db.exec(sqlOf(name));
-  return db;
-}
-
-function insert(db: Database.Database, table: string, values: Record<string, unknown>): number {
-  const names = Object.keys(values);
-  const sql = `INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`;
-  return Number(db.prepare(sql).run(...names.map((n) => values[n])).lastInsertRowid);
-}
+const oldDatabase = () => databaseBefore(MIGRATION);
 
 function course(db: Database.Database, unitId: number, code: string) {
   return insert(db, "Course", {

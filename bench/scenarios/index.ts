@@ -1,6 +1,7 @@
 import type { Scenario } from "../harness";
 import { checkinBurst } from "./checkin-burst";
 import { classDay } from "./class-day";
+import { classList, classPage } from "./classes";
 import { home } from "./home";
 import { lessonPage } from "./lesson-page";
 import { loginPage } from "./login-page";
@@ -11,4 +12,17 @@ import { statsDashboard } from "./stats-dashboard";
 import { unitsCatalogue } from "./units-catalogue";
 
 /** Every scenario of `npm run bench`; add new ones here. */
-export const scenarios: Scenario[] = [loginPage, home, lessonPage, quizSubmit, checkinBurst, planAutosave, statsDashboard, classDay, phoneLoad, unitsCatalogue];
+export const scenarios: Scenario[] = [
+  loginPage,
+  home,
+  lessonPage,
+  quizSubmit,
+  checkinBurst,
+  planAutosave,
+  statsDashboard,
+  classDay,
+  phoneLoad,
+  unitsCatalogue,
+  classList,
+  classPage,
+];

@@ -1,6 +1,5 @@
 import { db } from "~/db/db.server";
 import { type Done, QUIZ_STEP } from "./progress";
-import { personContact } from "~/users/person-select";
 
 /**
  * Progress belongs to an enrolment (decision 0032): lessons finished and quizzes passed in one class
@@ -44,25 +43,46 @@ export async function markLessonDone(enrolmentId: number, module: string, lesson
   });
 }
 
-/** Every enrolled learner of a course with their done steps in THIS class (a constant number of queries). */
+/**
+ * Every enrolled learner of a course with their done steps in THIS class: two flat queries (a class of
+ * 250 learners reads some 1,000 rows here, where Prisma's nested reads cost most of the page).
+ */
 export async function classProgress(courseId: number) {
-  const enrolments = await db().enrolment.findMany({
-    where: { courseId },
-    select: {
-      user: { select: { ...personContact, searchName: true, unit: { select: { name: true } } } },
-      lessonProgress: { select: { module: true, lesson: true, completedAt: true } },
-      quizAttempts: { where: { passed: true }, select: { module: true, submittedAt: true } },
-    },
-  });
-  return enrolments.map(({ user, lessonProgress, quizAttempts }) => ({
-    id: user.id,
-    fullName: user.fullName,
-    contact: user.phone ?? user.email ?? "",
-    unit: user.unit?.name ?? "",
-    searchName: user.searchName,
-    done: [
-      ...lessonProgress.map((l) => ({ module: l.module, lesson: l.lesson, at: l.completedAt })),
-      ...quizAttempts.map((q) => ({ module: q.module, lesson: QUIZ_STEP, at: q.submittedAt ?? new Date(0) })),
-    ] as Done[],
+  const [learners, done] = await Promise.all([
+    db().$queryRaw<
+      {
+        id: number | bigint;
+        enrolmentId: number | bigint;
+        fullName: string;
+        phone: string | null;
+        email: string | null;
+        unit: string | null;
+        searchName: string;
+      }[]
+    >`
+      SELECT u."id" AS "id", e."id" AS "enrolmentId", u."fullName" AS "fullName", u."phone" AS "phone", u."email" AS "email", un."name" AS "unit", u."searchName" AS "searchName"
+        FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId" LEFT JOIN "Unit" un ON un."id" = u."unitId"
+        WHERE e."courseId" = ${courseId} ORDER BY e."id"`,
+    db().$queryRaw<(DoneRow & { enrolmentId: number | bigint })[]>`
+      SELECT lp."enrolmentId" AS "enrolmentId", lp."module" AS "module", lp."lesson" AS "lesson", lp."completedAt" AS "at"
+        FROM "LessonProgress" lp JOIN "Enrolment" e ON e."id" = lp."enrolmentId" WHERE e."courseId" = ${courseId}
+      UNION ALL
+      SELECT qa."enrolmentId" AS "enrolmentId", qa."module" AS "module", ${QUIZ_STEP} AS "lesson", qa."submittedAt" AS "at"
+        FROM "QuizAttempt" qa JOIN "Enrolment" e ON e."id" = qa."enrolmentId" WHERE e."courseId" = ${courseId} AND qa."passed" = ${true}`,
+  ]);
+  const doneOf = new Map<number, Done[]>();
+  for (const r of done) {
+    const id = Number(r.enrolmentId);
+    const list = doneOf.get(id);
+    if (list) list.push(toDone(r));
+    else doneOf.set(id, [toDone(r)]);
+  }
+  return learners.map((l) => ({
+    id: Number(l.id),
+    fullName: l.fullName,
+    contact: l.phone ?? l.email ?? "",
+    unit: l.unit ?? "",
+    searchName: l.searchName,
+    done: doneOf.get(Number(l.enrolmentId)) ?? [],
   }));
 }

@@ -18,10 +18,12 @@ execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env, stdio: "p
 execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: "pipe" });
 if (!fs.existsSync("build/index.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
 
-// A real SMTP server for the outbox's email, slow enough (each message 20 ms) that the kill lands among sends.
+// A real SMTP server for the outbox's email, slow enough (each message 20 ms) that the kill lands among sends. Short
+// leases: the killed process may hold the outbox job's lease (JOB_LEASE_MS) and rows it was sending (OUTBOX_LEASE_MS);
+// the restarted one takes both over once they run out, well inside the 30 s the drain is given below.
 const smtp = await startSmtp(0, { delayMs: 20 });
 outboxMail.received = smtp.received;
-Object.assign(env, { SMTP_URL: smtp.url, MAIL_FROM: "crash@ocop.test", OUTBOX_MS: "200", OUTBOX_LEASE_MS: "2000" });
+Object.assign(env, { SMTP_URL: smtp.url, MAIL_FROM: "crash@ocop.test", OUTBOX_MS: "200", OUTBOX_LEASE_MS: "2000", JOB_LEASE_MS: "2000" });
 
 const port = 3390 + Math.floor(Math.random() * 100);
 const base = `http://127.0.0.1:${port}`;

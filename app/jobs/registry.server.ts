@@ -19,6 +19,14 @@ export function overdueSweepMs(env: Record<string, string | undefined> = process
   return ms;
 }
 
+/** How long a job's lease lasts unrenewed (`JOB_LEASE_MS`, default a minute, at least a second): after a crash, the
+ * jobs the dead process held wait this long before another process takes them over. */
+export function jobLeaseMs(env: Record<string, string | undefined> = process.env): number {
+  const ms = Number(env.JOB_LEASE_MS || MINUTE);
+  if (!(ms >= 1000)) throw new Error(`JOB_LEASE_MS must be a number of milliseconds, at least 1000 (got ${env.JOB_LEASE_MS})`);
+  return ms;
+}
+
 /**
  * Every scheduled job of the application (docs/decisions/0037). Each is safe to run twice: what it
  * writes is keyed by the event (notify's key, a unique row) or conditional, so a run repeated after
@@ -43,5 +51,5 @@ export function jobRegistry(env: Record<string, string | undefined> = process.en
 
 /** The process's runner over the registry (server.js starts it through the build's entry module). */
 export function startJobs(logger: JobLogger) {
-  return startRunner({ jobs: jobRegistry(), logger });
+  return startRunner({ jobs: jobRegistry(), logger, leaseMs: jobLeaseMs() });
 }

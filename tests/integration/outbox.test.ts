@@ -3,6 +3,7 @@ import { db } from "~/db/db.server";
 import { t } from "~/i18n/messages";
 import { queueDigests } from "~/notifications/digest.server";
 import { type NotifyEvent, notify } from "~/notifications/notifications.server";
+import { closeTransports } from "~/notifications/email.server";
 import { deliverOutbox, outboxStatus } from "~/notifications/outbox.server";
 import * as overview from "~/routes/phuong-an.$planId._index";
 import * as settings from "~/routes/quan-tri.cai-dat";
@@ -28,6 +29,7 @@ afterEach(async () => {
   delete process.env.SMTP_URL;
   delete process.env.MAIL_FROM;
   delete process.env.PUBLIC_URL;
+  closeTransports(); // the next test's server is another one
   await smtp.close();
 });
 

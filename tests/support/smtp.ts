@@ -26,6 +26,8 @@ export async function startSmtp(port = 0, { delayMs = 0 }: { delayMs?: number } 
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    // a client's pooled connection stays open: closing waits this long for it, then ends it
+    closeTimeout: 200,
     onRcptTo(address, _session, callback) {
       const attempt = (offers.get(address.address) ?? 0) + 1;
       offers.set(address.address, attempt);

@@ -70,7 +70,8 @@ function seededTemplate(): string {
   return template;
 }
 
-export async function startServer(): Promise<Server> {
+/** Starts the production server on a copy of the seeded database; `extraEnv` adds to its environment (e.g. SMTP_URL). */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
   fs.mkdirSync(TMP, { recursive: true });
   const dbFile = path.join(TMP, `bench-${Date.now()}.db`);
   const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
@@ -87,6 +88,7 @@ export async function startServer(): Promise<Server> {
       HOST: "127.0.0.1",
       BENCH: "1",
       NODE_ENV: "production",
+      ...extraEnv,
       ...(logFile ? { LOG_LEVEL: process.env.LOG_LEVEL ?? "info" } : {}),
     },
     stdio: ["ignore", logFile ? fs.openSync(logFile, "a") : "pipe", "inherit"],

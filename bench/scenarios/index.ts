@@ -1,10 +1,11 @@
 import type { Scenario } from "../harness";
 import { checkinBurst } from "./checkin-burst";
 import { classDay } from "./class-day";
-import { classList, classPage } from "./classes";
+import { classList, classPage, classProgress } from "./classes";
 import { home } from "./home";
 import { lessonPage } from "./lesson-page";
 import { loginPage } from "./login-page";
+import { outboxDrain } from "./outbox-drain";
 import { phoneLoad } from "./phone-load";
 import { planAutosave } from "./plan-autosave";
 import { quizSubmit } from "./quiz-submit";
@@ -25,4 +26,6 @@ export const scenarios: Scenario[] = [
   unitsCatalogue,
   classList,
   classPage,
+  classProgress,
+  outboxDrain,
 ];

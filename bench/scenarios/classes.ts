@@ -5,8 +5,8 @@ import { type Scenario, type Server, loginCookie } from "../harness";
 /**
  * A province's year of classes (issue 17): 20 classes of 250 learners each (5,000 enrolments, three
  * lessons done by each learner), taught by the demo trainer and organised by the province. Measured:
- * the admin's class list and one class's progress page (250 rows), each against the bare route, so
- * their ratios read beside the lesson page's.
+ * the admin's class list, one class's page and its progress table (250 rows), each against the bare
+ * route, so their ratios read beside the lesson page's.
  */
 const CLASSES = 20;
 const FULL_LEARNERS = 250;
@@ -70,9 +70,29 @@ export const classList: Scenario = {
   },
 };
 
+/** The trainer's page of one class among the twenty: what it costs must not grow with the classes' rosters. */
 export const classPage: Scenario = {
   name: "class-page",
-  description: `Trainer GET of one class's progress page (${FULL_LEARNERS} learners, three lessons done each) among ${CLASSES} such classes`,
+  description: `Trainer GET of one class's page (its modules, lessons and links) among ${CLASSES} classes of ${FULL_LEARNERS} learners`,
+  baseline: "hello",
+  repeatable: true,
+  prepare: async (server, mode) => {
+    const courseId = await seedClasses(server, mode.smoke ? 20 : FULL_LEARNERS);
+    const trainer = DEMO_ACCOUNTS.find((a) => a.role === "trainer")!;
+    const cookie = await loginCookie(server, trainer.email, DEMO_PASSWORD);
+    const url = `${server.url}/khoa-hoc/${courseId}`;
+    const res = await fetch(url, { headers: { cookie } });
+    const html = await res.text();
+    if (res.status !== 200 || !html.includes("Lớp đo tải 1") || !html.includes(`/khoa-hoc/${courseId}/tien-do`))
+      throw new Error(`class page answered ${res.status} without the class and its progress link`);
+    return { url, headers: { cookie } };
+  },
+};
+
+/** The class's progress table: all 250 learners in one page, so it costs what 250 rows cost (no target of its own). */
+export const classProgress: Scenario = {
+  name: "class-progress",
+  description: `Trainer GET of one class's progress table (${FULL_LEARNERS} learners, three lessons done each) among ${CLASSES} such classes`,
   baseline: "hello",
   repeatable: true,
   prepare: async (server, mode) => {

@@ -133,6 +133,13 @@ export function classFilter(query: URLSearchParams): ClassFilter {
   };
 }
 
+/** The unit paths that organise a class within a scope (the class list's unit filter offers these and their parents). */
+export async function organisingPaths(where: Prisma.CourseWhereInput): Promise<string[]> {
+  if (reachesNothing(where)) return [];
+  const rows = await db().course.findMany({ where, distinct: ["unitId"], select: { unit: { select: { path: true } } } });
+  return rows.map((r) => r.unit.path);
+}
+
 /** Classes within a scope that match the filters: running during the year, organised by the unit or below it, by status. */
 export async function filteredClasses(where: Prisma.CourseWhereInput, filter: ClassFilter) {
   if (reachesNothing(where)) return [];

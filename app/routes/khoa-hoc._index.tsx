@@ -8,9 +8,9 @@ import { modulePermissions } from "~/content/permissions";
 import { computeProgress } from "~/content/progress";
 import { doneStepsByCourse } from "~/content/progress.server";
 import { ProgressBar } from "~/content/ProgressBar";
-import { classFilter, classesIn, coursesIn, filteredClasses } from "~/courses/courses.server";
+import { classFilter, classesIn, coursesIn, filteredClasses, organisingPaths } from "~/courses/courses.server";
 import { classPermissions } from "~/courses/permissions";
-import { indentedLabel } from "~/units/tree";
+import { indentedLabel, unitsAbove } from "~/units/tree";
 import { formatDate, vnYear } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/classes";
@@ -27,11 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const learns = auth.user.grants.some((g) => LEARNING_ROLES.includes(g.role));
   const manages = auth.user.grants.some((g) => classPermissions.manage.roles.includes(g.role));
   const filter = classFilter(new URL(request.url).searchParams);
-  const [learning, teaching, administering, units, outline, doneByCourse] = await Promise.all([
+  const managed = courseWhere(auth, classPermissions.manage);
+  const [learning, teaching, administering, units, organising, outline, doneByCourse] = await Promise.all([
     coursesIn(courseWhere(auth, access, LEARNING_ROLES)),
     classesIn(courseWhere(auth, access, ["trainer"])),
-    manages ? filteredClasses(courseWhere(auth, classPermissions.manage), filter) : [],
+    manages ? filteredClasses(managed, filter) : [],
     manages ? reachableUnits(auth, classPermissions.manage) : [],
+    manages ? organisingPaths(managed) : [],
     getOutline(),
     learns ? doneStepsByCourse(auth.user.id) : new Map<number, never[]>(),
   ]);
@@ -65,7 +67,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
             status: filter.status ?? "",
           },
           years: Array.from({ length: 8 }, (_, i) => String(vnYear(new Date()) + 1 - i)),
-          units: units.map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })),
+          // the units that organise a class (and those above them), not every commune of the province
+          units: unitsAbove(units, organising).map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })),
         }
       : null,
     canJoin: learns,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canContain, treeOrder } from "./tree";
+import { canContain, treeOrder, unitsAbove } from "./tree";
 
 describe("unit tree", () => {
   it("allows province → district → commune and province → commune", () => {
@@ -20,5 +20,30 @@ describe("unit tree", () => {
       [2, 1],
       [3, 2],
     ]);
+  });
+
+  it("orders siblings by their Vietnamese names", () => {
+    const names = ["Xã Đức Thọ", "Xã Can Lộc", "Xã Ân Phú", "Xã Cẩm Xuyên"].map((name, i) => ({
+      id: i + 2,
+      name,
+      code: String(i),
+      level: "COMMUNE",
+      parentId: 1,
+      path: `/1/${i + 2}/`,
+    }));
+    expect(treeOrder(names).map((u) => u.name)).toEqual(["Xã Ân Phú", "Xã Can Lộc", "Xã Cẩm Xuyên", "Xã Đức Thọ"]);
+  });
+
+  it("keeps the units that are or contain one of the paths", () => {
+    const units = [
+      { id: 1, path: "/1/" },
+      { id: 2, path: "/1/2/" },
+      { id: 3, path: "/1/2/3/" },
+      { id: 4, path: "/1/4/" },
+      { id: 12, path: "/1/12/" },
+    ];
+    expect(unitsAbove(units, ["/1/2/3/"]).map((u) => u.id)).toEqual([1, 2, 3]);
+    expect(unitsAbove(units, ["/1/4/", "/1/2/"]).map((u) => u.id)).toEqual([1, 2, 4]);
+    expect(unitsAbove(units, []).map((u) => u.id)).toEqual([]);
   });
 });

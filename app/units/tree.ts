@@ -9,17 +9,22 @@ export function canContain(parent: UnitLevel, child: UnitLevel): boolean {
   return false;
 }
 
+// one collator for every comparison: localeCompare with a locale builds a new one each call
+const byVietnameseName = new Intl.Collator("vi");
+
 /** Units in tree order (parents before children, siblings by name), each with its depth. */
 export function treeOrder<U extends UnitRow>(units: readonly U[]): (U & { depth: number })[] {
   const byParent = new Map<number | null, U[]>();
   const ids = new Set(units.map((u) => u.id));
   for (const u of units) {
     const key = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
-    byParent.set(key, [...(byParent.get(key) ?? []), u]);
+    const siblings = byParent.get(key);
+    if (siblings) siblings.push(u);
+    else byParent.set(key, [u]);
   }
   const out: (U & { depth: number })[] = [];
   const walk = (parent: number | null, depth: number) => {
-    const children = [...(byParent.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name, "vi"));
+    const children = [...(byParent.get(parent) ?? [])].sort((a, b) => byVietnameseName.compare(a.name, b.name));
     for (const c of children) {
       out.push({ ...c, depth });
       walk(c.id, depth + 1);
@@ -32,4 +37,9 @@ export function treeOrder<U extends UnitRow>(units: readonly U[]): (U & { depth:
 /** "Huyện Can Lộc › Xã Thiên Lộc"-style label for selects, indented by depth. */
 export function indentedLabel(name: string, depth: number): string {
   return `${"\u00a0\u00a0".repeat(depth)}${depth > 0 ? "└ " : ""}${name}`;
+}
+
+/** The units that are, or contain, one of the given unit paths (a filter offers only units that organise something). */
+export function unitsAbove<U extends { path: string }>(units: readonly U[], paths: readonly string[]): U[] {
+  return units.filter((u) => paths.some((p) => p.startsWith(u.path)));
 }

@@ -359,4 +359,18 @@ describe("the class list", () => {
     expect(await list("trang-thai=ARCHIVED")).toEqual([b]);
     expect(await list("trang-thai=ACTIVE")).not.toContain(b);
   });
+
+  it("offers in its unit filter the units that organise a class and those above them, not every commune", async () => {
+    const options = async () =>
+      (await run(() => catalogue.loader({ request: getRequest("/khoa-hoc", { cookie: admin }), params: {}, context: testContext() }))).data.manage.units.map(
+        (u: { value: string }) => Number(u.value),
+      );
+    const before = await options();
+    expect(before).toContain(province.id);
+    expect(before).not.toContain(canLoc.id);
+    await createdClass({ code: "HT-2027-CL", unitId: String(canLoc.id) });
+    const after = await options();
+    expect(after).toEqual(expect.arrayContaining([province.id, canLoc.id]));
+    expect(after).not.toContain(huongSon.id);
+  });
 });

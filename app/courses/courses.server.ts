@@ -19,23 +19,24 @@ export function coursesIn(where: Prisma.CourseWhereInput) {
   });
 }
 
+/** What a class list shows of each class: its names, dates, status and size. */
+const CLASS_SUMMARY = {
+  id: true,
+  code: true,
+  title: true,
+  startsOn: true,
+  endsOn: true,
+  status: true,
+  _count: { select: { enrolments: true } },
+} satisfies Prisma.CourseSelect;
+
 /** Classes within a scope (a trainer's), with the size of each class and its enrolment code. */
 export function classesIn(where: Prisma.CourseWhereInput) {
   if (reachesNothing(where)) return Promise.resolve([]);
   return db().course.findMany({
     where,
     orderBy: { startsOn: "desc" },
-    select: {
-      id: true,
-      code: true,
-      title: true,
-      startsOn: true,
-      endsOn: true,
-      status: true,
-      enrolmentCode: true,
-      enrolmentOpen: true,
-      _count: { select: { enrolments: true } },
-    },
+    select: { ...CLASS_SUMMARY, enrolmentCode: true, enrolmentOpen: true },
   });
 }
 
@@ -156,16 +157,7 @@ export async function filteredClasses(where: Prisma.CourseWhereInput, filter: Cl
   return db().course.findMany({
     where: { AND: and },
     orderBy: [{ startsOn: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      code: true,
-      title: true,
-      startsOn: true,
-      endsOn: true,
-      status: true,
-      unit: { select: { name: true } },
-      _count: { select: { enrolments: true } },
-    },
+    select: { ...CLASS_SUMMARY, unit: { select: { name: true } } },
   });
 }
 

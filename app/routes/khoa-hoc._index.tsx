@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ReactNode } from "react";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LEARNING_ROLES } from "~/access/scope";
 import { courseWhere, reachableUnits } from "~/access/access.server";
@@ -75,6 +76,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** One class in a trainer's or an admin's list: its title (linked), whether archived, a line of details, its links. */
+function ClassItem({ c, details, children }: { c: { id: number; title: string; archived: boolean }; details: string; children: ReactNode }) {
+  return (
+    <li>
+      <Link to={`/khoa-hoc/${c.id}`}>
+        <strong>{c.title}</strong>
+      </Link>{" "}
+      {c.archived ? <span className="tag tag--off">{t("class.archived.tag")}</span> : null}
+      <br />
+      <small className="muted">{details}</small>
+      <p className="toolbar">{children}</p>
+    </li>
+  );
+}
+
 export default function Catalogue() {
   const { learning, teaching, administering, manage, canJoin } = useLoaderData<typeof loader>();
   const none = learning.length + teaching.length + administering.length === 0 && !manage;
@@ -118,19 +134,9 @@ export default function Catalogue() {
         <Card title={t("modules.catalogue.teaching")}>
           <ul className="stack course-list">
             {teaching.map((c) => (
-              <li key={c.id}>
-                <Link to={`/khoa-hoc/${c.id}`}>
-                  <strong>{c.title}</strong>
-                </Link>
-                {c.archived ? <span className="tag tag--off">{t("class.archived.tag")}</span> : null}
-                <br />
-                <small className="muted">
-                  {t("home.course.learners", { count: c.learners })} · {c.dates}
-                </small>
-                <p>
-                  <Link to={`/khoa-hoc/${c.id}/tien-do`}>{t("modules.course.progressView")}</Link>
-                </p>
-              </li>
+              <ClassItem key={c.id} c={c} details={`${t("home.course.learners", { count: c.learners })} · ${c.dates}`}>
+                <Link to={`/khoa-hoc/${c.id}/tien-do`}>{t("modules.course.progressView")}</Link>
+              </ClassItem>
             ))}
           </ul>
         </Card>
@@ -165,20 +171,10 @@ export default function Catalogue() {
           {administering.length === 0 ? <p>{t("modules.catalogue.noMatch")}</p> : null}
           <ul className="stack course-list">
             {administering.map((c) => (
-              <li key={c.id}>
-                <Link to={`/khoa-hoc/${c.id}`}>
-                  <strong>{c.title}</strong>
-                </Link>{" "}
-                {c.archived ? <span className="tag tag--off">{t("class.archived.tag")}</span> : null}
-                <br />
-                <small className="muted">
-                  {c.code} · {c.unit} · {t("home.course.learners", { count: c.learners })} · {c.dates}
-                </small>
-                <p className="toolbar">
-                  <Link to={`/khoa-hoc/${c.id}/cai-dat`}>{t("modules.catalogue.settings")}</Link>
-                  <Link to={`/khoa-hoc/${c.id}/tien-do`}>{t("modules.course.progressView")}</Link>
-                </p>
-              </li>
+              <ClassItem key={c.id} c={c} details={`${c.code} · ${c.unit} · ${t("home.course.learners", { count: c.learners })} · ${c.dates}`}>
+                <Link to={`/khoa-hoc/${c.id}/cai-dat`}>{t("modules.catalogue.settings")}</Link>
+                <Link to={`/khoa-hoc/${c.id}/tien-do`}>{t("modules.course.progressView")}</Link>
+              </ClassItem>
             ))}
           </ul>
         </Card>

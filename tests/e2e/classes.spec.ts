@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
 import Database from "better-sqlite3";
 import { type Browser, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
@@ -53,9 +55,13 @@ test.afterAll(async () => {
   process.env.DATABASE_URL = `file:./${E2E_DB}`;
   const { db } = await import("../../app/db/db.server");
   const { deleteClass } = await import("../../app/courses/manage.server");
+  const stored = `tests/.tmp/attachments/${crypto.createHash("sha256").update(PDF).digest("hex")}`;
+  const uploaded = fs.existsSync(stored);
   try {
     for (const course of await db().course.findMany({ where: { code: { in: [CODE, COPY] } }, select: { id: true } })) await deleteClass(course.id);
     await db().user.deleteMany({ where: { phone: { in: [...ROSTER_PHONES, JOINER_PHONE] } } });
+    // the PDF (stored by its checksum next to the database) goes with its class
+    if (uploaded) expect(fs.existsSync(stored), "the class's PDF is still on disk").toBe(false);
   } finally {
     await db().$disconnect();
   }

@@ -6,6 +6,7 @@ import { isUniqueViolation } from "~/db/errors";
 import type { FieldErrors } from "~/forms/parse";
 import { vnDay } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import { releaseFiles } from "~/materials/materials.server";
 import { indentedLabel } from "~/units/tree";
 import "~/i18n/classes";
 import { courseModules } from "./courses.server";
@@ -120,6 +121,21 @@ export function updateClass(scope: ClassScope, courseId: number, input: ClassFie
 /** Archive (read-only from now on) or bring back an archived class (an office that archived by mistake). */
 export async function setArchived(courseId: number, archived: boolean, now = new Date()) {
   await db().course.update({ where: { id: courseId }, data: archived ? { status: "ARCHIVED", archivedAt: now } : { status: "ACTIVE", archivedAt: null } });
+}
+
+/**
+ * Deletes a class and everything it holds (the database cascades: sessions, enrolments, progress, materials),
+ * then the files only its attachments had. Archive a class to keep it (0031); this is for one that must go.
+ */
+export async function deleteClass(courseId: number): Promise<boolean> {
+  const files = await db().$transaction(async (tx) => {
+    const rows = await tx.attachment.findMany({ where: { courseId }, select: { storageName: true } });
+    const { count } = await tx.course.deleteMany({ where: { id: courseId } });
+    return count ? rows.map((r) => r.storageName) : null;
+  });
+  if (!files) return false;
+  await releaseFiles(files);
+  return true;
 }
 
 /** A new enrolment code (the old one stops working) and the code open again. */

@@ -71,13 +71,32 @@ export async function addAttachment(
   });
 }
 
-/** Deletes the row; the file goes too when no other attachment (of any class) has the same bytes. */
+/** Deletes the row; the file goes too, after the commit, when no other attachment (of any class) has the same bytes. */
 export async function deleteAttachment(courseId: number, attachmentId: number): Promise<{ fileName: string } | null> {
-  return db().$transaction(async (tx) => {
-    const row = await tx.attachment.findFirst({ where: { id: attachmentId, courseId }, select: { id: true, fileName: true, storageName: true } });
-    if (!row) return null;
-    await tx.attachment.delete({ where: { id: row.id } });
-    if ((await tx.attachment.count({ where: { storageName: row.storageName } })) === 0) removeStored(row.storageName);
-    return { fileName: row.fileName };
+  const row = await db().$transaction(async (tx) => {
+    const found = await tx.attachment.findFirst({ where: { id: attachmentId, courseId }, select: { id: true, fileName: true, storageName: true } });
+    if (found) await tx.attachment.delete({ where: { id: found.id } });
+    return found;
+  });
+  if (!row) return null;
+  await releaseFiles([row.storageName]);
+  return { fileName: row.fileName };
+}
+
+/**
+ * Removes the stored files that no attachment names any more; called once the delete that freed them has
+ * committed (docs/decisions/0043). Inside that transaction, a rollback would leave rows whose file is gone; after
+ * it, a crash in between leaves at most a file no row names, which is harmless: never served, named by its
+ * checksum, rewritten by the next upload of the same bytes. The check and the removal share a transaction, and
+ * transactions take turns on the one connection (0003) while an upload puts its file in place inside its own: an
+ * upload of the same bytes is wholly before the check (its row is counted) or after it (it writes the file anew).
+ */
+export async function releaseFiles(storageNames: readonly string[]): Promise<void> {
+  const names = [...new Set(storageNames)];
+  if (!names.length) return;
+  await db().$transaction(async (tx) => {
+    const used = await tx.attachment.findMany({ where: { storageName: { in: names } }, select: { storageName: true }, distinct: ["storageName"] });
+    const kept = new Set(used.map((r) => r.storageName));
+    for (const name of names) if (!kept.has(name)) removeStored(name);
   });
 }

@@ -172,49 +172,32 @@ describe("trainers", () => {
     expect(added.status).toBe(200);
     expect(await db().roleAssignment.count({ where: { userId: newcomer.id, role: "trainer" } })).toBe(1);
     const cookie = await cookieFor(newcomer.id);
-    const inA = await run(() =>
-      sessions.action({
-        request: postRequest(
-          `/khoa-hoc/${a}/diem-danh`,
-          {
-            intent: "create",
-            date: "2027-03-01",
-            start: "08:00",
-            end: "11:00",
-            rotateSeconds: "30",
-            graceBeforeMin: "15",
-            graceAfterMin: "30",
-            lateAfterMin: "15",
-          },
-          { cookie },
-        ),
-        params: { courseId: String(a) },
-        context: testContext(),
-      }),
-    );
-    expect(inA.status).toBe(200);
-    const inB = await run(() =>
-      sessions.action({
-        request: postRequest(
-          `/khoa-hoc/${b}/diem-danh`,
-          {
-            intent: "create",
-            date: "2027-03-01",
-            start: "08:00",
-            end: "11:00",
-            rotateSeconds: "30",
-            graceBeforeMin: "15",
-            graceAfterMin: "30",
-            lateAfterMin: "15",
-          },
-          { cookie },
-        ),
-        params: { courseId: String(b) },
-        context: testContext(),
-      }),
-    );
-    expect(inB.status).toBe(404);
-    expect(await db().classSession.count({ where: { courseId: b } })).toBe(0);
+    const sessionFields = {
+      intent: "create",
+      date: "2027-03-01",
+      start: "08:00",
+      end: "11:00",
+      rotateSeconds: "30",
+      graceBeforeMin: "15",
+      graceAfterMin: "30",
+      lateAfterMin: "15",
+    };
+    // the same session, posted to the class they teach and to the one they do not
+    const cases = [
+      { name: "A, which they teach", courseId: a, status: 200, sessionsAfter: 1 },
+      { name: "B, which they do not", courseId: b, status: 404, sessionsAfter: 0 },
+    ];
+    for (const { name, courseId, status, sessionsAfter } of cases) {
+      const res = await run(() =>
+        sessions.action({
+          request: postRequest(`/khoa-hoc/${courseId}/diem-danh`, sessionFields, { cookie }),
+          params: { courseId: String(courseId) },
+          context: testContext(),
+        }),
+      );
+      expect(res.status, name).toBe(status);
+      expect(await db().classSession.count({ where: { courseId } }), name).toBe(sessionsAfter);
+    }
     // and the trainer's list shows A, not B
     const list = await run(() => catalogue.loader({ request: getRequest("/khoa-hoc", { cookie }), params: {}, context: testContext() }));
     expect(list.data.teaching.map((c: { id: number }) => c.id)).toEqual([a]);

@@ -3,8 +3,9 @@ import path from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { attachmentsBackupDir, backupDatabase, restoreDatabase, sqlitePath } from "~/db/backup.server";
+import { deleteClass } from "~/courses/manage.server";
 import { db } from "~/db/db.server";
-import { attachmentsDir, storedPath } from "~/materials/storage.server";
+import { attachmentsDir, sha256Hex, storedPath } from "~/materials/storage.server";
 import { ATTACHMENT_LIMIT_BYTES, LESSON_BODY_LIMIT_BYTES } from "~/materials/limits";
 import { action as materialsAction, loader as materialsLoader } from "~/routes/khoa-hoc.$courseId.tai-lieu._index";
 import { action as newLessonAction } from "~/routes/khoa-hoc.$courseId.tai-lieu.bai-moi";
@@ -18,12 +19,14 @@ let trainer: string;
 let learner: string;
 let outsider: string;
 let consultant: string;
+let admin: string;
 
 beforeAll(async () => {
   courseId = (await db().course.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
   trainer = await cookieFor("trainer");
   learner = await cookieFor("learner");
   consultant = await cookieFor("consultant");
+  admin = await cookieFor("admin");
   const unit = await db().unit.findFirstOrThrow({ where: { level: "PROVINCE" } });
   const other = await db().user.create({
     data: { fullName: "Học viên lớp khác", phone: "0918100001", unitId: unit.id, roles: { create: { role: "learner", unitId: unit.id } } },
@@ -198,6 +201,60 @@ describe("attachments", () => {
     );
     expect(res.status).toBe(200);
     expect(fs.existsSync(storedPath(row.storageName))).toBe(false);
+  });
+
+  it("deleting a class removes its files from disk; bytes another class still has stay", async () => {
+    const own = pdf();
+    const shared = pdf();
+    const doomed = await db().course.create({
+      data: {
+        code: "HT-XOA-2027",
+        title: "Lớp sẽ xóa",
+        unitId: (await db().course.findUniqueOrThrow({ where: { id: courseId } })).unitId,
+        enrolmentCode: "XOA2027A",
+        startsOn: new Date(),
+        endsOn: new Date(),
+      },
+    });
+    const addTo = (id: number, name: string, bytes: Uint8Array) =>
+      run(() =>
+        materialsAction({
+          request: postRequest(`/khoa-hoc/${id}/tai-lieu`, uploadForm(name, bytes), { cookie: admin }),
+          params: { courseId: String(id) },
+          context: testContext(),
+        }),
+      );
+    expect((await addTo(doomed.id, "rieng.pdf", own)).status).toBe(200);
+    expect((await addTo(doomed.id, "chung.pdf", shared)).status).toBe(200);
+    expect((await addTo(courseId, "chung.pdf", shared)).status).toBe(200);
+    const [ownFile, sharedFile] = [storedPath(sha256Hex(own)), storedPath(sha256Hex(shared))];
+    expect(fs.existsSync(ownFile) && fs.existsSync(sharedFile)).toBe(true);
+
+    expect(await deleteClass(doomed.id)).toBe(true);
+
+    expect(await db().attachment.count({ where: { courseId: doomed.id } })).toBe(0);
+    expect(fs.existsSync(ownFile)).toBe(false);
+    // the demo class's copy of the shared bytes is still served
+    const kept = await db().attachment.findFirstOrThrow({ where: { courseId, sha256: sha256Hex(shared) } });
+    expect((await download(kept.id, learner)).status).toBe(200);
+  });
+
+  it("deleting a lesson keeps its files: they stay in the class's materials, on disk and served", async () => {
+    const lesson = await db().localLesson.create({ data: { courseId, title: "Bài có tệp", body: "x", html: "<p>x</p>", position: 90 } });
+    const bytes = pdf();
+    expect((await upload(uploadForm("cua-bai.pdf", bytes, { lessonId: String(lesson.id) }))).status).toBe(200);
+    const res = await run(() =>
+      materialsAction({
+        request: postRequest(base(), { intent: "deleteLesson", lessonId: String(lesson.id) }, { cookie: trainer }),
+        params: { courseId: String(courseId) },
+        context: testContext(),
+      }),
+    );
+    expect(res.status).toBe(200);
+    const row = await db().attachment.findFirstOrThrow({ where: { courseId, sha256: sha256Hex(bytes) } });
+    expect(row.lessonId).toBeNull();
+    expect(fs.existsSync(storedPath(row.storageName))).toBe(true);
+    expect((await download(row.id, learner)).status).toBe(200);
   });
 
   async function docx(): Promise<Uint8Array> {

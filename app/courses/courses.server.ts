@@ -19,25 +19,31 @@ export function coursesIn(where: Prisma.CourseWhereInput) {
   });
 }
 
-/** What a class list shows of each class: its names, dates, status and size. */
-const CLASS_SUMMARY = {
-  id: true,
-  code: true,
-  title: true,
-  startsOn: true,
-  endsOn: true,
-  status: true,
-  _count: { select: { enrolments: true } },
-} satisfies Prisma.CourseSelect;
+/** What a class list shows of each class: its names, dates and status (its size: `withLearnerCounts`). */
+const CLASS_SUMMARY = { id: true, code: true, title: true, startsOn: true, endsOn: true, status: true } satisfies Prisma.CourseSelect;
+
+/**
+ * Each class with its number of learners, counted for these classes only. (Prisma's `_count` groups the whole
+ * enrolment table on every read, so a class list would cost more with every class the province ever ran.)
+ */
+async function withLearnerCounts<C extends { id: number }>(courses: C[], client: Client = db()): Promise<(C & { learners: number })[]> {
+  if (courses.length === 0) return [];
+  const counts = await client.enrolment.groupBy({ by: ["courseId"], where: { courseId: { in: courses.map((c) => c.id) } }, _count: { _all: true } });
+  const byCourse = new Map(counts.map((r) => [r.courseId, r._count._all]));
+  return courses.map((c) => ({ ...c, learners: byCourse.get(c.id) ?? 0 }));
+}
+
+/** How many learners one class has (an index count). */
+export function learnerCount(courseId: number, client: Client = db()): Promise<number> {
+  return client.enrolment.count({ where: { courseId } });
+}
 
 /** Classes within a scope (a trainer's), with the size of each class and its enrolment code. */
-export function classesIn(where: Prisma.CourseWhereInput) {
-  if (reachesNothing(where)) return Promise.resolve([]);
-  return db().course.findMany({
-    where,
-    orderBy: { startsOn: "desc" },
-    select: { ...CLASS_SUMMARY, enrolmentCode: true, enrolmentOpen: true },
-  });
+export async function classesIn(where: Prisma.CourseWhereInput) {
+  if (reachesNothing(where)) return [];
+  return withLearnerCounts(
+    await db().course.findMany({ where, orderBy: { startsOn: "desc" }, select: { ...CLASS_SUMMARY, enrolmentCode: true, enrolmentOpen: true } }),
+  );
 }
 
 export function countCourses(where: Prisma.CourseWhereInput) {
@@ -69,14 +75,13 @@ export async function admissionOf(client: Client, courseId: number): Promise<Adm
       capacity: true,
       unit: { select: { path: true } },
       audience: { select: { unit: { select: { path: true } } } },
-      _count: { select: { enrolments: true } },
     },
   });
   if (!course) return null;
   return {
     archived: course.status === "ARCHIVED",
     capacity: course.capacity,
-    enrolled: course._count.enrolments,
+    enrolled: await learnerCount(courseId, client),
     organiserPath: course.unit.path,
     audiencePaths: course.audience.map((a) => a.unit.path),
   };
@@ -154,11 +159,13 @@ export async function filteredClasses(where: Prisma.CourseWhereInput, filter: Cl
     and.push(unit ? { unit: { path: { startsWith: unit.path } } } : { id: { in: [] } });
   }
   if (filter.status) and.push({ status: filter.status });
-  return db().course.findMany({
-    where: { AND: and },
-    orderBy: [{ startsOn: "desc" }, { id: "desc" }],
-    select: { ...CLASS_SUMMARY, unit: { select: { name: true } } },
-  });
+  return withLearnerCounts(
+    await db().course.findMany({
+      where: { AND: and },
+      orderBy: [{ startsOn: "desc" }, { id: "desc" }],
+      select: { ...CLASS_SUMMARY, unit: { select: { name: true } } },
+    }),
+  );
 }
 
 /** The message of a refused admission (joining, a roster, one learner added). */

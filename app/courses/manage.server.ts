@@ -9,7 +9,7 @@ import { t } from "~/i18n/messages";
 import { releaseFiles } from "~/materials/materials.server";
 import { indentedLabel } from "~/units/tree";
 import "~/i18n/classes";
-import { courseModules } from "./courses.server";
+import { courseModules, learnerCount } from "./courses.server";
 import type { ClassFields } from "./schemas.server";
 import { classProblems, requiredWithin, shiftDays, shifted } from "./rules";
 
@@ -257,10 +257,9 @@ export async function classSettings(courseId: number) {
       audience: { select: { unitId: true } },
       modules: { orderBy: { position: "asc" } },
       trainers: { include: { user: { select: { id: true, fullName: true, phone: true, email: true } } }, orderBy: { userId: "asc" } },
-      _count: { select: { enrolments: true } },
     },
   });
-  return course;
+  return { ...course, learners: await learnerCount(courseId) };
 }
 
 /** The class form's choices: units in the admin's scope (indented), and every module with its place in the class. */

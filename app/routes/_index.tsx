@@ -61,7 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     teaching: teaching?.map((c) => ({
       id: c.id,
       title: c.title,
-      learners: c._count.enrolments,
+      learners: c.learners,
       code: c.enrolmentCode,
       from: formatDate(c.startsOn),
       to: formatDate(c.endsOn),

@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       archivedOn: course.archivedAt ? formatDate(course.archivedAt) : null,
       enrolmentCode: course.enrolmentCode,
       enrolmentOpen: course.enrolmentOpen,
-      learners: course._count.enrolments,
+      learners: course.learners,
       nextYear: vnDay(new Date(course.startsOn.getTime() + 365 * 24 * 3600 * 1000)),
     },
     values: classFormValues({ ...course, modules: taught }),

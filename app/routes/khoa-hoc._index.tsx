@@ -50,14 +50,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
         next: progress.next,
       };
     }),
-    teaching: teaching.map((c) => ({ id: c.id, title: c.title, dates: dates(c), learners: c._count.enrolments, archived: c.status === "ARCHIVED" })),
+    teaching: teaching.map((c) => ({ id: c.id, title: c.title, dates: dates(c), learners: c.learners, archived: c.status === "ARCHIVED" })),
     administering: administering.map((c) => ({
       id: c.id,
       title: c.title,
       code: c.code,
       unit: c.unit.name,
       dates: dates(c),
-      learners: c._count.enrolments,
+      learners: c.learners,
       archived: c.status === "ARCHIVED",
     })),
     manage: manages

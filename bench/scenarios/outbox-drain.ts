@@ -58,7 +58,7 @@ export const outboxDrain: Scenario = {
     await classDay.verify!(quietServer, quiet, undefined);
 
     const smtp: TestSmtp = await startSmtp(0);
-    const server = await startServer({ SMTP_URL: smtp.url, MAIL_FROM: "bench@ocop.test", OUTBOX_MS: "1000" });
+    const server = await startServer({ SMTP_URL: smtp.url, MAIL_FROM: "bench@ocop.test" });
     try {
       const started = performance.now();
       queueEmails(server.dbFile, EMAILS);

@@ -141,14 +141,14 @@ export function classFilter(query: URLSearchParams): ClassFilter {
 }
 
 /** The unit paths that organise a class within a scope (the class list's unit filter offers these and their parents). */
-export async function organisingPaths(where: Prisma.CourseWhereInput): Promise<string[]> {
+async function organisingPaths(where: Prisma.CourseWhereInput): Promise<string[]> {
   if (reachesNothing(where)) return [];
   const rows = await db().course.findMany({ where, distinct: ["unitId"], select: { unit: { select: { path: true } } } });
   return rows.map((r) => r.unit.path);
 }
 
 /** Classes within a scope that match the filters: running during the year, organised by the unit or below it, by status. */
-export async function filteredClasses(where: Prisma.CourseWhereInput, filter: ClassFilter) {
+async function filteredClasses(where: Prisma.CourseWhereInput, filter: ClassFilter) {
   if (reachesNothing(where)) return [];
   const and: Prisma.CourseWhereInput[] = [where];
   if (filter.year !== null) {
@@ -164,9 +164,18 @@ export async function filteredClasses(where: Prisma.CourseWhereInput, filter: Cl
     await db().course.findMany({
       where: { AND: and },
       orderBy: [{ startsOn: "desc" }, { id: "desc" }],
-      select: { ...CLASS_SUMMARY, unit: { select: { name: true } } },
+      select: { ...CLASS_SUMMARY, unit: { select: { name: true, path: true } } },
     }),
   );
+}
+
+/** An admin's class list, filtered, with the unit paths that organise any class of the scope (for the unit filter). */
+export async function managedClasses(where: Prisma.CourseWhereInput, filter: ClassFilter) {
+  const classes = await filteredClasses(where, filter);
+  const unfiltered = filter.year === null && filter.unitId === null && filter.status === null;
+  // unfiltered, the list holds every class of the scope already
+  const organising = unfiltered ? [...new Set(classes.map((c) => c.unit.path))] : await organisingPaths(where);
+  return { classes, organising };
 }
 
 /** The message of a refused admission (joining, a roster, one learner added). */

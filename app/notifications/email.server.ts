@@ -37,7 +37,7 @@ export function transportFor(settings: MailSettings): Transporter {
     transport = nodemailer.createTransport({
       url: settings.url,
       pool: true,
-      maxConnections: 2,
+      maxConnections: 5,
       idleTimeout: 10_000,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,

@@ -131,14 +131,14 @@ export async function deliverOutbox(at = new Date(), { limit = 100 }: { limit?: 
   const done: DeliveryRun = { sent: 0, retried: 0, failed: 0 };
   for (let i = 0; i < rows.length; i += SETTLE_EVERY) {
     const group = rows.slice(i, i + SETTLE_EVERY);
-    const outcomes: SendOutcome[] = [];
-    for (const row of group) {
-      outcomes.push(
+    // the group goes out at once over the pool's connections: a busy server's event loop then delays ten sends, not one
+    const outcomes = await Promise.all(
+      group.map((row): Promise<SendOutcome> =>
         isPreferenceKind(row.kind)
-          ? await email.send(emailOf(row, settings, secret))
-          : { ok: false, permanent: true, badAddress: false, error: `unknown kind ${row.kind}` },
-      );
-    }
+          ? email.send(emailOf(row, settings, secret))
+          : Promise.resolve({ ok: false, permanent: true, badAddress: false, error: `unknown kind ${row.kind}` }),
+      ),
+    );
     const settled = await settle(group, outcomes, at);
     done.sent += settled.sent;
     done.retried += settled.retried;

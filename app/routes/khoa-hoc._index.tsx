@@ -9,7 +9,7 @@ import { modulePermissions } from "~/content/permissions";
 import { computeProgress } from "~/content/progress";
 import { doneStepsByCourse } from "~/content/progress.server";
 import { ProgressBar } from "~/content/ProgressBar";
-import { classFilter, classesIn, coursesIn, filteredClasses, organisingPaths } from "~/courses/courses.server";
+import { classFilter, classesIn, coursesIn, managedClasses } from "~/courses/courses.server";
 import { classPermissions } from "~/courses/permissions";
 import { indentedLabel, unitsAbove } from "~/units/tree";
 import { formatDate, vnYear } from "~/i18n/format";
@@ -28,13 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const learns = auth.user.grants.some((g) => LEARNING_ROLES.includes(g.role));
   const manages = auth.user.grants.some((g) => classPermissions.manage.roles.includes(g.role));
   const filter = classFilter(new URL(request.url).searchParams);
-  const managed = courseWhere(auth, classPermissions.manage);
-  const [learning, teaching, administering, units, organising, outline, doneByCourse] = await Promise.all([
+  const [learning, teaching, { classes: administering, organising }, units, outline, doneByCourse] = await Promise.all([
     coursesIn(courseWhere(auth, access, LEARNING_ROLES)),
     classesIn(courseWhere(auth, access, ["trainer"])),
-    manages ? filteredClasses(managed, filter) : [],
+    manages ? managedClasses(courseWhere(auth, classPermissions.manage), filter) : { classes: [], organising: [] },
     manages ? reachableUnits(auth, classPermissions.manage) : [],
-    manages ? organisingPaths(managed) : [],
     getOutline(),
     learns ? doneStepsByCourse(auth.user.id) : new Map<number, never[]>(),
   ]);

@@ -63,6 +63,26 @@ describe("quiz attempts", () => {
     }
   });
 
+  it("a blank first attempt reveals no correct answer and no explanation (loader data and HTML)", async () => {
+    const c = await courseId();
+    const quiz = await quizOf();
+    const cookie = await cookieFor(await member(27));
+    const token = await start(cookie, c);
+    const res = await post(cookie, c, { intent: "submit", token });
+    expect(res.status).toBe(302);
+    const qs = res.location!.slice(res.location!.indexOf("?"));
+    const page = await load(cookie, c, qs);
+    expect(page.data.result).toMatchObject({ passed: false, score: 0 });
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+    const handler = createRequestHandler(build, "production");
+    const html = await (await handler(new Request(ORIGIN + url(c) + qs, { headers: { Cookie: cookie } }), testContext())).text();
+    const dataRes = await (await handler(new Request(`${ORIGIN}${url(c)}.data${qs}`, { headers: { Cookie: cookie } }), testContext())).text();
+    for (const body of [JSON.stringify(page.data), html, dataRes]) {
+      expect(body).not.toMatch(/"correct"|"explanation"|Đáp án đúng|Giải thích/);
+      for (const q of quiz.questions) expect(body).not.toContain(q.explanation.slice(0, 40));
+    }
+  });
+
   it("grades on the server, shows explanations after submit, and counts a pass for module completion", async () => {
     const c = await courseId();
     const quiz = await quizOf();

@@ -1,6 +1,7 @@
 import { getContent } from "~/content/content.server";
 import { formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/quiz-trainer";
 import { classAttempts } from "./quiz.server";
 import { classResults } from "./results";
 

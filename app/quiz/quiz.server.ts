@@ -143,12 +143,14 @@ export async function classAttempts(courseId: number, module: string) {
   const enrolments = await db().enrolment.findMany({
     where: { courseId },
     select: {
+      id: true,
       user: { select: { ...personContact, unit: { select: { name: true } } } },
       quizAttempts: { where: { module }, select: { status: true, percent: true, passed: true, submittedAt: true, results: true } },
     },
   });
-  return enrolments.map(({ user, quizAttempts }) => ({
+  return enrolments.map(({ id, user, quizAttempts }) => ({
     id: user.id,
+    enrolmentId: id,
     fullName: user.fullName,
     contact: user.phone ?? user.email ?? "",
     unit: user.unit?.name ?? "",

@@ -15,6 +15,8 @@ import { notifications } from "../app/i18n/vi/notifications";
 import { account } from "../app/i18n/vi/account";
 import { classes } from "../app/i18n/vi/classes";
 import { plans } from "../app/i18n/vi/plans";
+import { quiz } from "../app/i18n/vi/quiz";
+import { quizTrainer } from "../app/i18n/vi/quiz-trainer";
 
 /** Input files that must never reach a browser (matched against source-map paths). */
 const FORBIDDEN: { name: string; pattern: RegExp }[] = [
@@ -37,6 +39,8 @@ const ON_DEMAND: { loader: string; keys: Set<string> }[] = [
   { loader: "app/i18n/officer.ts", keys: new Set(Object.keys({ ...admin, ...plans, ...appraisal })) },
   { loader: "app/i18n/materials.ts", keys: new Set(Object.keys(materials)) },
   { loader: "app/i18n/notifications.ts", keys: new Set(Object.keys(notifications)) },
+  { loader: "app/i18n/quiz.ts", keys: new Set(Object.keys(quiz)) },
+  { loader: "app/i18n/quiz-trainer.ts", keys: new Set(Object.keys(quizTrainer)) },
 ];
 
 /** Learner pages and their budget: every JS file the browser loads for the page, gzipped. */

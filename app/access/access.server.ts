@@ -193,6 +193,17 @@ export async function reachableSession(auth: Auth, params: { courseId?: string; 
   return { course, session };
 }
 
+/** A learner's enrolment in a course the user reaches under `rule` (with who it is), or a 404 (also for another course's enrolment). */
+export async function reachableEnrolment(auth: Auth, params: { courseId?: string; enrolmentId?: string }, rule: RoleRule) {
+  const course = await reachableCourse(auth, params.courseId, rule);
+  const enrolment = await db().enrolment.findFirst({
+    where: { id: idParam(params.enrolmentId), courseId: course.id },
+    select: { id: true, user: { select: { ...personContact, unit: { select: { name: true } } } } },
+  });
+  if (!enrolment) throw notFound();
+  return { course, enrolment };
+}
+
 /** A local lesson of a course the user reaches under `rule`, or a 404 (also for another course's lesson). */
 export async function reachableLocalLesson(auth: Auth, params: { courseId?: string; lessonId?: string }, rule: RoleRule) {
   const course = await reachableCourse(auth, params.courseId, rule);

@@ -112,7 +112,7 @@ describe("quiz files", () => {
       attemptsAllowed: 3,
       shuffleQuestions: false,
       shuffleOptions: false,
-      review: "after-submit",
+      reveal: "after-pass",
       questions: [
         {
           id: "q1",

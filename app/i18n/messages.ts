@@ -1,9 +1,9 @@
 /**
  * The one message catalogue. Every text the UI shows comes from here (one file of keys per
  * capability under ./vi/), so an English catalogue can be added later with the same keys.
- * Two groups are not loaded here but by the modules that use them, so the pages that do not
+ * Some groups are not loaded here but by the modules that use them, so the pages that do not
  * show them do not download them: check-in (`import "~/i18n/checkin"`), attendance (`import "~/i18n/attendance"`, which loads check-in too), the officers'
- * plans, appraisal and administration (`import "~/i18n/officer"`) and a class's local materials (`import "~/i18n/materials"`). See docs/decisions/0019;
+ * plans, appraisal and administration (`import "~/i18n/officer"`), a class's local materials (`import "~/i18n/materials"`) and the quiz page's and the trainers' quiz texts (`~/i18n/quiz`, `~/i18n/quiz-trainer`). See docs/decisions/0019;
  * the build check fails on a page that uses their keys without loading them.
  */
 import type { admin } from "./vi/admin";
@@ -20,9 +20,10 @@ import { modules } from "./vi/modules";
 import type { notifications } from "./vi/notifications";
 import { ocop } from "./vi/ocop";
 import type { plans } from "./vi/plans";
-import { quiz } from "./vi/quiz";
+import { type quiz, quizCommon } from "./vi/quiz";
+import type { quizTrainer } from "./vi/quiz-trainer";
 
-const shared = { ...core, ...auth, ...modules, ...ocop, ...quiz, ...certificates };
+const shared = { ...core, ...auth, ...modules, ...ocop, ...quizCommon, ...certificates };
 
 export type MessageKey = keyof (typeof shared &
   typeof checkin &
@@ -33,7 +34,9 @@ export type MessageKey = keyof (typeof shared &
   typeof plans &
   typeof appraisal &
   typeof materials &
-  typeof notifications);
+  typeof notifications &
+  typeof quiz &
+  typeof quizTrainer);
 export type Messages = Record<MessageKey, string>;
 
 const catalogues: Record<"vi", Partial<Messages>> = { vi: { ...shared } };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { t } from "~/i18n/messages";
+import "~/i18n/quiz";
 
 /** The quiz page's intents; answers (`a.<questionId>`) pass through to `readAnswers`. */
 export const quizActionSchema = z.discriminatedUnion(

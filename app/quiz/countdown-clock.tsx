@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { t } from "~/i18n/messages";
+import "~/i18n/quiz";
 import { countdownText, thresholdCrossed } from "./countdown";
 
 /**

@@ -10,7 +10,7 @@ const quiz: Quiz = quizSchema.parse({
   shuffleQuestions: true,
   shuffleOptions: true,
   timeLimitMinutes: 10,
-  review: "after-submit",
+  reveal: "after-pass-or-last-attempt",
   questions: [
     {
       id: "s",
@@ -88,11 +88,18 @@ describe("grading per type", () => {
     expect(gradeQuestion(q("n"), 35.51)).toBe(0);
     expect(gradeQuestion(q("n"), 34.49)).toBe(0);
   });
+  const everything = { q: quiz.questions.map((x) => ({ id: x.id })) };
   it("adds credits to a percent and the pass mark", () => {
-    const all = gradeAttempt(quiz, { s: ["a"], p: ["a", "b"], m: ["a", "b"], t: false, n: 35 });
+    const all = gradeAttempt(quiz, { s: ["a"], p: ["a", "b"], m: ["a", "b"], t: false, n: 35 }, everything);
     expect(all).toMatchObject({ score: 4.67, max: 5, percent: 93.4, passed: true });
-    expect(gradeAttempt(quiz, { s: ["a"], p: ["a"], m: null, t: false, n: 1 })).toMatchObject({ percent: 46.6, passed: false });
-    expect(gradeAttempt(quiz, { s: ["a"], p: ["a", "b", "c"], m: ["a", "b"], t: true, n: 0 })).toMatchObject({ percent: 60, passed: false });
+    expect(gradeAttempt(quiz, { s: ["a"], p: ["a"], m: null, t: false, n: 1 }, everything)).toMatchObject({ percent: 46.6, passed: false });
+    expect(gradeAttempt(quiz, { s: ["a"], p: ["a", "b", "c"], m: ["a", "b"], t: true, n: 0 }, everything)).toMatchObject({ percent: 60, passed: false });
+  });
+  it("grades only the questions of the attempt's draw: answers to others are ignored", () => {
+    const drawn = { q: [{ id: "s" }, { id: "t" }] };
+    const g = gradeAttempt(quiz, { s: ["a"], t: true, p: ["a", "b", "c"], n: 35 }, drawn);
+    expect(g).toMatchObject({ score: 1, max: 2, percent: 50, passed: false });
+    expect(g.results.map((r) => r.id)).toEqual(["s", "t"]);
   });
 });
 
@@ -177,6 +184,12 @@ describe("layout and the public view", () => {
 });
 
 describe("quiz file schema", () => {
+  it("refuses a draw larger than the bank", () => {
+    const r = quizSchema.safeParse({ ...quiz, questionsPerAttempt: 6 });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join("."))).toEqual(["questionsPerAttempt"]);
+    expect(quizSchema.parse({ ...quiz, questionsPerAttempt: 5 }).questionsPerAttempt).toBe(5);
+  });
   it("names the question and field of a broken question", () => {
     const bad = {
       ...quiz,

@@ -1,5 +1,7 @@
 import { t } from "~/i18n/messages";
+import "~/i18n/quiz";
 import { formatVnNumber, parseVnNumber } from "~/i18n/number";
+import { drawQuestions, shuffle } from "./draw";
 import type { Question, Quiz } from "./schema";
 
 /**
@@ -16,17 +18,19 @@ export type Grade = { score: number; max: number; percent: number; passed: boole
 /** Seconds accepted after the time limit (network, a slow phone) before an answer is not counted. */
 export const GRACE_SECONDS = 30;
 
-function shuffle<T>(items: T[], random: () => number): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
-}
-
-export function makeLayout(quiz: Quiz, random: () => number = Math.random): Layout {
-  const questions = quiz.shuffleQuestions ? shuffle(quiz.questions, random) : quiz.questions;
+/**
+ * The attempt's layout: the drawn questions (decision 0040) in the order shown and each one's option order,
+ * from a generator seeded by the attempt's token, so the draw can be recomputed and tested.
+ */
+export function makeLayout(quiz: Quiz, random: () => number, earlier: readonly Layout[] = []): Layout {
+  const drawn = drawQuestions(
+    quiz.questions,
+    quiz.questionsPerAttempt ?? quiz.questions.length,
+    earlier.map((l) => l.q.map((item) => item.id)),
+    random,
+  );
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+  const questions = (quiz.shuffleQuestions ? shuffle(drawn, random) : drawn).map((id) => byId.get(id)!);
   return {
     q: questions.map((q) => ("options" in q ? { id: q.id, o: (quiz.shuffleOptions ? shuffle(q.options, random) : q.options).map((o) => o.id) } : { id: q.id })),
   };
@@ -123,24 +127,20 @@ export function gradeQuestion(q: Question, answer: Answer): number {
   }
 }
 
-export function gradeAttempt(quiz: Quiz, answers: Answers): Grade {
-  const results = quiz.questions.map((q) => ({ id: q.id, credit: gradeQuestion(q, answers[q.id] ?? null), answer: answers[q.id] ?? null }));
+/** Grades the questions of the attempt's draw only: answers to any other question of the bank are ignored. */
+export function gradeAttempt(quiz: Quiz, answers: Answers, layout: Layout): Grade {
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+  const drawn = layout.q.flatMap((item) => (byId.has(item.id) ? [byId.get(item.id)!] : []));
+  const results = drawn.map((q) => ({ id: q.id, credit: gradeQuestion(q, answers[q.id] ?? null), answer: answers[q.id] ?? null }));
   const score = Math.round(results.reduce((s, r) => s + r.credit, 0) * 100) / 100;
-  const max = quiz.questions.length;
-  const percent = Math.round((score / max) * 1000) / 10;
+  const max = drawn.length;
+  const percent = max ? Math.round((score / max) * 1000) / 10 : 0;
   return { score, max, percent, passed: percent >= quiz.passPercent, results };
 }
 
 /** Is a submission at `now` within the time limit (plus grace)? No deadline → always. */
 export function inTime(deadlineAt: Date | null, now: Date, graceSeconds = GRACE_SECONDS): boolean {
   return deadlineAt === null || now.getTime() <= deadlineAt.getTime() + graceSeconds * 1000;
-}
-
-/** What the learner sees after submitting, per the quiz's review setting. */
-export function reviewVisible(quiz: Quiz, passed: boolean): "full" | "hidden-until-pass" | "score-only" {
-  if (quiz.review === "score-only") return "score-only";
-  if (quiz.review === "after-pass" && !passed) return "hidden-until-pass";
-  return "full";
 }
 
 /** Human text of an answer (options by their text). */

@@ -2,9 +2,12 @@ import { type ReachedCourse, courseAllows } from "~/access/access.server";
 import { notFound } from "~/auth/guard.server";
 import { getContent } from "~/content/content.server";
 import { formatDateTime, formatTime } from "~/i18n/format";
-import { type Answer, GRACE_SECONDS, type Layout, answerText, correctText, publicQuestions, reviewVisible } from "./grading";
+import { db } from "~/db/db.server";
+import { allowance } from "./grants";
+import { type Answer, GRACE_SECONDS, type Layout, answerText, correctText, publicQuestions } from "./grading";
 import { quizPermissions } from "./permissions";
-import { type AttemptRow, attemptsOf, openAttempt, parseResults } from "./quiz.server";
+import { type AttemptRow, attemptsOf, grantsOf, openAttempt, parseResults } from "./quiz.server";
+import { answersRevealed } from "./reveal";
 
 /** The module of `slug` when it has a quiz, or 404. */
 export async function quizModule(slug: string | undefined) {
@@ -15,13 +18,28 @@ export async function quizModule(slug: string | undefined) {
 
 type Ctx = Awaited<ReturnType<typeof quizModule>>;
 
-function review(ctx: Ctx, attempt: AttemptRow, n: number) {
+/**
+ * One submitted attempt as the learner may see it: always the score and which questions were not right, each with
+ * its lesson; the learner's answer, the correct one and the explanation only when `revealed` (decision 0040).
+ * The learner's own answer waits too: next to "wrong", a true/false or two-option answer would give the right one away.
+ */
+function review(ctx: Ctx, attempt: AttemptRow, n: number, revealed: boolean) {
   const { quiz, module } = ctx;
   const byId = new Map(quiz.questions.map((q) => [q.id, q]));
   const lessons = new Map(module.lessons.map((l) => [l.slug, l.title]));
   const layout = JSON.parse(attempt.layout) as Layout;
   const results = new Map(parseResults(attempt).map((r) => [r.id, r]));
-  const mode = reviewVisible(quiz, attempt.passed === true);
+  const items =
+    attempt.status === "SUBMITTED"
+      ? layout.q.flatMap((item, i) => {
+          const q = byId.get(item.id);
+          const r = results.get(item.id);
+          if (!q || !r) return [];
+          const lesson = { slug: q.lesson, title: lessons.get(q.lesson) ?? q.lesson };
+          const answers = revealed ? { yours: answerText(q, r.answer as Answer), correct: correctText(q), explanation: q.explanation } : null;
+          return [{ n: i + 1, id: q.id, prompt: q.prompt, credit: r.credit, lesson, answers }];
+        })
+      : [];
   return {
     id: attempt.id,
     n,
@@ -30,27 +48,9 @@ function review(ctx: Ctx, attempt: AttemptRow, n: number) {
     max: attempt.maxScore,
     percent: attempt.percent,
     passed: attempt.passed === true,
-    mode,
-    questions:
-      mode === "full" && attempt.status === "SUBMITTED"
-        ? layout.q.flatMap((item, i) => {
-            const q = byId.get(item.id);
-            const r = results.get(item.id);
-            if (!q || !r) return [];
-            return [
-              {
-                n: i + 1,
-                id: q.id,
-                prompt: q.prompt,
-                credit: r.credit,
-                yours: answerText(q, r.answer as Answer),
-                correct: correctText(q),
-                explanation: q.explanation,
-                lesson: { slug: q.lesson, title: lessons.get(q.lesson) ?? q.lesson },
-              },
-            ];
-          })
-        : [],
+    revealed,
+    // before the reveal only the questions to go back to
+    questions: revealed ? items : items.filter((q) => q.credit < 1),
   };
 }
 
@@ -60,27 +60,33 @@ function review(ctx: Ctx, attempt: AttemptRow, n: number) {
  */
 export async function quizPage(course: ReachedCourse, ctx: Ctx, wanted: string | null, now = new Date()) {
   const { module, quiz } = ctx;
-  const attempts = course.enrolmentId ? await attemptsOf(course.enrolmentId, module.slug) : [];
+  const [attempts, grants] = course.enrolmentId
+    ? await Promise.all([attemptsOf(course.enrolmentId, module.slug), grantsOf(db(), course.enrolmentId, module.slug)])
+    : [[], []];
+  const allowed = allowance(quiz, grants);
   const open = openAttempt(attempts, now);
+  const attemptsLeft = Math.max(0, allowed.attemptsAllowed - attempts.length);
+  const revealed = answersRevealed(quiz.reveal, { passed: attempts.some((a) => a.passed === true), attemptsLeft, open: open !== null });
   let result = null;
   if (wanted !== null) {
     const i = attempts.findIndex((a) => String(a.id) === wanted && a.status !== "OPEN");
     if (i < 0) throw notFound();
-    result = review(ctx, attempts[i], i + 1);
+    result = review(ctx, attempts[i], i + 1, revealed);
   }
   return {
     course: { id: course.id, title: course.title },
     module: { slug: module.slug, order: module.order, title: module.title },
     quiz: {
       title: quiz.title,
-      count: quiz.questions.length,
+      count: quiz.questionsPerAttempt ?? quiz.questions.length,
       passPercent: quiz.passPercent,
-      attemptsAllowed: quiz.attemptsAllowed,
-      timeLimitMinutes: quiz.timeLimitMinutes ?? null,
+      attemptsAllowed: allowed.attemptsAllowed,
+      timeLimitMinutes: allowed.timeLimitMinutes,
+      reveal: quiz.reveal,
     },
     tracking: course.enrolled,
     canSeeClass: courseAllows(course, quizPermissions.viewClassResults),
-    attemptsLeft: Math.max(0, quiz.attemptsAllowed - attempts.length),
+    attemptsLeft,
     history: attempts.map((a, i) => ({
       id: a.id,
       n: i + 1,

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import { db } from "~/db/db.server";
-import { type Answers, GRACE_SECONDS, type Grade, type Layout, type QuestionResult, gradeAttempt, inTime, makeLayout } from "./grading";
+import { seededRandom } from "./draw";
+import { allowance } from "./grants";
+import { type Answers, type Grade, type Layout, type QuestionResult, gradeAttempt, inTime, makeLayout } from "./grading";
 import type { Quiz } from "./schema";
 import { personContact } from "~/users/person-select";
 
@@ -51,24 +53,38 @@ export function openAttempt(attempts: AttemptRow[], now = new Date()): AttemptRo
   return attempts.find((a) => a.status === "OPEN" && inTime(a.deadlineAt, now)) ?? null;
 }
 
-export type StartOutcome = { kind: "started" | "resumed"; attempt: AttemptRow } | { kind: "limit" };
+export type StartOutcome = { kind: "started" | "resumed"; attempt: AttemptRow } | { kind: "limit"; attemptsAllowed: number };
 
-/** Resumes the open attempt or starts a new one when attempts remain (every started attempt counts). */
+/** The trainer's grants to this enrolment at this quiz (app/quiz/grants.server.ts writes them). */
+export function grantsOf(tx: Pick<ReturnType<typeof db>, "quizGrant">, enrolmentId: number, module: string) {
+  return tx.quizGrant.findMany({ where: { enrolmentId, module }, select: { extraAttempts: true, extraMinutes: true } });
+}
+
+/**
+ * Resumes the open attempt or starts a new one when attempts remain (every started attempt counts; grants add
+ * attempts and minutes). The new attempt's draw is seeded by its token and avoids the learner's earlier questions.
+ */
 export async function startAttempt(enrolmentId: number, module: string, quiz: Quiz, now = new Date()): Promise<StartOutcome> {
   return db().$transaction(async (tx) => {
     const attempts = await tx.quizAttempt.findMany({ where: { enrolmentId, module }, orderBy: { id: "asc" } });
     const open = openAttempt(attempts, now);
     if (open) return { kind: "resumed", attempt: open };
-    if (attempts.length >= quiz.attemptsAllowed) return { kind: "limit" };
-    const layout: Layout = makeLayout(quiz, () => crypto.randomInt(0, 2 ** 32) / 2 ** 32);
+    const allowed = allowance(quiz, await grantsOf(tx, enrolmentId, module));
+    if (attempts.length >= allowed.attemptsAllowed) return { kind: "limit", attemptsAllowed: allowed.attemptsAllowed };
+    const token = crypto.randomBytes(16).toString("hex");
+    const layout: Layout = makeLayout(
+      quiz,
+      seededRandom(token),
+      attempts.map((a) => JSON.parse(a.layout) as Layout),
+    );
     const attempt = await tx.quizAttempt.create({
       data: {
-        token: crypto.randomBytes(16).toString("hex"),
+        token,
         enrolmentId,
         module,
         layout: JSON.stringify(layout),
         startedAt: now,
-        deadlineAt: quiz.timeLimitMinutes ? new Date(now.getTime() + quiz.timeLimitMinutes * 60_000) : null,
+        deadlineAt: allowed.timeLimitMinutes ? new Date(now.getTime() + allowed.timeLimitMinutes * 60_000) : null,
       },
     });
     return { kind: "started", attempt };
@@ -79,8 +95,8 @@ export type SubmitOutcome =
   { kind: "graded"; attemptId: number; grade: Grade } | { kind: "late"; attemptId: number } | { kind: "already"; attemptId: number } | { kind: "unknown" };
 
 /**
- * Grades and closes the attempt with this token (only one of this enrolment). Submitting again, or
- * concurrently, finds the row closed and returns it ("already"): one attempt, one grade.
+ * Grades and closes the attempt with this token (only one of this enrolment), over the questions of its draw.
+ * Submitting again, or concurrently, finds the row closed and returns it ("already"): one attempt, one grade.
  */
 export async function submitAttempt(
   enrolmentId: number,
@@ -90,34 +106,32 @@ export async function submitAttempt(
   answers: Answers,
   now = new Date(),
 ): Promise<SubmitOutcome> {
-  // Common path in one statement: close the learner's OPEN attempt with this token if still in time.
-  const grade = gradeAttempt(quiz, answers);
-  const inTimeWhere = { OR: [{ deadlineAt: null }, { deadlineAt: { gte: new Date(now.getTime() - GRACE_SECONDS * 1000) } }] };
-  const closed = await db()
-    .quizAttempt.update({
-      where: { token, enrolmentId, module, status: "OPEN", ...inTimeWhere },
-      select: { id: true },
-      data: {
-        status: "SUBMITTED",
-        submittedAt: now,
-        score: grade.score,
-        maxScore: grade.max,
-        percent: grade.percent,
-        passed: grade.passed,
-        results: JSON.stringify(grade.results),
-      },
-    })
-    .catch((error: unknown) => {
-      if ((error as { code?: string }).code === "P2025") return null; // not open, not in time, or not this enrolment's
-      throw error;
-    });
-  if (closed) return { kind: "graded", attemptId: closed.id, grade };
-  const attempt = await db().quizAttempt.findFirst({ where: { token, enrolmentId, module }, select: { id: true, status: true, deadlineAt: true } });
+  const attempt = await db().quizAttempt.findFirst({
+    where: { token, enrolmentId, module },
+    select: { id: true, status: true, deadlineAt: true, layout: true },
+  });
   if (!attempt) return { kind: "unknown" };
   if (attempt.status !== "OPEN") return { kind: "already", attemptId: attempt.id };
-  // still open but past the limit + grace: the answers are not counted
-  const late = await db().quizAttempt.updateMany({ where: { id: attempt.id, status: "OPEN" }, data: { status: "LATE", submittedAt: now, passed: false } });
-  return late.count ? { kind: "late", attemptId: attempt.id } : { kind: "already", attemptId: attempt.id };
+  if (!inTime(attempt.deadlineAt, now)) {
+    // still open but past the limit + grace: the answers are not counted
+    const late = await db().quizAttempt.updateMany({ where: { id: attempt.id, status: "OPEN" }, data: { status: "LATE", submittedAt: now, passed: false } });
+    return late.count ? { kind: "late", attemptId: attempt.id } : { kind: "already", attemptId: attempt.id };
+  }
+  const grade = gradeAttempt(quiz, answers, JSON.parse(attempt.layout) as Layout);
+  // the conditional update is what makes a double or concurrent submit record one grade
+  const closed = await db().quizAttempt.updateMany({
+    where: { id: attempt.id, status: "OPEN" },
+    data: {
+      status: "SUBMITTED",
+      submittedAt: now,
+      score: grade.score,
+      maxScore: grade.max,
+      percent: grade.percent,
+      passed: grade.passed,
+      results: JSON.stringify(grade.results),
+    },
+  });
+  return closed.count ? { kind: "graded", attemptId: attempt.id, grade } : { kind: "already", attemptId: attempt.id };
 }
 
 export function parseResults(row: { results: string | null }): QuestionResult[] {
@@ -129,12 +143,14 @@ export async function classAttempts(courseId: number, module: string) {
   const enrolments = await db().enrolment.findMany({
     where: { courseId },
     select: {
+      id: true,
       user: { select: { ...personContact, unit: { select: { name: true } } } },
       quizAttempts: { where: { module }, select: { status: true, percent: true, passed: true, submittedAt: true, results: true } },
     },
   });
-  return enrolments.map(({ user, quizAttempts }) => ({
+  return enrolments.map(({ id, user, quizAttempts }) => ({
     id: user.id,
+    enrolmentId: id,
     fullName: user.fullName,
     contact: user.phone ?? user.email ?? "",
     unit: user.unit?.name ?? "",

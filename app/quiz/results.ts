@@ -1,9 +1,11 @@
 import type { QuestionResult } from "./grading";
+import { itemStatistics } from "./item-stats";
 import type { Quiz } from "./schema";
 
 /** Trainer statistics for one quiz over a class, pure. */
 export type LearnerAttempts = {
   id: number;
+  enrolmentId: number;
   fullName: string;
   contact: string;
   unit: string;
@@ -17,6 +19,7 @@ export function classResults(quiz: Quiz, learners: LearnerAttempts[]) {
     const last = l.attempts.reduce<Date | null>((m, a) => (a.submittedAt && (!m || new Date(a.submittedAt) > m) ? new Date(a.submittedAt) : m), null);
     return {
       id: l.id,
+      enrolmentId: l.enrolmentId,
       fullName: l.fullName,
       contact: l.contact,
       unit: l.unit,
@@ -28,22 +31,10 @@ export function classResults(quiz: Quiz, learners: LearnerAttempts[]) {
   });
   const attempted = rows.filter((r) => r.attempts > 0).length;
   const passed = rows.filter((r) => r.passed).length;
-  const perQuestion = new Map(quiz.questions.map((q) => [q.id, { credit: 0, n: 0 }]));
-  for (const l of learners)
-    for (const a of l.attempts) {
-      if (a.status !== "SUBMITTED" || !a.results) continue;
-      for (const r of JSON.parse(a.results) as QuestionResult[]) {
-        const s = perQuestion.get(r.id);
-        if (s) {
-          s.credit += r.credit;
-          s.n += 1;
-        }
-      }
-    }
-  const questions = quiz.questions.map((q, i) => {
-    const s = perQuestion.get(q.id)!;
-    return { n: i + 1, id: q.id, prompt: q.prompt, answers: s.n, share: s.n ? Math.round((s.credit / s.n) * 1000) / 10 : null };
-  });
+  const submitted = learners.flatMap((l) =>
+    l.attempts.filter((a) => a.status === "SUBMITTED" && a.results).map((a) => JSON.parse(a.results!) as QuestionResult[]),
+  );
+  const questions = itemStatistics(quiz, submitted);
   return {
     rows,
     total: rows.length,

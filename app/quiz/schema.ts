@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REVEAL_SETTINGS } from "./reveal";
 
 /** The quiz file next to each module (`content/modules/NN-<slug>/quiz.json`), validated at build and load. */
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/i, "must be a short id (letters, digits, - or _)");
@@ -56,10 +57,19 @@ export const quizSchema = z
     shuffleQuestions: z.boolean(),
     shuffleOptions: z.boolean(),
     timeLimitMinutes: z.number().int().min(1).max(600).nullable().optional(),
-    review: z.enum(["after-submit", "score-only", "after-pass"]),
+    /** how many questions one attempt draws from the bank (decision 0040); absent: all of them */
+    questionsPerAttempt: z.number().int().min(1).max(200).optional(),
+    /** when the correct answers and explanations are shown (app/quiz/reveal.ts) */
+    reveal: z.enum(REVEAL_SETTINGS),
     questions: z.array(questionSchema).min(1).max(200),
   })
   .superRefine((quiz, ctx) => {
+    if (quiz.questionsPerAttempt !== undefined && quiz.questionsPerAttempt > quiz.questions.length)
+      ctx.addIssue({
+        code: "custom",
+        path: ["questionsPerAttempt"],
+        message: `an attempt cannot draw ${quiz.questionsPerAttempt} questions from a bank of ${quiz.questions.length}`,
+      });
     const ids = quiz.questions.map((q) => q.id);
     ids.forEach((qid, i) => {
       if (ids.indexOf(qid) !== i) ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate question id "${qid}"` });

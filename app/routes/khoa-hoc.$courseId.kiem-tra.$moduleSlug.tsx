@@ -7,6 +7,7 @@ import { parseRequestForm } from "~/forms/form.server";
 import { invalid } from "~/forms/result.server";
 import { formatDecimal } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import "~/i18n/quiz";
 import { quizActionSchema } from "~/quiz/action.server";
 import { QuizCountdown } from "~/quiz/countdown-clock";
 import { readAnswers } from "~/quiz/grading";
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = new URL(request.url).pathname;
   if (form.data.intent === "start") {
     const started = await startAttempt(enrolmentId, module.slug, quiz);
-    if (started.kind === "limit") return invalid({ _form: t("quiz.noAttemptsLeft", { attempts: quiz.attemptsAllowed }) }, { status: 409 });
+    if (started.kind === "limit") return invalid({ _form: t("quiz.noAttemptsLeft", { attempts: started.attemptsAllowed }) }, { status: 409 });
     return redirect(here);
   }
   const read = readAnswers(quiz, form.data as Record<string, string | string[]>);
@@ -75,6 +76,7 @@ export default function QuizPage() {
         {t("quiz.settings", { count: d.quiz.count, pass: d.quiz.passPercent, attempts: d.quiz.attemptsAllowed })}
         {d.quiz.timeLimitMinutes ? t("quiz.timeLimit", { minutes: d.quiz.timeLimitMinutes }) : ""}
       </p>
+      <p className="muted">{t(`quiz.reveal.${d.quiz.reveal}`)}</p>
       <FormMessage tone="error">{errors._form}</FormMessage>
       {result ? (
         <section className="card quiz-result" aria-labelledby="quiz-result-title">
@@ -89,8 +91,7 @@ export default function QuizPage() {
               <span className={result.passed ? "tag" : "tag tag--off"}>{result.passed ? t("quiz.passed") : t("quiz.failed")}</span>
             </p>
           )}
-          {result.mode === "hidden-until-pass" ? <p className="muted">{t("quiz.reviewHidden")}</p> : null}
-          {result.mode === "score-only" ? <p className="muted">{t("quiz.scoreOnly")}</p> : null}
+          {!result.revealed && result.questions.length ? <p>{t("quiz.toReview")}</p> : null}
           <ol className="quiz-review">
             {result.questions.map((q) => (
               <li key={q.id} className={q.credit === 1 ? "quiz-review__item--ok" : "quiz-review__item--wrong"}>
@@ -105,11 +106,15 @@ export default function QuizPage() {
                         ? t("quiz.questionPartial", { percent: Math.round(q.credit * 100) })
                         : t("quiz.questionWrong")}
                   </span>{" "}
-                  {t("quiz.yourAnswer", { answer: q.yours })}
+                  {q.answers ? t("quiz.yourAnswer", { answer: q.answers.yours }) : null}
                 </p>
-                <p>{t("quiz.correctAnswer", { answer: q.correct })}</p>
+                {q.answers ? <p>{t("quiz.correctAnswer", { answer: q.answers.correct })}</p> : null}
                 <p>
-                  <em>{t("quiz.explanation")}:</em> {q.explanation}{" "}
+                  {q.answers ? (
+                    <>
+                      <em>{t("quiz.explanation")}:</em> {q.answers.explanation}{" "}
+                    </>
+                  ) : null}
                   <Link to={`${base}/hoc/${d.module.slug}/${q.lesson.slug}`}>{t("quiz.seeLesson", { title: q.lesson.title })}</Link>
                 </p>
               </li>

@@ -8,6 +8,8 @@ import { type Scenario, loginCookie } from "../harness";
  * attempt (token) beforehand; the submit is the POST a browser with JavaScript sends (single
  * fetch `.data`, answered 2xx). The measured requests must be what graded them: none graded
  * before, every learner exactly one graded attempt after (no warm-up replays the submits).
+ * Each attempt draws its own questions (decision 0040); the body answers every question of the
+ * bank and the server grades the drawn ones, ignoring the rest — so grading is measured in full.
  */
 const MODULE = "tieu-chi-danh-gia";
 const FULL = 210;

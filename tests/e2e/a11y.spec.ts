@@ -21,6 +21,8 @@ const pages: [Role | null, string][] = [
   ["trainer", "/khoa-hoc/1/tien-do"],
   ["trainer", "/khoa-hoc/1/diem-danh"],
   ["trainer", "/khoa-hoc/1/chung-nhan"],
+  ["trainer", "/khoa-hoc/1/ket-qua-kiem-tra"],
+  ["trainer", "/khoa-hoc/1/ket-qua-kiem-tra/hoc-vien/1"],
   ["producer", "/phuong-an"],
   ["appraiser", "/tham-dinh"],
   ["admin", "/thong-ke/tham-dinh"],

@@ -1,16 +1,38 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
 import { login } from "./helpers";
 
-type Q = { id: string; type: string; correct?: string[] | boolean; answer?: number; options?: { id: string }[] };
-const quiz = JSON.parse(fs.readFileSync("content/modules/01-kien-thuc-chung/quiz.json", "utf8")) as { attemptsAllowed: number; questions: Q[] };
+type Q = { id: string; type: string; correct?: string[] | boolean; answer?: number; options?: { id: string }[]; explanation: string };
+const quiz = JSON.parse(fs.readFileSync("content/modules/01-kien-thuc-chung/quiz.json", "utf8")) as {
+  attemptsAllowed: number;
+  questionsPerAttempt: number;
+  questions: Q[];
+};
 const URL = "/khoa-hoc/1/kiem-tra/kien-thuc-chung";
 const LEARNER = { identifier: "0913000150" };
+const BLANK = { identifier: "0913000153" };
+const GRANTED = { identifier: "0913000154" };
 
-async function answer(page: Page, right: boolean) {
-  for (const q of quiz.questions) {
-    const field = `a.${q.id}`;
+test.afterAll(() => {
+  // leave the shared e2e database as this spec found it: no attempts or grants of its learners
+  const db = new Database("tests/.tmp/e2e.db");
+  try {
+    const mine = `(SELECT e."id" FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId" WHERE u."phone" IN ('0913000150', '0913000151', '0913000152', '0913000153', '0913000154'))`;
+    db.prepare(`DELETE FROM "QuizAttempt" WHERE "enrolmentId" IN ${mine}`).run();
+    db.prepare(`DELETE FROM "QuizGrant" WHERE "enrolmentId" IN ${mine}`).run();
+  } finally {
+    db.close();
+  }
+});
+
+/** Answers the questions this attempt drew (read from the page: the draw differs per attempt), all right or all wrong. */
+async function answer(page: Page, right: boolean): Promise<number> {
+  await expect(page.getByRole("button", { name: "Nộp bài" })).toBeVisible(); // the attempt's form is there
+  const names = [...new Set(await page.locator('.quiz-form input[name^="a."]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name)))];
+  for (const field of names) {
+    const q = quiz.questions.find((x) => `a.${x.id}` === field)!;
     if (q.type === "numeric") await page.locator(`input[name="${field}"]`).fill(String(right ? q.answer : q.answer! + 1000));
     else if (q.type === "true-false") await page.locator(`input[name="${field}"][value="${right ? q.correct : !q.correct}"]`).check();
     else {
@@ -23,6 +45,15 @@ async function answer(page: Page, right: boolean) {
       for (const id of ids) await page.locator(`input[name="${field}"][value="${id}"]`).check();
     }
   }
+  return names.length;
+}
+
+/** Nothing on the page gives an answer away: no explanation, no "correct answer" line. */
+async function expectNothingRevealed(page: Page) {
+  await expect(page.locator(".quiz-result")).not.toContainText("Giải thích");
+  await expect(page.locator(".quiz-result")).not.toContainText("Đáp án đúng");
+  const html = await page.content();
+  for (const q of quiz.questions) expect(html).not.toContain(q.explanation.slice(0, 40));
 }
 
 test("a learner fails, retries, passes with explanations, and the attempts limit stops a fourth try", async ({ page }) => {
@@ -39,21 +70,35 @@ test("a learner fails, retries, passes with explanations, and the attempts limit
   const shown = await countdown.textContent();
   await expect(countdown).not.toHaveText(shown!);
   await expect(page.locator(".quiz-form [aria-live=polite]")).toHaveText("");
-  await answer(page, false);
+  await expect(page.getByText("đáp án và giải thích chỉ hiện khi bạn đạt hoặc đã dùng hết số lần làm.")).toBeVisible();
+  const drawn = await answer(page, false);
+  expect(drawn).toBe(quiz.questionsPerAttempt);
   await page.getByRole("button", { name: "Nộp bài" }).dblclick();
   await expect(page.getByRole("heading", { name: "Kết quả lần làm thứ 1" })).toBeVisible();
   await expect(page.locator(".quiz-result__score")).toContainText("Chưa đạt");
-  await expect(page.locator(".quiz-review li").first()).toContainText("Giải thích");
+  // not final: which questions were wrong, each with its lesson, but no answer and no explanation
+  await expect(page.getByText("Các câu chưa đúng, kèm bài cần xem lại:")).toBeVisible();
+  await expect(page.locator(".quiz-review li")).toHaveCount(drawn);
+  await expect(
+    page
+      .locator(".quiz-review li")
+      .first()
+      .getByRole("link", { name: /^Xem lại bài: / }),
+  ).toBeVisible();
   // the verdict never reads like a true/false option ("Đúng" next to "Bạn trả lời: Sai")
   await expect(page.locator(".quiz-review .tag").first()).toHaveText("✗ Trả lời sai");
+  await expectNothingRevealed(page);
 
   await page.getByRole("button", { name: "Làm lại" }).click();
-  await answer(page, true);
+  const second = await answer(page, true);
   await page.getByRole("button", { name: "Nộp bài" }).click();
   await expect(page.getByRole("heading", { name: "Kết quả lần làm thứ 2" })).toBeVisible();
-  await expect(page.locator(".quiz-result__score")).toContainText(`Điểm: ${quiz.questions.length}/${quiz.questions.length} (100%)`);
+  await expect(page.locator(".quiz-result__score")).toContainText(`Điểm: ${second}/${second} (100%)`);
   await expect(page.locator(".quiz-result__score")).toContainText("Đạt");
+  // passed: now the answers and explanations show
   await expect(page.locator(".quiz-review .tag").first()).toHaveText("✓ Trả lời đúng");
+  await expect(page.locator(".quiz-review li").first()).toContainText("Giải thích");
+  await expect(page.locator(".quiz-review li").first()).toContainText("Đáp án đúng");
   await expect(page.getByRole("link", { name: /^Xem lại bài: / }).first()).toBeVisible();
   // the double click above recorded one attempt: two rows in the history
   await expect(page.locator("section.card table tbody tr")).toHaveCount(2);
@@ -68,6 +113,54 @@ test("a learner fails, retries, passes with explanations, and the attempts limit
   // module completion counts the passed quiz
   await page.goto("/khoa-hoc/1");
   await expect(page.locator(".module-card").first()).toContainText("Đạt");
+});
+
+test("a blank first attempt reveals no answer and no explanation", async ({ page }) => {
+  await login(page, BLANK);
+  await page.goto(URL);
+  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByRole("heading", { name: "Kết quả lần làm thứ 1" })).toBeVisible();
+  await expect(page.locator(".quiz-result__score")).toContainText(`Điểm: 0/${quiz.questionsPerAttempt} (0%)`);
+  await expectNothingRevealed(page);
+  // the same after a reload of the result, and on the page with the retry button
+  await page.reload();
+  await expectNothingRevealed(page);
+  await expect(page.getByRole("button", { name: "Làm lại" })).toBeVisible();
+});
+
+test("a trainer grants an extra attempt (JavaScript off) and the learner can take it", async ({ page, browser }) => {
+  await login(page, GRANTED);
+  await page.goto(URL);
+  for (let n = 1; n <= quiz.attemptsAllowed; n++) {
+    await page.getByRole("button", { name: n === 1 ? "Bắt đầu làm bài" : "Làm lại" }).click();
+    await page.getByRole("button", { name: "Nộp bài" }).click();
+    await expect(page.getByRole("heading", { name: `Kết quả lần làm thứ ${n}` })).toBeVisible();
+  }
+  await expect(page.getByText(`Bạn đã dùng hết ${quiz.attemptsAllowed} lần làm bài của bài kiểm tra này.`)).toBeVisible();
+
+  const trainerContext = await browser.newContext({ javaScriptEnabled: false });
+  const trainer = await trainerContext.newPage();
+  await login(trainer, "trainer");
+  await trainer.goto("/khoa-hoc/1/ket-qua-kiem-tra?chuyen-de=kien-thuc-chung");
+  await trainer.locator("tr", { hasText: GRANTED.identifier }).getByRole("link", { name: "Chi tiết, cho thêm lượt" }).click();
+  await expect(trainer.getByText("Chưa cho thêm lần nào.")).toBeVisible();
+  await trainer.getByLabel("Thêm số lần làm (0–5)").fill("1");
+  await trainer.getByRole("button", { name: "Ghi nhận" }).click();
+  await expect(trainer.getByText("Ghi lý do (ít nhất 5 ký tự).")).toBeVisible();
+  await trainer.getByLabel("Lý do").fill("Điện thoại hết pin giữa giờ");
+  await trainer.getByRole("button", { name: "Ghi nhận" }).click();
+  await expect(trainer.getByText("Đã ghi nhận: học viên được thêm 1 lần làm và 0 phút.")).toBeVisible();
+  await expect(trainer.locator("tr", { hasText: "Điện thoại hết pin giữa giờ" })).toContainText("+1 lần làm, +0 phút");
+  await trainerContext.close();
+
+  await page.goto(URL);
+  await expect(page.getByText("Bạn còn 1 lần làm bài.")).toBeVisible();
+  await page.getByRole("button", { name: "Làm lại" }).click();
+  const drawn = await answer(page, true);
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByRole("heading", { name: `Kết quả lần làm thứ ${quiz.attemptsAllowed + 1}` })).toBeVisible();
+  await expect(page.locator(".quiz-result__score")).toContainText(`Điểm: ${drawn}/${drawn} (100%)`);
 });
 
 test.describe("without JavaScript", () => {
@@ -114,8 +207,10 @@ test("a trainer sees the results and exports them", async ({ page }) => {
   await expect(row).toContainText("Đạt");
   await expect(row.locator("td").nth(2)).toHaveText("3");
   await expect(row.locator("td").nth(3)).toHaveText("100");
+  // item statistics per question of the class
+  await expect(page.getByTestId("quiz-items").locator("tbody tr")).toHaveCount(quiz.questions.length);
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Tải CSV" }).click();
+  await page.getByRole("link", { name: "Tải CSV" }).first().click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^ket-qua-.*kien-thuc-chung\.csv$/);
   const text = fs.readFileSync((await file.path())!, "utf8");

@@ -89,6 +89,10 @@ const MUTATIONS: Record<string, { who: "trainer" | "admin"; bodies: Record<strin
       revoke: (c) => ({ intent: "revoke", userIds: String(c.learnerId), reason: "thử" }),
     },
   },
+  "routes/khoa-hoc.$courseId.ket-qua-kiem-tra_.hoc-vien.$enrolmentId": {
+    who: "trainer",
+    bodies: { grant: () => ({ module: "tieu-chi-danh-gia", extraAttempts: "1", extraMinutes: "0", reason: "Mất điện" }) },
+  },
   "routes/khoa-hoc.$courseId.canh-bao-vang": {
     who: "trainer",
     bodies: { save: () => ({ intent: "save", minAttendancePercent: "80", maxWarnings: "2" }), off: () => ({ intent: "off" }) },

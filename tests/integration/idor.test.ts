@@ -65,6 +65,12 @@ const CASES: Record<string, Case | { exempt: string }> = {
   "routes/khoa-hoc.$courseId.tien-do.xuat": COURSE_PAGE(),
   "routes/khoa-hoc.$courseId.ket-qua-kiem-tra": COURSE_PAGE(),
   "routes/khoa-hoc.$courseId.ket-qua-kiem-tra.xuat": COURSE_PAGE(),
+  // another class's trainer (or a learner's enrolment of another class under this course's id) is a 404
+  "routes/khoa-hoc.$courseId.ket-qua-kiem-tra_.hoc-vien.$enrolmentId": {
+    outsiders: ["trainerB", "districtAdmin"],
+    insider: demo("trainer"),
+    bodies: { grant: { module: "tieu-chi-danh-gia", extraAttempts: "1", extraMinutes: "0", reason: "Người lạ cho thêm" } },
+  },
   "routes/khoa-hoc.$courseId.bao-cao._index": COURSE_PAGE(),
   "routes/khoa-hoc.$courseId.bao-cao.tai-ve": { ...COURSE_PAGE(), query: () => "bang=buoi&dinh-dang=csv" },
   "routes/khoa-hoc.$courseId.chung-nhan": COURSE_PAGE({

@@ -13,6 +13,8 @@ export async function routeParams(): Promise<Record<string, string>> {
     // the seeded course (the demo learner and producer are enrolled, the demo trainer teaches it)
     courseId: String((await db().course.findFirstOrThrow({ orderBy: { id: "asc" } })).id),
     moduleSlug: "tieu-chi-danh-gia", // also the quiz page's module
+    // the demo learner's enrolment in the seeded course (a trainer's page of one learner's quiz attempts and grants)
+    enrolmentId: String((await db().enrolment.findFirstOrThrow({ where: { user: { email: demoAccount("learner").email } }, orderBy: { id: "asc" } })).id),
     lessonSlug: "cham-diem-va-xep-hang-sao",
     // attendance: the seeded course's first class session
     sessionId: String((await db().classSession.findFirstOrThrow({ orderBy: { id: "asc" } })).id),

@@ -1,7 +1,16 @@
-/** Vietnamese messages: quizzes. */
-export const quiz = {
+/**
+ * Vietnamese messages: quizzes. `quizCommon` is in the shared catalogue (the course page links to quizzes and shows
+ * "passed"); `quiz` is loaded on demand by the quiz page (`import "~/i18n/quiz"`, decision 0019).
+ */
+export const quizCommon = {
   "quiz.title": "Bài kiểm tra",
   "quiz.open": "Làm bài kiểm tra",
+  "quiz.passed": "Đạt",
+  "quiz.failed": "Chưa đạt",
+  "quiz.trainer.resultsLink": "Kết quả kiểm tra",
+} as const;
+
+export const quiz = {
   "quiz.settings": "{count} câu hỏi · đạt từ {pass}% · tối đa {attempts} lần làm",
   "quiz.timeLimit": " · thời gian {minutes} phút",
   "quiz.start": "Bắt đầu làm bài",
@@ -20,8 +29,6 @@ export const quiz = {
   "quiz.false": "Sai",
   "quiz.numberLabel": "Câu trả lời (số)",
   "quiz.score": "Điểm: {score}/{max} ({percent}%)",
-  "quiz.passed": "Đạt",
-  "quiz.failed": "Chưa đạt",
   "quiz.late": "Bài làm nộp sau khi hết thời gian làm bài nên không được tính.",
   "quiz.resultTitle": "Kết quả lần làm thứ {n}",
   "quiz.yourAnswer": "Bạn trả lời: {answer}",
@@ -32,8 +39,12 @@ export const quiz = {
   "quiz.questionWrong": "✗ Trả lời sai",
   "quiz.explanation": "Giải thích",
   "quiz.seeLesson": "Xem lại bài: {title}",
-  "quiz.reviewHidden": "Đáp án và giải thích chỉ hiển thị khi bạn đạt bài kiểm tra.",
-  "quiz.scoreOnly": "Bài kiểm tra này chỉ hiển thị điểm, không hiển thị đáp án.",
+  "quiz.toReview": "Các câu chưa đúng, kèm bài cần xem lại:",
+  "quiz.reveal.after-pass": "Sau mỗi lần nộp, bạn xem được điểm và các câu chưa đúng; đáp án và giải thích chỉ hiện khi bạn đạt.",
+  "quiz.reveal.after-last-attempt": "Sau mỗi lần nộp, bạn xem được điểm và các câu chưa đúng; đáp án và giải thích chỉ hiện khi bạn đã dùng hết số lần làm.",
+  "quiz.reveal.after-pass-or-last-attempt":
+    "Sau mỗi lần nộp, bạn xem được điểm và các câu chưa đúng; đáp án và giải thích chỉ hiện khi bạn đạt hoặc đã dùng hết số lần làm.",
+  "quiz.reveal.never": "Sau mỗi lần nộp, bạn xem được điểm và các câu chưa đúng; bài kiểm tra này không hiện đáp án.",
   "quiz.history": "Các lần làm bài",
   "quiz.historyAttempt": "Lần {n}",
   "quiz.historyWhen": "Thời gian nộp",
@@ -51,21 +62,4 @@ export const quiz = {
   "quiz.numberWriting": "Viết số theo cách Việt Nam: dấu chấm tách hàng nghìn (10.000), dấu phẩy trước phần thập phân (10,5).",
   "quiz.badToken": "Lượt làm bài không hợp lệ hoặc đã hết hạn. Vui lòng tải lại trang.",
   "quiz.unit": "Đơn vị: {unit}",
-  "quiz.trainer.title": "Kết quả kiểm tra — {course}",
-  "quiz.trainer.module": "Chuyên đề",
-  "quiz.trainer.show": "Xem",
-  "quiz.trainer.learners": "Học viên",
-  "quiz.trainer.attempted": "Đã làm bài: {attempted}/{total} học viên",
-  "quiz.trainer.passRate": "Tỷ lệ đạt: {passed}/{attempted} ({percent}%)",
-  "quiz.trainer.best": "Điểm cao nhất (%)",
-  "quiz.trainer.attempts": "Số lần làm",
-  "quiz.trainer.passed": "Kết quả",
-  "quiz.trainer.lastSubmitted": "Lần nộp gần nhất",
-  "quiz.trainer.questions": "Tỷ lệ trả lời đúng theo câu hỏi",
-  "quiz.trainer.questionShare": "Tỷ lệ đúng",
-  "quiz.trainer.answers": "Số lượt trả lời",
-  "quiz.trainer.lowHint": "Câu hỏi có tỷ lệ đúng thấp nên được xem lại (câu hỏi hoặc bài giảng có thể chưa rõ).",
-  "quiz.trainer.notTaken": "Chưa làm",
-  "quiz.trainer.sheet": "Kết quả kiểm tra",
-  "quiz.trainer.resultsLink": "Kết quả kiểm tra",
 } as const;

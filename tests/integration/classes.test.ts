@@ -343,6 +343,20 @@ describe("the class list", () => {
     expect(await list("trang-thai=ACTIVE")).not.toContain(b);
   });
 
+  it("shows each class's number of learners, for the admin and for the trainer", async () => {
+    const demo = await db().course.findFirstOrThrow({ where: { code: "HT-OCOP-01" }, select: { id: true, _count: { select: { enrolments: true } } } });
+    const empty = await createdClass({ code: "HT-2027-EMPTY" });
+    const sizes = async (cookie: string, list: "administering" | "teaching") =>
+      Object.fromEntries(
+        (await run(() => catalogue.loader({ request: getRequest("/khoa-hoc", { cookie }), params: {}, context: testContext() }))).data[list].map(
+          (c: { id: number; learners: number }) => [c.id, c.learners],
+        ),
+      );
+    expect(demo._count.enrolments).toBeGreaterThan(200);
+    expect(await sizes(admin, "administering")).toMatchObject({ [demo.id]: demo._count.enrolments, [empty]: 0 });
+    expect(await sizes(await cookieFor("trainer"), "teaching")).toMatchObject({ [demo.id]: demo._count.enrolments });
+  });
+
   it("offers in its unit filter the units that organise a class and those above them, not every commune", async () => {
     const options = async () =>
       (await run(() => catalogue.loader({ request: getRequest("/khoa-hoc", { cookie: admin }), params: {}, context: testContext() }))).data.manage.units.map(

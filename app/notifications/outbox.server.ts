@@ -15,7 +15,7 @@ import "~/i18n/officer";
 import type { OutgoingMessage, SendOutcome } from "./channels";
 import { type MailSettings, emailAdapter, mailSettings, senderDomain } from "./email.server";
 import { type PreferenceKind, isPreferenceKind } from "./choices";
-import { MAX_ATTEMPTS, retryDelayMs } from "./retry";
+import { MAX_ATTEMPTS, SETTLE_EVERY, retryDelayMs } from "./retry";
 import { unsubscribeSecret } from "./secret.server";
 import { type EmailInput, renderEmail } from "./templates";
 import { unsubscribeToken } from "./unsubscribe";
@@ -116,9 +116,6 @@ async function settle(rows: Row[], outcomes: SendOutcome[], at: Date): Promise<D
 }
 
 export type DeliveryRun = { sent: number; retried: number; failed: number };
-
-/** How many sends share one commit (docs/decisions/0044): fewer disk syncs, and at most this many resent after a crash. */
-const SETTLE_EVERY = 10;
 
 /** Sends what is due at `at` (at most `limit` rows); with no SMTP configured, nothing (email is off). */
 export async function deliverOutbox(at = new Date(), { limit = 100 }: { limit?: number } = {}): Promise<DeliveryRun> {

@@ -4,6 +4,9 @@
  */
 
 /** After this many attempts a message is given up (about a day and a half of retries with the delays below). */
+/** How many sends share one commit (docs/decisions/0044): fewer disk syncs, and at most this many resent after a crash. */
+export const SETTLE_EVERY = 10;
+
 export const MAX_ATTEMPTS = 16;
 const FIRST_DELAY_MS = 60_000;
 const LONGEST_DELAY_MS = 4 * 60 * 60_000;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
-import { login } from "./helpers";
+import { type QuizQuestion, answerDrawnQuestions, login } from "./helpers";
 
 /**
  * A class member who meets the rule gets a certificate, prints it, an outsider verifies it by
@@ -38,18 +38,12 @@ function giveCompletionFacts(phone: string) {
   }
 }
 
-type Q = { id: string; type: string; correct?: string[] | boolean; answer?: number };
-const lastQuiz = JSON.parse(fs.readFileSync("content/modules/01-kien-thuc-chung/quiz.json", "utf8")) as { questions: Q[] };
+const lastQuiz = JSON.parse(fs.readFileSync("content/modules/01-kien-thuc-chung/quiz.json", "utf8")) as { questions: QuizQuestion[] };
 
 async function passLastQuiz(page: Page) {
   await page.goto("/khoa-hoc/1/kiem-tra/kien-thuc-chung");
   await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
-  for (const q of lastQuiz.questions) {
-    const field = `a.${q.id}`;
-    if (q.type === "numeric") await page.locator(`input[name="${field}"]`).fill(String(q.answer));
-    else if (q.type === "true-false") await page.locator(`input[name="${field}"][value="${q.correct}"]`).check();
-    else for (const id of q.correct as string[]) await page.locator(`input[name="${field}"][value="${id}"]`).check();
-  }
+  await answerDrawnQuestions(page, lastQuiz.questions, true);
   await page.getByRole("button", { name: "Nộp bài" }).click();
   await expect(page.locator(".quiz-result__score")).toContainText("(100%)");
 }

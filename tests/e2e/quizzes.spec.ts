@@ -2,13 +2,12 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
-import { login } from "./helpers";
+import { type QuizQuestion, answerDrawnQuestions, login } from "./helpers";
 
-type Q = { id: string; type: string; correct?: string[] | boolean; answer?: number; options?: { id: string }[]; explanation: string };
 const quiz = JSON.parse(fs.readFileSync("content/modules/01-kien-thuc-chung/quiz.json", "utf8")) as {
   attemptsAllowed: number;
   questionsPerAttempt: number;
-  questions: Q[];
+  questions: QuizQuestion[];
 };
 const URL = "/khoa-hoc/1/kiem-tra/kien-thuc-chung";
 const LEARNER = { identifier: "0913000150" };
@@ -27,26 +26,7 @@ test.afterAll(() => {
   }
 });
 
-/** Answers the questions this attempt drew (read from the page: the draw differs per attempt), all right or all wrong. */
-async function answer(page: Page, right: boolean): Promise<number> {
-  await expect(page.getByRole("button", { name: "Nộp bài" })).toBeVisible(); // the attempt's form is there
-  const names = [...new Set(await page.locator('.quiz-form input[name^="a."]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name)))];
-  for (const field of names) {
-    const q = quiz.questions.find((x) => `a.${x.id}` === field)!;
-    if (q.type === "numeric") await page.locator(`input[name="${field}"]`).fill(String(right ? q.answer : q.answer! + 1000));
-    else if (q.type === "true-false") await page.locator(`input[name="${field}"][value="${right ? q.correct : !q.correct}"]`).check();
-    else {
-      const ids = right
-        ? (q.correct as string[])
-        : q
-            .options!.map((o) => o.id)
-            .filter((id) => !(q.correct as string[]).includes(id))
-            .slice(0, 1);
-      for (const id of ids) await page.locator(`input[name="${field}"][value="${id}"]`).check();
-    }
-  }
-  return names.length;
-}
+const answer = (page: Page, right: boolean) => answerDrawnQuestions(page, quiz.questions, right);
 
 /** Nothing on the page gives an answer away: no explanation, no "correct answer" line. */
 async function expectNothingRevealed(page: Page) {

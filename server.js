@@ -1,123 +1,16 @@
-// Production server: Express around the Remix build, so every request gets a request id and a
-// log line, compression, the client's address (rate limits), a CSP nonce and security headers in
-// one place. `npm start` runs it; README "Deploying" says how to run it behind nginx.
-import crypto from "node:crypto";
-import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import { broadcastDevReady } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
-import { bodyLimit } from "./server/body-limit.js";
-import { createLogger, requestLog } from "./server/request-log.js";
-import { handlerPerPathShape } from "./server/route-segments.js";
-import { closeGracefully } from "./server/shutdown.js";
-import { staticFiles } from "./server/static-files.js";
-import { parseTrustProxy } from "./server/trust-proxy.js";
+// Production entry (`npm start`, the systemd unit): one web process (server/app.js), or with
+// WEB_CONCURRENCY=N on PostgreSQL, N of them under a supervisor that restarts one that dies
+// (server/cluster.js, docs/decisions/0047). README "Deploying" says how to run it behind nginx.
+import cluster from "node:cluster";
+import { processCount, superviseWorkers } from "./server/cluster.js";
+import { createLogger } from "./server/request-log.js";
 
-const port = Number(process.env.PORT || 3000);
-const host = process.env.HOST || "0.0.0.0";
-const logger = createLogger();
-const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
-const build = await import(path.resolve("build/index.js"));
-const { edgeMessages } = build.entry.module; // the catalogue's texts for the answers given here
-
-// Scheduled work (overdue marking, reminders, expiries, cleanups) runs here, never in a page read,
-// each job in one process at a time by a lease in the database (app/jobs, docs/decisions/0037).
-const jobs = build.entry.module.startJobs(logger);
-// the first look at the jobs also opens the database: done before the first request, not racing it
-await jobs.started;
-
-const app = express();
-app.disable("x-powered-by");
-// Behind a reverse proxy (TRUST_PROXY=1, or its addresses): req.ip, req.protocol and the host
-// come from X-Forwarded-*, so https is seen as https (Origin check, Secure cookie, HSTS).
-app.set("trust proxy", trustProxy);
-
-app.use(requestLog(logger, { trustIncomingId: trustProxy !== false }));
-// br or gzip on the fly for documents, .data and other text; already-compressed types (XLSX,
-// PNG) are left alone by compression's type filter; streamed HTML is flushed chunk by chunk.
-app.use(compression());
-
-app.use((req, res, next) => {
-  const nonce = crypto.randomBytes(16).toString("base64");
-  res.locals.cspNonce = nonce;
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "object-src 'none'",
-    ].join("; "),
-  );
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
-  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
-  next();
-});
-
-// Mutations must come from our own pages (the guard checks again in every action). Refused
-// here so a foreign Origin gets a clear 403 rather than reaching Remix's own host check (a 500).
-// Our origin is the one Remix builds the request URL from (protocol and host as the proxy saw them).
-const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
-app.use((req, res, next) => {
-  if (SAFE.has(req.method)) return next();
-  const origin = req.get("origin");
-  if ((origin && origin !== publicOrigin(req)) || (!origin && req.get("sec-fetch-site") === "cross-site")) {
-    res.status(403).type("text/plain; charset=utf-8").send(edgeMessages.badOrigin);
-    return;
-  }
-  next();
-});
-app.use(bodyLimit(edgeMessages.tooLarge));
-
-app.use(staticFiles("public"));
-
-// One Remix handler per shape of path, each over the few routes such a path can reach, so route
-// matching ranks a handful of routes instead of all of them (server/route-segments.js).
-app.all(
-  "*",
-  handlerPerPathShape(build, (routesOfPath) =>
-    createRequestHandler({
-      build: routesOfPath,
-      mode: process.env.NODE_ENV === "development" ? "development" : "production",
-      getLoadContext: (req, res) => ({
-        clientIp: req.ip || "unknown",
-        cspNonce: res.locals.cspNonce,
-        requestId: res.locals.requestId,
-      }),
-    }),
-  ),
-);
-
-/** scheme://host[:port], built the way @remix-run/express builds request.url. */
-function publicOrigin(req) {
-  const portOf = (host) => Number.parseInt(host?.split(":")[1] ?? "", 10) || undefined;
-  const port = portOf(req.get("x-forwarded-host")) ?? portOf(req.get("host"));
-  return `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}`;
+let count;
+try {
+  count = processCount(process.env);
+} catch (error) {
+  console.error(error.message); // a setting to fix, not a crash to debug
+  process.exit(1);
 }
-
-const server = app.listen(port, host, () => {
-  logger.info({ port: server.address().port }, `OCOP LMS: http://localhost:${server.address().port}`);
-  // `npm run dev` (remix dev) restarts this server on each rebuild and waits for this signal.
-  if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
-});
-
-const shutdown = closeGracefully(server, {
-  logger,
-  timeoutMs: Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000),
-  // The jobs first (a run in flight finishes and releases its lease), then the build's one Prisma
-  // client (app/db/db.server.ts keeps it on globalThis).
-  closeDatabase: async () => {
-    await jobs.stop();
-    await globalThis.__ocopDb?.$disconnect();
-  },
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, shutdown);
+if (cluster.isPrimary && count > 1) superviseWorkers(count, createLogger());
+else await import("./server/app.js");

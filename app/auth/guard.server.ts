@@ -85,11 +85,12 @@ export function loginRedirect(request: Request): Response {
 /**
  * Signed-in user allowed by `access` (a role rule: holds one of its roles somewhere).
  * Anonymous → redirect to login; not allowed → 403. Which objects the user then reaches is
- * app/access's answer (docs/decisions/0016), never the route's.
+ * app/access's answer (docs/decisions/0016), never the route's. A loader passes its load context,
+ * so the page's loaders look the session up once between them (see `getAuth`).
  */
-export async function requireUser(request: Request, access: Access = SIGNED_IN): Promise<Auth> {
+export async function requireUser(request: Request, access: Access = SIGNED_IN, context?: object): Promise<Auth> {
   assertSameOrigin(request);
-  const auth = await getAuth(request);
+  const auth = await getAuth(request, context);
   if (!auth) throw loginRedirect(request);
   if (!allows(auth.user.grants, access)) throw forbidden();
   return auth;

@@ -10,8 +10,8 @@ export const access = certificatePermissions.own;
 
 export const meta: MetaFunction = () => [{ title: `${t("cert.mine.title")} · ${t("app.name")}` }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   return { items: await myCertificates(auth.user.id) };
 }
 

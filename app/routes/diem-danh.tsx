@@ -28,8 +28,8 @@ export const access = attendancePermissions.checkIn;
 
 export const meta: MetaFunction = () => [{ title: `${t("att.checkin.title")} · ${t("app.name")}` }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, access, context);
   const url = new URL(request.url);
   const code = compactCode((url.searchParams.get("ma") ?? "").slice(0, 20));
   const buoi = url.searchParams.get("buoi") ?? "";

@@ -20,8 +20,8 @@ export const links: LinksFunction = () => [latin400, latin700, vietnamese400, vi
 
 export const meta: MetaFunction = () => [{ title: `${t("cert.title")} · ${t("app.name")}` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const cert = await reachableCertificate(auth, normalizeCode(params.code ?? ""), certificatePermissions.manage);
   const verifyUrl = `${new URL(request.url).origin}/chung-nhan/${cert.code}`;
   const qr = await QRCode.toString(verifyUrl, { type: "svg", margin: 0, errorCorrectionLevel: "M" });

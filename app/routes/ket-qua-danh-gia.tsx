@@ -19,8 +19,8 @@ export const access = appraisalPermissions.recordResult;
 export const meta: MetaFunction = () => [{ title: `${t("appraisal.result.title")} · ${t("app.name")}` }];
 
 /** Admins record the council's official score and star for approved products of their units. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const cases = await approvedIn(caseWhere(auth, access));
   return { rows: cases.map((c) => ({ planId: c.planId, title: c.plan.title, year: c.year, score: c.officialScore, stars: c.officialStars })) };
 }

@@ -18,8 +18,8 @@ export const access = modulePermissions.study;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? ""} · ${t("app.name")}` }];
 
 /** A course: its modules and lessons with time and progress, and where to resume. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   // only the modules the class teaches, in its order
   const [outline, done] = await Promise.all([courseOutline(course.id), course.enrolmentId ? doneSteps(course.enrolmentId) : []]);

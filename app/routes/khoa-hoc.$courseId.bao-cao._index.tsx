@@ -17,8 +17,8 @@ export const access = attendancePermissions.manageAttendance;
 
 export const meta: MetaFunction = () => [{ title: `${t("att.report.title")} · ${t("app.name")}` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   const raw = new URL(request.url).searchParams.get("nguong") ?? "80";
   const thresholdOk = /^\d{1,3}$/.test(raw) && Number(raw) <= 100;

@@ -9,8 +9,8 @@ import { tableDownload } from "~/exports/download.server";
 /** Downloads of the attendance reports: ?bang=buoi|hoc-vien|luoi|duoi-nguong&dinh-dang=csv|xlsx[&nguong=80]. */
 export const access = attendancePermissions.manageAttendance;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   const query = exportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return new Response(query.error.issues[0].message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });

@@ -41,8 +41,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const SEARCH = "tim";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const reached = await reachableCourse(auth, params.courseId, access);
   const query = (new URL(request.url).searchParams.get(SEARCH) ?? "").slice(0, 100);
   const [course, taught, units, found] = await Promise.all([

@@ -17,8 +17,8 @@ export const access = attendancePermissions.manageAttendance;
 
 export const meta: MetaFunction = () => [{ title: `${t("att.absence.title")} · ${t("app.name")}` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   const rule = await absenceRuleOf(course.id);
   return { course: { id: course.id, title: course.title }, rule, form: absenceFormDefaults(rule) };

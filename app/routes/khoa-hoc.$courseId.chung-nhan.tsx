@@ -21,14 +21,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /** The course's trainer or an admin above it; anyone else gets 404. */
-async function manager(request: Request, rawCourseId: string | undefined) {
-  const auth = await requireUser(request, access);
+async function manager(request: Request, rawCourseId: string | undefined, context?: object) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, rawCourseId, access);
   return { auth, course, courseId: course.id, title: course.title };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { courseId, title } = await manager(request, params.courseId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { courseId, title } = await manager(request, params.courseId, context);
   const { rule, modules, rows } = await classCertificates(courseId);
   return {
     course: { id: courseId, title },

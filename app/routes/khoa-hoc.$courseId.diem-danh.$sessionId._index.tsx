@@ -25,14 +25,14 @@ export const access = attendancePermissions.manageAttendance;
 
 export const meta: MetaFunction = () => [{ title: `${t("att.mark.title")} · ${t("app.name")}` }];
 
-async function load(request: Request, params: LoaderFunctionArgs["params"]) {
-  const auth = await requireUser(request, access);
+async function load(request: Request, params: LoaderFunctionArgs["params"], context?: object) {
+  const auth = await requireUser(request, access, context);
   const { course, session } = await reachableSession(auth, params, access);
   return { auth, course, session };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { course, session } = await load(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { course, session } = await load(request, params, context);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const unit = parseId(url.searchParams.get("don-vi"));

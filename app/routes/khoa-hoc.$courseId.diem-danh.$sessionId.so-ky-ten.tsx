@@ -15,8 +15,8 @@ export const access = attendancePermissions.manageAttendance;
 
 export const meta: MetaFunction = () => [{ title: `${t("att.sheet.title")} · ${t("app.name")}` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const { course, session } = await reachableSession(auth, params, access);
   const roster = (await rosterOf(course.id)).sort(byUnitThenName);
   return {

@@ -18,14 +18,14 @@ export const access = attendancePermissions.manageAttendance;
 
 export const meta: MetaFunction = () => [{ title: `${t("att.session.edit")} · ${t("app.name")}` }];
 
-async function load(request: Request, params: LoaderFunctionArgs["params"]) {
-  const auth = await requireUser(request, access);
+async function load(request: Request, params: LoaderFunctionArgs["params"], context?: object) {
+  const auth = await requireUser(request, access, context);
   const { course, session } = await reachableSession(auth, params, access);
   return { course, session };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { course, session } = await load(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { course, session } = await load(request, params, context);
   const trainers = await courseTrainers(course.id);
   return {
     course: { id: course.id, title: course.title },

@@ -18,8 +18,8 @@ export const access = attendancePermissions.manageAttendance;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? t("att.display.title", { title: data.title }) : t("app.name") }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const { course, session } = await reachableSession(auth, params, access);
   const [state, total] = await Promise.all([displayState(session, new URL(request.url).origin), rosterSize(course.id)]);
   return {

@@ -24,8 +24,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t("att.course.title", { title: data.course.title }) : ""} · ${t("app.name")}` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   const [sessions, trainers] = await Promise.all([sessionsWithCounts(course.id), courseTrainers(course.id)]);
   return {

@@ -25,8 +25,8 @@ export const access = attendancePermissions.manageAttendance;
 
 export const meta: MetaFunction = () => [{ title: `${t("att.roster.title")} · ${t("app.name")}` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const [roster, pending] = await Promise.all([rosterOf(course.id), pendingActivations(course.id)]);

@@ -20,16 +20,16 @@ export const access = modulePermissions.study;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lesson.title ?? ""} · ${t("app.name")}` }];
 
-async function lessonContext(request: Request, params: LoaderFunctionArgs["params"]) {
-  const auth = await requireUser(request, access);
+async function lessonContext(request: Request, params: LoaderFunctionArgs["params"], context?: object) {
+  const auth = await requireUser(request, access, context);
   const [course, index] = await Promise.all([reachableCourse(auth, params.courseId, access), getContent()]);
   const found = findLesson(index, params.moduleSlug ?? "", params.lessonSlug ?? "");
   if (!found) throw notFound();
   return { course, found };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { course, found } = await lessonContext(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { course, found } = await lessonContext(request, params, context);
   const [outline, done] = await Promise.all([getOutline(), course.enrolmentId ? doneSteps(course.enrolmentId) : Promise.resolve([])]);
   const progress = computeProgress(outline, done);
   const { module, lesson, prev, next } = found;

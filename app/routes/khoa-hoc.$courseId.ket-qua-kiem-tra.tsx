@@ -18,8 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t("quiz.trainer.title", { course: data.course.title }) : ""} · ${t("app.name")}` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   const r = await classQuizResults(course, new URL(request.url).searchParams.get("chuyen-de"));
   return { ...r, rows: r.rows.map((row) => ({ ...row, last: row.last ? formatDateTime(row.last) : "" })) };

@@ -11,8 +11,8 @@ import { quizPermissions } from "~/quiz/permissions";
 export const access = quizPermissions.viewClassResults;
 
 /** CSV (UTF-8 with BOM) or XLSX of one quiz's results for the class, or (`bang=cau-hoi`) of its item statistics. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   const search = new URL(request.url).searchParams;
   const r = await classQuizResults(course, search.get("chuyen-de"));

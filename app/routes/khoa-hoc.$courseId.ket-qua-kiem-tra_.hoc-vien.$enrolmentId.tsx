@@ -21,8 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t("quiz.grant.title", { name: data.learner.fullName }) : ""} · ${t("app.name")}` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const { course, enrolment } = await reachableEnrolment(auth, params, access);
   return learnerQuizPage(course, enrolment, new URL(request.url).searchParams.get("chuyen-de"));
 }

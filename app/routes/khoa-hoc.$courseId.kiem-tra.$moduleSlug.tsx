@@ -22,14 +22,14 @@ export const access = quizPermissions.take;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.quiz.title ?? t("quiz.title")} · ${t("app.name")}` }];
 
 /** The signed-in user, a course they reach and the quiz of its module (404 when any is missing). */
-async function quizOfCourse(request: Request, params: { courseId?: string; moduleSlug?: string }) {
-  const auth = await requireUser(request, access);
+async function quizOfCourse(request: Request, params: { courseId?: string; moduleSlug?: string }, context?: object) {
+  const auth = await requireUser(request, access, context);
   const [course, quizzed] = await Promise.all([reachableCourse(auth, params.courseId, access), quizModule(params.moduleSlug)]);
   return { auth, course, ...quizzed };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { course, ...quizzed } = await quizOfCourse(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { course, ...quizzed } = await quizOfCourse(request, params, context);
   return quizPage(course, quizzed, new URL(request.url).searchParams.get("ket-qua"));
 }
 

@@ -11,8 +11,8 @@ import { t } from "~/i18n/messages";
 // objectLevel: only the trainer who made the preview downloads its refused rows (others: 404)
 export const access = perObject(attendancePermissions.manageAttendance);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   const token = (new URL(request.url).searchParams.get("ma") ?? "").slice(0, 64);
   const found = token ? await refusedRows(course.id, auth.user.id, token) : null;

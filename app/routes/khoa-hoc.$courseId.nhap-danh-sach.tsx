@@ -25,8 +25,8 @@ export const meta: MetaFunction = () => [{ title: `${t("att.import.title")} · $
 
 const MB = UPLOAD_LIMIT_BYTES / 1024 / 1024;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   // Limits come through loader data: values imported from server modules are empty in the browser.
   return { course: { id: course.id, title: course.title }, origin: new URL(request.url).origin, mb: MB, days: ACTIVATION_DAYS };

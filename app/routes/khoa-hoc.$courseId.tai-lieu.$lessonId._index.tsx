@@ -15,8 +15,8 @@ export const access = materialPermissions.read;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lesson.title ?? ""} · ${t("app.name")}` }];
 
 /** A local lesson, as its learners read it: the HTML rendered when it was saved, its sources, its files. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const { course, lesson } = await reachableLocalLesson(auth, params, access);
   const { sources, files } = await lessonToRead(lesson);
   return {

@@ -22,8 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${t("materials.lesson.editTitle", { title: data?.lesson.title ?? "" })} · ${t("app.name")}` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const { course, lesson } = await reachableLocalLesson(auth, params, access);
   return {
     course: { id: course.id },

@@ -26,8 +26,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${t("m
 const MB = ATTACHMENT_LIMIT_BYTES / 1024 / 1024;
 
 /** A class's local lessons and attachments; its trainers (and admins in scope) add and remove them here. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   const { lessons, attachments } = await classMaterials(course.id);
   return { course: { id: course.id, title: course.title }, manages: courseAllows(course, materialPermissions.manage), lessons, attachments, mb: MB };

@@ -19,8 +19,8 @@ export const access = materialPermissions.manage;
 
 export const meta: MetaFunction = () => [{ title: `${t("materials.lesson.new")} · ${t("app.name")}` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   return { course: { id: course.id, title: course.title }, kb: LESSON_BODY_LIMIT_BYTES / 1024 };
 }

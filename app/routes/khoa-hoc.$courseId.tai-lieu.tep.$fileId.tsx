@@ -11,8 +11,8 @@ import { materialPermissions } from "~/materials/permissions";
  */
 export const access = perObject(SIGNED_IN);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const { attachment } = await reachableAttachment(auth, params, materialPermissions.read);
   const response = attachmentResponse(attachment);
   if (!response) throw notFound(); // the row outlived its file (restored without the files)

@@ -16,8 +16,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t("modules.trainer.title", { course: data.course.title }) : ""} · ${t("app.name")}` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   const table = await classProgressTable(course, progressQuery(new URL(request.url).searchParams));
   return {

@@ -10,8 +10,8 @@ import { t } from "~/i18n/messages";
 export const access = modulePermissions.viewClassProgress;
 
 /** CSV (UTF-8 with BOM) or XLSX of the class progress, with the page's search and sort. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const course = await reachableCourse(auth, params.courseId, access);
   const search = new URL(request.url).searchParams;
   const table = await classProgressTable(course, progressQuery(search));

@@ -23,8 +23,8 @@ export const access = modulePermissions.study;
 export const meta: MetaFunction = () => [{ title: `${t("modules.catalogue.title")} · ${t("app.name")}` }];
 
 /** The catalogue: courses the user studies (with progress), teaches, or administers (filtered by year, unit, status). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const learns = auth.user.grants.some((g) => LEARNING_ROLES.includes(g.role));
   const manages = auth.user.grants.some((g) => classPermissions.manage.roles.includes(g.role));
   const filter = classFilter(new URL(request.url).searchParams);

@@ -18,8 +18,8 @@ export const access = classPermissions.manage;
 
 export const meta: MetaFunction = () => [{ title: `${t("classes.new.title")} · ${t("app.name")}` }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const units = await reachableUnits(auth, access);
   const choices = await classFormChoices(units, []);
   // every module is taught by default, in the shipped order

@@ -21,8 +21,8 @@ export const access = modulePermissions.join;
 
 export const meta: MetaFunction = () => [{ title: `${t("modules.join.title")} · ${t("app.name")}` }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, access, context);
   return { code: normalizeCode(new URL(request.url).searchParams.get("ma") ?? "") };
 }
 

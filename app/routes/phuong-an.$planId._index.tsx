@@ -22,8 +22,8 @@ export const access = planPermissions.viewPlans;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.plan.title ?? t("plans.title")} · ${t("app.name")}` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const found = await reachablePlan(auth, params.planId, access);
   const { plan } = found;
   const checks = checkAllSteps(plan.steps);

@@ -43,8 +43,8 @@ function stepNumber(raw: string | undefined): number {
   return n;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const found = await reachablePlan(auth, params.planId, access);
   const n = stepNumber(params.step);
   const { plan } = found;

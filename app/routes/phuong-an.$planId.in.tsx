@@ -15,8 +15,8 @@ export const access = planPermissions.viewPlans;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${t("plans.printTitle")} — ${data?.plan.title ?? ""}` }];
 
 /** The A4 document of a plan: every section, the tables and the self-assessment (@media print in app.css). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const { plan } = await reachablePlan(auth, params.planId, access);
   return {
     plan: planHeading(plan),

@@ -20,8 +20,8 @@ export const access = planPermissions.viewPlans;
 
 export const meta: MetaFunction = () => [{ title: `${t("plans.title")} · ${t("app.name")}` }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const isProducer = auth.user.grants.some((g) => g.role === "producer");
   const own = orgWhere(auth, planPermissions.editPlans);
   const [plans, orgs, ideas] = await Promise.all([plansIn(planWhere(auth, access)), isProducer ? orgsOf(own) : [], isProducer ? ideasIn(own) : []]);

@@ -24,15 +24,15 @@ export const access = unitPermissions.manageSettings;
 export const meta: MetaFunction = () => [{ title: `${t("admin.settings.title")} · ${t("app.name")}` }];
 
 /** The provinces where the user administers settings (an admin granted at a province). */
-async function provinces(request: Request) {
-  const auth = await requireUser(request, access);
+async function provinces(request: Request, context?: object) {
+  const auth = await requireUser(request, access, context);
   const list = await reachableProvinces(auth, access);
   if (list.length === 0) throw forbidden();
   return list;
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const list = await provinces(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const list = await provinces(request, context);
   return {
     outbox: await outboxStatus(),
     provinces: list.map((p) => {

@@ -21,8 +21,8 @@ export const meta: MetaFunction = () => [{ title: `${t("admin.catalogue.title")}
 /** `?tim=`: the search, at most a province's name long. */
 const searchOf = (request: Request) => (new URL(request.url).searchParams.get("tim") ?? "").slice(0, 80);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  requireProvinceGrant(await requireUser(request, access), access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireProvinceGrant(await requireUser(request, access, context), access);
   const search = searchOf(request);
   return { search, provinces: await catalogueProvinces(search) };
 }

@@ -19,13 +19,13 @@ export const access = unitPermissions.manageUnits;
 
 export const meta: MetaFunction = () => [{ title: `${t("admin.units.title")} · ${t("app.name")}` }];
 
-async function scopedUnits(request: Request) {
-  const auth = await requireUser(request, access);
+async function scopedUnits(request: Request, context?: object) {
+  const auth = await requireUser(request, access, context);
   return { auth, units: await reachableUnits(auth, access) };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { auth, units } = await scopedUnits(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { auth, units } = await scopedUnits(request, context);
   return {
     mayLoadCatalogue: holdsAtProvince(auth, unitPermissions.loadCatalogue),
     units: units.map((u) => ({ id: u.id, name: u.name, code: u.code, level: u.level as UnitLevel, depth: u.depth, local: u.local })),

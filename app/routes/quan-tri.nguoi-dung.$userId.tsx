@@ -23,14 +23,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /** The admin and the person, when everything the person holds lies within the admin's units; 404 otherwise. */
-async function adminAndUser(request: Request, rawId: string | undefined) {
-  const auth = await requireUser(request, access);
+async function adminAndUser(request: Request, rawId: string | undefined, context?: object) {
+  const auth = await requireUser(request, access, context);
   const user = await reachablePerson(auth, rawId, access);
   return { auth, user };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, user } = await adminAndUser(request, params.userId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { auth, user } = await adminAndUser(request, params.userId, context);
   const units = await reachableUnits(auth, access);
   return {
     user: {

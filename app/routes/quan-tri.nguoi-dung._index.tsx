@@ -20,13 +20,13 @@ export const access = userPermissions.manageUsers;
 
 export const meta: MetaFunction = () => [{ title: `${t("admin.users.title")} · ${t("app.name")}` }];
 
-async function scope(request: Request) {
-  const auth = await requireUser(request, access);
+async function scope(request: Request, context?: object) {
+  const auth = await requireUser(request, access, context);
   return { auth, people: personWhere(auth, access), units: await reachableUnits(auth, access) };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { people, units } = await scope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { people, units } = await scope(request, context);
   const params = new URL(request.url).searchParams;
   const q = (params.get("q") ?? "").slice(0, 100);
   const rawRole = params.get("vai-tro") ?? "";

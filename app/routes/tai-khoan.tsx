@@ -22,8 +22,8 @@ export const access = SIGNED_IN;
 
 export const meta: MetaFunction = () => [{ title: `${t("auth.account.title")} · ${t("app.name")}` }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const [sessions, emailPrefs] = await Promise.all([listUserSessions(auth.user.id), emailPreferencesOf(auth.user.id)]);
   return {
     emailPrefs,

@@ -30,15 +30,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
  * The case, when the appraiser's units cover the producer's unit (any level, to read the history);
  * 404 otherwise. Deciding and commenting need more: the case open at the appraiser's level (`acts`).
  */
-async function load(request: Request, rawId: string | undefined) {
-  const auth = await requireUser(request, access);
+async function load(request: Request, rawId: string | undefined, context?: object) {
+  const auth = await requireUser(request, access, context);
   const { planId } = await reachableCase(auth, rawId, access);
   const detail = await caseDetail(planId, now());
   return { auth, planId, detail, acts: actsOnCase(auth, detail.c!) };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, planId, detail, acts } = await load(request, params.caseId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { auth, planId, detail, acts } = await load(request, params.caseId, context);
   const c = detail.c!;
   const plan = await planOfCase(planId);
   const url = new URL(request.url);

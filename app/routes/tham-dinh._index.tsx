@@ -17,8 +17,8 @@ export const access = appraisalPermissions.appraise;
 export const meta: MetaFunction = () => [{ title: `${t("appraisal.queue.title")} · ${t("app.name")}` }];
 
 /** The appraiser's queue: cases at their level within their units, most urgent first. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const at = now();
   const [cases, handled] = await Promise.all([
     queueIn(caseWhere(auth, access, { acting: true }), at),

@@ -15,8 +15,8 @@ export const access = appraisalPermissions.notifications;
 
 export const meta: MetaFunction = () => [{ title: `${t("appraisal.notifications.title")} · ${t("app.name")}` }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const rows = await notificationsOf(auth.user.id);
   return { rows: rows.map((n) => ({ id: n.id, text: n.text, link: n.link, when: formatDateTime(n.createdAt), unread: n.readAt === null })) };
 }

@@ -16,8 +16,8 @@ export const access = appraisalPermissions.statistics;
 
 export const meta: MetaFunction = () => [{ title: `${t("appraisal.stats.title")} · ${t("app.name")}` }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const url = new URL(request.url);
   const stats = await statsFor(auth, statsQuery(url.searchParams));
   if (!stats) return { stats: null, rows: [], units: [] };

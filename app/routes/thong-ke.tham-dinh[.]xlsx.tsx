@@ -6,6 +6,6 @@ import { requireUser } from "~/auth/guard.server";
 
 export const access = appraisalPermissions.statistics;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return statsDownload(await requireUser(request, access), statsQuery(new URL(request.url).searchParams), "xlsx");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return statsDownload(await requireUser(request, access, context), statsQuery(new URL(request.url).searchParams), "xlsx");
 }

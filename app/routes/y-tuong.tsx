@@ -21,8 +21,8 @@ export const access = planPermissions.unitIdeas;
 
 export const meta: MetaFunction = () => [{ title: `${t("plans.idea.unitTitle")} · ${t("app.name")}` }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireUser(request, access);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireUser(request, access, context);
   const raw = new URL(request.url).searchParams.get("nam");
   const year = raw && /^\d{4}$/.test(raw) ? Number(raw) : vnYear(now());
   const scope = orgWhere(auth, access); // the producers' organisations within the officer's units

@@ -1,4 +1,5 @@
 import { db } from "~/db/db.server";
+import { Prisma } from "../../generated/prisma/client";
 import { THROTTLE_WINDOW_MS, blockedUntil, loginBlockedUntil } from "./throttle";
 
 /**
@@ -10,12 +11,12 @@ type ThrottleKind = "login" | "guess" | "lookup";
 
 const since = (now: Date, windowMs: number) => new Date(now.getTime() - windowMs);
 
+/** Read before every login and check-in: one raw query (a model query would be compiled anew each time). */
 async function hitTimes(kind: ThrottleKind, keys: string[], windowMs: number, now: Date) {
-  const rows = await db().throttleHit.findMany({
-    where: { kind, key: { in: keys }, createdAt: { gt: since(now, windowMs) } },
-    select: { key: true, createdAt: true },
-  });
-  return (key: string) => rows.filter((r) => r.key === key).map((r) => r.createdAt);
+  const rows = await db().$queryRaw<{ key: string; createdAt: string | number | Date }[]>`
+    SELECT "key", "createdAt" FROM "ThrottleHit"
+    WHERE "kind" = ${kind} AND "key" IN (${Prisma.join(keys)}) AND "createdAt" > ${since(now, windowMs)}`;
+  return (key: string) => rows.filter((r) => r.key === key).map((r) => new Date(r.createdAt));
 }
 
 /** Counts one hit on each key, pruning that key's hits that have left the window. */

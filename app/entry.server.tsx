@@ -1,8 +1,6 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { applyCachePolicy } from "~/auth/cache-policy";
 import { t } from "~/i18n/messages";
@@ -25,7 +23,6 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext?.cspNonce ?? "";
-  const waitForAll = isbot(request.headers.get("user-agent") || "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const timer = setTimeout(() => abort(), ABORT_DELAY);
@@ -37,12 +34,9 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        onShellReady() {
-          if (!waitForAll) respond();
-        },
         onAllReady() {
           clearTimeout(timer);
-          if (waitForAll) respond();
+          respond();
         },
         onShellError(error: unknown) {
           reject(error);
@@ -54,14 +48,26 @@ export default function handleRequest(
         },
       },
     );
+    // No page defers data, so the whole page is ready when its shell is: it is sent as one body
+    // (one write to the socket, one piece for compression) rather than streamed in many small
+    // chunks through a Node and a web stream (decision 0048).
     function respond() {
       shellRendered = true;
-      const body = new PassThrough();
-      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      responseHeaders.append("Link", modulePreloads(remixContext));
-      applyCachePolicy(request, responseHeaders);
-      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-      pipe(body);
+      const chunks: Buffer[] = [];
+      const page = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          chunks.push(chunk);
+          done();
+        },
+        final(done) {
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          responseHeaders.append("Link", modulePreloads(remixContext));
+          applyCachePolicy(request, responseHeaders);
+          resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+          done();
+        },
+      });
+      pipe(page);
     }
   });
 }

@@ -35,7 +35,7 @@ app.set("trust proxy", trustProxy);
 
 app.use(requestLog(logger, { trustIncomingId: trustProxy !== false }));
 // br or gzip on the fly for documents, .data and other text; already-compressed types (XLSX,
-// PNG) are left alone by compression's type filter; streamed HTML is flushed chunk by chunk.
+// PNG) are left alone by compression's type filter; a page arrives whole (decision 0048).
 app.use(compression());
 
 app.use((req, res, next) => {

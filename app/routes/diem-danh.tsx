@@ -4,16 +4,12 @@ import { isWellFormedCode } from "~/attendance/checkin-code";
 import { compactCode } from "~/ops/codes";
 import { attendancePermissions } from "~/attendance/permissions";
 import { checkinSchema } from "~/attendance/schemas.server";
-import { checkIn } from "~/attendance/sessions.server";
-import { statusLabelKey } from "~/attendance/statuses";
-import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/ops/throttle.server";
+import { selfCheckIn } from "~/attendance/self-checkin.server";
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
-import { issueEarned } from "~/certificates/mine.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { parseId } from "~/forms/parse";
 import { invalid, ok } from "~/forms/result.server";
-import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/checkin";
 
@@ -40,34 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
   const form = await parseRequestForm(request, checkinSchema);
   if (!form.ok) return invalid(form);
-  const now = new Date();
-  const keys = [personKey("checkin", auth.user.id), ipGuessKey("checkin", requestMeta(request, context).ip)];
   const values = { code: form.data.code, buoi: form.data.buoi ? String(form.data.buoi) : "" };
-  const until = await guessBlockedUntil(keys, now);
-  if (until) return invalid({ code: t("att.checkin.throttled", { time: formatTime(until) }) }, { values, status: 429 });
-  if (!isWellFormedCode(form.data.code)) {
-    await recordGuessFailure(keys, now);
-    return invalid({ code: t("att.checkin.codeMalformed") }, { values });
-  }
-  const outcome = await checkIn(auth.user.id, form.data.code, form.data.buoi ?? null, now);
-  if (outcome.ok) {
-    await issueEarned(auth.user.id);
-    const session = `${formatDate(outcome.startsAt)} ${formatTime(outcome.startsAt)}–${formatTime(outcome.endsAt)}`;
-    const status = t(statusLabelKey(outcome.status));
-    const message = outcome.title ? t("att.checkin.doneTitled", { title: outcome.title, status, session }) : t("att.checkin.done", { status, session });
-    return ok({ message, session: outcome.title });
-  }
-  switch (outcome.reason) {
-    case "wrongCode":
-      await recordGuessFailure(keys, now);
-      return invalid({ code: t("att.checkin.wrongCode") }, { values, status: 422 });
-    case "notEnrolled":
-      return invalid({ code: t("att.checkin.notEnrolled") }, { values, status: 403 });
-    case "closed":
-      return invalid({ code: t("att.checkin.closed") }, { values, status: 422 });
-    case "already":
-      return invalid({ code: t("att.checkin.already", { status: t(statusLabelKey(outcome.status as "PRESENT")) }) }, { values, status: 409 });
-  }
+  const done = await selfCheckIn(auth.user.id, requestMeta(request, context).ip, form.data);
+  if (done.ok) return ok({ message: done.message, session: done.title });
+  return invalid({ code: done.message }, { values, status: done.httpStatus });
 }
 
 export default function CheckinPage() {

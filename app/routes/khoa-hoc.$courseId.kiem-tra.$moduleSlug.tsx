@@ -46,7 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const read = readAnswers(quiz, form.data as Record<string, string | string[]>);
   if (!read.ok) return invalid(read.errors, { status: 400 });
-  const outcome = await submitAttempt(enrolmentId, module.slug, form.data.token, quiz, read.answers);
+  const { answeredAt, sentAt } = form.data;
+  const offline = answeredAt !== undefined && sentAt !== undefined ? { answeredAt: new Date(answeredAt), sentAt: new Date(sentAt) } : null;
+  const outcome = await submitAttempt(enrolmentId, module.slug, form.data.token, quiz, read.answers, new Date(), offline);
   if (outcome.kind === "unknown") return invalid({ _form: t("quiz.badToken") }, { status: 400 });
   if (outcome.kind === "graded" && outcome.grade.passed) await issueEarned(auth.user.id);
   return redirect(`${here}?ket-qua=${outcome.attemptId}`);

@@ -248,7 +248,14 @@ export async function checkIn(
   const write = await writeCheckin({ sessionId: session.id, userId, status, markedAt: now, clientKey: queued?.key ?? null });
   const sameKey = !write.written && queued !== null && write.clientKey === queued.key;
   if (!write.written && !sameKey) return { ok: false, reason: "already", status: write.status };
-  return { ok: true, status: write.written ? status : (write.status as "PRESENT" | "LATE"), sessionId: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt };
+  return {
+    ok: true,
+    status: write.written ? status : (write.status as "PRESENT" | "LATE"),
+    sessionId: session.id,
+    title: session.title,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+  };
 }
 
 /** The check-in this key recorded already, answered as the first send was. */

@@ -19,6 +19,7 @@ import { getAuth } from "~/auth/guard.server";
 import { roleLabelKey } from "~/auth/roles";
 import { t } from "~/i18n/messages";
 import { navigationFor } from "~/ui/navigation";
+import { useServiceWorker } from "~/offline/register";
 import { useNonce } from "~/ui/nonce";
 import { useRequestIdOf } from "~/ui/request-id";
 import styles from "~/styles/app.css";
@@ -28,6 +29,8 @@ export const access = PUBLIC;
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/icon-192.png" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -53,6 +56,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1f6f43" />
         <Meta />
         <Links />
       </head>
@@ -144,6 +148,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   useLoaderData<typeof loader>();
+  useServiceWorker();
   return <Outlet />;
 }
 

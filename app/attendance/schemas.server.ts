@@ -150,6 +150,8 @@ export const checkinSchema = z
     ),
     typedAt: epochMs,
     sentAt: epochMs,
+    // who was signed in when it was queued: a phone passed to another learner does not check them in
+    learner: z.preprocess(blankToUndefined, id().optional()),
   })
   .refine((v) => (v.key === undefined) === (v.typedAt === undefined) && (v.typedAt === undefined) === (v.sentAt === undefined), {
     path: ["code"],

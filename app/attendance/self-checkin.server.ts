@@ -4,7 +4,7 @@ import type { RefusalStatus } from "~/forms/result.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/ops/throttle.server";
-import "~/i18n/checkin";
+import "~/i18n/attendance";
 import { isWellFormedCode } from "./checkin-code";
 import { DEFAULT_MAX_DELAY_MIN } from "./queued-checkin";
 import type { checkinSchema } from "./schemas.server";

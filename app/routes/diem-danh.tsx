@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import type { CheckinQueueView } from "~/attendance/checkin-queue";
 import { isWellFormedCode } from "~/attendance/checkin-code";
 import { compactCode } from "~/ops/codes";
 import { attendancePermissions } from "~/attendance/permissions";
@@ -10,6 +12,7 @@ import { requestMeta } from "~/auth/request-meta";
 import { parseRequestForm } from "~/forms/form.server";
 import { parseId } from "~/forms/parse";
 import { invalid, ok } from "~/forms/result.server";
+import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/checkin";
 
@@ -25,11 +28,11 @@ export const access = attendancePermissions.checkIn;
 export const meta: MetaFunction = () => [{ title: `${t("att.checkin.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, access);
+  const auth = await requireUser(request, access);
   const url = new URL(request.url);
   const code = compactCode((url.searchParams.get("ma") ?? "").slice(0, 20));
   const buoi = url.searchParams.get("buoi") ?? "";
-  return { code: isWellFormedCode(code) ? code : "", buoi: parseId(buoi) === null ? "" : buoi };
+  return { code: isWellFormedCode(code) ? code : "", buoi: parseId(buoi) === null ? "" : buoi, me: auth.user.id };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -43,26 +46,73 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function CheckinPage() {
-  const { code, buoi } = useLoaderData<typeof loader>();
+  const { code, buoi, me } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
+  const queue = useCheckinQueue(me);
+  const success = result.success?.message ?? queue.success;
+  const checkedIn = success || queue.sent.some((item) => item.answer?.ok);
   return (
     <div className="narrow">
       <PageHeader title={t("att.checkin.title")} />
-      {result.success ? (
+      {queue.sent.map((item) => (
+        <FormMessage key={item.key} tone={item.answer?.ok ? "success" : "error"}>
+          {t("att.checkin.sentResult", { code: item.label, time: formatTime(item.at) })} {item.answer?.message}
+        </FormMessage>
+      ))}
+      {queue.waiting.map((item) => (
+        <p key={item.key} className="notice" role="status">
+          {t("att.checkin.queued", { code: item.label, time: formatTime(item.at) })}
+        </p>
+      ))}
+      {checkedIn ? (
         // Checked in: only the confirmation stays, so nobody taps the button again.
-        <FormMessage tone="success">{result.success.message}</FormMessage>
-      ) : (
-        <CheckinForm code={result.values.code ?? code} buoi={result.values.buoi ?? buoi} error={result.errors.code} />
+        success ? (
+          <FormMessage tone="success">{success}</FormMessage>
+        ) : null
+      ) : queue.waiting.length ? null : (
+        <CheckinForm code={result.values.code ?? code} buoi={result.values.buoi ?? buoi} error={queue.error ?? result.errors.code} onSubmit={queue.submit} />
       )}
     </div>
   );
 }
 
-function CheckinForm({ code, buoi, error }: { code: string; buoi: string; error?: string }) {
+/** The phone's outbox for check-ins (app/attendance/checkin-queue.ts), loaded once the page is interactive. */
+function useCheckinQueue(me: number) {
+  const [view, setView] = useState<CheckinQueueView>({ sent: [], waiting: [] });
+  const queue = useRef<typeof import("~/attendance/checkin-queue") | null>(null);
+  useEffect(() => {
+    let stop = () => {};
+    let alive = true;
+    void import("~/attendance/checkin-queue").then((m) => {
+      queue.current = m;
+      if (alive) stop = m.watchCheckins(me, setView);
+    });
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [me]);
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    if (queue.current?.submitCheckin(event.currentTarget, me, setView)) event.preventDefault();
+  };
+  return { ...view, submit };
+}
+
+function CheckinForm({
+  code,
+  buoi,
+  error,
+  onSubmit,
+}: {
+  code: string;
+  buoi: string;
+  error?: string;
+  onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
+}) {
   return (
     <>
       <p>{t("att.checkin.intro")}</p>
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="buoi" value={buoi} />
         <Field
           label={t("att.checkin.code")}

@@ -18,11 +18,7 @@ export const checkin = {
   "att.checkin.doneTitled": "Đã điểm danh buổi “{title}”: {status} — {session}.",
   "att.checkin.throttled": "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau {time}.",
   "att.checkin.sessionFor": "Buổi học: {session}",
-  "att.checkin.tooOld": "Mã nhập lúc {time} đã chờ trên điện thoại quá {hours} giờ nên không được nhận. Hãy báo giảng viên để được điểm danh.",
-  "att.checkin.badMoment": "Thời điểm nhập mã trên điện thoại không hợp lệ. Hãy nhập lại mã đang hiện trên màn chiếu.",
-  "att.checkin.closedAt": "Mã nhập lúc {time} nằm ngoài giờ điểm danh của buổi học nên không được nhận.",
   "att.checkin.queued":
     "Mạng đang chậm hoặc mất kết nối: lần điểm danh (mã {code}, nhập lúc {time}) đã được lưu trên điện thoại và sẽ tự gửi khi có mạng. Không cần nhập lại.",
-  "att.checkin.sending": "Đang gửi lần điểm danh đã lưu trên điện thoại…",
   "att.checkin.sentResult": "Đã gửi lần điểm danh lưu trên điện thoại (mã {code}, nhập lúc {time}):",
 } as const;

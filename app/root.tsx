@@ -19,7 +19,6 @@ import { getAuth } from "~/auth/guard.server";
 import { roleLabelKey } from "~/auth/roles";
 import { t } from "~/i18n/messages";
 import { navigationFor } from "~/ui/navigation";
-import { useServiceWorker } from "~/offline/register";
 import { useNonce } from "~/ui/nonce";
 import { useRequestIdOf } from "~/ui/request-id";
 import styles from "~/styles/app.css";
@@ -30,7 +29,6 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "manifest", href: "/manifest.webmanifest" },
-  { rel: "apple-touch-icon", href: "/icons/icon-192.png" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -141,6 +139,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">{t("app.office")}</footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        {/* the service worker only adds (docs/decisions/0046): installed once the page has loaded */}
+        <script nonce={nonce} src="/sw-register.js" defer />
       </body>
     </html>
   );
@@ -148,7 +148,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   useLoaderData<typeof loader>();
-  useServiceWorker();
   return <Outlet />;
 }
 

@@ -11,7 +11,6 @@ import { appraisal } from "../app/i18n/vi/appraisal";
 import { attendance } from "../app/i18n/vi/attendance";
 import { checkin } from "../app/i18n/vi/checkin";
 import { offline } from "../app/i18n/vi/offline";
-import { quizOffline } from "../app/i18n/vi/quiz-offline";
 import { materials } from "../app/i18n/vi/materials";
 import { notifications } from "../app/i18n/vi/notifications";
 import { account } from "../app/i18n/vi/account";
@@ -44,7 +43,6 @@ const ON_DEMAND: { loader: string; keys: Set<string> }[] = [
   { loader: "app/i18n/quiz.ts", keys: new Set(Object.keys(quiz)) },
   { loader: "app/i18n/quiz-trainer.ts", keys: new Set(Object.keys(quizTrainer)) },
   { loader: "app/i18n/offline.ts", keys: new Set(Object.keys(offline)) },
-  { loader: "app/i18n/quiz-offline.ts", keys: new Set(Object.keys(quizOffline)) },
 ];
 
 /** Learner pages and their budget: every JS file the browser loads for the page, gzipped. */

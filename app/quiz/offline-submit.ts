@@ -1,6 +1,5 @@
-import { formatTime } from "~/i18n/format";
-import { t } from "~/i18n/messages";
-import "~/i18n/quiz-offline";
+import type { addMessages, t as translate } from "~/i18n/messages";
+import { quizOffline } from "~/i18n/vi/quiz-offline";
 import { type OutboxItem, forgetItem, hasOutbox, queueItem, watchOutbox } from "~/offline/outbox";
 
 /**
@@ -14,28 +13,32 @@ import { type OutboxItem, forgetItem, hasOutbox, queueItem, watchOutbox } from "
  */
 /** What the page shows (texts of the catalogue). */
 export type QuizOfflineView = { restored?: string; refused?: string; queued?: string };
-export type QuizOfflineHooks = {
-  show: (change: (view: QuizOfflineView) => QuizOfflineView) => void;
-  /** opens the result page */
-  navigate: (to: string) => void;
-  /** the page's own post (Remix), which shows why a submission was refused */
-  post: (form: HTMLFormElement) => void;
-};
+type Show = (change: (view: QuizOfflineView) => QuizOfflineView) => void;
 
 const draftKey = (path: string) => `ocop-quiz-draft:${path}`;
 
-export function attachOfflineQuiz(form: HTMLFormElement | null, path: string, token: string | null, hooks: QuizOfflineHooks): () => void {
+export function attachOfflineQuiz(
+  form: HTMLFormElement | null,
+  path: string,
+  token: string | null,
+  show: Show,
+  i18n: { t: typeof translate; addMessages: typeof addMessages },
+): () => void {
+  // the page hands over its catalogue: importing it here would split the page's shared chunk in two
+  i18n.addMessages(quizOffline);
+  const t = i18n.t;
+  const queuedText = (at: number) => t("quiz.offline.queued", { time: clock.format(at) });
   const key = draftKey(path);
   const draft = readDraft(key);
   if (draft && draft.token !== token) localStorage.removeItem(key); // that attempt is over
   const done = (location: string) => {
     localStorage.removeItem(key);
-    hooks.navigate(location);
+    window.location.assign(location); // the result page, loaded afresh
   };
   const stop = watchOutbox(
     (i) => i.kind === "quiz" && i.url === path,
-    (item) => (item.answer?.ok && item.answer.location ? done(item.answer.location) : hooks.show((v) => ({ ...v, refused: t("quiz.offline.refused") }))),
-    (waiting) => hooks.show((v) => ({ ...v, queued: waiting.length ? queuedText(waiting[0].at) : undefined })),
+    (item) => (item.answer?.ok && item.answer.location ? done(item.answer.location) : show((v) => ({ ...v, refused: t("quiz.offline.refused") }))),
+    (waiting) => show((v) => ({ ...v, queued: waiting.length ? queuedText(waiting[0].at) : undefined })),
   );
   if (!form || !token) return stop;
 
@@ -45,7 +48,7 @@ export function attachOfflineQuiz(form: HTMLFormElement | null, path: string, to
       if (input.type === "radio" || input.type === "checkbox") input.checked = values.includes(input.value);
       else if (values.length) input.value = values[0];
     }
-    hooks.show((v) => ({ ...v, restored: t("quiz.offline.restored") }));
+    show((v) => ({ ...v, restored: t("quiz.offline.restored") }));
   }
 
   const save = () => {
@@ -57,8 +60,9 @@ export function attachOfflineQuiz(form: HTMLFormElement | null, path: string, to
     }
   };
 
+  let direct = false;
   const submit = (event: SubmitEvent) => {
-    if (!hasOutbox()) return;
+    if (!hasOutbox() || direct) return void (direct = false);
     event.preventDefault(); // before Remix's own handler, which then leaves the submission alone
     save();
     const at = Date.now();
@@ -67,10 +71,14 @@ export function attachOfflineQuiz(form: HTMLFormElement | null, path: string, to
     void queueItem(item)
       .catch(() => item)
       .then(async ({ answer }) => {
-        if (!answer) return hooks.show((v) => ({ ...v, queued: queuedText(at) }));
+        if (!answer) return show((v) => ({ ...v, queued: queuedText(at) }));
         await forgetItem(token);
         if (answer.ok && answer.location) done(answer.location);
-        else hooks.post(form); // refused (e.g. a number written the wrong way): the page's own post says why
+        else {
+          // refused (e.g. a number written the wrong way): the page's own post says why
+          direct = true;
+          form.requestSubmit();
+        }
       });
   };
 
@@ -85,8 +93,7 @@ export function attachOfflineQuiz(form: HTMLFormElement | null, path: string, to
   };
 }
 
-const queuedText = (at: number) => t("quiz.offline.queued", { time: formatTime(at) });
-
+const clock = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Ho_Chi_Minh" });
 function readDraft(key: string): { token: string; fields: [string, string][] } | null {
   try {
     const raw = localStorage.getItem(key);

@@ -24,7 +24,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
   const form = await parseRequestForm(request, checkinSchema);
   if (!form.ok) return Response.json({ ok: false, message: Object.values(form.errors)[0] ?? t("form.invalid") }, { status: 400 });
-  if (form.data.learner !== undefined && form.data.learner !== auth.user.id) return Response.json({ ok: false, message: t("att.checkin.otherAccount") }, { status: 409 });
+  if (form.data.learner !== undefined && form.data.learner !== auth.user.id)
+    return Response.json({ ok: false, message: t("att.checkin.otherAccount") }, { status: 409 });
   const done = await selfCheckIn(auth.user.id, requestMeta(request, context).ip, form.data);
   return done.ok ? Response.json(done) : Response.json({ ok: false, message: done.message }, { status: done.httpStatus });
 }

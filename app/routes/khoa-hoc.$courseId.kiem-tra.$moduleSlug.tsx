@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { reachableCourse, studiedEnrolment } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
@@ -7,7 +7,7 @@ import { issueEarned } from "~/certificates/mine.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid } from "~/forms/result.server";
 import { formatDecimal } from "~/i18n/format";
-import { t } from "~/i18n/messages";
+import { addMessages, t } from "~/i18n/messages";
 import "~/i18n/quiz";
 import { quizActionSchema } from "~/quiz/action.server";
 import { QuizCountdown } from "~/quiz/countdown-clock";
@@ -60,19 +60,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function useOfflineQuiz(path: string, token: string | null) {
   const formRef = useRef<HTMLFormElement>(null);
   const [view, setView] = useState<QuizOfflineView>({});
-  const navigate = useNavigate();
-  const post = useSubmit();
   useEffect(() => {
     let stop = () => {};
     let alive = true;
     void import("~/quiz/offline-submit").then((m) => {
-      if (alive) stop = m.attachOfflineQuiz(formRef.current, path, token, { show: setView, navigate, post: (form) => post(form) });
+      if (alive) stop = m.attachOfflineQuiz(formRef.current, path, token, setView, { t, addMessages });
     });
     return () => {
       alive = false;
       stop();
     };
-  }, [path, token, navigate, post]);
+  }, [path, token]);
   return { formRef, ...view };
 }
 

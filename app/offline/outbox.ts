@@ -52,11 +52,13 @@ export function newKey(): string {
 export function watchOutbox(match: (item: OutboxItem) => boolean, onAnswered: (item: OutboxItem) => void, onWaiting: (items: OutboxItem[]) => void) {
   if (!hasOutbox()) return () => undefined;
   let alive = true;
+  const handed = new Set<string>(); // two runs at once (online event, worker's message) see the same item
   const run = () =>
     flushItems()
       .then(async (all) => {
         const items = (all ?? []).filter(match);
-        for (const item of items.filter((i) => i.answer && alive)) {
+        for (const item of items.filter((i) => i.answer && alive && !handed.has(i.key))) {
+          handed.add(item.key);
           await forgetItem(item.key);
           onAnswered(item);
         }

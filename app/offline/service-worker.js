@@ -31,6 +31,7 @@ self.addEventListener("fetch", (event) => {
   // signing out takes the signed-in pages off the phone
   if (req.method === "POST" && url.pathname === "/dang-xuat") return void event.waitUntil(caches.delete(PAGES));
   if (req.method !== "GET") return;
+  if (url.pathname === OFFLINE) return void event.respondWith(caches.match(OFFLINE, { cacheName: PAGES }).then((hit) => hit || fetch(req)));
   if (url.pathname.startsWith("/build/")) return void event.respondWith(cacheFirst(req));
   if (req.mode === "navigate" || url.pathname.endsWith(".data")) event.respondWith(networkFirst(req, event));
 });
@@ -67,7 +68,8 @@ async function networkFirst(req, event) {
   try {
     return await network;
   } catch {
-    if (req.mode === "navigate") return (await caches.match(OFFLINE, { cacheName: PAGES })) || Response.error();
+    // to the offline page's own address, so the page that opens there is the one its HTML was made for
+    if (req.mode === "navigate" && (await caches.match(OFFLINE, { cacheName: PAGES }))) return Response.redirect(OFFLINE, 302);
     return Response.error();
   }
 }

@@ -10,7 +10,7 @@ import { PageHeader } from "~/ui/page";
  */
 export const access = PUBLIC;
 
-export const meta: MetaFunction = () => [{ title: t("offline.title") }];
+export const meta: MetaFunction = () => [{ title: `${t("offline.title")} · ${t("app.name")}` }];
 
 export default function OfflinePage() {
   return (

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Access } from "~/auth/access";
 import "~/i18n/attendance"; // the activation page's title lives in the attendance catalogue
 import "~/i18n/account";
+import "~/i18n/offline"; // the offline page's title
 import { t } from "~/i18n/messages";
 import { NAV_RULES } from "~/ui/navigation";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-data";

@@ -60,7 +60,9 @@ async function networkFirst(req, event) {
     }
     return res;
   });
-  const slow = new Promise((resolve) => setTimeout(resolve, SLOW_MS, null));
+  // a slow document falls back to its kept copy; data (a loader's revalidation after a form post) only
+  // when the network fails, so a page never shows data older than what the learner just changed
+  const slow = new Promise((resolve) => (req.mode === "navigate" ? setTimeout(resolve, SLOW_MS, null) : undefined));
   const first = await Promise.race([network.catch(() => null), slow]);
   if (first) return first;
   const cached = await caches.match(req, { cacheName: PAGES });

@@ -28,6 +28,7 @@ export const access = PUBLIC;
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -53,6 +54,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1f6f43" />
         <Meta />
         <Links />
       </head>
@@ -137,6 +139,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">{t("app.office")}</footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        {/* the service worker only adds (docs/decisions/0046): installed once the page has loaded */}
+        <script nonce={nonce} src="/sw-register.js" defer />
       </body>
     </html>
   );

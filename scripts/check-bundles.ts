@@ -10,6 +10,7 @@ import { admin } from "../app/i18n/vi/admin";
 import { appraisal } from "../app/i18n/vi/appraisal";
 import { attendance } from "../app/i18n/vi/attendance";
 import { checkin } from "../app/i18n/vi/checkin";
+import { offline } from "../app/i18n/vi/offline";
 import { materials } from "../app/i18n/vi/materials";
 import { notifications } from "../app/i18n/vi/notifications";
 import { account } from "../app/i18n/vi/account";
@@ -41,6 +42,7 @@ const ON_DEMAND: { loader: string; keys: Set<string> }[] = [
   { loader: "app/i18n/notifications.ts", keys: new Set(Object.keys(notifications)) },
   { loader: "app/i18n/quiz.ts", keys: new Set(Object.keys(quiz)) },
   { loader: "app/i18n/quiz-trainer.ts", keys: new Set(Object.keys(quizTrainer)) },
+  { loader: "app/i18n/offline.ts", keys: new Set(Object.keys(offline)) },
 ];
 
 /** Learner pages and their budget: every JS file the browser loads for the page, gzipped. */

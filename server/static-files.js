@@ -25,7 +25,8 @@ export function staticFiles(root) {
     const encoding = file.variants.length ? req.acceptsEncodings(...file.variants.map((v) => v.encoding), "identity") : "identity";
     const variant = file.variants.find((v) => v.encoding === encoding) ?? file;
     res.setHeader("Content-Type", file.type);
-    res.setHeader("Cache-Control", file.immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+    // the service worker is checked on every visit, so a deploy reaches phones at once (docs/decisions/0046)
+    res.setHeader("Cache-Control", file.immutable ? "public, max-age=31536000, immutable" : req.path === "/sw.js" ? "no-cache" : "public, max-age=3600");
     res.setHeader("ETag", variant.etag);
     res.setHeader("Last-Modified", file.lastModified);
     if (file.variants.length) res.vary("Accept-Encoding");

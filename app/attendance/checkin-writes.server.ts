@@ -9,8 +9,9 @@ import { isUniqueViolation } from "~/db/errors";
  * for the batch instead of one per learner. Each caller's promise settles only after the commit
  * that holds its row, so "recorded" is never said before the row is on disk.
  */
-export type CheckinRow = { sessionId: number; userId: number; status: "PRESENT" | "LATE"; markedAt: Date };
-export type CheckinWrite = { written: true } | { written: false; status: string };
+export type CheckinRow = { sessionId: number; userId: number; status: "PRESENT" | "LATE"; markedAt: Date; clientKey?: string | null };
+/** Not written: the status recorded, and the key of the queued check-in that recorded it (if one did). */
+export type CheckinWrite = { written: true } | { written: false; status: string; clientKey: string | null };
 
 type Waiting = { row: CheckinRow; settle: (write: CheckinWrite) => void; fail: (error: unknown) => void };
 
@@ -50,14 +51,14 @@ async function writeTogether(rows: CheckinRow[]): Promise<CheckinWrite[]> {
     return await db().$transaction(async (tx) => {
       const existing = await tx.attendance.findMany({
         where: { OR: [...groupBySession(rows)].map(([sessionId, userIds]) => ({ sessionId, userId: { in: userIds } })) },
-        select: { sessionId: true, userId: true, status: true },
+        select: { sessionId: true, userId: true, status: true, clientKey: true },
       });
-      const recorded = new Map(existing.map((a) => [keyOf(a), a.status]));
+      const recorded = new Map(existing.map((a) => [keyOf(a), { status: a.status, clientKey: a.clientKey }]));
       const fresh: CheckinRow[] = [];
       const writes = rows.map((row): CheckinWrite => {
-        const status = recorded.get(keyOf(row));
-        if (status !== undefined) return { written: false, status };
-        recorded.set(keyOf(row), row.status);
+        const found = recorded.get(keyOf(row));
+        if (found !== undefined) return { written: false, ...found };
+        recorded.set(keyOf(row), { status: row.status, clientKey: row.clientKey ?? null });
         fresh.push(row);
         return { written: true };
       });
@@ -70,6 +71,7 @@ async function writeTogether(rows: CheckinRow[]): Promise<CheckinWrite[]> {
             source: "CHECKIN",
             markedById: r.userId,
             markedAt: r.markedAt,
+            clientKey: r.clientKey ?? null,
           })),
         });
       return writes;
@@ -80,9 +82,9 @@ async function writeTogether(rows: CheckinRow[]): Promise<CheckinWrite[]> {
     if (rows.length === 1 && isUniqueViolation(error)) {
       const existing = await db().attendance.findUnique({
         where: { sessionId_userId: { sessionId: rows[0].sessionId, userId: rows[0].userId } },
-        select: { status: true },
+        select: { status: true, clientKey: true },
       });
-      return [{ written: false, status: existing?.status ?? "PRESENT" }];
+      return [{ written: false, status: existing?.status ?? "PRESENT", clientKey: existing?.clientKey ?? null }];
     }
     throw error;
   }

@@ -126,10 +126,37 @@ export const markFormSchema = z.discriminatedUnion(
   { error: t("form.invalidChoice") },
 );
 
-export const checkinSchema = z.object({
-  code: text(40),
-  buoi: z.preprocess(blankToUndefined, id().optional()),
-});
+/** Milliseconds since 1970 as the phone's clock read them (a queued check-in's typed and sent moments). */
+const epochMs = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d{12,14}$/, t("att.checkin.badMoment"))
+    .transform(Number)
+    .optional(),
+);
+
+export const checkinSchema = z
+  .object({
+    code: text(40),
+    buoi: z.preprocess(blankToUndefined, id().optional()),
+    // a check-in queued on the phone (docs/decisions/0046): all three or none
+    key: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,64}$/, t("att.checkin.badMoment"))
+        .optional(),
+    ),
+    typedAt: epochMs,
+    sentAt: epochMs,
+    // who was signed in when it was queued: a phone passed to another learner does not check them in
+    learner: z.preprocess(blankToUndefined, id().optional()),
+  })
+  .refine((v) => (v.key === undefined) === (v.typedAt === undefined) && (v.typedAt === undefined) === (v.sentAt === undefined), {
+    path: ["code"],
+    message: t("att.checkin.badMoment"),
+  });
 
 export const rosterActionSchema = z.discriminatedUnion(
   "intent",

@@ -1,6 +1,7 @@
 import { db } from "~/db/db.server";
 import { foldForSearch } from "~/i18n/fold";
 import { newSecret, verifyCode } from "./checkin-code";
+import { type QueuedClaim, typedMoment } from "./queued-checkin";
 import { writeCheckin } from "./checkin-writes.server";
 import { sessionState, takenSessionIds } from "./report";
 import type { AttendanceStatus } from "./statuses";
@@ -181,17 +182,46 @@ export function checkedInCount(sessionId: number) {
 
 export type CheckinOutcome =
   | { ok: true; status: "PRESENT" | "LATE"; sessionId: number; title: string; startsAt: Date; endsAt: Date }
-  | { ok: false; reason: "wrongCode" | "notEnrolled" | "closed" }
+  | { ok: false; reason: "wrongCode" | "notEnrolled" | "closed" | "badMoment" | "tooOld" }
   | { ok: false; reason: "already"; status: string };
 
 const DAY = 24 * 3600 * 1000;
+
+/** A check-in that waited on the phone (docs/decisions/0046): when it was typed, and its idempotency key. */
+export type QueuedCheckin = QueuedClaim & { key: string; maxDelayMin: number };
+
+const sessionTimes = {
+  id: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  graceBeforeMin: true,
+  graceAfterMin: true,
+  lateAfterMin: true,
+} as const;
 
 /**
  * Self check-in with a typed or scanned code. With `sessionId` (from the QR link) only that
  * session is tried; otherwise the sessions of the learner's courses that are open now.
  * A burst is written in batches (checkin-writes.server.ts); a double submit writes one row.
+ * A queued check-in is judged at the moment it was typed (code, window, present or late), and its
+ * key makes a replay answer what the first send was answered.
  */
-export async function checkIn(userId: number, code: string, sessionId: number | null, now = new Date()): Promise<CheckinOutcome> {
+export async function checkIn(
+  userId: number,
+  code: string,
+  sessionId: number | null,
+  arrival = new Date(),
+  queued: QueuedCheckin | null = null,
+): Promise<CheckinOutcome> {
+  if (queued) {
+    const replay = await replayOf(userId, queued.key);
+    if (replay) return replay;
+  }
+  const typed = queued ? typedMoment(queued, arrival, queued.maxDelayMin) : { ok: true as const, moment: arrival };
+  if (!typed.ok) return { ok: false, reason: typed.reason };
+  const now = typed.moment;
   const candidates = await db().classSession.findMany({
     where: {
       ...(sessionId !== null
@@ -200,15 +230,8 @@ export async function checkIn(userId: number, code: string, sessionId: number | 
       ...(sessionId === null ? { course: { enrolments: { some: { userId } } } } : {}),
     },
     select: {
-      id: true,
+      ...sessionTimes,
       courseId: true,
-      title: true,
-      startsAt: true,
-      endsAt: true,
-      status: true,
-      graceBeforeMin: true,
-      graceAfterMin: true,
-      lateAfterMin: true,
       rotateSeconds: true,
       checkinSecret: true,
       course: { select: { status: true, enrolments: { where: { userId }, select: { id: true } } } },
@@ -222,7 +245,24 @@ export async function checkIn(userId: number, code: string, sessionId: number | 
   // an archived class is read-only (app/access refuseIfArchived): its sessions take no more check-ins
   if (checkinState(session, now) !== "open" || session.course.status === "ARCHIVED") return { ok: false, reason: "closed" };
   const status = arrivalStatus(session, now);
-  const write = await writeCheckin({ sessionId: session.id, userId, status, markedAt: now });
-  if (!write.written) return { ok: false, reason: "already", status: write.status };
-  return { ok: true, status, sessionId: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt };
+  const write = await writeCheckin({ sessionId: session.id, userId, status, markedAt: now, clientKey: queued?.key ?? null });
+  const sameKey = !write.written && queued !== null && write.clientKey === queued.key;
+  if (!write.written && !sameKey) return { ok: false, reason: "already", status: write.status };
+  return {
+    ok: true,
+    status: write.written ? status : (write.status as "PRESENT" | "LATE"),
+    sessionId: session.id,
+    title: session.title,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+  };
+}
+
+/** The check-in this key recorded already, answered as the first send was. */
+async function replayOf(userId: number, key: string): Promise<CheckinOutcome | null> {
+  const row = await db().attendance.findUnique({ where: { clientKey: key }, select: { userId: true, status: true, session: { select: sessionTimes } } });
+  if (!row || row.userId !== userId) return null;
+  if (row.status !== "PRESENT" && row.status !== "LATE") return { ok: false, reason: "already", status: row.status };
+  const { session } = row;
+  return { ok: true, status: row.status, sessionId: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt };
 }

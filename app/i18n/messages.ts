@@ -3,7 +3,7 @@
  * capability under ./vi/), so an English catalogue can be added later with the same keys.
  * Some groups are not loaded here but by the modules that use them, so the pages that do not
  * show them do not download them: check-in (`import "~/i18n/checkin"`), attendance (`import "~/i18n/attendance"`, which loads check-in too), the officers'
- * plans, appraisal and administration (`import "~/i18n/officer"`), a class's local materials (`import "~/i18n/materials"`) and the quiz page's and the trainers' quiz texts (`~/i18n/quiz`, `~/i18n/quiz-trainer`). See docs/decisions/0019;
+ * plans, appraisal and administration (`import "~/i18n/officer"`), a class's local materials (`import "~/i18n/materials"`) and the quiz page's and the trainers' quiz texts (`~/i18n/quiz`, `~/i18n/quiz-trainer`) and the offline page's (`~/i18n/offline`); the offline quiz's texts are added by app/quiz/offline-submit.ts, loaded after the page. See docs/decisions/0019;
  * the build check fails on a page that uses their keys without loading them.
  */
 import type { admin } from "./vi/admin";
@@ -18,6 +18,8 @@ import { core } from "./vi/core";
 import type { materials } from "./vi/materials";
 import { modules } from "./vi/modules";
 import type { notifications } from "./vi/notifications";
+import type { offline } from "./vi/offline";
+import type { quizOffline } from "./vi/quiz-offline";
 import { ocop } from "./vi/ocop";
 import type { plans } from "./vi/plans";
 import { type quiz, quizCommon } from "./vi/quiz";
@@ -35,6 +37,8 @@ export type MessageKey = keyof (typeof shared &
   typeof appraisal &
   typeof materials &
   typeof notifications &
+  typeof offline &
+  typeof quizOffline &
   typeof quiz &
   typeof quizTrainer);
 export type Messages = Record<MessageKey, string>;

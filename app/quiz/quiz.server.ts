@@ -3,6 +3,7 @@ import { db } from "~/db/db.server";
 import { seededRandom } from "./draw";
 import { allowance } from "./grants";
 import { type Answers, type Grade, type Layout, type QuestionResult, gradeAttempt, inTime, makeLayout } from "./grading";
+import { DEFAULT_OFFLINE_ALLOWANCE_MIN, MAX_OFFLINE_ALLOWANCE_MIN, type OfflineClaim, judgedAt } from "./offline";
 import type { Quiz } from "./schema";
 import { personContact } from "~/users/person-select";
 
@@ -105,14 +106,16 @@ export async function submitAttempt(
   quiz: Quiz,
   answers: Answers,
   now = new Date(),
+  offline: OfflineClaim | null = null,
 ): Promise<SubmitOutcome> {
   const attempt = await db().quizAttempt.findFirst({
     where: { token, enrolmentId, module },
-    select: { id: true, status: true, deadlineAt: true, layout: true },
+    select: { id: true, status: true, startedAt: true, deadlineAt: true, layout: true },
   });
   if (!attempt) return { kind: "unknown" };
   if (attempt.status !== "OPEN") return { kind: "already", attemptId: attempt.id };
-  if (!inTime(attempt.deadlineAt, now)) {
+  // answered on a phone without network: judged when it was answered, within the allowance (0046)
+  if (!inTime(attempt.deadlineAt, judgedAt(attempt.startedAt, offline, now, offlineAllowanceMin()))) {
     // still open but past the limit + grace: the answers are not counted
     const late = await db().quizAttempt.updateMany({ where: { id: attempt.id, status: "OPEN" }, data: { status: "LATE", submittedAt: now, passed: false } });
     return late.count ? { kind: "late", attemptId: attempt.id } : { kind: "already", attemptId: attempt.id };
@@ -132,6 +135,12 @@ export async function submitAttempt(
     },
   });
   return closed.count ? { kind: "graded", attemptId: attempt.id, grade } : { kind: "already", attemptId: attempt.id };
+}
+
+/** `QUIZ_OFFLINE_ALLOWANCE_MIN`: how far back a phone may date a submission, 0–120 minutes (default 30). */
+export function offlineAllowanceMin(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.QUIZ_OFFLINE_ALLOWANCE_MIN || DEFAULT_OFFLINE_ALLOWANCE_MIN);
+  return Number.isFinite(n) ? Math.min(Math.max(n, 0), MAX_OFFLINE_ALLOWANCE_MIN) : DEFAULT_OFFLINE_ALLOWANCE_MIN;
 }
 
 export function parseResults(row: { results: string | null }): QuestionResult[] {

@@ -1,19 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import type { CheckinQueueView } from "~/attendance/checkin-queue";
 import { isWellFormedCode } from "~/attendance/checkin-code";
 import { compactCode } from "~/ops/codes";
 import { attendancePermissions } from "~/attendance/permissions";
 import { checkinSchema } from "~/attendance/schemas.server";
-import { checkIn } from "~/attendance/sessions.server";
-import { statusLabelKey } from "~/attendance/statuses";
-import { guessBlockedUntil, ipGuessKey, personKey, recordGuessFailure } from "~/ops/throttle.server";
+import { selfCheckIn } from "~/attendance/self-checkin.server";
 import { requireUser } from "~/auth/guard.server";
 import { requestMeta } from "~/auth/request-meta";
-import { issueEarned } from "~/certificates/mine.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { parseId } from "~/forms/parse";
 import { invalid, ok } from "~/forms/result.server";
-import { formatDate, formatTime } from "~/i18n/format";
+import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/checkin";
 
@@ -29,68 +28,91 @@ export const access = attendancePermissions.checkIn;
 export const meta: MetaFunction = () => [{ title: `${t("att.checkin.title")} · ${t("app.name")}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, access, context);
+  const auth = await requireUser(request, access, context);
   const url = new URL(request.url);
   const code = compactCode((url.searchParams.get("ma") ?? "").slice(0, 20));
   const buoi = url.searchParams.get("buoi") ?? "";
-  return { code: isWellFormedCode(code) ? code : "", buoi: parseId(buoi) === null ? "" : buoi };
+  return { code: isWellFormedCode(code) ? code : "", buoi: parseId(buoi) === null ? "" : buoi, me: auth.user.id };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request, access);
   const form = await parseRequestForm(request, checkinSchema);
   if (!form.ok) return invalid(form);
-  const now = new Date();
-  const keys = [personKey("checkin", auth.user.id), ipGuessKey("checkin", requestMeta(request, context).ip)];
   const values = { code: form.data.code, buoi: form.data.buoi ? String(form.data.buoi) : "" };
-  const until = await guessBlockedUntil(keys, now);
-  if (until) return invalid({ code: t("att.checkin.throttled", { time: formatTime(until) }) }, { values, status: 429 });
-  if (!isWellFormedCode(form.data.code)) {
-    await recordGuessFailure(keys, now);
-    return invalid({ code: t("att.checkin.codeMalformed") }, { values });
-  }
-  const outcome = await checkIn(auth.user.id, form.data.code, form.data.buoi ?? null, now);
-  if (outcome.ok) {
-    await issueEarned(auth.user.id);
-    const session = `${formatDate(outcome.startsAt)} ${formatTime(outcome.startsAt)}–${formatTime(outcome.endsAt)}`;
-    const status = t(statusLabelKey(outcome.status));
-    const message = outcome.title ? t("att.checkin.doneTitled", { title: outcome.title, status, session }) : t("att.checkin.done", { status, session });
-    return ok({ message, session: outcome.title });
-  }
-  switch (outcome.reason) {
-    case "wrongCode":
-      await recordGuessFailure(keys, now);
-      return invalid({ code: t("att.checkin.wrongCode") }, { values, status: 422 });
-    case "notEnrolled":
-      return invalid({ code: t("att.checkin.notEnrolled") }, { values, status: 403 });
-    case "closed":
-      return invalid({ code: t("att.checkin.closed") }, { values, status: 422 });
-    case "already":
-      return invalid({ code: t("att.checkin.already", { status: t(statusLabelKey(outcome.status as "PRESENT")) }) }, { values, status: 409 });
-  }
+  const done = await selfCheckIn(auth.user.id, requestMeta(request, context).ip, form.data);
+  if (done.ok) return ok({ message: done.message, session: done.title });
+  return invalid({ code: done.message }, { values, status: done.httpStatus });
 }
 
 export default function CheckinPage() {
-  const { code, buoi } = useLoaderData<typeof loader>();
+  const { code, buoi, me } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
+  const queue = useCheckinQueue(me);
+  const success = result.success?.message ?? queue.success;
+  const checkedIn = success || queue.sent.some((item) => item.answer?.ok);
   return (
     <div className="narrow">
       <PageHeader title={t("att.checkin.title")} />
-      {result.success ? (
+      {queue.sent.map((item) => (
+        <FormMessage key={item.key} tone={item.answer?.ok ? "success" : "error"}>
+          {t("att.checkin.sentResult", { code: item.label, time: formatTime(item.at) })} {item.answer?.message}
+        </FormMessage>
+      ))}
+      {queue.waiting.map((item) => (
+        <p key={item.key} className="notice" role="status">
+          {t("att.checkin.queued", { code: item.label, time: formatTime(item.at) })}
+        </p>
+      ))}
+      {checkedIn ? (
         // Checked in: only the confirmation stays, so nobody taps the button again.
-        <FormMessage tone="success">{result.success.message}</FormMessage>
-      ) : (
-        <CheckinForm code={result.values.code ?? code} buoi={result.values.buoi ?? buoi} error={result.errors.code} />
+        success ? (
+          <FormMessage tone="success">{success}</FormMessage>
+        ) : null
+      ) : queue.waiting.length ? null : (
+        <CheckinForm code={result.values.code ?? code} buoi={result.values.buoi ?? buoi} error={queue.error ?? result.errors.code} onSubmit={queue.submit} />
       )}
     </div>
   );
 }
 
-function CheckinForm({ code, buoi, error }: { code: string; buoi: string; error?: string }) {
+/** The phone's outbox for check-ins (app/attendance/checkin-queue.ts), loaded once the page is interactive. */
+function useCheckinQueue(me: number) {
+  const [view, setView] = useState<CheckinQueueView>({ sent: [], waiting: [] });
+  const queue = useRef<typeof import("~/attendance/checkin-queue") | null>(null);
+  useEffect(() => {
+    let stop = () => {};
+    let alive = true;
+    void import("~/attendance/checkin-queue").then((m) => {
+      queue.current = m;
+      if (alive) stop = m.watchCheckins(me, setView);
+    });
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [me]);
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    if (queue.current?.submitCheckin(event.currentTarget, me, setView)) event.preventDefault();
+  };
+  return { ...view, submit };
+}
+
+function CheckinForm({
+  code,
+  buoi,
+  error,
+  onSubmit,
+}: {
+  code: string;
+  buoi: string;
+  error?: string;
+  onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
+}) {
   return (
     <>
       <p>{t("att.checkin.intro")}</p>
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="buoi" value={buoi} />
         <Field
           label={t("att.checkin.code")}

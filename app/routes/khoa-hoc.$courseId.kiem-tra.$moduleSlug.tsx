@@ -1,15 +1,17 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { reachableCourse, studiedEnrolment } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { issueEarned } from "~/certificates/mine.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid } from "~/forms/result.server";
 import { formatDecimal } from "~/i18n/format";
-import { t } from "~/i18n/messages";
+import { addMessages, t } from "~/i18n/messages";
 import "~/i18n/quiz";
 import { quizActionSchema } from "~/quiz/action.server";
 import { QuizCountdown } from "~/quiz/countdown-clock";
+import type { QuizOfflineView } from "~/quiz/offline-submit";
 import { readAnswers } from "~/quiz/grading";
 import { quizModule, quizPage } from "~/quiz/page.server";
 import { quizPermissions } from "~/quiz/permissions";
@@ -46,10 +48,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const read = readAnswers(quiz, form.data as Record<string, string | string[]>);
   if (!read.ok) return invalid(read.errors, { status: 400 });
-  const outcome = await submitAttempt(enrolmentId, module.slug, form.data.token, quiz, read.answers);
+  const { answeredAt, sentAt } = form.data;
+  const offline = answeredAt !== undefined && sentAt !== undefined ? { answeredAt: new Date(answeredAt), sentAt: new Date(sentAt) } : null;
+  const outcome = await submitAttempt(enrolmentId, module.slug, form.data.token, quiz, read.answers, new Date(), offline);
   if (outcome.kind === "unknown") return invalid({ _form: t("quiz.badToken") }, { status: 400 });
   if (outcome.kind === "graded" && outcome.grade.passed) await issueEarned(auth.user.id);
   return redirect(`${here}?ket-qua=${outcome.attemptId}`);
+}
+
+/** Answers kept on the phone and submissions that wait for the network (app/quiz/offline-submit.ts, loaded once interactive). */
+function useOfflineQuiz(path: string, token: string | null) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [view, setView] = useState<QuizOfflineView>({});
+  useEffect(() => {
+    let stop = () => {};
+    let alive = true;
+    void import("~/quiz/offline-submit").then((m) => {
+      if (alive) stop = m.attachOfflineQuiz(formRef.current, path, token, setView, { t, addMessages });
+    });
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [path, token]);
+  return { formRef, ...view };
 }
 
 export default function QuizPage() {
@@ -58,6 +80,7 @@ export default function QuizPage() {
   const busy = useNavigation().state === "submitting";
   const base = `/khoa-hoc/${d.course.id}`;
   const { result } = d;
+  const offline = useOfflineQuiz(`${base}/kiem-tra/${d.module.slug}`, d.open?.token ?? null);
   return (
     <>
       <p>
@@ -123,11 +146,12 @@ export default function QuizPage() {
         </section>
       ) : null}
       {d.open ? (
-        <Form method="post" className="quiz-form stack" noValidate>
+        <Form method="post" className="quiz-form stack" noValidate ref={offline.formRef}>
           <input type="hidden" name="intent" value="submit" />
           <input type="hidden" name="token" value={d.open.token} />
           {d.open.deadline ? <p className="notice">{t("quiz.deadline", { time: d.open.deadline, grace: d.open.grace })}</p> : null}
           {d.open.deadlineIso ? <QuizCountdown deadlineIso={d.open.deadlineIso} /> : null}
+          {offline.restored ? <p className="muted">{offline.restored}</p> : null}
           <ol className="quiz-questions">
             {d.open.questions.map((q, i) => (
               <li key={q.id}>
@@ -168,6 +192,12 @@ export default function QuizPage() {
               </li>
             ))}
           </ol>
+          {offline.queued ? (
+            <p className="notice" role="status">
+              {offline.queued}
+            </p>
+          ) : null}
+          {offline.refused ? <FormMessage tone="error">{offline.refused}</FormMessage> : null}
           <div>
             <button type="submit" disabled={busy}>
               {t("quiz.submit")}

@@ -1,5 +1,6 @@
 import type { Scenario } from "../harness";
 import { checkinBurst } from "./checkin-burst";
+import { checkinQueued } from "./checkin-queued";
 import { classDay } from "./class-day";
 import { classList, classPage, classProgress } from "./classes";
 import { home } from "./home";
@@ -19,6 +20,7 @@ export const scenarios: Scenario[] = [
   lessonPage,
   quizSubmit,
   checkinBurst,
+  checkinQueued,
   planAutosave,
   statsDashboard,
   classDay,

@@ -71,7 +71,7 @@ describe("check-in burst (group commit)", () => {
       { written: true },
       "failed",
       { written: true },
-      { written: false, status: "PRESENT" },
+      { written: false, status: "PRESENT", clientKey: null },
     ]);
     const rows = await db().attendance.findMany({ where: { sessionId: s.id }, orderBy: { userId: "asc" }, select: { userId: true, status: true } });
     expect(rows).toEqual(

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Access } from "~/auth/access";
 import "~/i18n/attendance"; // the activation page's title lives in the attendance catalogue
 import "~/i18n/account";
+import "~/i18n/offline"; // the offline page's title
 import { t } from "~/i18n/messages";
 import { NAV_RULES } from "~/ui/navigation";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-data";
@@ -73,6 +74,7 @@ const PUBLIC_ANSWERS: Record<string, { anonymous: Answer; signedIn: Answer }> = 
   "routes/chung-nhan._index": { anonymous: titled(t("cert.verify.title")), signedIn: titled(t("cert.verify.title")) },
   // route-params' code belongs to no certificate: the lookup page gives the not-found verdict
   "routes/chung-nhan.$code": { anonymous: { status: 404, text: "verdict--not-found" }, signedIn: { status: 404, text: "verdict--not-found" } },
+  "routes/ngoai-tuyen": { anonymous: titled(t("offline.title")), signedIn: titled(t("offline.title")) },
   "routes/healthz": { anonymous: { status: 200, text: '"status":"ok"' }, signedIn: { status: 200, text: '"status":"ok"' } },
   "routes/bench": { anonymous: notFound, signedIn: notFound },
   "routes/kiem-thu.dong-ho": { anonymous: notFound, signedIn: notFound },

@@ -254,4 +254,9 @@ export const attendance = {
   "att.activate.mismatch": "Hai mật khẩu không khớp.",
   "att.activate.wrong": "Số điện thoại/email hoặc mã kích hoạt không đúng, đã dùng hoặc đã hết hạn.",
   "att.activate.throttled": "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau {time}.",
+  // a check-in queued on the phone, refused (answered by the server only: not in the check-in page's catalogue)
+  "att.checkin.tooOld": "Mã nhập lúc {time} đã chờ trên điện thoại quá {hours} giờ nên không được nhận. Hãy báo giảng viên để được điểm danh.",
+  "att.checkin.badMoment": "Thời điểm nhập mã trên điện thoại không hợp lệ. Hãy nhập lại mã đang hiện trên màn chiếu.",
+  "att.checkin.closedAt": "Mã nhập lúc {time} nằm ngoài giờ điểm danh của buổi học nên không được nhận.",
+  "att.checkin.otherAccount": "Lần điểm danh này được lưu khi một tài khoản khác đăng nhập trên điện thoại nên không được gửi bằng tài khoản này.",
 } as const;

@@ -18,4 +18,7 @@ export const checkin = {
   "att.checkin.doneTitled": "Đã điểm danh buổi “{title}”: {status} — {session}.",
   "att.checkin.throttled": "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau {time}.",
   "att.checkin.sessionFor": "Buổi học: {session}",
+  "att.checkin.queued":
+    "Mạng đang chậm hoặc mất kết nối: lần điểm danh (mã {code}, nhập lúc {time}) đã được lưu trên điện thoại và sẽ tự gửi khi có mạng. Không cần nhập lại.",
+  "att.checkin.sentResult": "Đã gửi lần điểm danh lưu trên điện thoại (mã {code}, nhập lúc {time}):",
 } as const;

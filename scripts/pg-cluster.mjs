@@ -68,7 +68,7 @@ export async function startPostgres() {
   fs.chownSync(DATA, Number(user), Number(group));
   sh(path.join(bin, "initdb"), ["-D", DATA, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"], asPostgres);
   const port = await freePort();
-  const settings = `-p ${port} -k ${ROOT} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c TimeZone=UTC`;
+  const settings = `-p ${port} -k ${ROOT} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c autovacuum=off -c TimeZone=UTC`;
   sh(pgCtl, ["-D", DATA, "-l", path.join(ROOT, "server.log"), "-w", "-o", settings, "start"], asPostgres);
   const psql = (sql) =>
     sh(path.join(bin, "psql"), ["-h", ROOT, "-p", String(port), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql], asPostgres);

@@ -36,4 +36,8 @@ export default async function setup() {
   // (jsxDEV) bundle that the e2e server (reusing build/) cannot run.
   if (process.env.SKIP_BUILD !== "1") execFileSync("npm", ["run", "build", "--silent"], { stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
   else if (!fs.existsSync("generated/content.json")) execFileSync("node_modules/.bin/tsx", ["scripts/build-content.ts"], { stdio: "pipe" });
+  // PostgreSQL: the test databases go with the run (SQLite's files are removed by the next run)
+  return async () => {
+    if (onPostgres) await dropTestDatabases();
+  };
 }

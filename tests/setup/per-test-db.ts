@@ -46,6 +46,9 @@ const store: Store = onPostgres
       test: (n) => `${stem}-${n}.db`,
     };
 
+// SQLite's attachments sit beside its files in tests/.tmp; PostgreSQL's would go to data/attachments
+if (onPostgres) process.env.ATTACHMENTS_DIR ??= path.join(tmp, "attachments");
+
 let testDb: string | undefined;
 let tests = 0;
 

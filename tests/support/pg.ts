@@ -32,22 +32,35 @@ const ident = (name: string) => {
   return `"${name}"`;
 };
 
-/** A new database copied from `template` (which must have no open connection). */
-export function createDatabase(name: string, template?: string): Promise<void> {
+/** A new database copied from `template` (which must have no open connection); one of the same name goes first. */
+export async function createDatabase(name: string, template?: string): Promise<void> {
+  await dropDatabase(name);
   return admin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ""}`);
   });
 }
 
+/** Drops a database, ending its connections; a backend the role may not end (another role's) is waited for. */
 export function dropDatabase(name: string): Promise<void> {
-  return admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`)));
+  return admin(async (c) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
+        return;
+      } catch (error) {
+        if (attempt >= 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  });
 }
 
 /** Databases an interrupted run left behind. */
 export function dropTestDatabases(): Promise<void> {
   return admin(async (c) => {
     const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${PREFIX}%`]);
-    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${ident(datname)} WITH (FORCE)`);
+    return rows.map((r) => r.datname);
+  }).then(async (names) => {
+    for (const name of names) await dropDatabase(name);
   });
 }

@@ -15,7 +15,7 @@ export function pgSchemaFrom(sqlite: string): string {
     return text.replace(from, to);
   };
   let text = replace(sqlite, /(datasource db \{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"');
-  text = replace(text, /(generator client \{[^}]*output\s*=\s*)"\.\.\/generated\/prisma"/, '$1"../../generated/prisma-pg"');
+  text = replace(text, /(generator client \{[^}]*output\s*=\s*)"[^"]*"/, '$1"../../generated/prisma-pg"');
   return `// GENERATED from prisma/schema.prisma by scripts/pg-schema.ts: do not edit, run \`npm run db:pg-schema\`.\n${text}`;
 }
 

@@ -124,7 +124,8 @@ describe("health", () => {
     expect(res.status).toBe(200);
     expect(res.headers["cache-control"]).toBe("private, no-store");
     const health = JSON.parse(res.body);
-    const shipped = fs.readdirSync("prisma/migrations").filter((d) => fs.existsSync(path.join("prisma/migrations", d, "migration.sql")));
+    const dir = onPostgres ? "prisma/postgresql/migrations" : "prisma/migrations";
+    const shipped = fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, "migration.sql")));
     expect(health).toEqual({ status: "ok", database: "ok", migrations: { expected: shipped.length, applied: shipped.length, pending: [], unknown: [] } });
   });
 });

@@ -36,7 +36,16 @@ const ident = (name: string) => {
 export async function createDatabase(name: string, template?: string): Promise<void> {
   await dropDatabase(name);
   return admin(async (c) => {
-    await c.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ""}`);
+    // a request of the previous test may still be finishing on the source: wait for it (up to 5 s)
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await c.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ""}`);
+        return;
+      } catch (error) {
+        if (attempt >= 50 || !/being accessed by other users/.test((error as Error).message)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
   });
 }
 

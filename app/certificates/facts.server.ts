@@ -51,7 +51,7 @@ export async function learnerCompletionFacts(userId: number, now = new Date()): 
     FROM "Enrolment" e
     WHERE e."userId" = ${userId}
     UNION ALL
-    SELECT DISTINCT e."courseId", NULL, NULL, qa."module" FROM "QuizAttempt" qa JOIN "Enrolment" e ON e."id" = qa."enrolmentId"
+    SELECT DISTINCT e."courseId", CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), qa."module" FROM "QuizAttempt" qa JOIN "Enrolment" e ON e."id" = qa."enrolmentId"
     WHERE e."userId" = ${userId} AND qa."passed" = ${true}`;
   const facts = new Map<number, CompletionFacts>();
   for (const r of rows) {

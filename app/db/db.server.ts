@@ -1,15 +1,22 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type Database from "better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client";
+import { PrismaClient as PgPrismaClient } from "../../generated/prisma-pg/client";
 import { serializeAdapter } from "./serialized-adapter.server";
 import { cacheStatements } from "./statement-cache.server";
-import { databaseUrl } from "./url";
+import { databaseUrl, engineOf } from "./url";
 
 export type Db = PrismaClient;
 export type { Prisma } from "../../generated/prisma/client";
 
-/** Opens the SQLite file in WAL mode with a busy timeout (see docs/decisions/0003). */
+/** SQLite (`file:`) or PostgreSQL (`postgresql://`), chosen by the URL (docs/decisions/0045). */
 export function createDb(url = databaseUrl()): Db {
+  return engineOf(url) === "postgresql" ? createPgDb(url) : createSqliteDb(url);
+}
+
+/** Opens the SQLite file in WAL mode with a busy timeout (see docs/decisions/0003). */
+function createSqliteDb(url: string): Db {
   const sqlite = new PrismaBetterSQLite3({ url, timeout: 5000 });
   const factory = serializeAdapter({
     provider: sqlite.provider,
@@ -26,6 +33,18 @@ export function createDb(url = databaseUrl()): Db {
     },
   });
   return new PrismaClient({ adapter: factory });
+}
+
+/**
+ * A pool of PostgreSQL connections: each request gets its own connection and real transactions, so neither the
+ * serialising wrapper nor the statement cache apply. The generated client differs only in its provider (the query
+ * compiler is built per provider), its API is the SQLite one's, so it is typed as that. Sessions run in UTC: the
+ * columns are `timestamp without time zone` and `CURRENT_TIMESTAMP` defaults must be UTC like Prisma's own values.
+ */
+function createPgDb(url: string): Db {
+  const max = Number(process.env.PG_POOL_MAX) || 10;
+  const adapter = new PrismaPg({ connectionString: url, max, options: "-c TimeZone=UTC" });
+  return new PgPrismaClient({ adapter }) as unknown as Db;
 }
 
 declare global {

@@ -2,10 +2,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { sqlitePath } from "~/db/backup.server";
-import { databaseUrl } from "~/db/url";
+import { databaseUrl, engineOf } from "~/db/url";
 
 /**
- * Where attachments live: ATTACHMENTS_DIR, or an `attachments` folder next to the SQLite file
+ * Where attachments live: ATTACHMENTS_DIR, or an `attachments` folder next to the SQLite file (`data/attachments`
+ * on PostgreSQL)
  * (docs/decisions/0034) — never under public/, so only the download route serves them. A file is
  * named by its SHA-256, so the same file uploaded twice is stored once, and a name cannot be guessed
  * or steer a path.
@@ -13,6 +14,7 @@ import { databaseUrl } from "~/db/url";
 export function attachmentsDir(): string {
   const configured = process.env.ATTACHMENTS_DIR;
   if (configured) return path.resolve(configured);
+  if (engineOf() === "postgresql") return path.resolve("data", "attachments"); // no database file to sit beside
   return path.join(path.dirname(path.resolve(sqlitePath(databaseUrl()))), "attachments");
 }
 

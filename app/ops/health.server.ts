@@ -1,18 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import { db } from "~/db/db.server";
+import { shippedMigrations } from "~/db/migrations.server";
 import { type Health, healthOf } from "./health";
-
-const MIGRATIONS_DIR = path.resolve("prisma", "migrations");
-
-/** The migration folders shipped with this release (prisma/migrations/<name>/migration.sql). */
-export function shippedMigrations(dir = MIGRATIONS_DIR): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
-    .map((entry) => entry.name)
-    .sort();
-}
 
 export async function checkHealth(): Promise<Health> {
   let applied: string[];
@@ -23,7 +11,7 @@ export async function checkHealth(): Promise<Health> {
   }
   try {
     const rows = await db().$queryRawUnsafe<{ migration_name: string }[]>(
-      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+      'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
     applied = rows.map((r) => r.migration_name);
   } catch {

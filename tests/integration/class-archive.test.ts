@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { tableNames, tableRows } from "~/db/tables.server";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ServerBuild, createRequestHandler } from "@remix-run/node";
@@ -144,14 +145,10 @@ const LEARNER_OWN = new Set(["routes/khoa-hoc.$courseId.hoc.$moduleSlug.$lessonS
 
 /** Rows of every table but sessions and throttle counters, hashed: "nothing was written" catches updates too. */
 async function digest(): Promise<string> {
-  const tables = (
-    await db().$queryRawUnsafe<{ name: string }[]>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'Session', 'ThrottleHit') ORDER BY name",
-    )
-  ).map((r) => r.name);
+  const tables = (await tableNames()).filter((n) => n !== "Session" && n !== "ThrottleHit");
   const hash = crypto.createHash("sha256");
   for (const name of tables) {
-    const rows = await db().$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY rowid`);
+    const rows = await tableRows(name);
     hash.update(name + JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? Number(v) : v)));
   }
   return hash.digest("hex");

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { tableNames, tableRows } from "~/db/tables.server";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ServerBuild, createRequestHandler } from "@remix-run/node";
@@ -286,7 +287,7 @@ let tables: string[] = [];
 async function digest(): Promise<string> {
   const hash = crypto.createHash("sha256");
   for (const name of tables) {
-    const rows = await db().$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY rowid`);
+    const rows = await tableRows(name);
     hash.update(name + JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? Number(v) : v)));
   }
   return hash.digest("hex");
@@ -325,13 +326,7 @@ let cookies: Record<Who, () => Promise<string>>;
 const demoCookie = async (email: string) => cookieFor(await userIdOf(email));
 
 beforeAll(async () => {
-  tables = (
-    await db().$queryRawUnsafe<{ name: string }[]>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
-    )
-  )
-    .map((r) => r.name)
-    .filter((n) => !COUNTERS.has(n));
+  tables = (await tableNames()).filter((n) => !COUNTERS.has(n));
   const params = await routeParams();
   const unit = async (code: string) => db().unit.findUniqueOrThrow({ where: { code } });
   const [province, canLoc, huongSon, sonKim] = await Promise.all([unit("HT"), unit("HT-CL"), unit("HT-HS"), unit("HT-HS-SONKIM1")]);

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { onPostgres } from "../support/pg";
 import path from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -305,7 +306,8 @@ describe("attachments", () => {
     expect((await tableCounts()).Attachment).toBe(before.Attachment);
   });
 
-  it("is covered by the backup: backed up, deleted, restored, the same bytes come back", async () => {
+  // the SQLite backup (its attachments are the same on PostgreSQL, whose database pg_dump copies)
+  it.skipIf(onPostgres)("is covered by the backup: backed up, deleted, restored, the same bytes come back", async () => {
     const bytes = pdf();
     await upload(uploadForm("sao-luu.pdf", bytes));
     const row = await db().attachment.findFirstOrThrow({ where: { courseId }, orderBy: { id: "desc" } });

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { tableNames, tableRows } from "~/db/tables.server";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { submitPlan } from "~/appraisal/appraisal.server";
 import { sweepOverdue } from "~/appraisal/overdue.server";
@@ -14,12 +15,10 @@ import { cookieFor, getRequest, run, testContext, userIdOf } from "../support/ht
 
 /** Every row of every table but the test's own sessions, hashed: an update shows as well as an insert. */
 async function digest(): Promise<string> {
-  const tables = await db().$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'Session') ORDER BY name",
-  );
+  const tables = (await tableNames()).filter((n) => n !== "Session");
   const hash = crypto.createHash("sha256");
-  for (const { name } of tables) {
-    const rows = await db().$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY rowid`);
+  for (const name of tables) {
+    const rows = await tableRows(name);
     hash.update(name + JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? Number(v) : v)));
   }
   return hash.digest("hex");

@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { tableNames } from "~/db/tables.server";
 import { createSession } from "~/auth/session.server";
 import { db } from "~/db/db.server";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-data";
@@ -82,16 +83,12 @@ export async function run<T = any>(call: () => Promise<unknown> | unknown): Prom
   return { status: 200, data: result as T, headers: new Headers(), location: null };
 }
 
-let tableNames: string[] | undefined;
+let names: string[] | undefined;
 
 /** Row counts of every table (one query): "nothing was written" is then one equality. */
 export async function tableCounts(): Promise<Record<string, number>> {
-  tableNames ??= (
-    await db().$queryRawUnsafe<{ name: string }[]>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
-    )
-  ).map((r) => r.name);
-  const sql = tableNames.map((name) => `SELECT '${name}' AS name, COUNT(*) AS n FROM "${name}"`).join(" UNION ALL ");
+  names ??= await tableNames();
+  const sql = names.map((name) => `SELECT '${name}' AS name, COUNT(*) AS n FROM "${name}"`).join(" UNION ALL ");
   const rows = await db().$queryRawUnsafe<{ name: string; n: bigint | number }[]>(sql);
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
 }

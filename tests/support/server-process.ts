@@ -4,6 +4,8 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
+import { type Db, createDb } from "~/db/db.server";
+import { TEMPLATE_NAME, createDatabase, dropDatabase, onPostgres, pgUrlOf } from "./pg";
 
 /**
  * The production server (`node server.js` on the built app) as a child process on a free port,
@@ -31,14 +33,32 @@ export function copyOfTemplate(): string {
   return file;
 }
 
-export function removeDb(file: string) {
+/** Removes a SQLite copy, or drops a PostgreSQL one (a name without a slash, see startServer). */
+export function removeDb(file: string): Promise<void> {
+  if (onPostgres && !file.includes("/")) return dropDatabase(file);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  return Promise.resolve();
 }
 
+/** A Prisma client on a server's database (a SQLite file, or a PostgreSQL database's name): disconnect it after. */
+export function serverDb(dbFile: string): Db {
+  return createDb(onPostgres && !dbFile.includes("/") ? pgUrlOf(dbFile) : `file:${dbFile}`);
+}
+
+/** On PostgreSQL (`npm run test:pg`) the server gets its own copy of the template database, named in `dbFile`. */
 export async function startServer(opts: { dbFile?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
-  const dbFile = opts.dbFile ?? copyOfTemplate();
+  let dbFile = opts.dbFile;
+  let url = `file:${dbFile}`;
+  if (!dbFile && onPostgres) {
+    dbFile = `ocop_t_server_${crypto.randomBytes(4).toString("hex")}`;
+    await createDatabase(dbFile, TEMPLATE_NAME);
+    url = pgUrlOf(dbFile);
+  } else {
+    dbFile ??= copyOfTemplate();
+    url = `file:${dbFile}`;
+  }
   const child = spawn("node", ["server.js"], {
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: `file:${dbFile}`, BENCH: "", LOG_LEVEL: "info", ...opts.env },
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: url, BENCH: "", LOG_LEVEL: "info", ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const out: string[] = [];

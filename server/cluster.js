@@ -34,7 +34,8 @@ export function superviseWorkers(count, logger) {
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     startedAt.delete(worker.id);
     if (stopping) {
-      if (code !== 0) exitCode = 1;
+      // a worker still starting has no handler yet: our SIGTERM ends it at once, which is a clean stop too
+      if (code !== 0 && signal !== "SIGTERM") exitCode = 1;
       if (Object.keys(cluster.workers ?? {}).length === 0) {
         logger.info("all workers stopped");
         logger.flush?.();

@@ -21,10 +21,13 @@ export function parseId(raw: string | number | null | undefined): number | null 
 /** Field values echoed back to refill a form without JavaScript (never passwords, never huge). */
 const ECHO_LIMIT = 2000;
 
+// No form means a NUL character, and PostgreSQL's text cannot hold one (the insert would fail): it is dropped.
+
 export function formDataToObject(formData: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value !== "string") continue; // files are read by the upload handlers only
+  for (const [key, raw] of formData.entries()) {
+    if (typeof raw !== "string") continue; // files are read by the upload handlers only
+    const value = raw.replaceAll("\u0000", "");
     const prev = out[key];
     if (prev === undefined) out[key] = value;
     else out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];

@@ -23,13 +23,30 @@ export async function insertRows(tx: Prisma.TransactionClient, table: string, co
   if (engineOf() === "postgresql") {
     const objects = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] instanceof Date ? (row[i] as Date).toISOString() : row[i]])));
     const sql = `INSERT INTO "${table}" (${names}) SELECT ${names} FROM json_populate_recordset(NULL::"${table}", $1::json)`;
-    const inserted = await tx.$executeRawUnsafe(sql, JSON.stringify(objects));
-    // explicit ids leave the id sequence behind (SQLite's autoincrement follows the largest id by itself)
-    if (columns.includes("id"))
-      await tx.$queryRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT COALESCE(MAX("id"), 1) FROM "${table}"))`);
-    return inserted;
+    return tx.$executeRawUnsafe(sql, JSON.stringify(objects));
   }
   const picks = columns.map((_, i) => `value->>${i}`).join(", ");
   const sql = `INSERT INTO "${table}" (${names}) SELECT ${picks} FROM json_each(?)`;
   return tx.$executeRawUnsafe(sql, JSON.stringify(rows.map((row) => row.map(cell))));
+}
+
+/**
+ * `count` new ids of `table`, for rows written with their ids (and paths made of them) in one bulk insert. On
+ * PostgreSQL they come from the table's own sequence, so another process inserting at the same moment (a row
+ * created the usual way, or another bulk load) never gets the same ones. On SQLite one process writes, one
+ * transaction at a time: the ids after the largest are free until this transaction commits.
+ */
+export async function reserveIds(tx: Prisma.TransactionClient, table: string, count: number): Promise<number[]> {
+  if (!NAME.test(table)) throw new Error(`reserveIds: not an identifier: ${table}`);
+  if (count === 0) return [];
+  if (engineOf() === "postgresql") {
+    const rows = await tx.$queryRawUnsafe<{ id: bigint }[]>(
+      `SELECT nextval(pg_get_serial_sequence('"${table}"', 'id')) AS id FROM generate_series(1, $1::int)`,
+      count,
+    );
+    return rows.map((r) => Number(r.id));
+  }
+  const [{ last }] = await tx.$queryRawUnsafe<{ last: bigint | number | null }[]>(`SELECT MAX("id") AS last FROM "${table}"`);
+  const first = Number(last ?? 0) + 1;
+  return Array.from({ length: count }, (_, i) => first + i);
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Db, db } from "~/db/db.server";
-import { type Cell, insertRows } from "~/db/bulk.server";
+import { type Cell, insertRows, reserveIds } from "~/db/bulk.server";
 import { foldForSearch } from "~/i18n/fold";
 import { type Catalogue, REFORM_DATE, findProvince, parseCatalogue, provinceSlice, searchProvinces } from "./catalogue";
 import type { MatchUnit } from "./match";
@@ -32,8 +32,9 @@ const UNIT_COLUMNS = ["id", "code", "officialCode", "name", "level", "parentId",
  * Loads one province of the catalogue: the province (found by its official code, e.g. the demo's Hà Tĩnh, or
  * created), its communes of today, its former communes (ended on 1 July 2025, hidden from today's pickers) and the
  * links from each former commune to its successor(s). Units already there are kept as they are (ids, paths, data),
- * so loading twice changes nothing. One transaction of a few statements: the ids are given here, so every unit is
- * written with its path in one bulk insert, then every link in another (decision 0038).
+ * so loading twice changes nothing. One transaction of a few statements: the ids are reserved first (from the id
+ * sequence on PostgreSQL, so several processes never share one), so every unit is written with its path in one bulk
+ * insert, then every link in another (decision 0038).
  */
 export async function loadProvince(code: string, client: Db = db()): Promise<LoadResult | null> {
   const slice = provinceSlice(catalogue(), code);
@@ -41,28 +42,30 @@ export async function loadProvince(code: string, client: Db = db()): Promise<Loa
   return client.$transaction(
     async (tx) => {
       const found = await tx.unit.findFirst({ where: { officialCode: code, level: "PROVINCE" }, select: { id: true, path: true } });
-      let nextId = ((await tx.unit.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
-      const province = found ?? { id: nextId++, path: "" };
-      province.path ||= `/${province.id}/`;
       // a province loaded just now has nothing under it yet
       const existing = found
         ? await tx.unit.findMany({
-            where: { path: { startsWith: province.path }, officialCode: { not: null } },
+            where: { path: { startsWith: found.path }, officialCode: { not: null } },
             select: { id: true, officialCode: true, validUntil: true },
           })
         : [];
       const current = new Map(existing.filter((u) => !u.validUntil).map((u) => [u.officialCode!, u.id]));
       const former = new Map(existing.filter((u) => u.validUntil).map((u) => [u.officialCode!, u.id]));
+      const newCommunes = slice.communes.filter((c) => !current.has(c.code));
+      const newFormer = slice.former.filter((f) => !former.has(f.code));
+      const ids = await reserveIds(tx, "Unit", (found ? 0 : 1) + newCommunes.length + newFormer.length);
+      const province = found ?? { id: ids.shift()!, path: "" };
+      province.path ||= `/${province.id}/`;
 
       const now = new Date();
       const rows: Cell[][] = found ? [] : [[province.id, code, code, slice.province.name, "PROVINCE", null, province.path, null, null, true, false, now]];
-      const add = (ids: Map<string, number>, officialCode: string, ourCode: string, name: string, from: Date | null, until: Date | null) => {
-        const id = nextId++;
-        ids.set(officialCode, id);
+      const add = (known: Map<string, number>, officialCode: string, ourCode: string, name: string, from: Date | null, until: Date | null) => {
+        const id = ids.shift()!;
+        known.set(officialCode, id);
         rows.push([id, ourCode, officialCode, name, "COMMUNE", province.id, `${province.path}${id}/`, from, until, !until, false, now]);
       };
-      for (const c of slice.communes) if (!current.has(c.code)) add(current, c.code, c.code, c.name, REFORM_DATE, null);
-      for (const f of slice.former) if (!former.has(f.code)) add(former, f.code, formerCode(f.code), f.name, null, REFORM_DATE);
+      for (const c of newCommunes) add(current, c.code, c.code, c.name, REFORM_DATE, null);
+      for (const f of newFormer) add(former, f.code, formerCode(f.code), f.name, null, REFORM_DATE);
       await insertRows(tx, "Unit", UNIT_COLUMNS, rows);
       if (!found) await tx.provinceSettings.create({ data: { unitId: province.id } });
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { db } from "~/db/db.server";
+import { createDb, db } from "~/db/db.server";
 import * as importer from "~/routes/khoa-hoc.$courseId.nhap-danh-sach";
 import * as stats from "~/routes/thong-ke.tham-dinh";
 import { REFORM_DATE } from "~/units/catalogue";
@@ -94,6 +94,28 @@ describe("loading a province in bulk", () => {
     // the ids were given by the loader: the table's own counter must still be past them
     const max = (await db().unit.aggregate({ _max: { id: true } }))._max.id!;
     expect((await db().unit.create({ data: { code: "LOCAL-1", name: "Xã Mới", level: "COMMUNE", path: "" } })).id).toBeGreaterThan(max);
+  });
+
+  it("gives distinct ids when two provinces load at once beside a unit created the usual way (two connections, as two processes)", async () => {
+    // on SQLite one process writes, so "another process" is the same client; on PostgreSQL it is a second pool
+    const other = process.env.DATABASE_URL!.startsWith("postgres") ? createDb(process.env.DATABASE_URL) : db();
+    try {
+      const [a, b, local] = await Promise.all([
+        loadProvince("01", db()),
+        loadProvince("79", other),
+        other.unit.create({ data: { code: "LOCAL-2", name: "Xã Mới Lập", level: "COMMUNE", path: "" } }),
+      ]);
+      const ids = (await db().unit.findMany({ select: { id: true } })).map((u) => u.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(a!.created).toBeGreaterThan(100);
+      expect(b!.created).toBeGreaterThan(100);
+      const under = (provinceId: number) => db().unit.count({ where: { parentId: provinceId } });
+      expect(await under(a!.provinceId)).toBe(a!.created - 1);
+      expect(await under(b!.provinceId)).toBe(b!.created - 1);
+      expect(ids).toContain(local.id);
+    } finally {
+      if (other !== db()) await other.$disconnect();
+    }
   });
 });
 

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { renderSite } from "../../scripts/nginx-config.mjs";
 
@@ -60,4 +62,20 @@ describe("deploy/", () => {
     expect(unit).toMatch(/^Environment=HOST=127\.0\.0\.1$/m);
     expect(unit).toMatch(/^KillSignal=SIGTERM$/m);
   });
+
+  it("the unit's migration step, run as written, migrates an empty database", () => {
+    const unit = fs.readFileSync("deploy/ocop-lms.service", "utf8");
+    const [command, ...args] = unit.match(/^ExecStartPre=(.*)$/m)![1].replaceAll("/opt/ocop-lms", process.cwd()).split(" ");
+    const file = path.resolve(`tests/.tmp/unit-migrate-${process.pid}.db`);
+    try {
+      execFileSync(command, args, { env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: "pipe" });
+      const db = new Database(file, { readonly: true });
+      const applied = db.prepare("SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL").get() as { n: number };
+      const migrations = fs.readdirSync("prisma/migrations").filter((name) => fs.statSync(`prisma/migrations/${name}`).isDirectory());
+      db.close();
+      expect(applied.n).toBe(migrations.length);
+    } finally {
+      for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    }
+  }, 60_000);
 });

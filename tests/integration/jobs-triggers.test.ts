@@ -105,11 +105,11 @@ async function smallClass(sessions: { startsAt: Date; status?: string }[]) {
   const province = await db().unit.findFirstOrThrow({ where: { level: "PROVINCE", code: "HT" } });
   const tag = Math.random().toString(36).slice(2, 8);
   const trainer = await db().user.create({ data: { fullName: "Giảng viên Lớp Nhỏ", passwordHash: "x", email: `gv-${tag}@example.vn` } });
-  const learners = await Promise.all(
-    ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"].map((fullName, i) =>
-      db().user.create({ data: { fullName, email: `hv${i}-${tag}@example.vn`, passwordHash: i === 2 ? null : "x" } }),
-    ),
-  );
+  // one after another, so their ids follow the list (on PostgreSQL's pool, created at once they need not)
+  const learners = [];
+  for (const [i, fullName] of ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"].entries()) {
+    learners.push(await db().user.create({ data: { fullName, email: `hv${i}-${tag}@example.vn`, passwordHash: i === 2 ? null : "x" } }));
+  }
   const course = await db().course.create({
     data: {
       code: `LOP-${tag}`,

@@ -65,7 +65,10 @@ describe("deploy/", () => {
 
   it("the unit's migration step, run as written, migrates an empty database", () => {
     const unit = fs.readFileSync("deploy/ocop-lms.service", "utf8");
-    const [command, ...args] = unit.match(/^ExecStartPre=(.*)$/m)![1].replaceAll("/opt/ocop-lms", process.cwd()).split(" ");
+    const [command, ...args] = unit
+      .match(/^ExecStartPre=(.*)$/m)![1]
+      .replaceAll("/opt/ocop-lms", process.cwd())
+      .split(" ");
     const file = path.resolve(`tests/.tmp/unit-migrate-${process.pid}.db`);
     try {
       execFileSync(command, args, { env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: "pipe" });

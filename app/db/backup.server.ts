@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { type Engine, engineOf } from "./url";
 
 /**
  * Backups use SQLite's online backup API: a consistent copy taken page by page while the
@@ -29,31 +31,39 @@ export async function backupDatabase(
     source.close();
   }
   assertIntact(destination);
-  let files = 0;
-  const missing: string[] = [];
-  if (options.attachments) {
-    const target = attachmentsBackupDir(destination);
-    fs.mkdirSync(target, { recursive: true });
-    for (const name of storedNames(destination)) {
-      const from = path.join(options.attachments, name);
-      if (!fs.existsSync(from))
-        missing.push(name); // deleted since the copy was taken
-      else {
-        fs.copyFileSync(from, path.join(target, name));
-        files++;
-      }
-    }
-  }
+  const { files, missing } = options.attachments ? copyAttachments(destination, options.attachments) : { files: 0, missing: [] };
   return { file: destination, bytes: fs.statSync(destination).size, files, missing };
 }
 
-/** Where a backup keeps its attachments: `ocop-….db` → `ocop-…-files/`. */
-export function attachmentsBackupDir(backupFile: string): string {
-  return `${backupFile.replace(/\.db$/, "")}-files`;
+/** Copies the files a backup's rows name into its `-files/` folder. */
+function copyAttachments(backupFile: string, attachments: string): { files: number; missing: string[] } {
+  const target = attachmentsBackupDir(backupFile);
+  fs.mkdirSync(target, { recursive: true });
+  let files = 0;
+  const missing: string[] = [];
+  for (const name of storedNames(backupFile)) {
+    const from = path.join(attachments, name);
+    if (!fs.existsSync(from))
+      missing.push(name); // deleted since the copy was taken
+    else {
+      fs.copyFileSync(from, path.join(target, name));
+      files++;
+    }
+  }
+  return { files, missing };
 }
 
-/** The storage names the database's attachment rows use (none for a database from before them). */
+/** Where a backup keeps its attachments: `ocop-….db` (or `.dump`) → `ocop-…-files/`. */
+export function attachmentsBackupDir(backupFile: string): string {
+  return `${backupFile.replace(/\.(db|dump)$/, "")}-files`;
+}
+
+/** The storage names a backup's attachment rows use: from the SQLite copy, or read out of a PostgreSQL dump. */
 function storedNames(file: string): string[] {
+  return file.endsWith(".dump") ? dumpedNames(file) : sqliteNames(file);
+}
+
+function sqliteNames(file: string): string[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const table = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'Attachment'").get() as { n: number };
@@ -107,6 +117,96 @@ export function restoreDatabase(backupFile: string, dbFile: string, options: { a
   fs.renameSync(tmp, dbFile);
 }
 
-export function backupFileName(now = new Date()): string {
-  return `ocop-${now.toISOString().replace(/[:.]/g, "-").slice(0, 19)}.db`;
+export function backupFileName(now = new Date(), engine: Engine = engineOf()): string {
+  return `ocop-${now.toISOString().replace(/[:.]/g, "-").slice(0, 19)}.${engine === "postgresql" ? "dump" : "db"}`;
+}
+
+/** pg_dump or pg_restore: on PATH, else the newest of Debian's /usr/lib/postgresql/<version>/bin. */
+export function pgTool(name: "pg_dump" | "pg_restore"): string {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) if (dir && fs.existsSync(path.join(dir, name))) return path.join(dir, name);
+  const base = "/usr/lib/postgresql";
+  const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, "bin", name))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  if (!newest) throw new Error(`${name} not found: install PostgreSQL's client tools (apt install postgresql-client)`);
+  return path.join(base, newest, "bin", name);
+}
+
+/** The URL as libpq's environment, so no password appears on a command line (`ps` shows those to every user). */
+function pgEnv(url: string): NodeJS.ProcessEnv {
+  const u = new URL(url);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PGHOST: decodeURIComponent(u.hostname.replace(/^\[|\]$/g, "")) || undefined,
+    PGPORT: u.port || undefined,
+    PGUSER: decodeURIComponent(u.username) || undefined,
+    PGPASSWORD: decodeURIComponent(u.password) || undefined,
+    PGDATABASE: decodeURIComponent(u.pathname.slice(1)) || undefined,
+  };
+  const sslmode = u.searchParams.get("sslmode");
+  if (sslmode) env.PGSSLMODE = sslmode;
+  return env;
+}
+
+function pg(name: "pg_dump" | "pg_restore", args: string[], env: NodeJS.ProcessEnv = process.env): string {
+  const result = spawnSync(pgTool(name), args, { env, encoding: "utf8", maxBuffer: 1 << 30 });
+  if (result.status !== 0) throw new Error(`${name} failed: ${result.stderr || result.error?.message}`);
+  return result.stdout;
+}
+
+/**
+ * A dump is used only when it reads to the end (`--list` reads only its table of contents, which a cut file still
+ * has) and holds our bookkeeping table, so it is a database of this application.
+ */
+export function assertDumpIntact(file: string): void {
+  pg("pg_restore", ["--file=/dev/null", file]);
+  if (!/ TABLE \S+ _prisma_migrations /.test(pg("pg_restore", ["--list", file]))) throw new Error(`${file} is not a database of this application`);
+}
+
+/** The Attachment rows' storage names in a dump, from its data section (no database needed). */
+function dumpedNames(file: string): string[] {
+  const lines = pg("pg_restore", ["--data-only", "--table=Attachment", "--file=-", file]).split("\n");
+  const start = lines.findIndex((line) => /^COPY \S*"Attachment" \(/.test(line));
+  if (start < 0) return [];
+  const at = /\((.*)\) FROM stdin;$/
+    .exec(lines[start])![1]
+    .split(", ")
+    .map((c) => c.replace(/"/g, ""))
+    .indexOf("storageName");
+  const names = new Set<string>();
+  for (let i = start + 1; lines[i] !== "\\."; i++) names.add(lines[i].split("\t")[at]);
+  return [...names];
+}
+
+/**
+ * `pg_dump --format=custom`: one consistent snapshot while the server keeps serving, checked, then the files its
+ * Attachment rows name beside it (as for SQLite, the database first).
+ */
+export async function backupPostgres(
+  url: string,
+  destination: string,
+  options: { attachments?: string } = {},
+): Promise<{ file: string; bytes: number; files: number; missing: string[] }> {
+  fs.mkdirSync(path.dirname(destination), { recursive: true });
+  const partial = `${destination}.partial`;
+  try {
+    pg("pg_dump", ["--format=custom", `--file=${partial}`], pgEnv(url));
+    assertDumpIntact(partial);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  fs.renameSync(partial, destination);
+  const { files, missing } = options.attachments ? copyAttachments(destination, options.attachments) : { files: 0, missing: [] };
+  return { file: destination, bytes: fs.statSync(destination).size, files, missing };
+}
+
+/**
+ * Restores a checked dump over the database in one transaction (`--single-transaction`): a dump that fails half
+ * way leaves the database as it was (decision 0049). The files go first, as for SQLite. The server must be stopped.
+ */
+export function restorePostgres(backupFile: string, url: string, options: { attachments?: string } = {}): void {
+  assertDumpIntact(backupFile);
+  if (options.attachments) restoreAttachments(backupFile, options.attachments);
+  const env = pgEnv(url);
+  pg("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", `--dbname=${env.PGDATABASE ?? env.PGUSER}`, backupFile], env);
 }

@@ -131,20 +131,21 @@ export function pgTool(name: "pg_dump" | "pg_restore"): string {
   return path.join(base, newest, "bin", name);
 }
 
-/** The URL as libpq's environment, so no password appears on a command line (`ps` shows those to every user). */
+/**
+ * The URL as libpq's environment, so no password appears on a command line (`ps` shows those to every user). What
+ * the URL leaves out keeps its inherited value (PGPASSWORD, or ~/.pgpass as libpq reads it).
+ */
 function pgEnv(url: string): NodeJS.ProcessEnv {
   const u = new URL(url);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PGHOST: decodeURIComponent(u.hostname.replace(/^\[|\]$/g, "")) || undefined,
-    PGPORT: u.port || undefined,
-    PGUSER: decodeURIComponent(u.username) || undefined,
-    PGPASSWORD: decodeURIComponent(u.password) || undefined,
-    PGDATABASE: decodeURIComponent(u.pathname.slice(1)) || undefined,
+  const given = {
+    PGHOST: decodeURIComponent(u.hostname.replace(/^\[|\]$/g, "")),
+    PGPORT: u.port,
+    PGUSER: decodeURIComponent(u.username),
+    PGPASSWORD: decodeURIComponent(u.password),
+    PGDATABASE: decodeURIComponent(u.pathname.slice(1)),
+    PGSSLMODE: u.searchParams.get("sslmode") ?? "",
   };
-  const sslmode = u.searchParams.get("sslmode");
-  if (sslmode) env.PGSSLMODE = sslmode;
-  return env;
+  return { ...process.env, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value)) };
 }
 
 function pg(name: "pg_dump" | "pg_restore", args: string[], env: NodeJS.ProcessEnv = process.env): string {

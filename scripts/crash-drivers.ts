@@ -1,21 +1,22 @@
-import Database from "better-sqlite3";
 import { currentCode } from "../app/attendance/checkin-code";
 import { SETTLE_EVERY } from "../app/notifications/retry";
 import { COURSE, DEMO_PASSWORD } from "../prisma/demo-data";
+import type { Db } from "../app/db/db.server";
 import type { Received } from "../tests/support/smtp";
 
 /**
  * Write loads for the crash test. Each `write` returns true only when the server acknowledged
  * the write (the answer a user would have seen as success); `verify` lists what is missing or
- * half-written for the acknowledged keys.
+ * half-written for the acknowledged keys. `db` is the app's own client on the server's database
+ * (SQLite or PostgreSQL): raw queries as tagged templates, so either engine binds the values.
  */
 export type CrashDriver = {
   name: string;
   concurrency: number;
   /** runs once before the burst, with the server up */
-  setup?(base: string, dbFile: string): Promise<void>;
+  setup?(base: string, db: Db): Promise<void>;
   write(base: string, key: string): Promise<boolean>;
-  verify(db: Database.Database, acknowledgedKeys: string[]): string[];
+  verify(db: Db, acknowledgedKeys: string[]): Promise<string[]>;
 };
 
 const phoneFor = (key: string) => {
@@ -24,9 +25,20 @@ const phoneFor = (key: string) => {
 };
 
 /** Self-registration: an account, its role and its enrolment written in one transaction. */
+let unitId = 0;
 const registration: CrashDriver = {
   name: "registration",
   concurrency: 4,
+  async setup(_base, db) {
+    // a unit of today inside the course's unit: the one a learner of that course picks
+    const course = await db.course.findFirstOrThrow({ where: { enrolmentCode: COURSE.enrolmentCode }, select: { unit: { select: { path: true } } } });
+    const unit = await db.unit.findFirstOrThrow({
+      where: { active: true, validUntil: null, path: { startsWith: course.unit.path } },
+      orderBy: { id: "desc" },
+      select: { id: true },
+    });
+    unitId = unit.id;
+  },
   async write(base, key) {
     const res = await fetch(`${base}/dang-ky`, {
       method: "POST",
@@ -37,30 +49,27 @@ const registration: CrashDriver = {
         fullName: `Học viên thử ${key}`,
         phone: phoneFor(key),
         role: "learner",
-        unitId: "3",
+        unitId: String(unitId),
         password: "MatKhau2026",
         passwordConfirm: "MatKhau2026",
       }),
     });
     return res.status === 302;
   },
-  verify(db, keys) {
+  async verify(db, keys) {
     const problems: string[] = [];
-    const row = db.prepare(
-      `SELECT u.id, (SELECT count(*) FROM "RoleAssignment" r WHERE r."userId" = u.id) AS roles,
-              (SELECT count(*) FROM "Enrolment" e WHERE e."userId" = u.id) AS enrolments
-       FROM "User" u WHERE u.phone = ?`,
-    );
     for (const key of keys) {
-      const found = row.get(phoneFor(key)) as { roles: number; enrolments: number } | undefined;
+      const [found] = await db.$queryRaw<{ roles: bigint; enrolments: bigint }[]>`
+        SELECT (SELECT count(*) FROM "RoleAssignment" r WHERE r."userId" = u.id) AS roles,
+               (SELECT count(*) FROM "Enrolment" e WHERE e."userId" = u.id) AS enrolments
+        FROM "User" u WHERE u.phone = ${phoneFor(key)}`;
       if (!found) problems.push(`registration ${key} acknowledged but missing`);
-      else if (found.roles !== 1 || found.enrolments !== 1) problems.push(`registration ${key} half-written`);
+      else if (Number(found.roles) !== 1 || Number(found.enrolments) !== 1) problems.push(`registration ${key} half-written`);
     }
     // nothing half-written among the unacknowledged ones either
-    const orphans = db
-      .prepare(`SELECT count(*) AS n FROM "User" u WHERE u.phone LIKE '097%' AND NOT EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."userId" = u.id)`)
-      .get() as { n: number };
-    if (orphans.n > 0) problems.push(`${orphans.n} registrations without their enrolment`);
+    const [orphans] = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "User" u WHERE u.phone LIKE '097%' AND NOT EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."userId" = u.id)`;
+    if (Number(orphans.n) > 0) problems.push(`${orphans.n} registrations without their enrolment`);
     return problems;
   },
 };
@@ -85,7 +94,7 @@ const checkin = (() => {
   return {
     name: "checkin",
     concurrency: 4,
-    async setup(base: string, dbFile: string) {
+    async setup(base: string, db: Db) {
       const trainer = await loginCookie(base, "giangvien@ocop-demo.vn");
       const at = (min: number) => new Date(Date.now() + 7 * 3600_000 + min * 60_000).toISOString();
       const [from, to] = [at(-5), at(120)];
@@ -104,9 +113,7 @@ const checkin = (() => {
           lateAfterMin: "60",
         }),
       });
-      const db = new Database(dbFile, { readonly: true });
-      const row = db.prepare('SELECT id, "checkinSecret" FROM "ClassSession" ORDER BY id DESC LIMIT 1').get() as { id: number; checkinSecret: string };
-      db.close();
+      const row = await db.classSession.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true, checkinSecret: true } });
       [sessionId, secret] = [row.id, row.checkinSecret];
       for (let i = 1; i <= 120; i++) {
         const phone = `0913${String(i).padStart(6, "0")}`;
@@ -125,11 +132,10 @@ const checkin = (() => {
       });
       return res.status === 200;
     },
-    verify(db: Database.Database, keys: string[]) {
+    async verify(db: Db, keys: string[]) {
       const problems: string[] = [];
-      const row = db.prepare('SELECT COUNT(*) AS n FROM "Attendance" a JOIN "User" u ON u.id = a."userId" WHERE a."sessionId" = ? AND u.phone = ?');
       for (const key of keys) {
-        const n = (row.get(sessionId, keyToPhone.get(key)) as { n: number }).n;
+        const n = await db.attendance.count({ where: { sessionId, user: { phone: keyToPhone.get(key) } } });
         if (n !== 1) problems.push(`check-in ${key} (${keyToPhone.get(key)}) acknowledged but ${n} rows`);
       }
       return problems;
@@ -146,17 +152,10 @@ const autosave = (() => {
   return {
     name: "autosave",
     concurrency: 1,
-    async setup(base: string, dbFile: string) {
+    async setup(base: string, db: Db) {
       cookie = await loginCookie(base, "chuthe@ocop-demo.vn");
-      const db = new Database(dbFile, { readonly: true });
-      const plan = db
-        .prepare(
-          'SELECT p.id AS id FROM "BusinessPlan" p JOIN "ProducerOrg" o ON o.id = p."orgId" JOIN "User" u ON u.id = o."ownerId" WHERE u.email = ? ORDER BY p.id LIMIT 1',
-        )
-        .get("chuthe@ocop-demo.vn") as { id: number };
-      planId = plan.id;
-      version = (db.prepare('SELECT version FROM "PlanStep" WHERE "planId" = ? AND step = 2').get(planId) as { version: number } | undefined)?.version ?? 0;
-      db.close();
+      planId = await producersPlan(db);
+      version = (await db.planStep.findFirst({ where: { planId, step: 2 }, select: { version: true } }))?.version ?? 0;
     },
     async write(base: string) {
       const res = await fetch(`${base}/phuong-an/${planId}/buoc/2.data`, {
@@ -169,9 +168,8 @@ const autosave = (() => {
       acked = version;
       return true;
     },
-    verify(db: Database.Database) {
-      const row = db.prepare('SELECT version, data FROM "PlanStep" WHERE "planId" = ? AND step = 2').get(planId) as
-        { version: number; data: string } | undefined;
+    async verify(db: Db) {
+      const row = await db.planStep.findFirst({ where: { planId, step: 2 }, select: { version: true, data: true } });
       if (acked === 0) return [];
       if (!row || row.version < acked) return [`autosave: version ${acked} acknowledged, ${row?.version ?? "nothing"} stored`];
       const text = JSON.parse(row.data).structure as string;
@@ -194,17 +192,9 @@ const commentEmail = (() => {
   return {
     name: "comment-email",
     concurrency: 2,
-    async setup(base: string, dbFile: string) {
+    async setup(base: string, db: Db) {
       cookie = await loginCookie(base, "chuthe@ocop-demo.vn");
-      const db = new Database(dbFile, { readonly: true });
-      planId = (
-        db
-          .prepare(
-            'SELECT p.id AS id FROM "BusinessPlan" p JOIN "ProducerOrg" o ON o.id = p."orgId" JOIN "User" u ON u.id = o."ownerId" WHERE u.email = ? ORDER BY p.id LIMIT 1',
-          )
-          .get("chuthe@ocop-demo.vn") as { id: number }
-      ).id;
-      db.close();
+      planId = await producersPlan(db);
       // the invited consultant is the one each comment tells
       const res = await fetch(`${base}/phuong-an/${planId}?index`, {
         method: "POST",
@@ -221,19 +211,17 @@ const commentEmail = (() => {
       });
       return res.status === 200;
     },
-    verify(db: Database.Database, keys: string[]) {
+    async verify(db: Db, keys: string[]) {
       const problems: string[] = [];
       const byId = new Map<string, number>();
       for (const m of outboxMail.received) byId.set(m.messageId, (byId.get(m.messageId) ?? 0) + 1);
-      const rowOf = db.prepare(
-        `SELECT d.status, d."userId", d.channel, d.key FROM "PlanComment" c JOIN "Delivery" d ON d.key = 'appraisal.comment:plan-comment:' || c.id WHERE c.body = ?`,
-      );
       for (const key of keys) {
-        const row = rowOf.get(`Góp ý thử ${key}`) as { status: string; userId: number; channel: string; key: string } | undefined;
+        const comment = await db.planComment.findFirst({ where: { body: `Góp ý thử ${key}` }, select: { id: true } });
+        const row = comment && (await db.delivery.findFirst({ where: { key: `appraisal.comment:plan-comment:${comment.id}` }, select: { status: true } }));
         if (!row) problems.push(`comment ${key} acknowledged but its email is not in the outbox`);
         else if (row.status !== "SENT") problems.push(`comment ${key}: email ${row.status} after the restart`);
       }
-      const sentRows = (db.prepare(`SELECT count(*) AS n FROM "Delivery" WHERE status = 'SENT'`).get() as { n: number }).n;
+      const sentRows = await db.delivery.count({ where: { status: "SENT" } });
       if (byId.size !== sentRows) problems.push(`outbox: ${sentRows} emails marked sent, ${byId.size} distinct Message-IDs received`);
       const duplicates = [...byId.values()].reduce((n, c) => n + c - 1, 0);
       // the one worker's group in flight at the kill may go again (decision 0044), with the same Message-IDs
@@ -244,5 +232,15 @@ const commentEmail = (() => {
     },
   } satisfies CrashDriver;
 })();
+
+/** The demo producer's first plan. */
+async function producersPlan(db: Db): Promise<number> {
+  const plan = await db.businessPlan.findFirstOrThrow({
+    where: { org: { owner: { email: "chuthe@ocop-demo.vn" } } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  return plan.id;
+}
 
 export const crashDrivers: CrashDriver[] = [registration, checkin, autosave, commentEmail];

@@ -4,20 +4,17 @@
 // PG_URL's (a role that may CREATE DATABASE; the URL names its maintenance database), or — as root with apt — a
 // private cluster this script installs, starts and stops (scripts/pg-cluster.mjs). Ends with "N passed, N failed"
 // (also in tests/.tmp/summary-pg.txt, which .ci/run adds to its total). Run `npm run build` first, or let it.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startPostgres } from "./pg-cluster.mjs";
+import { addVitest, run as runStep } from "./test-report.mjs";
 
 const tmp = path.resolve("tests/.tmp");
 fs.mkdirSync(tmp, { recursive: true });
 const summaryFile = path.join(tmp, "summary-pg.txt");
 fs.rmSync(summaryFile, { force: true });
 
-function run(cmd, args, env = {}) {
-  console.log(`\n▶ ${[cmd, ...args].join(" ")}  (on PostgreSQL)`);
-  return spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
-}
+const run = (cmd, args, env) => runStep(cmd, args, env, "  (on PostgreSQL)");
 
 const pg = await startPostgres();
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -42,12 +39,7 @@ try {
     ],
     { ...env, SKIP_BUILD: "1" },
   );
-  if (fs.existsSync(vitestJson)) {
-    const r = JSON.parse(fs.readFileSync(vitestJson, "utf8"));
-    totals.passed += r.numPassedTests;
-    totals.failed += r.numFailedTests + (vitest !== 0 && r.numFailedTests === 0 ? 1 : 0);
-    totals.skipped += r.numPendingTests + r.numTodoTests;
-  } else totals.failed += 1;
+  addVitest(totals, vitestJson, vitest);
   suites.push(["vitest-pg", vitest === 0]);
 } catch (error) {
   console.error(error);

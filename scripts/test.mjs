@@ -1,17 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: every suite — lint, type check, unit + integration (vitest, in shuffled order), e2e
 // (Playwright in Chromium) — then one line "N passed, N failed" that adds all of them up.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { addPlaywright, addVitest, run } from "./test-report.mjs";
 
 const tmp = path.resolve("tests/.tmp");
 fs.mkdirSync(tmp, { recursive: true });
-
-function run(cmd, args, env = {}) {
-  console.log(`\n▶ ${[cmd, ...args].join(" ")}`);
-  return spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
-}
 
 function ensureChromium() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
@@ -70,12 +65,7 @@ fs.rmSync(vitestJson, { force: true });
 const vitest = run("node_modules/.bin/vitest", ["run", "--sequence.shuffle", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], {
   SKIP_BUILD: "1",
 });
-if (fs.existsSync(vitestJson)) {
-  const r = JSON.parse(fs.readFileSync(vitestJson, "utf8"));
-  totals.passed += r.numPassedTests;
-  totals.failed += r.numFailedTests + (vitest !== 0 && r.numFailedTests === 0 ? 1 : 0);
-  totals.skipped += r.numPendingTests + r.numTodoTests;
-} else totals.failed += 1;
+addVitest(totals, vitestJson, vitest);
 suites.push(["vitest", vitest === 0]);
 
 // 4. End-to-end in Chromium, then the same browser through nginx with TLS (playwright.proxy.config.ts)
@@ -84,12 +74,7 @@ function playwright(name, args) {
   const json = path.join(tmp, `${name}.json`);
   fs.rmSync(json, { force: true });
   const status = run("node_modules/.bin/playwright", ["test", ...args], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON: json });
-  if (fs.existsSync(json)) {
-    const s = JSON.parse(fs.readFileSync(json, "utf8")).stats;
-    totals.passed += s.expected + s.flaky;
-    totals.failed += s.unexpected + (status !== 0 && s.unexpected === 0 ? 1 : 0);
-    totals.skipped += s.skipped;
-  } else totals.failed += 1;
+  addPlaywright(totals, json, status);
   suites.push([name, status === 0]);
 }
 playwright("playwright", []);

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// `npm run test:pg`: the integration suite a second time, on PostgreSQL (decision 0045; the e2e specs still
-// read tests/.tmp/e2e.db with better-sqlite3, so they are not part of it yet). The server is
+// `npm run test:pg`: the integration suite and the e2e specs a second time, on PostgreSQL (decision 0045). The
+// e2e server is one process (the test-only appraisal clock lives in its memory); what must hold across several
+// processes has its own integration tests and the crash test kills one of two. The server is
 // PG_URL's (a role that may CREATE DATABASE; the URL names its maintenance database), or — as root with apt — a
 // private cluster this script installs, starts and stops (scripts/pg-cluster.mjs). Ends with "N passed, N failed"
 // (also in tests/.tmp/summary-pg.txt, which .ci/run adds to its total). Run `npm run build` first, or let it.
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { startPostgres } from "./pg-cluster.mjs";
-import { addVitest, run as runStep } from "./test-report.mjs";
+import { addPlaywright, addVitest, run as runStep } from "./test-report.mjs";
 
 const tmp = path.resolve("tests/.tmp");
 fs.mkdirSync(tmp, { recursive: true });
@@ -16,37 +18,73 @@ fs.rmSync(summaryFile, { force: true });
 
 const run = (cmd, args, env) => runStep(cmd, args, env, "  (on PostgreSQL)");
 
-const pg = await startPostgres();
+/** An empty database `name` on the server (dropped first if a run left it); returns its URL. */
+async function freshDatabase(serverUrl, name) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const server = await startPostgres();
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const suites = [];
 try {
-  const env = { TEST_PG_URL: pg.url };
+  const env = { TEST_PG_URL: server.url };
   if (!fs.existsSync("build/index.js") && run("npm", ["run", "build"], { NODE_ENV: "production" }) !== 0) throw new Error("build failed");
 
+  // `npm run test:pg -- tests/integration/x.test.ts tests/e2e/y.spec.ts` runs only those; no file runs both suites whole
+  const args = process.argv.slice(2);
+  const files = args.filter((a) => a.includes("integration"));
+  const specs = args.filter((a) => a.includes("e2e"));
+
   // Integration tests (the unit tests touch no database: the SQLite pass has them)
-  const vitestJson = path.join(tmp, "vitest-pg.json");
-  fs.rmSync(vitestJson, { force: true });
-  const files = process.argv.slice(2).filter((a) => a.includes("integration"));
-  const vitest = run(
-    "node_modules/.bin/vitest",
-    [
-      "run",
-      ...(files.length ? files : ["tests/integration"]),
-      "--sequence.shuffle",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${vitestJson}`,
-    ],
-    { ...env, SKIP_BUILD: "1" },
-  );
-  addVitest(totals, vitestJson, vitest);
-  suites.push(["vitest-pg", vitest === 0]);
+  if (files.length || !specs.length) {
+    const vitestJson = path.join(tmp, "vitest-pg.json");
+    fs.rmSync(vitestJson, { force: true });
+    const vitest = run(
+      "node_modules/.bin/vitest",
+      [
+        "run",
+        ...(files.length ? files : ["tests/integration"]),
+        "--sequence.shuffle",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${vitestJson}`,
+      ],
+      { ...env, SKIP_BUILD: "1" },
+    );
+    addVitest(totals, vitestJson, vitest);
+    suites.push(["vitest-pg", vitest === 0]);
+  }
+
+  // End-to-end in Chromium, the server on a fresh PostgreSQL database (scripts/e2e-server.sh migrates and seeds it)
+  if (specs.length || !files.length) {
+    const playwrightJson = path.join(tmp, "playwright-pg.json");
+    fs.rmSync(playwrightJson, { force: true });
+    const e2eUrl = await freshDatabase(server.url, "ocop_e2e");
+    const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+    const playwright = run("node_modules/.bin/playwright", ["test", ...specs], {
+      E2E_DATABASE_URL: e2eUrl,
+      CHROMIUM_PATH: chromium,
+      PLAYWRIGHT_JSON: playwrightJson,
+    });
+    addPlaywright(totals, playwrightJson, playwright);
+    suites.push(["playwright-pg", playwright === 0]);
+  }
 } catch (error) {
   console.error(error);
   totals.failed += 1;
   suites.push(["test:pg", false]);
 } finally {
-  pg.stop();
+  server.stop();
 }
 
 console.log("\nSuites on PostgreSQL: " + suites.map(([name, ok]) => `${name} ${ok ? "ok" : "FAILED"}`).join(", "));

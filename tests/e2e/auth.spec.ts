@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import { withE2eDb } from "./e2e-db";
 import { expect, test } from "./fixtures";
 import { account, login, logout } from "./helpers";
 
@@ -48,9 +48,7 @@ test("five failures lock the account with a time to retry", async ({ page }) => 
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByRole("alert")).toContainText(/Vui lòng thử lại sau \d{2}:\d{2}/);
   // the e2e database is shared by every spec: unlock the account for the specs that sign in as it
-  const db = new Database("tests/.tmp/e2e.db");
-  db.prepare(`DELETE FROM "ThrottleHit" WHERE "key" LIKE ?`).run(`%${identifier}%`);
-  db.close();
+  await withE2eDb((db) => db.throttleHit.deleteMany({ where: { key: { contains: identifier } } }));
 });
 
 test("logout ends the session; a protected page then asks to log in", async ({ page }) => {

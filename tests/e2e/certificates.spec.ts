@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import Database from "better-sqlite3";
+import { withE2eDb } from "./e2e-db";
 import { expect, test } from "./fixtures";
 import { type QuizQuestion, answerDrawnQuestions, login } from "./helpers";
 
@@ -14,28 +14,33 @@ import { type QuizQuestion, answerDrawnQuestions, login } from "./helpers";
 const PHONE = "0913000177"; // a class member no other spec uses
 
 function giveCompletionFacts(phone: string) {
-  const db = new Database("tests/.tmp/e2e.db");
-  try {
-    const user = db.prepare('SELECT id FROM "User" WHERE phone = ?').get(phone) as { id: number };
-    const now = new Date().toISOString().replace("Z", "+00:00");
-    for (const { id } of db.prepare('SELECT id FROM "ClassSession" WHERE "startsAt" <= ?').all(now) as { id: number }[]) {
-      db.prepare('DELETE FROM "Attendance" WHERE "sessionId" = ? AND "userId" = ?').run(id, user.id);
-      db.prepare('INSERT INTO "Attendance" ("sessionId", "userId", status, note, source, "markedAt") VALUES (?, ?, \'PRESENT\', \'\', \'MANUAL\', ?)').run(
-        id,
-        user.id,
-        now,
-      );
+  return withE2eDb(async (db) => {
+    const user = await db.user.findUniqueOrThrow({ where: { phone }, select: { id: true } });
+    const now = new Date();
+    for (const { id } of await db.classSession.findMany({ where: { startsAt: { lte: now } }, select: { id: true } })) {
+      await db.attendance.deleteMany({ where: { sessionId: id, userId: user.id } });
+      await db.attendance.create({ data: { sessionId: id, userId: user.id, status: "PRESENT", source: "MANUAL", markedAt: now } });
     }
     // attempts belong to the enrolment in the demo class (course 1, the one whose quiz is passed below)
-    const enrolment = db.prepare('SELECT id FROM "Enrolment" WHERE "courseId" = 1 AND "userId" = ?').get(user.id) as { id: number };
+    const enrolment = await db.enrolment.findFirstOrThrow({ where: { courseId: 1, userId: user.id }, select: { id: true } });
     for (const module of ["tieu-chi-danh-gia", "chinh-sach-ho-tro", "phuong-an-san-xuat-kinh-doanh"]) {
-      db.prepare(
-        'INSERT INTO "QuizAttempt" (token, "enrolmentId", module, layout, "startedAt", "submittedAt", status, score, "maxScore", percent, passed) VALUES (?, ?, ?, \'[]\', ?, ?, \'SUBMITTED\', 10, 10, 100, 1)',
-      ).run(`e2e-${phone}-${module}`, enrolment.id, module, now, now);
+      await db.quizAttempt.create({
+        data: {
+          token: `e2e-${phone}-${module}`,
+          enrolmentId: enrolment.id,
+          module,
+          layout: "[]",
+          startedAt: now,
+          submittedAt: now,
+          status: "SUBMITTED",
+          score: 10,
+          maxScore: 10,
+          percent: 100,
+          passed: true,
+        },
+      });
     }
-  } finally {
-    db.close();
-  }
+  });
 }
 
 const lastQuiz = JSON.parse(fs.readFileSync("content/modules/01-kien-thuc-chung/quiz.json", "utf8")) as { questions: QuizQuestion[] };
@@ -53,7 +58,7 @@ test("a learner who meets the rule prints a certificate that anyone can verify, 
   await page.goto("/chung-nhan-cua-toi");
   await expect(page.getByText("Còn thiếu để được cấp giấy chứng nhận:")).toBeVisible();
 
-  giveCompletionFacts(PHONE);
+  await giveCompletionFacts(PHONE);
   await page.reload();
   await expect(page.getByText("Chưa đạt bài kiểm tra chuyên đề")).toHaveCount(1);
   await passLastQuiz(page);

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import Database from "better-sqlite3";
 import { type Browser, type Page } from "@playwright/test";
+import { E2E_DATABASE_URL, withE2eDb } from "./e2e-db";
 import { expect, test } from "./fixtures";
 import { account, login, logout } from "./helpers";
 
@@ -20,7 +20,6 @@ const LESSON = "Lịch tập huấn và hạn nộp phương án";
 const PDF = Buffer.from(`%PDF-1.4\n% tai lieu lop e2e ${RUN}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 const ROSTER_PHONES = [`09193${RUN.slice(-5)}`, `09194${RUN.slice(-5)}`];
 const JOINER_PHONE = `09195${RUN.slice(-5)}`;
-const E2E_DB = "tests/.tmp/e2e.db";
 // the modules' selects on the class form, by title; the class teaches three of the four, in its own order
 const MODULE_PLACES = {
   "Kiến thức chung về Chương trình OCOP": "2",
@@ -30,21 +29,21 @@ const MODULE_PLACES = {
 };
 
 /** A learner of the province who is on no roster (the demo password), written straight into the e2e database. */
-function makeJoiner(): void {
-  const db = new Database(E2E_DB);
-  const now = new Date().toISOString().replace("Z", "+00:00");
-  try {
-    const demo = db.prepare('SELECT "passwordHash", "unitId" FROM "User" WHERE email = ?').get(account("learner").email) as {
-      passwordHash: string;
-      unitId: number;
-    };
-    const user = db
-      .prepare('INSERT INTO "User" ("fullName", phone, "passwordHash", "unitId", "searchName", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run("Học Viên Tự Ghi Danh", JOINER_PHONE, demo.passwordHash, demo.unitId, "hoc vien tu ghi danh", now, now);
-    db.prepare(`INSERT INTO "RoleAssignment" ("userId", role, "unitId", "createdAt") VALUES (?, 'learner', ?, ?)`).run(user.lastInsertRowid, demo.unitId, now);
-  } finally {
-    db.close();
-  }
+function makeJoiner() {
+  return withE2eDb(async (db) => {
+    const demo = await db.user.findUniqueOrThrow({ where: { email: account("learner").email }, select: { passwordHash: true, unitId: true } });
+    const unitId = demo.unitId ?? Number.NaN; // the seed's learner has a commune
+    await db.user.create({
+      data: {
+        fullName: "Học Viên Tự Ghi Danh",
+        phone: JOINER_PHONE,
+        passwordHash: demo.passwordHash,
+        unitId,
+        searchName: "hoc vien tu ghi danh",
+        roles: { create: { role: "learner", unitId } },
+      },
+    });
+  });
 }
 
 test.beforeAll(makeJoiner);
@@ -52,7 +51,8 @@ test.beforeAll(makeJoiner);
 // The e2e database is shared by every spec: the classes go through the app's own delete (their rows and their
 // attachment files), then the people this spec made.
 test.afterAll(async () => {
-  process.env.DATABASE_URL = `file:./${E2E_DB}`;
+  process.env.DATABASE_URL = E2E_DATABASE_URL;
+  process.env.ATTACHMENTS_DIR = "tests/.tmp/attachments"; // as scripts/e2e-server.sh gives the server
   const { db } = await import("../../app/db/db.server");
   const { deleteClass } = await import("../../app/courses/manage.server");
   const stored = `tests/.tmp/attachments/${crypto.createHash("sha256").update(PDF).digest("hex")}`;

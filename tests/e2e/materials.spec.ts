@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import { withE2eDb } from "./e2e-db";
 import { expect, test } from "./fixtures";
 import { login, logout } from "./helpers";
 import { DEMO_LOCAL_LESSON_TITLE } from "../../prisma/seed-materials";
@@ -12,18 +12,11 @@ test.use({ javaScriptEnabled: false });
 
 const PDF = Buffer.from(`%PDF-1.4\n% tep cua bai e2e ${Date.now()}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 
-function demoCourseId(): number {
-  const db = new Database("tests/.tmp/e2e.db", { readonly: true });
-  try {
-    return (db.prepare('SELECT id FROM "Course" ORDER BY id LIMIT 1').get() as { id: number }).id;
-  } finally {
-    db.close();
-  }
-}
+const demoCourseId = () => withE2eDb(async (db) => (await db.course.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } })).id);
 
 test("the demo class's learner reads its note on the province's OCOP decisions, with the decisions cited", async ({ page }) => {
   await login(page, "learner");
-  await page.goto(`/khoa-hoc/${demoCourseId()}`);
+  await page.goto(`/khoa-hoc/${await demoCourseId()}`);
   await page.getByRole("link", { name: "Tài liệu của lớp" }).click();
   await page.getByRole("link", { name: DEMO_LOCAL_LESSON_TITLE }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_LOCAL_LESSON_TITLE);
@@ -34,7 +27,7 @@ test("the demo class's learner reads its note on the province's OCOP decisions, 
 test("the trainer deletes a lesson (its file stays in the class), then the file (its address answers 404)", async ({ page }) => {
   const title = `Bài tạm có tệp ${Date.now()}`;
   await login(page, "trainer");
-  await page.goto(`/khoa-hoc/${demoCourseId()}/tai-lieu`);
+  await page.goto(`/khoa-hoc/${await demoCourseId()}/tai-lieu`);
   await page.getByRole("link", { name: "Thêm bài học" }).click();
   await page.getByLabel("Tiêu đề").fill(title);
   await page.getByLabel("Nội dung (Markdown)").fill("Xem tệp đính kèm.");

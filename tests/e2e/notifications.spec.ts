@@ -1,7 +1,8 @@
-import Database from "better-sqlite3";
 import { smtpPort } from "../../playwright.config";
 import { DEMO_PLAN_TITLE } from "../../prisma/seed-plans";
 import { type TestSmtp, startSmtp } from "../support/smtp";
+import { type Db } from "~/db/db.server";
+import { withE2eDb } from "./e2e-db";
 import { expect, test } from "./fixtures";
 import { account, login } from "./helpers";
 
@@ -12,27 +13,24 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await smtp.close();
-  onE2eDb((db, consultantId) => db.prepare(`DELETE FROM "NotificationPreference" WHERE "userId" = ?`).run(consultantId));
+  await onE2eDb((db, userId) => db.notificationPreference.deleteMany({ where: { userId } }));
 });
 
 /** The seed invites the consultant already, and the shared e2e database keeps what earlier runs did: the invite is
  * made anew here (a new invite is news), with every email kind on, as the seed had it. */
-function onE2eDb(change: (db: Database.Database, consultantId: number) => void) {
-  const db = new Database("tests/.tmp/e2e.db");
-  try {
-    const { id } = db.prepare(`SELECT id FROM "User" WHERE email = ?`).get(account("consultant").email) as { id: number };
-    change(db, id);
-  } finally {
-    db.close();
-  }
-}
-test.beforeEach(() => {
-  onE2eDb((db, consultantId) => {
-    const plan = db.prepare(`SELECT id FROM "BusinessPlan" WHERE title = ?`).get(DEMO_PLAN_TITLE) as { id: number };
-    db.prepare(`DELETE FROM "PlanInvite" WHERE "planId" = ? AND "userId" = ?`).run(plan.id, consultantId);
-    db.prepare(`DELETE FROM "NotificationPreference" WHERE "userId" = ?`).run(consultantId);
+function onE2eDb(change: (db: Db, consultantId: number) => Promise<unknown>) {
+  return withE2eDb(async (db) => {
+    const { id } = await db.user.findUniqueOrThrow({ where: { email: account("consultant").email }, select: { id: true } });
+    await change(db, id);
   });
-});
+}
+test.beforeEach(() =>
+  onE2eDb(async (db, userId) => {
+    const plan = await db.businessPlan.findFirstOrThrow({ where: { title: DEMO_PLAN_TITLE }, select: { id: true } });
+    await db.planInvite.deleteMany({ where: { planId: plan.id, userId } });
+    await db.notificationPreference.deleteMany({ where: { userId } });
+  }),
+);
 
 test("a producer invites a consultant: the consultant's email arrives; its unsubscribe link works without JavaScript", async ({ page, browser }) => {
   const consultant = account("consultant").email;

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import type { BrowserContext, Page } from "@playwright/test";
-import Database from "better-sqlite3";
+import { withE2eDb } from "./e2e-db";
 import { expect, test } from "./fixtures";
 import { type QuizQuestion, answerDrawnQuestions, login } from "./helpers";
 
@@ -12,29 +12,26 @@ import { type QuizQuestion, answerDrawnQuestions, login } from "./helpers";
 const TITLE = "Buổi ngoại tuyến e2e";
 const LEARNERS = ["0913000190", "0913000191", "0913000192", "0913000193", "0913000194"];
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-
-function withDb<T>(work: (db: Database.Database) => T): T {
-  const db = new Database("tests/.tmp/e2e.db");
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** A session of the demo class; its code at a moment as app/attendance/checkin-code.ts makes it. */
-function addSession(startedMinAgo: number, lengthMin: number) {
+async function addSession(startedMinAgo: number, lengthMin: number) {
   const secret = `e2e-offline-${Math.random()}`;
   const start = Date.now() - startedMinAgo * 60_000;
-  const id = withDb(
-    (db) =>
-      db
-        .prepare(
-          `INSERT INTO "ClassSession" ("courseId", title, "startsAt", "endsAt", status, "checkinSecret", "rotateSeconds", "graceBeforeMin", "graceAfterMin", "lateAfterMin", "createdAt", "updatedAt")
-           VALUES (1, ?, ?, ?, 'SCHEDULED', ?, 30, 15, 0, 15, ?, ?)`,
-        )
-        .run(TITLE, iso(start), iso(start + lengthMin * 60_000), secret, iso(Date.now()), iso(Date.now())).lastInsertRowid as number,
+  const { id } = await withE2eDb((db) =>
+    db.classSession.create({
+      data: {
+        courseId: 1,
+        title: TITLE,
+        startsAt: new Date(start),
+        endsAt: new Date(start + lengthMin * 60_000),
+        checkinSecret: secret,
+        rotateSeconds: 30,
+        graceBeforeMin: 15,
+        graceAfterMin: 0,
+        lateAfterMin: 15,
+      },
+      select: { id: true },
+    }),
   );
   const codeAt = (ms: number) => {
     const mac = createHmac("sha256", secret)
@@ -45,14 +42,12 @@ function addSession(startedMinAgo: number, lengthMin: number) {
   return { id, codeAt };
 }
 
-const marks = (sessionId: number) => withDb((db) => db.prepare('SELECT status, source FROM "Attendance" WHERE "sessionId" = ?').all(sessionId));
+const marks = (sessionId: number) => withE2eDb((db) => db.attendance.findMany({ where: { sessionId }, select: { status: true, source: true } }));
 
 test.afterAll(() =>
-  withDb((db) => {
-    db.prepare(`DELETE FROM "Attendance" WHERE "sessionId" IN (SELECT id FROM "ClassSession" WHERE title = ?)`).run(TITLE);
-    db.prepare(`DELETE FROM "ClassSession" WHERE title = ?`).run(TITLE);
-    const mine = `(SELECT e."id" FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId" WHERE u."phone" IN (${LEARNERS.map((p) => `'${p}'`).join(", ")}))`;
-    db.prepare(`DELETE FROM "QuizAttempt" WHERE "enrolmentId" IN ${mine}`).run();
+  withE2eDb(async (db) => {
+    await db.classSession.deleteMany({ where: { title: TITLE } }); // its attendance goes with it
+    await db.quizAttempt.deleteMany({ where: { enrolment: { user: { phone: { in: LEARNERS } } } } });
   }),
 );
 
@@ -75,24 +70,24 @@ async function checkInOffline(page: Page, context: BrowserContext, code: string)
 }
 
 test("a check-in typed offline is kept on the phone, sent when the network is back, recorded once as present", async ({ page, context }) => {
-  const s = addSession(5, 120);
+  const s = await addSession(5, 120);
   await signedInWithWorker(page, LEARNERS[0]);
   await checkInOffline(page, context, s.codeAt(Date.now()));
-  expect(marks(s.id)).toEqual([]);
+  expect(await marks(s.id)).toEqual([]);
   await context.setOffline(false);
   await expect(
     page.getByText(/^Đã gửi lần điểm danh lưu trên điện thoại \(mã [A-Z2-9]{6}, nhập lúc \d{2}:\d{2}\): Đã điểm danh buổi “Buổi ngoại tuyến e2e”: Có mặt/),
   ).toBeVisible({
     timeout: 40_000,
   });
-  expect(marks(s.id)).toEqual([{ status: "PRESENT", source: "CHECKIN" }]);
+  expect(await marks(s.id)).toEqual([{ status: "PRESENT", source: "CHECKIN" }]);
   await page.reload(); // the outbox is empty: nothing is sent again
   await expect(page.getByLabel("Mã điểm danh")).toBeVisible();
-  expect(marks(s.id)).toHaveLength(1);
+  expect(await marks(s.id)).toHaveLength(1);
 });
 
 test("a queued check-in replayed twice counts once, and each replay is answered like the first", async ({ page }) => {
-  const s = addSession(30, 120); // typed 20 minutes ago, 10 minutes after the start: present, although it arrives late
+  const s = await addSession(30, 120); // typed 20 minutes ago, 10 minutes after the start: present, although it arrives late
   await signedInWithWorker(page, LEARNERS[3]);
   const typedAt = Date.now() - 20 * 60_000;
   const form = { code: s.codeAt(typedAt), buoi: String(s.id), key: "e2e-replay-0123456789ab", typedAt: String(typedAt) };
@@ -101,16 +96,16 @@ test("a queued check-in replayed twice counts once, and each replay is answered 
     expect(res.status()).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, status: "PRESENT" });
   }
-  expect(marks(s.id)).toEqual([{ status: "PRESENT", source: "CHECKIN" }]);
+  expect(await marks(s.id)).toEqual([{ status: "PRESENT", source: "CHECKIN" }]);
 });
 
 test("a code typed after the session's window is refused on sync, with the reason", async ({ page, context }) => {
-  const s = addSession(90, 60); // ended 30 minutes ago
+  const s = await addSession(90, 60); // ended 30 minutes ago
   await signedInWithWorker(page, LEARNERS[2]);
   await checkInOffline(page, context, s.codeAt(Date.now()));
   await context.setOffline(false);
   await expect(page.getByText(/Mã nhập lúc \d{2}:\d{2} nằm ngoài giờ điểm danh của buổi học nên không được nhận\./)).toBeVisible({ timeout: 40_000 });
-  expect(marks(s.id)).toEqual([]);
+  expect(await marks(s.id)).toEqual([]);
 });
 
 test("the class's lessons are kept when its page is read, and read offline", async ({ page, context }) => {
@@ -144,17 +139,10 @@ test("a quiz's answers survive a reload; answered offline, it is submitted when 
   await page.getByRole("button", { name: "Nộp bài" }).click();
   await expect(page.getByRole("status").filter({ hasText: "đã được lưu trên điện thoại và sẽ tự nộp khi có mạng" })).toBeVisible();
   const status = () =>
-    withDb(
-      (db) =>
-        db
-          .prepare(
-            `SELECT a.status, a.score FROM "QuizAttempt" a JOIN "Enrolment" e ON e.id = a."enrolmentId" JOIN "User" u ON u.id = e."userId" WHERE u.phone = ?`,
-          )
-          .all(LEARNERS[1]) as { status: string; score: number | null }[],
-    );
-  expect(status()).toEqual([{ status: "OPEN", score: null }]);
+    withE2eDb((db) => db.quizAttempt.findMany({ where: { enrolment: { user: { phone: LEARNERS[1] } } }, select: { status: true, score: true } }));
+  expect(await status()).toEqual([{ status: "OPEN", score: null }]);
   await context.setOffline(false);
   await expect(page).toHaveURL(/ket-qua=\d+/, { timeout: 40_000 });
   await expect(page.getByText(/Đạt/).first()).toBeVisible();
-  expect(status()).toEqual([{ status: "SUBMITTED", score: drawn }]);
+  expect(await status()).toEqual([{ status: "SUBMITTED", score: drawn }]);
 });

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import Database from "better-sqlite3";
+import { withE2eDb } from "./e2e-db";
 import { expect, test } from "./fixtures";
 import { type QuizQuestion, answerDrawnQuestions, login } from "./helpers";
 
@@ -14,17 +14,14 @@ const LEARNER = { identifier: "0913000150" };
 const BLANK = { identifier: "0913000153" };
 const GRANTED = { identifier: "0913000154" };
 
-test.afterAll(() => {
-  // leave the shared e2e database as this spec found it: no attempts or grants of its learners
-  const db = new Database("tests/.tmp/e2e.db");
-  try {
-    const mine = `(SELECT e."id" FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId" WHERE u."phone" IN ('0913000150', '0913000151', '0913000152', '0913000153', '0913000154'))`;
-    db.prepare(`DELETE FROM "QuizAttempt" WHERE "enrolmentId" IN ${mine}`).run();
-    db.prepare(`DELETE FROM "QuizGrant" WHERE "enrolmentId" IN ${mine}`).run();
-  } finally {
-    db.close();
-  }
-});
+// leave the shared e2e database as this spec found it: no attempts or grants of its learners
+test.afterAll(() =>
+  withE2eDb(async (db) => {
+    const mine = { enrolment: { user: { phone: { in: ["0913000150", "0913000151", "0913000152", "0913000153", "0913000154"] } } } };
+    await db.quizAttempt.deleteMany({ where: mine });
+    await db.quizGrant.deleteMany({ where: mine });
+  }),
+);
 
 const answer = (page: Page, right: boolean) => answerDrawnQuestions(page, quiz.questions, right);
 

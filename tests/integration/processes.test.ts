@@ -90,7 +90,10 @@ describe.skipIf(!onPostgres)("WEB_CONCURRENCY=2", () => {
           .trim()
           .split("\n")
           .map(Number);
-      for (let i = 0; i < 50 && workers().length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      // both workers must be listening before one is killed: with only one, the shared port closes with it
+      const listening = () => server.logLines().filter((l) => String(l.msg).startsWith("OCOP LMS:")).length;
+      for (let i = 0; i < 100 && listening() < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(listening()).toBe(2);
       const [first] = workers();
       process.kill(first, "SIGKILL");
       // connections handed to the dead worker before the supervisor saw it die are lost, as with any crash

@@ -1,7 +1,8 @@
 // A PostgreSQL server for the test passes (`npm run test:pg`, decision 0045): PG_URL when given, otherwise — as root
 // with apt — Debian's `postgresql` package and a private cluster under tests/.tmp/pg owned by the `postgres` user,
 // on a free port, with a role `ocop` that may create databases. No systemd: `pg_ctl` starts and stops it.
-// The cluster is for tests only: fsync is off (a crash loses it, and the next run makes a new one).
+// The cluster is for tests only: fsync is off (a crash loses it, and the next run makes a new one); `durable: true`
+// keeps PostgreSQL's own crash-safe defaults (fsync, synchronous_commit, full_page_writes, autovacuum) for the bench.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -40,7 +41,7 @@ function freePort() {
 }
 
 /** Starts (or reuses) the private cluster; returns { url, stop } — `url` names the `postgres` maintenance database. */
-export async function startPostgres() {
+export async function startPostgres({ durable = false } = {}) {
   if (process.env.PG_URL) return { url: process.env.PG_URL, stop: () => {}, owned: false };
   const isRoot = process.getuid?.() === 0;
   if (!isRoot) {
@@ -68,7 +69,8 @@ export async function startPostgres() {
   fs.chownSync(DATA, Number(user), Number(group));
   sh(path.join(bin, "initdb"), ["-D", DATA, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"], asPostgres);
   const port = await freePort();
-  const settings = `-p ${port} -k ${ROOT} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c autovacuum=off -c TimeZone=UTC`;
+  const fast = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off";
+  const settings = `-p ${port} -k ${ROOT} -c listen_addresses=127.0.0.1 -c max_connections=300 -c TimeZone=UTC${fast}`;
   sh(pgCtl, ["-D", DATA, "-l", path.join(ROOT, "server.log"), "-w", "-o", settings, "start"], asPostgres);
   const psql = (sql) =>
     sh(path.join(bin, "psql"), ["-h", ROOT, "-p", String(port), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql], asPostgres);

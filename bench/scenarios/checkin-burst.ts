@@ -1,8 +1,7 @@
 import type autocannon from "autocannon";
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
-import { type Scenario, type Server, loginCookie } from "../harness";
+import { BOTH, type Scenario, type Server, loginCookie } from "../harness";
 
 /**
  * 210 distinct learners post the projected code within the same few seconds (50 connections,
@@ -29,6 +28,8 @@ export const checkinBurst: Scenario = {
   name: "checkin-burst",
   description: `${FULL} distinct learners POST /diem-danh with the displayed code at once (50 connections, one request each)`,
   baseline: "insert",
+  setups: BOTH,
+  targetRatio: 1.5,
   prepare: async (server, mode) => {
     LEARNERS = mode.smoke ? 20 : FULL;
     const trainer = await loginCookie(server, "giangvien@ocop-demo.vn", DEMO_PASSWORD);
@@ -81,9 +82,7 @@ async function openSession(server: Server, trainer: string, title: string): Prom
   const grace = { graceBeforeMin: "15", graceAfterMin: "30", lateAfterMin: "15" };
   const created = await post(server, "/khoa-hoc/1/diem-danh?index", trainer, new URLSearchParams({ ...fields, ...grace }));
   if (created.status !== 200) throw new Error(`creating the session failed: ${created.status}`);
-  const db = new Database(server.dbFile, { readonly: true });
-  const id = (db.prepare("SELECT MAX(id) AS id FROM ClassSession").get() as { id: number }).id;
-  db.close();
+  const [{ id }] = await server.db.all<{ id: number }>('SELECT MAX(id) AS id FROM "ClassSession"');
   const display = await fetch(`${server.url}/khoa-hoc/1/diem-danh/${id}/ma`, { headers: { cookie: trainer } });
   const { code } = (await display.json()) as { code: string };
   if (!code) throw new Error("no check-in code on the display");
@@ -105,12 +104,10 @@ async function checkInAll(server: Server, session: OpenSession, cookies: string[
 }
 
 async function checkins(server: Server) {
-  const db = new Database(server.dbFile, { readonly: true });
-  const row = db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT userId) AS users FROM Attendance WHERE sessionId = ?").get(sessionId) as {
-    n: number;
-    users: number;
-  };
-  db.close();
+  const [row] = await server.db.all<{ n: number; users: number }>(
+    'SELECT COUNT(*) AS n, COUNT(DISTINCT "userId") AS users FROM "Attendance" WHERE "sessionId" = ?',
+    [sessionId],
+  );
   return row;
 }
 

@@ -1,6 +1,5 @@
 import { createHmac } from "node:crypto";
 import type autocannon from "autocannon";
-import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
 import { type Scenario, type Server, loginCookie } from "../harness";
 
@@ -55,9 +54,7 @@ export const checkinQueued: Scenario = {
       }),
     });
     if (created.status !== 200) throw new Error(`creating the session failed: ${created.status}`);
-    const db = new Database(server.dbFile, { readonly: true });
-    const s = db.prepare("SELECT id, checkinSecret AS secret FROM ClassSession ORDER BY id DESC LIMIT 1").get() as { id: number; secret: string };
-    db.close();
+    const [s] = await server.db.all<{ id: number; secret: string }>('SELECT id, "checkinSecret" AS secret FROM "ClassSession" ORDER BY id DESC LIMIT 1');
     sessionId = s.id;
     const bodies: string[] = [];
     for (let i = 1; i <= LEARNERS; i++) {
@@ -112,12 +109,11 @@ export const checkinQueued: Scenario = {
 };
 
 async function checkins(server: Server) {
-  const db = new Database(server.dbFile, { readonly: true });
-  const row = db
-    .prepare(
-      "SELECT COUNT(*) AS n, COUNT(DISTINCT userId) AS users, COUNT(clientKey) AS keys, SUM(status = 'PRESENT') AS present, SUM(status = 'LATE') AS late FROM Attendance WHERE sessionId = ?",
-    )
-    .get(sessionId) as { n: number; users: number; keys: number; present: number; late: number };
-  db.close();
+  const [row] = await server.db.all<{ n: number; users: number; keys: number; present: number; late: number }>(
+    `SELECT COUNT(*) AS n, COUNT(DISTINCT "userId") AS users, COUNT("clientKey") AS keys,
+       SUM(CASE WHEN status = 'PRESENT' THEN 1 ELSE 0 END) AS present, SUM(CASE WHEN status = 'LATE' THEN 1 ELSE 0 END) AS late
+     FROM "Attendance" WHERE "sessionId" = ?`,
+    [sessionId],
+  );
   return row;
 }

@@ -1,8 +1,7 @@
 import fs from "node:fs";
-import Database from "better-sqlite3";
 import { currentCode } from "../../app/attendance/checkin-code";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
-import { type Measure, type Scenario, type Server, loginCookie, percentile } from "../harness";
+import { BOTH, type Measure, type Scenario, type Server, loginCookie, percentile } from "../harness";
 
 /**
  * A class day: 210 learners arrive over 60 s; each logs in, opens a lesson, takes the module-1
@@ -41,6 +40,7 @@ export const classDay: Scenario = {
   name: "class-day",
   description: `${FULL.learners} learners over ${FULL.spreadMs / 1000} s: login, lesson, quiz, check-in; a trainer marks attendance meanwhile`,
   baseline: "hello",
+  setups: BOTH,
   prepare: async () => ({}),
   async run(server: Server, mode) {
     ({ learners: LEARNERS, spreadMs: SPREAD_MS } = mode.smoke ? { learners: 20, spreadMs: 5_000 } : FULL);
@@ -80,12 +80,10 @@ export const classDay: Scenario = {
         }),
       ),
     );
-    const db = new Database(server.dbFile, { readonly: true });
-    const session = db.prepare('SELECT id, "checkinSecret" FROM "ClassSession" ORDER BY id DESC LIMIT 1').get() as { id: number; checkinSecret: string };
+    const [session] = await server.db.all<{ id: number; checkinSecret: string }>('SELECT id, "checkinSecret" FROM "ClassSession" ORDER BY id DESC LIMIT 1');
     const sessionId = session.id;
     const checkinSecret = session.checkinSecret;
-    const learnerIds = (db.prepare(`SELECT id FROM "User" WHERE phone LIKE '0913%' ORDER BY phone`).all() as { id: number }[]).map((r) => r.id);
-    db.close();
+    const learnerIds = (await server.db.all<{ id: number }>(`SELECT id FROM "User" WHERE phone LIKE '0913%' ORDER BY phone`)).map((r) => r.id);
 
     const started = performance.now();
     let running = true;
@@ -156,12 +154,11 @@ export const classDay: Scenario = {
     const steps = Object.fromEntries(
       STEPS.map((s) => [s, { count: timings[s].length, p50_ms: percentile(timings[s], 50), p99_ms: percentile(timings[s], 99) }]),
     );
-    const check = new Database(server.dbFile, { readonly: true });
-    const checkedIn = (check.prepare('SELECT COUNT(*) AS n FROM "Attendance" WHERE "sessionId" = ?').get(sessionId) as { n: number }).n;
-    const graded = (
-      check.prepare(`SELECT COUNT(DISTINCT "enrolmentId") AS n FROM "QuizAttempt" WHERE module = ? AND status = 'SUBMITTED'`).get(MODULE) as { n: number }
-    ).n;
-    check.close();
+    const [{ n: checkedIn }] = await server.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM "Attendance" WHERE "sessionId" = ?', [sessionId]);
+    const [{ n: graded }] = await server.db.all<{ n: number }>(
+      `SELECT COUNT(DISTINCT "enrolmentId") AS n FROM "QuizAttempt" WHERE module = ? AND status = 'SUBMITTED'`,
+      [MODULE],
+    );
     const result: Measure & { extra: Record<string, unknown> } = {
       rps: Math.round((all.length / elapsed) * 10) / 10,
       p50_ms: percentile(all, 50),

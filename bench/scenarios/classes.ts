@@ -13,7 +13,7 @@ const FULL_LEARNERS = 250;
 const LESSONS = ["chuong-trinh-ocop-la-gi", "chu-the-va-nhom-san-pham", "chu-trinh-ocop-hang-nam"];
 
 async function seedClasses(server: Server, learners: number): Promise<number> {
-  const db = createDb(`file:${server.dbFile}`);
+  const db = createDb(server.databaseUrl);
   try {
     const province = await db.unit.findFirstOrThrow({ where: { level: "PROVINCE", code: "HT" } });
     const trainer = await db.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.find((a) => a.role === "trainer")!.email } });

@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import { createDb } from "../../app/db/db.server";
 import { type TestSmtp, startSmtp } from "../../tests/support/smtp";
 import { type Measure, type Scenario, type Server, startServer } from "../harness";
 import { classDay } from "./class-day";
@@ -15,36 +15,41 @@ let EMAILS = FULL;
 type ClassDayRun = Measure & { extra?: Record<string, unknown> };
 
 /** Queues `n` invitation emails as the outbox stores them (one row each, due now), to the seed's users in turn. */
-function queueEmails(dbFile: string, n: number) {
-  const db = new Database(dbFile);
+async function queueEmails(server: Server, n: number) {
+  const db = createDb(server.databaseUrl);
   try {
-    const users = (db.prepare(`SELECT id FROM "User" ORDER BY id`).all() as { id: number }[]).map((u) => u.id);
-    const insert = db.prepare(
-      `INSERT INTO "Delivery" ("userId", channel, kind, key, address, params, link, status, "nextAttemptAt", "createdAt")
-       VALUES (?, 'EMAIL', 'plans.invited', ?, ?, ?, '/phuong-an', 'PENDING', ?, ?)`,
-    );
-    const now = Date.now();
-    db.transaction(() => {
-      for (let i = 0; i < n; i++) {
-        insert.run(users[i % users.length], `bench-invite:${i}`, `nguoi-nhan-${i}@bench.test`, JSON.stringify({ title: `Phương án ${i + 1}` }), now, now);
-      }
-    })();
+    const users = (await db.user.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((u) => u.id);
+    const now = new Date();
+    for (let start = 0; start < n; start += 1000) {
+      await db.delivery.createMany({
+        data: Array.from({ length: Math.min(1000, n - start) }, (_, k) => {
+          const i = start + k;
+          const params = JSON.stringify({ title: `Phương án ${i + 1}` });
+          return {
+            userId: users[i % users.length],
+            channel: "EMAIL",
+            kind: "plans.invited",
+            key: `bench-invite:${i}`,
+            address: `nguoi-nhan-${i}@bench.test`,
+            params,
+            link: "/phuong-an",
+            status: "PENDING",
+            nextAttemptAt: now,
+            createdAt: now,
+          };
+        }),
+      });
+    }
   } finally {
-    db.close();
+    await db.$disconnect();
   }
 }
 
-function outboxCounts(dbFile: string): Record<string, number> {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const rows = db.prepare(`SELECT status, COUNT(*) AS n FROM "Delivery" WHERE key LIKE 'bench-invite:%' GROUP BY status`).all() as {
-      status: string;
-      n: number;
-    }[];
-    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
-  } finally {
-    db.close();
-  }
+async function outboxCounts(server: Server): Promise<Record<string, number>> {
+  const rows = await server.db.all<{ status: string; n: number }>(
+    `SELECT status, COUNT(*) AS n FROM "Delivery" WHERE key LIKE 'bench-invite:%' GROUP BY status`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
 export const outboxDrain: Scenario = {
@@ -58,10 +63,14 @@ export const outboxDrain: Scenario = {
     await classDay.verify!(quietServer, quiet, undefined);
 
     const smtp: TestSmtp = await startSmtp(0);
-    const server = await startServer({ SMTP_URL: smtp.url, MAIL_FROM: "bench@ocop.test" });
+    const server = await startServer({
+      engine: quietServer.engine,
+      processes: quietServer.processes,
+      env: { SMTP_URL: smtp.url, MAIL_FROM: "bench@ocop.test" },
+    });
     try {
       const started = performance.now();
-      queueEmails(server.dbFile, EMAILS);
+      await queueEmails(server, EMAILS);
       let drainedAt: number | null = null;
       const watching = (async () => {
         const giveUp = started + 15 * 60_000;
@@ -83,7 +92,7 @@ export const outboxDrain: Scenario = {
           emails: EMAILS,
           received: smtp.received.length,
           distinctMessageIds: new Set(smtp.received.map((m) => m.messageId)).size,
-          outbox: outboxCounts(server.dbFile),
+          outbox: await outboxCounts(server),
           drainSeconds: drainSeconds === null ? null : Math.round(drainSeconds * 10) / 10,
           emailsPerSecond: drainSeconds === null ? null : Math.round(EMAILS / drainSeconds),
           emailsPerSecondDuringClassDay: Math.round(sentDuringClassDay / classDaySeconds),

@@ -24,7 +24,7 @@ export const planAutosave: Scenario = {
   baseline: "insert",
   prepare: async (server, mode) => {
     PRODUCERS = mode.smoke ? 10 : FULL;
-    const db = createDb(`file:${server.dbFile}`);
+    const db = createDb(server.databaseUrl);
     const commune = await db.unit.findFirstOrThrow({ where: { level: "COMMUNE" } });
     const now = new Date();
     for (let i = 0; i < PRODUCERS; i++) {
@@ -76,7 +76,7 @@ export const planAutosave: Scenario = {
     } as never;
   },
   verify: async (server) => {
-    const db = createDb(`file:${server.dbFile}`);
+    const db = createDb(server.databaseUrl);
     const rows = await db.planStep.findMany({ where: { step: 2, planId: { in: producers.map((p) => p.planId) } } });
     await db.$disconnect();
     const byPlan = new Map(rows.map((r) => [r.planId, r]));

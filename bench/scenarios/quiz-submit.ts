@@ -1,7 +1,6 @@
 import fs from "node:fs";
-import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
-import { type Scenario, loginCookie } from "../harness";
+import { type Scenario, type Server, loginCookie } from "../harness";
 
 /**
  * 210 different learners (the seeded class) submit the same quiz at once: each has started an
@@ -73,28 +72,17 @@ export const quizSubmit: Scenario = {
   verify: async (server, measured, before) => {
     if (before !== 0) throw new Error(`${before} attempts were graded before the measured run`);
     if (measured.requests !== LEARNERS || measured.errors !== 0) throw new Error(`${measured.errors} of ${measured.requests} submits failed`);
-    const handle = new Database(server.dbFile, { readonly: true });
-    try {
-      const rows = handle
-        .prepare(
-          `SELECT "enrolmentId", COUNT(*) AS n, SUM(CASE WHEN "status" = 'SUBMITTED' THEN 1 ELSE 0 END) AS graded FROM "QuizAttempt" WHERE "module" = ? GROUP BY "enrolmentId"`,
-        )
-        .all(MODULE) as { enrolmentId: number; n: number; graded: number }[];
-      const graded = rows.filter((r) => r.n === 1 && r.graded === 1).length;
-      if (rows.length !== LEARNERS || graded !== LEARNERS)
-        throw new Error(`expected ${LEARNERS} learners with one graded attempt, got ${graded}/${rows.length}`);
-      return { learners: rows.length, gradedOnceByMeasuredRun: graded };
-    } finally {
-      handle.close();
-    }
+    const rows = await server.db.all<{ enrolmentId: number; n: number; graded: number }>(
+      `SELECT "enrolmentId", COUNT(*) AS n, SUM(CASE WHEN "status" = 'SUBMITTED' THEN 1 ELSE 0 END) AS graded FROM "QuizAttempt" WHERE "module" = ? GROUP BY "enrolmentId"`,
+      [MODULE],
+    );
+    const graded = rows.filter((r) => r.n === 1 && r.graded === 1).length;
+    if (rows.length !== LEARNERS || graded !== LEARNERS) throw new Error(`expected ${LEARNERS} learners with one graded attempt, got ${graded}/${rows.length}`);
+    return { learners: rows.length, gradedOnceByMeasuredRun: graded };
   },
 };
 
-async function gradedCount(server: { dbFile: string }): Promise<number> {
-  const handle = new Database(server.dbFile, { readonly: true });
-  try {
-    return (handle.prepare(`SELECT COUNT(*) AS n FROM "QuizAttempt" WHERE "module" = ? AND "status" = 'SUBMITTED'`).get(MODULE) as { n: number }).n;
-  } finally {
-    handle.close();
-  }
+async function gradedCount(server: Server): Promise<number> {
+  const [{ n }] = await server.db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM "QuizAttempt" WHERE "module" = ? AND "status" = 'SUBMITTED'`, [MODULE]);
+  return n;
 }

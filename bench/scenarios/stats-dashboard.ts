@@ -22,7 +22,7 @@ export const statsDashboard: Scenario = {
     PLANS = mode.smoke ? 500 : FULL_PLANS;
     const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
     const cookie = await loginCookie(server, admin.email, DEMO_PASSWORD);
-    const db = createDb(`file:${server.dbFile}`);
+    const db = createDb(server.databaseUrl);
     const communes = await db.unit.findMany({ where: { level: "COMMUNE" }, select: { id: true, path: true } });
     const owner = await db.user.findFirstOrThrow({ where: { email: "chuthe@ocop-demo.vn" } });
     const orgIds: { id: number; path: string }[] = [];
@@ -91,7 +91,7 @@ export const statsDashboard: Scenario = {
     return { url: `${server.url}/thong-ke/tham-dinh?nam=${YEAR}`, headers: { cookie }, connections: 1 };
   },
   verify: async (server) => {
-    const db = createDb(`file:${server.dbFile}`);
+    const db = createDb(server.databaseUrl);
     const [plans, events] = await Promise.all([
       db.businessPlan.count({ where: { title: { startsWith: "Bench " } } }),
       db.appraisalEvent.count({ where: { year: YEAR } }),

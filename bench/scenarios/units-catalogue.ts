@@ -89,7 +89,7 @@ export const unitsCatalogue: Scenario = {
     const [loadRes, loadMs] = await timed(() => post("/quan-tri/danh-muc-don-vi", admin, loadBody));
 
     // 2. the whole country: read every unit, match a roster of the whole country
-    const db = createDb(`file:${server.dbFile}`);
+    const db = createDb(server.databaseUrl);
     let country: { units: number; ms: number; checked: number; problems: Record<string, number> };
     let course: { id: number };
     try {
@@ -129,7 +129,7 @@ export const unitsCatalogue: Scenario = {
   verify: async (server, measured) => {
     const extra = (measured as Measure & { extra: { rows: number; countryPreview: { checked: number; problems: Record<string, number> }; courseId: number } })
       .extra;
-    const db = createDb(`file:${server.dbFile}`);
+    const db = createDb(server.databaseUrl);
     try {
       const count = (where: object) => db.unit.count({ where: { officialCode: { not: null }, ...where } });
       const figures = [

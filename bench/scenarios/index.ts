@@ -3,6 +3,7 @@ import { checkinBurst } from "./checkin-burst";
 import { checkinQueued } from "./checkin-queued";
 import { classDay } from "./class-day";
 import { classList, classPage, classProgress } from "./classes";
+import { hall2000 } from "./hall-2000";
 import { home } from "./home";
 import { lessonPage } from "./lesson-page";
 import { loginPage } from "./login-page";
@@ -30,4 +31,5 @@ export const scenarios: Scenario[] = [
   classPage,
   classProgress,
   outboxDrain,
+  hall2000,
 ];

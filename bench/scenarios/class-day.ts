@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { currentCode } from "../../app/attendance/checkin-code";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
 import { BOTH, type Measure, type Scenario, type Server, loginCookie, percentile } from "../harness";
+import { rightAnswersOf, vnNow } from "./learner-forms";
 
 /**
  * A class day: 210 learners arrive over 60 s; each logs in, opens a lesson, takes the module-1
@@ -13,28 +14,12 @@ import { BOTH, type Measure, type Scenario, type Server, loginCookie, percentile
 const FULL = { learners: 210, spreadMs: 60_000 };
 let { learners: LEARNERS, spreadMs: SPREAD_MS } = FULL;
 const MODULE = "kien-thuc-chung";
-type Q = { id: string; type: string; correct?: string[] | boolean; answer?: number };
-const quiz = JSON.parse(fs.readFileSync(`content/modules/01-${MODULE}/quiz.json`, "utf8")) as { questions: Q[] };
+const answers = rightAnswersOf(`01-${MODULE}`);
 const firstLesson = fs.readdirSync(`content/modules/01-${MODULE}`).find((f) => f.endsWith(".mdx"))!;
 const lessonSlug = /slug:\s*"?([a-z0-9-]+)"?/.exec(fs.readFileSync(`content/modules/01-${MODULE}/${firstLesson}`, "utf8"))![1];
 
 const STEPS = ["login", "lesson", "quiz-start", "quiz-open", "quiz-submit", "checkin", "trainer-mark"] as const;
 type Step = (typeof STEPS)[number];
-
-function answers(token: string): URLSearchParams {
-  const p = new URLSearchParams({ intent: "submit", token });
-  for (const q of quiz.questions) {
-    if (q.type === "numeric") p.append(`a.${q.id}`, String(q.answer));
-    else if (q.type === "true-false") p.append(`a.${q.id}`, String(q.correct));
-    else for (const id of q.correct as string[]) p.append(`a.${q.id}`, id);
-  }
-  return p;
-}
-
-function vnNow(offsetMin: number) {
-  const at = new Date(Date.now() + 7 * 3600_000 + offsetMin * 60_000).toISOString();
-  return { date: at.slice(0, 10), time: at.slice(11, 16) };
-}
 
 export const classDay: Scenario = {
   name: "class-day",

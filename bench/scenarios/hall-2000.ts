@@ -1,9 +1,9 @@
-import fs from "node:fs";
 import { currentCode } from "../../app/attendance/checkin-code";
 import { SESSION_COOKIE, generateSessionToken, sessionIdFromToken } from "../../app/auth/session-token";
 import { createDb } from "../../app/db/db.server";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
 import { BOTH, type Measure, type Scenario, type Server, loginCookie, percentile } from "../harness";
+import { rightAnswersOf, vnNow } from "./learner-forms";
 
 /**
  * Issue 21: ten times the seed's class in one hall — 2,000 learners enrolled in the demo class (the seed's 210 and
@@ -17,29 +17,13 @@ let size = FULL;
 const MODULE = "tieu-chi-danh-gia";
 const ROTATE_SECONDS = 300;
 const TARGET_CHECKIN_P99_MS = 1000;
-type Q = { id: string; type: string; correct?: string[] | boolean; answer?: number };
-const quiz = JSON.parse(fs.readFileSync(`content/modules/02-${MODULE}/quiz.json`, "utf8")) as { questions: Q[] };
+const answers = rightAnswersOf(`02-${MODULE}`);
 
 const STEPS = ["checkin", "quiz-start", "quiz-open", "quiz-submit"] as const;
 type Step = (typeof STEPS)[number];
 
 let cookies: string[] = [];
 let session = { id: 0, secret: "" };
-
-function answers(token: string): URLSearchParams {
-  const p = new URLSearchParams({ intent: "submit", token });
-  for (const q of quiz.questions) {
-    if (q.type === "numeric") p.append(`a.${q.id}`, String(q.answer));
-    else if (q.type === "true-false") p.append(`a.${q.id}`, String(q.correct));
-    else for (const id of q.correct as string[]) p.append(`a.${q.id}`, id);
-  }
-  return p;
-}
-
-function vnNow(offsetMin: number) {
-  const at = new Date(Date.now() + 7 * 3600_000 + offsetMin * 60_000).toISOString();
-  return { date: at.slice(0, 10), time: at.slice(11, 16) };
-}
 
 /** The extra learners, enrolled in the demo class, and a session for every learner of the hall: their cookies. */
 async function enrolHall(server: Server): Promise<string[]> {

@@ -10,8 +10,6 @@ import { RequestIdProvider } from "~/ui/request-id";
 // server.js starts the job runner (app/jobs: overdue marking, reminders, expiries); it reaches app code through this module.
 export { startJobs } from "~/jobs/registry.server";
 
-const ABORT_DELAY = 5_000;
-
 /** The texts server.js answers with before a request reaches Remix (it reads them from the build). */
 export const edgeMessages = { badOrigin: t("form.badOrigin"), tooLarge: t("form.tooLargeAtEdge") };
 
@@ -25,17 +23,15 @@ export default function handleRequest(
   const nonce = loadContext?.cspNonce ?? "";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RequestIdProvider value={loadContext?.requestId ?? null}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
         </RequestIdProvider>
       </NonceProvider>,
       {
         nonce,
         onAllReady() {
-          clearTimeout(timer);
           respond();
         },
         onShellError(error: unknown) {
@@ -48,7 +44,10 @@ export default function handleRequest(
         },
       },
     );
-    // No page defers data, so the whole page is ready when its shell is: it is sent as one body
+    // No page defers data, so nothing suspends and a render cannot hang: it is given up only when the client
+    // leaves. A deadline would turn a page that waits its turn in a busy hall into an error page (decision 0052).
+    request.signal.addEventListener("abort", () => abort(), { once: true });
+    // The whole page is ready when its shell is: it is sent as one body
     // (one write to the socket, one piece for compression) rather than streamed in many small
     // chunks through a Node and a web stream (decision 0048).
     function respond() {

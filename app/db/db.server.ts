@@ -15,6 +15,13 @@ export function createDb(url = databaseUrl()): Db {
   return engineOf(url) === "postgresql" ? createPgDb(url) : createSqliteDb(url);
 }
 
+/**
+ * How long a transaction may wait for its connection (SQLite's one writer, or a pool connection) and then run.
+ * Prisma's defaults (2 s, 5 s) fail a burst that only has to queue: 2,000 learners of one hall starting a quiz
+ * at the same second wait their turn for a few seconds, as their plain queries do (decision 0052).
+ */
+const transactionOptions = { maxWait: 20_000, timeout: 20_000 };
+
 /** Opens the SQLite file in WAL mode with a busy timeout (see docs/decisions/0003). */
 function createSqliteDb(url: string): Db {
   const sqlite = new PrismaBetterSQLite3({ url, timeout: 5000 });
@@ -32,7 +39,7 @@ function createSqliteDb(url: string): Db {
       return adapter;
     },
   });
-  return new PrismaClient({ adapter: factory });
+  return new PrismaClient({ adapter: factory, transactionOptions });
 }
 
 /**
@@ -44,7 +51,7 @@ function createSqliteDb(url: string): Db {
 function createPgDb(url: string): Db {
   const max = Number(process.env.PG_POOL_MAX) || 10;
   const adapter = new PrismaPg({ connectionString: url, max, options: "-c TimeZone=UTC" });
-  return new PgPrismaClient({ adapter }) as unknown as Db;
+  return new PgPrismaClient({ adapter, transactionOptions }) as unknown as Db;
 }
 
 declare global {

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { db } from "~/db/db.server";
+import { isUniqueViolation } from "~/db/errors";
 import { seededRandom } from "./draw";
 import { allowance } from "./grants";
 import { type Answers, type Grade, type Layout, type QuestionResult, gradeAttempt, inTime, makeLayout } from "./grading";
@@ -64,13 +65,19 @@ export function grantsOf(tx: Pick<ReturnType<typeof db>, "quizGrant">, enrolment
 /**
  * Resumes the open attempt or starts a new one when attempts remain (every started attempt counts; grants add
  * attempts and minutes). The new attempt's draw is seeded by its token and avoids the learner's earlier questions.
+ * No transaction: the new row takes the next number, unique per enrolment and quiz, so of two starts at once one
+ * creates the attempt and the other reads again and resumes it (decision 0052). A hall of 2,000 starting together
+ * then queues single inserts, not transactions that hold a connection (or SQLite's one writer) across round trips.
  */
 export async function startAttempt(enrolmentId: number, module: string, quiz: Quiz, now = new Date()): Promise<StartOutcome> {
-  return db().$transaction(async (tx) => {
-    const attempts = await tx.quizAttempt.findMany({ where: { enrolmentId, module }, orderBy: { id: "asc" } });
+  for (let tries = 0; ; tries++) {
+    const [attempts, grants] = await Promise.all([
+      db().quizAttempt.findMany({ where: { enrolmentId, module }, orderBy: { id: "asc" } }),
+      grantsOf(db(), enrolmentId, module),
+    ]);
     const open = openAttempt(attempts, now);
     if (open) return { kind: "resumed", attempt: open };
-    const allowed = allowance(quiz, await grantsOf(tx, enrolmentId, module));
+    const allowed = allowance(quiz, grants);
     if (attempts.length >= allowed.attemptsAllowed) return { kind: "limit", attemptsAllowed: allowed.attemptsAllowed };
     const token = crypto.randomBytes(16).toString("hex");
     const layout: Layout = makeLayout(
@@ -78,18 +85,24 @@ export async function startAttempt(enrolmentId: number, module: string, quiz: Qu
       seededRandom(token),
       attempts.map((a) => JSON.parse(a.layout) as Layout),
     );
-    const attempt = await tx.quizAttempt.create({
-      data: {
-        token,
-        enrolmentId,
-        module,
-        layout: JSON.stringify(layout),
-        startedAt: now,
-        deadlineAt: allowed.timeLimitMinutes ? new Date(now.getTime() + allowed.timeLimitMinutes * 60_000) : null,
-      },
-    });
-    return { kind: "started", attempt };
-  });
+    try {
+      const attempt = await db().quizAttempt.create({
+        data: {
+          token,
+          enrolmentId,
+          module,
+          number: Math.max(0, ...attempts.map((a) => a.number)) + 1,
+          layout: JSON.stringify(layout),
+          startedAt: now,
+          deadlineAt: allowed.timeLimitMinutes ? new Date(now.getTime() + allowed.timeLimitMinutes * 60_000) : null,
+        },
+      });
+      return { kind: "started", attempt };
+    } catch (error) {
+      // another start took this number first: read again (it is the open attempt to resume, or the last one allowed)
+      if (!isUniqueViolation(error) || tries >= 2) throw error;
+    }
+  }
 }
 
 export type SubmitOutcome =

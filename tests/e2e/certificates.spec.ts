@@ -24,11 +24,13 @@ function giveCompletionFacts(phone: string) {
     // attempts belong to the enrolment in the demo class (course 1, the one whose quiz is passed below)
     const enrolment = await db.enrolment.findFirstOrThrow({ where: { courseId: 1, userId: user.id }, select: { id: true } });
     for (const module of ["tieu-chi-danh-gia", "chinh-sach-ho-tro", "phuong-an-san-xuat-kinh-doanh"]) {
+      const number = (await db.quizAttempt.count({ where: { enrolmentId: enrolment.id, module } })) + 1;
       await db.quizAttempt.create({
         data: {
           token: `e2e-${phone}-${module}`,
           enrolmentId: enrolment.id,
           module,
+          number,
           layout: "[]",
           startedAt: now,
           submittedAt: now,

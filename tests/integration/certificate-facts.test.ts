@@ -31,8 +31,9 @@ async function courseWith(code: string, userId: number, sessions: { day: number;
 /** An attempt of the learner in one class (attempts belong to the enrolment). */
 async function attempt(courseId: number, userId: number, module: string, passed: boolean | null) {
   const enrolment = await db().enrolment.findUniqueOrThrow({ where: { courseId_userId: { courseId, userId } } });
+  const number = (await db().quizAttempt.count({ where: { enrolmentId: enrolment.id, module } })) + 1;
   await db().quizAttempt.create({
-    data: { token: crypto.randomUUID(), enrolmentId: enrolment.id, module, layout: "{}", passed, status: passed === null ? "OPEN" : "SUBMITTED" },
+    data: { token: crypto.randomUUID(), enrolmentId: enrolment.id, module, number, layout: "{}", passed, status: passed === null ? "OPEN" : "SUBMITTED" },
   });
 }
 

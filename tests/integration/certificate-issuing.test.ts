@@ -60,6 +60,7 @@ const passed = async (courseId: number, userId: number) =>
       token: crypto.randomUUID(),
       enrolmentId: (await db().enrolment.findUniqueOrThrow({ where: { courseId_userId: { courseId, userId } } })).id,
       module: MODULE,
+      number: 1,
       layout: "{}",
       status: "SUBMITTED",
       passed: true,

@@ -156,6 +156,32 @@ describe("quiz attempts", () => {
     expect(rows[0]).toMatchObject({ status: "SUBMITTED", passed: false });
   });
 
+  it("starting several times at once makes one attempt, numbered 1, that every start resumes", async () => {
+    const c = await courseId();
+    const userId = await member(35);
+    const cookie = await cookieFor(userId);
+    const outcomes = await Promise.all([1, 2, 3, 4].map(() => post(cookie, c, { intent: "start" })));
+    expect(outcomes.map((o) => o.status)).toEqual([302, 302, 302, 302]);
+    const rows = await db().quizAttempt.findMany({ where: { enrolment: { userId }, module: MODULE } });
+    expect(rows.map((r) => [r.number, r.status])).toEqual([[1, "OPEN"]]);
+    expect((await load(cookie, c)).data.open.token).toBe(rows[0].token);
+  });
+
+  it("starts at once after a submitted attempt make the second, not a third", async () => {
+    const c = await courseId();
+    const quiz = await quizOf();
+    const userId = await member(36);
+    const cookie = await cookieFor(userId);
+    const token = await start(cookie, c);
+    expect((await post(cookie, c, { intent: "submit", token, ...answers(quiz, false) })).status).toBe(302);
+    await Promise.all([1, 2, 3].map(() => post(cookie, c, { intent: "start" })));
+    const rows = await db().quizAttempt.findMany({ where: { enrolment: { userId }, module: MODULE }, orderBy: { number: "asc" } });
+    expect(rows.map((r) => [r.number, r.status])).toEqual([
+      [1, "SUBMITTED"],
+      [2, "OPEN"],
+    ]);
+  });
+
   it("stops at the attempts limit", async () => {
     const c = await courseId();
     const quiz = await quizOf();

@@ -137,6 +137,7 @@ describe("finding 2: a trainer cannot pull an existing account into a class", ()
         token: "earlier-class-attempt",
         enrolmentId: inA.id,
         module,
+        number: 1,
         layout: "{}",
         startedAt: new Date(Date.now() - 86400_000),
         submittedAt: new Date(Date.now() - 86000_000),

@@ -104,7 +104,10 @@ function publicOrigin(req) {
   return `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}`;
 }
 
-const server = app.listen(port, host, () => {
+// A hall's phones connect at the same second: Node's default queue of 511 connections not yet accepted
+// drops the rest, whose phones retry after 1, 3, 7 s (the kernel caps it at net.core.somaxconn).
+const BACKLOG = 4096;
+const server = app.listen(port, host, BACKLOG, () => {
   logger.info({ port: server.address().port }, `OCOP LMS: http://localhost:${server.address().port}`);
   // `npm run dev` (remix dev) restarts this server on each rebuild and waits for this signal.
   if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);

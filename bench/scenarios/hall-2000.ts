@@ -85,7 +85,8 @@ export const hall2000: Scenario = {
         if (!ok(res.status)) failures.push(`${step}: ${res.status}`);
         return body;
       } catch (error) {
-        failures.push(`${step}: ${(error as Error).message}`);
+        const cause = (error as Error & { cause?: { code?: string } }).cause;
+        failures.push(`${step}: ${(error as Error).message}${cause?.code ? ` (${cause.code})` : ""}`);
         return "";
       }
     };

@@ -4,7 +4,7 @@ import { type Prisma, db } from "~/db/db.server";
 import { parseId } from "~/forms/parse";
 import { t } from "~/i18n/messages";
 import "~/i18n/classes";
-import { unitsWithin } from "~/units/units.server";
+import { unitsOnPaths, unitsWithin } from "~/units/units.server";
 import {
   CONSULTANT_STATUSES,
   LEARNING_ROLES,
@@ -59,6 +59,11 @@ export function unitWhere(auth: Auth, rule: RoleRule): Prisma.UnitWhereInput {
 /** Every active unit within those subtrees, in tree order (for pickers and the unit page). */
 export function reachableUnits(auth: Auth, rule: RoleRule) {
   return unitsWithin(reachableUnitPaths(auth, rule));
+}
+
+/** The active units of those subtrees on the given unit paths: each path's unit and the units above it (a filter). */
+export function reachableUnitsOnPaths(auth: Auth, rule: RoleRule, paths: readonly string[]) {
+  return unitsOnPaths(paths, reachableUnitPaths(auth, rule));
 }
 
 /** The provinces where the user holds the rule's role at province level (province settings). */

@@ -20,20 +20,27 @@ export function coursesIn(where: Prisma.CourseWhereInput) {
   });
 }
 
-/** What a class list shows of each class: its names, dates and status (its size: `withLearnerCounts`). */
+/** What a class list shows of each class: its names, dates and status (its size and unit: `withClassFacts`). */
 const CLASS_SUMMARY = { id: true, code: true, title: true, startsOn: true, endsOn: true, status: true } satisfies Prisma.CourseSelect;
 
 /**
- * Each class with its number of learners, counted for these classes only. (Prisma's `_count` groups the whole
- * enrolment table on every read, so a class list would cost more with every class the province ever ran.)
+ * Each class with its number of learners and its organising unit, in one raw query for these classes only.
+ * (Prisma's `_count` groups the whole enrolment table on every read, so a class list would cost more with every
+ * class the province ever ran; and Prisma compiles a plan anew for each model query and each relation, a large part
+ * of a class list's time: decision 0053.)
  */
-async function withLearnerCounts<C extends { id: number }>(courses: C[], client: Client = db()): Promise<(C & { learners: number })[]> {
+async function withClassFacts<C extends { id: number }>(courses: C[], client: Client = db()) {
   if (courses.length === 0) return [];
-  // raw: Prisma compiles a query plan anew for each model query, a large part of a class list's time
-  const counts = await client.$queryRaw<{ courseId: number | bigint; n: number | bigint }[]>`
-    SELECT "courseId", COUNT(*) AS "n" FROM "Enrolment" WHERE "courseId" IN (${Prisma.join(courses.map((c) => c.id))}) GROUP BY "courseId"`;
-  const byCourse = new Map(counts.map((r) => [Number(r.courseId), Number(r.n)]));
-  return courses.map((c) => ({ ...c, learners: byCourse.get(c.id) ?? 0 }));
+  const rows = await client.$queryRaw<{ id: number | bigint; unitName: string; unitPath: string; learners: number | bigint }[]>`
+    SELECT c."id" AS "id", u."name" AS "unitName", u."path" AS "unitPath",
+      (SELECT COUNT(*) FROM "Enrolment" e WHERE e."courseId" = c."id") AS "learners"
+    FROM "Course" c JOIN "Unit" u ON u."id" = c."unitId"
+    WHERE c."id" IN (${Prisma.join(courses.map((c) => c.id))})`;
+  const byCourse = new Map(rows.map((r) => [Number(r.id), r]));
+  return courses.map((c) => {
+    const facts = byCourse.get(c.id);
+    return { ...c, learners: Number(facts?.learners ?? 0), unit: { name: facts?.unitName ?? "", path: facts?.unitPath ?? "" } };
+  });
 }
 
 /** How many learners one class has (an index count). */
@@ -44,7 +51,7 @@ export function learnerCount(courseId: number, client: Client = db()): Promise<n
 /** Classes within a scope (a trainer's), with the size of each class and its enrolment code. */
 export async function classesIn(where: Prisma.CourseWhereInput) {
   if (reachesNothing(where)) return [];
-  return withLearnerCounts(
+  return withClassFacts(
     await db().course.findMany({ where, orderBy: { startsOn: "desc" }, select: { ...CLASS_SUMMARY, enrolmentCode: true, enrolmentOpen: true } }),
   );
 }
@@ -163,13 +170,7 @@ async function filteredClasses(where: Prisma.CourseWhereInput, filter: ClassFilt
     and.push(unit ? { unit: { path: { startsWith: unit.path } } } : { id: { in: [] } });
   }
   if (filter.status) and.push({ status: filter.status });
-  return withLearnerCounts(
-    await db().course.findMany({
-      where: { AND: and },
-      orderBy: [{ startsOn: "desc" }, { id: "desc" }],
-      select: { ...CLASS_SUMMARY, unit: { select: { name: true, path: true } } },
-    }),
-  );
+  return withClassFacts(await db().course.findMany({ where: { AND: and }, orderBy: [{ startsOn: "desc" }, { id: "desc" }], select: CLASS_SUMMARY }));
 }
 
 /** An admin's class list, filtered, with the unit paths that organise any class of the scope (for the unit filter). */

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LEARNING_ROLES } from "~/access/scope";
-import { courseWhere, reachableUnits } from "~/access/access.server";
+import { courseWhere, reachableUnitsOnPaths } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { getOutline } from "~/content/outline.server";
 import { modulePermissions } from "~/content/permissions";
@@ -11,7 +11,7 @@ import { doneStepsByCourse } from "~/content/progress.server";
 import { ProgressBar } from "~/content/ProgressBar";
 import { classFilter, classesIn, coursesIn, managedClasses } from "~/courses/courses.server";
 import { classPermissions } from "~/courses/permissions";
-import { indentedLabel, unitsAbove } from "~/units/tree";
+import { indentedLabel } from "~/units/tree";
 import { formatDate, vnYear } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/classes";
@@ -28,14 +28,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const learns = auth.user.grants.some((g) => LEARNING_ROLES.includes(g.role));
   const manages = auth.user.grants.some((g) => classPermissions.manage.roles.includes(g.role));
   const filter = classFilter(new URL(request.url).searchParams);
-  const [learning, teaching, { classes: administering, organising }, units, outline, doneByCourse] = await Promise.all([
+  const [learning, teaching, { classes: administering, organising }, outline, doneByCourse] = await Promise.all([
     coursesIn(courseWhere(auth, access, LEARNING_ROLES)),
     classesIn(courseWhere(auth, access, ["trainer"])),
     manages ? managedClasses(courseWhere(auth, classPermissions.manage), filter) : { classes: [], organising: [] },
-    manages ? reachableUnits(auth, classPermissions.manage) : [],
     getOutline(),
     learns ? doneStepsByCourse(auth.user.id) : new Map<number, never[]>(),
   ]);
+  // the units that organise a class (and those above them), not every commune of the province
+  const units = manages ? await reachableUnitsOnPaths(auth, classPermissions.manage, organising) : [];
   const dates = (c: { startsOn: Date; endsOn: Date }) => t("home.course.dates", { from: formatDate(c.startsOn), to: formatDate(c.endsOn) });
   return {
     learning: learning.map((c) => {
@@ -66,8 +67,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             status: filter.status ?? "",
           },
           years: Array.from({ length: 8 }, (_, i) => String(vnYear(new Date()) + 1 - i)),
-          // the units that organise a class (and those above them), not every commune of the province
-          units: unitsAbove(units, organising).map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })),
+          units: units.map((u) => ({ value: String(u.id), label: indentedLabel(u.name, u.depth) })),
         }
       : null,
     canJoin: learns,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canContain, treeOrder, unitsAbove } from "./tree";
+import { canContain, idsOnPaths, treeOrder } from "./tree";
 
 describe("unit tree", () => {
   it("allows province → district → commune and province → commune", () => {
@@ -34,16 +34,9 @@ describe("unit tree", () => {
     expect(treeOrder(names).map((u) => u.name)).toEqual(["Xã Ân Phú", "Xã Can Lộc", "Xã Cẩm Xuyên", "Xã Đức Thọ"]);
   });
 
-  it("keeps the units that are or contain one of the paths", () => {
-    const units = [
-      { id: 1, path: "/1/" },
-      { id: 2, path: "/1/2/" },
-      { id: 3, path: "/1/2/3/" },
-      { id: 4, path: "/1/4/" },
-      { id: 12, path: "/1/12/" },
-    ];
-    expect(unitsAbove(units, ["/1/2/3/"]).map((u) => u.id)).toEqual([1, 2, 3]);
-    expect(unitsAbove(units, ["/1/4/", "/1/2/"]).map((u) => u.id)).toEqual([1, 2, 4]);
-    expect(unitsAbove(units, []).map((u) => u.id)).toEqual([]);
+  it("reads the ids of the units that are or contain one of the paths, each once", () => {
+    expect(idsOnPaths(["/1/2/3/"])).toEqual([1, 2, 3]);
+    expect(idsOnPaths(["/1/4/", "/1/2/", "/1/12/"])).toEqual([1, 4, 2, 12]);
+    expect(idsOnPaths([])).toEqual([]);
   });
 });

@@ -39,7 +39,16 @@ export function indentedLabel(name: string, depth: number): string {
   return `${"\u00a0\u00a0".repeat(depth)}${depth > 0 ? "└ " : ""}${name}`;
 }
 
-/** The units that are, or contain, one of the given unit paths (a filter offers only units that organise something). */
-export function unitsAbove<U extends { path: string }>(units: readonly U[], paths: readonly string[]): U[] {
-  return units.filter((u) => paths.some((p) => p.startsWith(u.path)));
+/** The ids of the units that are, or contain, one of the given unit paths ("/1/4/17/" → 1, 4, 17), each once. */
+export function idsOnPaths(paths: readonly string[]): number[] {
+  return [
+    ...new Set(
+      paths.flatMap((p) =>
+        p
+          .split("/")
+          .filter((s) => /^\d+$/.test(s))
+          .map(Number),
+      ),
+    ),
+  ];
 }

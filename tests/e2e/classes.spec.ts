@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { type Browser, type Page } from "@playwright/test";
-import { E2E_DATABASE_URL, withE2eDb } from "./e2e-db";
+import { E2E_DATABASE_URL, retriedWhileLocked, withE2eDb } from "./e2e-db";
 import { expect, test } from "./fixtures";
 import { account, login, logout } from "./helpers";
 
@@ -58,7 +58,8 @@ test.afterAll(async () => {
   const stored = `tests/.tmp/attachments/${crypto.createHash("sha256").update(PDF).digest("hex")}`;
   const uploaded = fs.existsSync(stored);
   try {
-    for (const course of await db().course.findMany({ where: { code: { in: [CODE, COPY] } }, select: { id: true } })) await deleteClass(course.id);
+    for (const course of await db().course.findMany({ where: { code: { in: [CODE, COPY] } }, select: { id: true } }))
+      await retriedWhileLocked(() => deleteClass(course.id));
     await db().user.deleteMany({ where: { phone: { in: [...ROSTER_PHONES, JOINER_PHONE] } } });
     // the PDF (stored by its checksum next to the database) goes with its class
     if (uploaded) expect(fs.existsSync(stored), "the class's PDF is still on disk").toBe(false);

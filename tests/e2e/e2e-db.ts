@@ -15,3 +15,19 @@ export async function withE2eDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
     await db.$disconnect();
   }
 }
+
+/**
+ * Runs a clean-up transaction again while SQLite answers "database is locked". The e2e server's jobs write now and
+ * then (leases, the outbox); a transaction of ours that read before such a commit cannot then write, and SQLite says
+ * so at once, whatever the busy timeout (a snapshot that is out of date cannot be upgraded to a writer).
+ */
+export async function retriedWhileLocked<T>(work: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= tries || !/database is locked/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}

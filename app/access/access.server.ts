@@ -4,7 +4,8 @@ import { type Prisma, db } from "~/db/db.server";
 import { parseId } from "~/forms/parse";
 import { t } from "~/i18n/messages";
 import "~/i18n/classes";
-import { unitsOnPaths, unitsWithin } from "~/units/units.server";
+import { idsOnPaths } from "~/units/tree";
+import { unitsWithin } from "~/units/units.server";
 import {
   CONSULTANT_STATUSES,
   LEARNING_ROLES,
@@ -63,7 +64,7 @@ export function reachableUnits(auth: Auth, rule: RoleRule) {
 
 /** The active units of those subtrees on the given unit paths: each path's unit and the units above it (a filter). */
 export function reachableUnitsOnPaths(auth: Auth, rule: RoleRule, paths: readonly string[]) {
-  return unitsOnPaths(paths, reachableUnitPaths(auth, rule));
+  return unitsWithin(reachableUnitPaths(auth, rule), idsOnPaths(paths));
 }
 
 /** The provinces where the user holds the rule's role at province level (province settings). */

@@ -65,9 +65,10 @@ export function grantsOf(tx: Pick<ReturnType<typeof db>, "quizGrant">, enrolment
 /**
  * Resumes the open attempt or starts a new one when attempts remain (every started attempt counts; grants add
  * attempts and minutes). The new attempt's draw is seeded by its token and avoids the learner's earlier questions.
- * No transaction: the new row takes the next number, unique per enrolment and quiz, so of two starts at once one
- * creates the attempt and the other reads again and resumes it (decision 0052). A hall of 2,000 starting together
- * then queues single inserts, not transactions that hold a connection (or SQLite's one writer) across round trips.
+ * No transaction: the new row takes the next number (one more than the attempts so far), unique per enrolment and
+ * quiz, so of two starts at once one creates the attempt and the other reads again and resumes it (decision 0052).
+ * A hall of 2,000 starting together then queues single inserts, not transactions that hold a connection (or
+ * SQLite's one writer) across round trips.
  */
 export async function startAttempt(enrolmentId: number, module: string, quiz: Quiz, now = new Date()): Promise<StartOutcome> {
   for (let tries = 0; ; tries++) {
@@ -91,7 +92,7 @@ export async function startAttempt(enrolmentId: number, module: string, quiz: Qu
           token,
           enrolmentId,
           module,
-          number: Math.max(0, ...attempts.map((a) => a.number)) + 1,
+          number: attempts.length + 1,
           layout: JSON.stringify(layout),
           startedAt: now,
           deadlineAt: allowed.timeLimitMinutes ? new Date(now.getTime() + allowed.timeLimitMinutes * 60_000) : null,

@@ -1,34 +1,19 @@
 import type { UnitLevel } from "~/auth/roles";
 import { db } from "~/db/db.server";
-import { Prisma } from "../../generated/prisma/client";
 import { type ProvinceRules, rulesToRow } from "./settings";
 import { childPath } from "./path";
-import { canContain, idsOnPaths, treeOrder } from "./tree";
-
-/** Every unit within any of the given subtrees (paths), in tree order. */
-export async function unitsWithin(paths: readonly string[]) {
-  if (paths.length === 0) return [];
-  const units = await db().unit.findMany({
-    where: { OR: paths.map((p) => ({ path: { startsWith: p } })), active: true },
-    select: { id: true, name: true, code: true, level: true, parentId: true, path: true, local: true },
-  });
-  return treeOrder(units);
-}
+import { canContain, treeOrder } from "./tree";
 
 /**
- * The active units within these subtrees that organise a class at one of `paths` or stand above one, in tree
- * order: the ids are read off the paths ("/1/4/17/"), so one raw query reads a handful of units instead of every
- * commune of the province (the class list's unit filter, decision 0053).
+ * Every active unit within any of the given subtrees (paths), in tree order; with `onlyIds`, only those of them
+ * (a filter that offers a handful of units reads those, not every commune of the province: decision 0053).
  */
-export async function unitsOnPaths(paths: readonly string[], within: readonly string[]) {
-  const ids = idsOnPaths(paths);
-  if (ids.length === 0 || within.length === 0) return [];
-  const rows = await db().$queryRaw<{ id: number | bigint; name: string; code: string; level: string; parentId: number | bigint | null; path: string }[]>`
-    SELECT "id", "name", "code", "level", "parentId", "path" FROM "Unit"
-    WHERE "id" IN (${Prisma.join(ids)}) AND (CASE WHEN "active" THEN 1 ELSE 0 END) = 1`;
-  const units = rows
-    .map((u) => ({ ...u, id: Number(u.id), parentId: u.parentId === null ? null : Number(u.parentId) }))
-    .filter((u) => within.some((w) => u.path.startsWith(w)));
+export async function unitsWithin(paths: readonly string[], onlyIds?: readonly number[]) {
+  if (paths.length === 0 || onlyIds?.length === 0) return [];
+  const units = await db().unit.findMany({
+    where: { OR: paths.map((p) => ({ path: { startsWith: p } })), active: true, ...(onlyIds ? { id: { in: [...onlyIds] } } : {}) },
+    select: { id: true, name: true, code: true, level: true, parentId: true, path: true, local: true },
+  });
   return treeOrder(units);
 }
 

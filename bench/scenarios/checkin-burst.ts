@@ -2,6 +2,7 @@ import type autocannon from "autocannon";
 import ExcelJS from "exceljs";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
 import { BOTH, type Scenario, type Server, loginCookie } from "../harness";
+import { openSession } from "./learner-forms";
 
 /**
  * 210 distinct learners post the projected code within the same few seconds (50 connections,
@@ -12,13 +13,6 @@ import { BOTH, type Scenario, type Server, loginCookie } from "../harness";
 const FULL = 210;
 let LEARNERS = FULL;
 let sessionId = 0;
-
-/** "HH:mm" and "yyyy-MM-dd" in Vietnam, offset by some minutes (clamped to today). */
-function vn(offsetMin: number) {
-  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  const at = new Date(Date.now() + 7 * 3600_000 + offsetMin * 60_000).toISOString();
-  return { date: today, time: at.slice(0, 10) === today ? at.slice(11, 16) : offsetMin < 0 ? "00:00" : "23:59" };
-}
 
 async function post(server: Server, path: string, cookie: string, body: URLSearchParams | FormData) {
   return fetch(`${server.url}${path}`, { method: "POST", redirect: "manual", headers: { cookie, origin: server.url }, body });
@@ -38,9 +32,9 @@ export const checkinBurst: Scenario = {
     // A fresh server runs its first few hundred requests of a path at a fraction of its speed
     // (JIT, statement caches): the same learners first check in to another session of the day,
     // so the measured burst meets a warm server and is still every learner's first check-in to it.
-    const warm = await openSession(server, trainer, "Buổi khởi động");
+    const warm = await openSessionWithCode(server, trainer, "Buổi khởi động");
     await checkInAll(server, warm, cookies);
-    const measured = await openSession(server, trainer, "Buổi đo tải");
+    const measured = await openSessionWithCode(server, trainer, "Buổi đo tải");
     sessionId = measured.id;
     const code = measured.code;
     let next = 0;
@@ -76,13 +70,8 @@ export const checkinBurst: Scenario = {
 type OpenSession = { id: number; code: string };
 
 /** The trainer opens a session of the demo class (now to two hours on) and reads its displayed code. */
-async function openSession(server: Server, trainer: string, title: string): Promise<OpenSession> {
-  const [from, to] = [vn(-5), vn(120)];
-  const fields = { intent: "create", title, date: from.date, start: from.time, end: to.time, rotateSeconds: "300" };
-  const grace = { graceBeforeMin: "15", graceAfterMin: "30", lateAfterMin: "15" };
-  const created = await post(server, "/khoa-hoc/1/diem-danh?index", trainer, new URLSearchParams({ ...fields, ...grace }));
-  if (created.status !== 200) throw new Error(`creating the session failed: ${created.status}`);
-  const [{ id }] = await server.db.all<{ id: number }>('SELECT MAX(id) AS id FROM "ClassSession"');
+async function openSessionWithCode(server: Server, trainer: string, title: string): Promise<OpenSession> {
+  const { id } = await openSession(server, trainer, { title, rotateSeconds: 300, lateAfterMin: 15 });
   const display = await fetch(`${server.url}/khoa-hoc/1/diem-danh/${id}/ma`, { headers: { cookie: trainer } });
   const { code } = (await display.json()) as { code: string };
   if (!code) throw new Error("no check-in code on the display");

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import type autocannon from "autocannon";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
 import { type Scenario, type Server, loginCookie } from "../harness";
+import { openSession } from "./learner-forms";
 
 /**
  * The hall's network comes back (issue 22, docs/decisions/0046): 210 phones send the check-in each
@@ -14,12 +15,6 @@ let LEARNERS = FULL;
 let sessionId = 0;
 let started = 0;
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
-function vn(offsetMin: number) {
-  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  const at = new Date(Date.now() + 7 * 3600_000 + offsetMin * 60_000).toISOString();
-  return { date: today, time: at.slice(0, 10) === today ? at.slice(11, 16) : offsetMin < 0 ? "00:00" : "23:59" };
-}
 
 /** The code of the step holding `ms`, as app/attendance/checkin-code.ts makes it. */
 function codeAt(secret: string, rotateSeconds: number, ms: number) {
@@ -36,30 +31,14 @@ export const checkinQueued: Scenario = {
   prepare: async (server, mode) => {
     LEARNERS = mode.smoke ? 20 : FULL;
     const trainer = await loginCookie(server, "giangvien@ocop-demo.vn", DEMO_PASSWORD);
-    const [from, to] = [vn(-30), vn(120)];
-    const created = await fetch(`${server.url}/khoa-hoc/1/diem-danh?index`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { cookie: trainer, origin: server.url },
-      body: new URLSearchParams({
-        intent: "create",
-        title: "Buổi đo tải ngoại tuyến",
-        date: from.date,
-        start: from.time,
-        end: to.time,
-        rotateSeconds: "30",
-        graceBeforeMin: "15",
-        graceAfterMin: "30",
-        lateAfterMin: "15",
-      }),
-    });
-    if (created.status !== 200) throw new Error(`creating the session failed: ${created.status}`);
-    const [s] = await server.db.all<{ id: number; secret: string }>('SELECT id, "checkinSecret" AS secret FROM "ClassSession" ORDER BY id DESC LIMIT 1');
+    const s = await openSession(server, trainer, { title: "Buổi đo tải ngoại tuyến", rotateSeconds: 30, lateAfterMin: 15, startedMinAgo: 30 });
     sessionId = s.id;
+    // typed 1–20 minutes ago, but never before the window opens (15 min before a start clamped to 00:00)
+    const earliest = Math.max(Date.now() - 20 * 60_000, s.start - 14 * 60_000);
     const bodies: string[] = [];
     for (let i = 1; i <= LEARNERS; i++) {
       const cookie = await loginCookie(server, `0913${String(i).padStart(6, "0")}`, DEMO_PASSWORD);
-      const typedAt = Date.now() - (60_000 + Math.floor(Math.random() * 19 * 60_000));
+      const typedAt = earliest + Math.floor(Math.random() * (Date.now() - 60_000 - earliest));
       const body = new URLSearchParams({
         code: codeAt(s.secret, 30, typedAt),
         buoi: String(sessionId),

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { currentCode } from "../../app/attendance/checkin-code";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
 import { BOTH, type Measure, type Scenario, type Server, loginCookie, percentile } from "../harness";
-import { rightAnswersOf, vnNow } from "./learner-forms";
+import { rightAnswersOf, openSession } from "./learner-forms";
 
 /**
  * A class day: 210 learners arrive over 60 s; each logs in, opens a lesson, takes the module-1
@@ -47,27 +47,9 @@ export const classDay: Scenario = {
 
     // the trainer opens today's session; learners type the code the projector shows at that moment
     const trainer = await loginCookie(server, "giangvien@ocop-demo.vn", DEMO_PASSWORD);
-    const [from, to] = [vnNow(-5), vnNow(120)];
-    await fetch(
-      `${server.url}/khoa-hoc/1/diem-danh?index`,
-      form(
-        trainer,
-        new URLSearchParams({
-          intent: "create",
-          title: "Ngày tập huấn",
-          date: from.date,
-          start: from.time,
-          end: to.time,
-          rotateSeconds: "300",
-          graceBeforeMin: "15",
-          graceAfterMin: "30",
-          lateAfterMin: "60",
-        }),
-      ),
-    );
-    const [session] = await server.db.all<{ id: number; checkinSecret: string }>('SELECT id, "checkinSecret" FROM "ClassSession" ORDER BY id DESC LIMIT 1');
+    const session = await openSession(server, trainer, { title: "Ngày tập huấn", rotateSeconds: 300, lateAfterMin: 60 });
     const sessionId = session.id;
-    const checkinSecret = session.checkinSecret;
+    const checkinSecret = session.secret;
     const learnerIds = (await server.db.all<{ id: number }>(`SELECT id FROM "User" WHERE phone LIKE '0913%' ORDER BY phone`)).map((r) => r.id);
 
     const started = performance.now();

@@ -3,7 +3,7 @@ import { SESSION_COOKIE, generateSessionToken, sessionIdFromToken } from "../../
 import { createDb } from "../../app/db/db.server";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
 import { BOTH, type Measure, type Scenario, type Server, loginCookie, percentile } from "../harness";
-import { rightAnswersOf, vnNow } from "./learner-forms";
+import { rightAnswersOf, openSession } from "./learner-forms";
 
 /**
  * Issue 21: ten times the seed's class in one hall — 2,000 learners enrolled in the demo class (the seed's 210 and
@@ -61,16 +61,7 @@ export const hall2000: Scenario = {
     size = mode.smoke ? { learners: 40, seeded: 20, spreadMs: 3000 } : FULL;
     cookies = await enrolHall(server);
     const trainer = await loginCookie(server, "giangvien@ocop-demo.vn", DEMO_PASSWORD);
-    const [from, to] = [vnNow(-5), vnNow(120)];
-    const fields = { intent: "create", title: "Hội trường 2.000 học viên", date: from.date, start: from.time, end: to.time };
-    const created = await fetch(`${server.url}/khoa-hoc/1/diem-danh?index`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { cookie: trainer, origin: server.url },
-      body: new URLSearchParams({ ...fields, rotateSeconds: String(ROTATE_SECONDS), graceBeforeMin: "15", graceAfterMin: "30", lateAfterMin: "60" }),
-    });
-    if (created.status !== 200) throw new Error(`creating the session failed: ${created.status}`);
-    [session] = await server.db.all<{ id: number; secret: string }>('SELECT id, "checkinSecret" AS secret FROM "ClassSession" ORDER BY id DESC LIMIT 1');
+    session = await openSession(server, trainer, { title: "Hội trường 2.000 học viên", rotateSeconds: ROTATE_SECONDS, lateAfterMin: 60 });
     return {};
   },
   async run(server) {

@@ -120,9 +120,10 @@ describe("body cap at the edge (the production server on a socket)", () => {
   const maxBuffer = (file: string) => Number(fs.readFileSync(`/proc/sys/net/ipv4/${file}`, "utf8").trim().split(/\s+/)[2]);
   const inFlight = BODY_LIMIT_BYTES + maxBuffer("tcp_wmem") + maxBuffer("tcp_rmem") + CHUNK;
   // The client sees the answer a moment after it is sent and the server keeps reading while it lingers: on a busy
-  // machine that moment carries megabytes over loopback (47 MB against 42 MB once in CI), so a bound of half again.
-  const sentAtMost = 1.5 * inFlight;
-  const huge = Math.ceil((3 * inFlight) / MB);
+  // machine that moment carries megabytes over loopback (47 MB against 42 MB once in CI, 70 MB with a benchmark
+  // beside it), so the bound is twice that, and the body twice the bound: refused before half of it was sent.
+  const sentAtMost = 2 * inFlight;
+  const huge = Math.ceil((4 * inFlight) / MB);
 
   // its own copy of the database: a PostgreSQL test database cannot be copied while a server holds it
   beforeAll(async () => {

@@ -13,17 +13,21 @@ export function QuizCountdown({ deadlineIso }: { deadlineIso: string }) {
   const [left, setLeft] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState("");
   useEffect(() => {
-    let before = (deadline - Date.now()) / 1000;
-    setLeft(before);
-    const timer = window.setInterval(() => {
+    let before: number | null = null;
+    const tick = () => {
       const now = (deadline - Date.now()) / 1000;
-      const at = thresholdCrossed(before, now);
+      const at = before === null ? null : thresholdCrossed(before, now);
       if (at !== null) setAnnouncement(at === 0 ? t("quiz.countdown.over") : t("quiz.countdown.minutesLeft", { minutes: at / 60 }));
       before = now;
       setLeft(now);
       if (now <= 0) window.clearInterval(timer);
-    }, 1000);
-    return () => window.clearInterval(timer);
+    };
+    const first = window.setTimeout(tick, 0); // the first reading as soon as the page is interactive
+    const timer = window.setInterval(tick, 1000);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(timer);
+    };
   }, [deadline]);
   return (
     <>

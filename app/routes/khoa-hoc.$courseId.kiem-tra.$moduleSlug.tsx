@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import { reachableCourse, studiedEnrolment } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { issueEarned } from "~/certificates/mine.server";
@@ -57,8 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** Answers kept on the phone and submissions that wait for the network (app/quiz/offline-submit.ts, loaded once interactive). */
-function useOfflineQuiz(path: string, token: string | null) {
-  const formRef = useRef<HTMLFormElement>(null);
+function useOfflineQuiz(formRef: RefObject<HTMLFormElement | null>, path: string, token: string | null): QuizOfflineView {
   const [view, setView] = useState<QuizOfflineView>({});
   useEffect(() => {
     let stop = () => {};
@@ -70,8 +69,8 @@ function useOfflineQuiz(path: string, token: string | null) {
       alive = false;
       stop();
     };
-  }, [path, token]);
-  return { formRef, ...view };
+  }, [formRef, path, token]);
+  return view;
 }
 
 export default function QuizPage() {
@@ -80,7 +79,8 @@ export default function QuizPage() {
   const busy = useNavigation().state === "submitting";
   const base = `/khoa-hoc/${d.course.id}`;
   const { result } = d;
-  const offline = useOfflineQuiz(`${base}/kiem-tra/${d.module.slug}`, d.open?.token ?? null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const offline = useOfflineQuiz(formRef, `${base}/kiem-tra/${d.module.slug}`, d.open?.token ?? null);
   return (
     <>
       <p>
@@ -146,7 +146,7 @@ export default function QuizPage() {
         </section>
       ) : null}
       {d.open ? (
-        <Form method="post" className="quiz-form stack" noValidate ref={offline.formRef}>
+        <Form method="post" className="quiz-form stack" noValidate ref={formRef}>
           <input type="hidden" name="intent" value="submit" />
           <input type="hidden" name="token" value={d.open.token} />
           {d.open.deadline ? <p className="notice">{t("quiz.deadline", { time: d.open.deadline, grace: d.open.grace })}</p> : null}

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { useId, useRef } from "react";
+import { useId, useState } from "react";
 import type { SerializeFrom } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import type { FieldErrors, FormValues } from "~/forms/parse";
@@ -44,12 +44,12 @@ export function useActionResult<A>(): ActionResult<SerializeFrom<A>> {
  * success and stays put on a failure, so the typed values stay to be fixed.
  */
 export function useSuccessKey(success: object | undefined): number {
-  const seen = useRef<{ last: unknown; count: number }>({ last: undefined, count: 0 });
-  if (success !== seen.current.last) {
-    seen.current.last = success;
-    if (success) seen.current.count++;
-  }
-  return seen.current.count;
+  // state from the previous render, adjusted while rendering (react.dev: "storing information from previous renders")
+  const [seen, setSeen] = useState<{ last: object | undefined; count: number }>({ last: success, count: success ? 1 : 0 });
+  if (success === seen.last) return seen.count;
+  const next = { last: success, count: seen.count + (success ? 1 : 0) };
+  setSeen(next);
+  return next.count;
 }
 
 type FieldShell = { label: string; error?: string; hint?: string; children: (ids: { id: string; describedBy?: string }) => ReactNode };

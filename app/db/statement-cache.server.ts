@@ -39,11 +39,22 @@ export function cacheStatements(handle: Database.Database) {
   };
 }
 
+/**
+ * A statement's result columns (the adapter reads them on every query to type the values): the same
+ * for as long as the statement lives, while better-sqlite3 builds the list anew on each call.
+ */
+const columnsOf = new WeakMap<Statement, Database.ColumnDefinition[]>();
+function columns(stmt: Statement) {
+  let list = columnsOf.get(stmt);
+  if (!list) columnsOf.set(stmt, (list = stmt.columns()));
+  return list;
+}
+
 /** What the adapter calls on `prepare(sql).bind(args)`, with the arguments given at each call. */
 function bound(stmt: Statement, args: Args) {
   return {
     reader: stmt.reader,
-    columns: () => stmt.columns(),
+    columns: () => columns(stmt),
     run: () => stmt.run(...args),
     all: () => (stmt.reader ? stmt.raw(false) : stmt).all(...args),
     get: () => (stmt.reader ? stmt.raw(false) : stmt).get(...args),

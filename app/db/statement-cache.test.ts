@@ -33,6 +33,20 @@ describe("statement cache", () => {
     db.close();
   });
 
+  it("reads a statement's columns once, and each statement's own", () => {
+    const db = new Database(":memory:");
+    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+    const statementProto = Object.getPrototypeOf(db.prepare("SELECT 1")) as { columns(): unknown };
+    const read = vi.spyOn(statementProto, "columns");
+    cacheStatements(db);
+    const prepare = (sql: string) => (db.prepare as unknown as (sql: string) => Adapted)(sql);
+    for (const id of [1, 2]) expect(prepare("SELECT id, name FROM t WHERE id = ?").bind([id]).columns().map((c) => c.name)).toEqual(["id", "name"]);
+    expect(prepare("SELECT name AS n FROM t").bind([]).columns().map((c) => c.name)).toEqual(["n"]);
+    expect(read).toHaveBeenCalledTimes(2); // once per statement, not per query
+    read.mockRestore();
+    db.close();
+  });
+
   it("keeps a bounded number of statements", () => {
     const db = new Database(":memory:");
     const original = vi.spyOn(db, "prepare");

@@ -18,7 +18,7 @@ import { unreadCount } from "~/notifications/notifications.server";
 import { getAuth } from "~/auth/guard.server";
 import { roleLabelKey } from "~/auth/roles";
 import { t } from "~/i18n/messages";
-import { navigationFor } from "~/ui/navigation";
+import { navigationFor } from "~/ui/navigation.server";
 import { useNonce } from "~/ui/nonce";
 import { useRequestIdOf } from "~/ui/request-id";
 import styles from "~/styles/app.css";

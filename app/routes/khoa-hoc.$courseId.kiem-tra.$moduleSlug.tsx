@@ -11,7 +11,7 @@ import { addMessages, t } from "~/i18n/messages";
 import "~/i18n/quiz";
 import { quizActionSchema } from "~/quiz/action.server";
 import { QuizCountdown } from "~/quiz/countdown-clock";
-import type { QuizOfflineView } from "~/quiz/offline-submit";
+import { type QuizOfflineView, attachOfflineQuiz } from "~/quiz/offline-submit";
 import { readAnswers } from "~/quiz/grading";
 import { quizModule, quizPage } from "~/quiz/page.server";
 import { quizPermissions } from "~/quiz/permissions";
@@ -56,20 +56,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${here}?ket-qua=${outcome.attemptId}`);
 }
 
-/** Answers kept on the phone and submissions that wait for the network (app/quiz/offline-submit.ts, loaded once interactive). */
+/**
+ * Answers kept on the phone and submissions that wait for the network (app/quiz/offline-submit.ts),
+ * attached once interactive; imported with the page, not on demand (one round trip less on a phone).
+ */
 function useOfflineQuiz(formRef: RefObject<HTMLFormElement | null>, path: string, token: string | null): QuizOfflineView {
   const [view, setView] = useState<QuizOfflineView>({});
-  useEffect(() => {
-    let stop = () => {};
-    let alive = true;
-    void import("~/quiz/offline-submit").then((m) => {
-      if (alive) stop = m.attachOfflineQuiz(formRef.current, path, token, setView, { t, addMessages });
-    });
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, [formRef, path, token]);
+  useEffect(() => attachOfflineQuiz(formRef.current, path, token, setView, { t, addMessages }), [formRef, path, token]);
   return view;
 }
 

@@ -7,7 +7,7 @@ import "~/i18n/attendance"; // the activation page's title lives in the attendan
 import "~/i18n/account";
 import "~/i18n/offline"; // the offline page's title
 import { t } from "~/i18n/messages";
-import { NAV_RULES } from "~/ui/navigation";
+import { NAV_RULES } from "~/ui/navigation.server";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-data";
 import { ORIGIN, cookieFor, testContext } from "../support/http";
 import { routeParams } from "../support/route-params";

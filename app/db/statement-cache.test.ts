@@ -40,8 +40,19 @@ describe("statement cache", () => {
     const read = vi.spyOn(statementProto, "columns");
     cacheStatements(db);
     const prepare = (sql: string) => (db.prepare as unknown as (sql: string) => Adapted)(sql);
-    for (const id of [1, 2]) expect(prepare("SELECT id, name FROM t WHERE id = ?").bind([id]).columns().map((c) => c.name)).toEqual(["id", "name"]);
-    expect(prepare("SELECT name AS n FROM t").bind([]).columns().map((c) => c.name)).toEqual(["n"]);
+    for (const id of [1, 2])
+      expect(
+        prepare("SELECT id, name FROM t WHERE id = ?")
+          .bind([id])
+          .columns()
+          .map((c) => c.name),
+      ).toEqual(["id", "name"]);
+    expect(
+      prepare("SELECT name AS n FROM t")
+        .bind([])
+        .columns()
+        .map((c) => c.name),
+    ).toEqual(["n"]);
     expect(read).toHaveBeenCalledTimes(2); // once per statement, not per query
     read.mockRestore();
     db.close();

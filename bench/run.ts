@@ -64,8 +64,8 @@ async function runOn(scenario: Scenario, setup: Setup): Promise<Outcome> {
       baseline: { rps: baseline.rps, p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms },
       subject: { rps: subject.rps, p50_ms: subject.p50_ms, p99_ms: subject.p99_ms },
       ratio: scripted?.ratio ?? Math.round((subject.rps / baseline.rps) * 1000) / 1000,
-      // the measured requests over the measured phase's wall time: a burst's per-second samples say little
-      throughput_rps: Math.round((subject.requests / elapsed) * 10) / 10,
+      // answers over the time they took (a scripted run: over its wall time)
+      throughput_rps: scripted ? Math.round((subject.requests / elapsed) * 10) / 10 : subject.rps,
       ...(scripted?.extra ?? {}),
       ...extra,
       ...(verifyFailed ? { verifyFailed } : {}),

@@ -1,3 +1,4 @@
+import { Prisma } from "../../generated/prisma/client";
 import { db } from "~/db/db.server";
 import { foldForSearch } from "~/i18n/fold";
 import { newSecret, verifyCode } from "./checkin-code";
@@ -222,28 +223,13 @@ export async function checkIn(
   const typed = queued ? typedMoment(queued, arrival, queued.maxDelayMin) : { ok: true as const, moment: arrival };
   if (!typed.ok) return { ok: false, reason: typed.reason };
   const now = typed.moment;
-  const candidates = await db().classSession.findMany({
-    where: {
-      ...(sessionId !== null
-        ? { id: sessionId }
-        : { status: "SCHEDULED", startsAt: { lte: new Date(now.getTime() + DAY) }, endsAt: { gte: new Date(now.getTime() - DAY) } }),
-      ...(sessionId === null ? { course: { enrolments: { some: { userId } } } } : {}),
-    },
-    select: {
-      ...sessionTimes,
-      courseId: true,
-      rotateSeconds: true,
-      checkinSecret: true,
-      course: { select: { status: true, enrolments: { where: { userId }, select: { id: true } } } },
-    },
-    take: 50,
-  });
+  const candidates = await checkinCandidates(userId, sessionId, now);
   const matching = candidates.filter((s) => verifyCode(s.checkinSecret, code, now, s.rotateSeconds));
   if (matching.length === 0) return { ok: false, reason: "wrongCode" };
   const session = matching.find((s) => checkinState(s, now) === "open") ?? matching[0];
-  if (session.course.enrolments.length === 0) return { ok: false, reason: "notEnrolled" };
+  if (!session.enrolled) return { ok: false, reason: "notEnrolled" };
   // an archived class is read-only (app/access refuseIfArchived): its sessions take no more check-ins
-  if (checkinState(session, now) !== "open" || session.course.status === "ARCHIVED") return { ok: false, reason: "closed" };
+  if (checkinState(session, now) !== "open" || session.archived) return { ok: false, reason: "closed" };
   const status = arrivalStatus(session, now);
   const write = await writeCheckin({ sessionId: session.id, userId, status, markedAt: now, clientKey: queued?.key ?? null });
   const sameKey = !write.written && queued !== null && write.clientKey === queued.key;
@@ -256,6 +242,58 @@ export async function checkIn(
     startsAt: session.startsAt,
     endsAt: session.endsAt,
   };
+}
+
+type CandidateRow = {
+  id: number | bigint;
+  title: string;
+  startsAt: Date | string;
+  endsAt: Date | string;
+  status: string;
+  graceBeforeMin: number | bigint;
+  graceAfterMin: number | bigint;
+  lateAfterMin: number | bigint;
+  rotateSeconds: number | bigint;
+  checkinSecret: string;
+  courseStatus: string;
+  enrolmentId: number | bigint | null;
+};
+
+/**
+ * The sessions a typed code may belong to, with whether the learner is enrolled in each one's class: the
+ * QR link's session, or the scheduled sessions within a day of `now` of the learner's classes. One raw
+ * query (portable SQL): every learner of a hall sends this at the same minute, and Prisma compiles a
+ * plan anew for each model query and relation (decision 0053).
+ */
+async function checkinCandidates(userId: number, sessionId: number | null, now: Date) {
+  const which =
+    sessionId !== null
+      ? Prisma.sql`s."id" = ${sessionId}`
+      : Prisma.sql`s."status" = 'SCHEDULED' AND s."startsAt" <= ${new Date(now.getTime() + DAY)} AND s."endsAt" >= ${new Date(now.getTime() - DAY)}
+          AND e."id" IS NOT NULL`;
+  const rows = await db().$queryRaw<CandidateRow[]>`
+    SELECT s."id" AS "id", s."title" AS "title", s."startsAt" AS "startsAt", s."endsAt" AS "endsAt", s."status" AS "status",
+      s."graceBeforeMin" AS "graceBeforeMin", s."graceAfterMin" AS "graceAfterMin", s."lateAfterMin" AS "lateAfterMin",
+      s."rotateSeconds" AS "rotateSeconds", s."checkinSecret" AS "checkinSecret", c."status" AS "courseStatus", e."id" AS "enrolmentId"
+    FROM "ClassSession" s
+    JOIN "Course" c ON c."id" = s."courseId"
+    LEFT JOIN "Enrolment" e ON e."courseId" = s."courseId" AND e."userId" = ${userId}
+    WHERE ${which}
+    LIMIT 50`;
+  return rows.map((r) => ({
+    id: Number(r.id),
+    title: r.title,
+    startsAt: new Date(r.startsAt),
+    endsAt: new Date(r.endsAt),
+    status: r.status,
+    graceBeforeMin: Number(r.graceBeforeMin),
+    graceAfterMin: Number(r.graceAfterMin),
+    lateAfterMin: Number(r.lateAfterMin),
+    rotateSeconds: Number(r.rotateSeconds),
+    checkinSecret: r.checkinSecret,
+    archived: r.courseStatus === "ARCHIVED",
+    enrolled: r.enrolmentId !== null,
+  }));
 }
 
 /** The check-in this key recorded already, answered as the first send was. */

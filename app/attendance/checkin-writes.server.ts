@@ -1,3 +1,5 @@
+import { Prisma } from "../../generated/prisma/client";
+import { insertRows } from "~/db/bulk.server";
 import { db } from "~/db/db.server";
 import { isUniqueViolation } from "~/db/errors";
 
@@ -49,10 +51,12 @@ async function writeBatches() {
 async function writeTogether(rows: CheckinRow[]): Promise<CheckinWrite[]> {
   try {
     return await db().$transaction(async (tx) => {
-      const existing = await tx.attendance.findMany({
-        where: { OR: [...groupBySession(rows)].map(([sessionId, userIds]) => ({ sessionId, userId: { in: userIds } })) },
-        select: { sessionId: true, userId: true, status: true, clientKey: true },
-      });
+      // raw, like the insert below: a hall's burst runs this once per batch, and Prisma compiles each model query anew
+      const bySession = [...groupBySession(rows)].map(
+        ([sessionId, userIds]) => Prisma.sql`("sessionId" = ${sessionId} AND "userId" IN (${Prisma.join(userIds)}))`,
+      );
+      const existing = await tx.$queryRaw<{ sessionId: number | bigint; userId: number | bigint; status: string; clientKey: string | null }[]>`
+        SELECT "sessionId", "userId", "status", "clientKey" FROM "Attendance" WHERE ${Prisma.join(bySession, " OR ")}`;
       const recorded = new Map(existing.map((a) => [keyOf(a), { status: a.status, clientKey: a.clientKey }]));
       const fresh: CheckinRow[] = [];
       const writes = rows.map((row): CheckinWrite => {
@@ -62,18 +66,12 @@ async function writeTogether(rows: CheckinRow[]): Promise<CheckinWrite[]> {
         fresh.push(row);
         return { written: true };
       });
-      if (fresh.length > 0)
-        await tx.attendance.createMany({
-          data: fresh.map((r) => ({
-            sessionId: r.sessionId,
-            userId: r.userId,
-            status: r.status,
-            source: "CHECKIN",
-            markedById: r.userId,
-            markedAt: r.markedAt,
-            clientKey: r.clientKey ?? null,
-          })),
-        });
+      await insertRows(
+        tx,
+        "Attendance",
+        ["sessionId", "userId", "status", "source", "markedById", "markedAt", "clientKey"],
+        fresh.map((r) => [r.sessionId, r.userId, r.status, "CHECKIN", r.userId, r.markedAt, r.clientKey ?? null]),
+      );
       return writes;
     });
   } catch (error) {
@@ -96,4 +94,4 @@ function groupBySession(rows: CheckinRow[]) {
   return bySession;
 }
 
-const keyOf = (a: { sessionId: number; userId: number }) => `${a.sessionId}:${a.userId}`;
+const keyOf = (a: { sessionId: number | bigint; userId: number | bigint }) => `${a.sessionId}:${a.userId}`;

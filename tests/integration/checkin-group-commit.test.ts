@@ -85,4 +85,15 @@ describe("check-in burst (group commit)", () => {
       ].sort((x, y) => x.userId - y.userId),
     );
   });
+
+  it("a row that collides only when inserted (its device key already used) is answered, not failed", async () => {
+    const s = await openSession();
+    const [a, b] = s.learners;
+    const markedAt = new Date();
+    expect(await writeCheckin({ sessionId: s.id, userId: a, status: "PRESENT", markedAt, clientKey: "khoa-thiet-bi-1" })).toEqual({ written: true });
+    // another learner's row with the same key: the read finds nothing of theirs, the insert hits the key's unique index
+    const collided = await writeCheckin({ sessionId: s.id, userId: b, status: "LATE", markedAt, clientKey: "khoa-thiet-bi-1" });
+    expect(collided).toEqual({ written: false, status: "PRESENT", clientKey: null });
+    expect(await db().attendance.count({ where: { sessionId: s.id } })).toBe(1);
+  });
 });

@@ -2,6 +2,7 @@ import { reachesNothing } from "~/access/access.server";
 import { getOutline } from "~/content/outline.server";
 import { Prisma } from "../../generated/prisma/client";
 import { db } from "~/db/db.server";
+import { pathWithinSql } from "~/units/units.server";
 import { isUniqueViolation } from "~/db/errors";
 import { formatDate, formatTime, vnYearRange } from "~/i18n/format";
 import { t } from "~/i18n/messages";
@@ -20,27 +21,47 @@ export function coursesIn(where: Prisma.CourseWhereInput) {
   });
 }
 
-/** What a class list shows of each class: its names, dates and status (its size and unit: `withClassFacts`). */
-const CLASS_SUMMARY = { id: true, code: true, title: true, startsOn: true, endsOn: true, status: true } satisfies Prisma.CourseSelect;
+type ClassRow = {
+  id: number | bigint;
+  code: string;
+  title: string;
+  startsOn: Date | string;
+  endsOn: Date | string;
+  status: string;
+  enrolmentCode: string;
+  enrolmentOpen: boolean | number | bigint;
+  unitName: string;
+  unitPath: string;
+  learners: number | bigint;
+};
 
 /**
- * Each class with its number of learners and its organising unit, in one raw query for these classes only.
- * (Prisma's `_count` groups the whole enrolment table on every read, so a class list would cost more with every
- * class the province ever ran; and Prisma compiles a plan anew for each model query and each relation, a large part
- * of a class list's time: decision 0053.)
+ * The classes of a scope (an SQL condition from app/access on a course aliased `c`) that also meet `filters`,
+ * newest first, each with its organising unit and number of learners: one raw query, whatever the number of
+ * classes (a correlated count over the enrolment index, for these classes only). Prisma would compile a plan anew
+ * for the model query and each relation, most of a class list's time (decisions 0053, 0055).
  */
-async function withClassFacts<C extends { id: number }>(courses: C[], client: Client = db()) {
-  if (courses.length === 0) return [];
-  const rows = await client.$queryRaw<{ id: number | bigint; unitName: string; unitPath: string; learners: number | bigint }[]>`
-    SELECT c."id" AS "id", u."name" AS "unitName", u."path" AS "unitPath",
+async function classRows(scope: Prisma.Sql, filters: Prisma.Sql[] = []) {
+  const rows = await db().$queryRaw<ClassRow[]>`
+    SELECT c."id" AS "id", c."code" AS "code", c."title" AS "title", c."startsOn" AS "startsOn", c."endsOn" AS "endsOn",
+      c."status" AS "status", c."enrolmentCode" AS "enrolmentCode", c."enrolmentOpen" AS "enrolmentOpen",
+      u."name" AS "unitName", u."path" AS "unitPath",
       (SELECT COUNT(*) FROM "Enrolment" e WHERE e."courseId" = c."id") AS "learners"
     FROM "Course" c JOIN "Unit" u ON u."id" = c."unitId"
-    WHERE c."id" IN (${Prisma.join(courses.map((c) => c.id))})`;
-  const byCourse = new Map(rows.map((r) => [Number(r.id), r]));
-  return courses.map((c) => {
-    const facts = byCourse.get(c.id);
-    return { ...c, learners: Number(facts?.learners ?? 0), unit: { name: facts?.unitName ?? "", path: facts?.unitPath ?? "" } };
-  });
+    WHERE ${Prisma.join([scope, ...filters], " AND ")}
+    ORDER BY c."startsOn" DESC, c."id" DESC`;
+  return rows.map((r) => ({
+    id: Number(r.id),
+    code: r.code,
+    title: r.title,
+    startsOn: new Date(r.startsOn),
+    endsOn: new Date(r.endsOn),
+    status: r.status,
+    enrolmentCode: r.enrolmentCode,
+    enrolmentOpen: r.enrolmentOpen === true || Number(r.enrolmentOpen) === 1,
+    learners: Number(r.learners),
+    unit: { name: r.unitName, path: r.unitPath },
+  }));
 }
 
 /** How many learners one class has (an index count). */
@@ -48,12 +69,9 @@ export function learnerCount(courseId: number, client: Client = db()): Promise<n
   return client.enrolment.count({ where: { courseId } });
 }
 
-/** Classes within a scope (a trainer's), with the size of each class and its enrolment code. */
-export async function classesIn(where: Prisma.CourseWhereInput) {
-  if (reachesNothing(where)) return [];
-  return withClassFacts(
-    await db().course.findMany({ where, orderBy: { startsOn: "desc" }, select: { ...CLASS_SUMMARY, enrolmentCode: true, enrolmentOpen: true } }),
-  );
+/** Classes within a scope (a trainer's: `courseScopeSql`), with the size of each class and its enrolment code. */
+export async function classesIn(scope: Prisma.Sql | null) {
+  return scope ? classRows(scope) : [];
 }
 
 export function countCourses(where: Prisma.CourseWhereInput) {
@@ -151,34 +169,34 @@ export function classFilter(query: URLSearchParams): ClassFilter {
 }
 
 /** The unit paths that organise a class within a scope (the class list's unit filter offers these and their parents). */
-async function organisingPaths(where: Prisma.CourseWhereInput): Promise<string[]> {
-  if (reachesNothing(where)) return [];
-  const rows = await db().course.findMany({ where, distinct: ["unitId"], select: { unit: { select: { path: true } } } });
-  return rows.map((r) => r.unit.path);
+async function organisingPaths(scope: Prisma.Sql): Promise<string[]> {
+  const rows = await db().$queryRaw<{ path: string }[]>`
+    SELECT DISTINCT u."path" AS "path" FROM "Course" c JOIN "Unit" u ON u."id" = c."unitId" WHERE ${scope}`;
+  return rows.map((r) => r.path);
 }
 
 /** Classes within a scope that match the filters: running during the year, organised by the unit or below it, by status. */
-async function filteredClasses(where: Prisma.CourseWhereInput, filter: ClassFilter) {
-  if (reachesNothing(where)) return [];
-  const and: Prisma.CourseWhereInput[] = [where];
+async function filteredClasses(scope: Prisma.Sql, filter: ClassFilter) {
+  const filters: Prisma.Sql[] = [];
   if (filter.year !== null) {
     const { from, to } = vnYearRange(filter.year);
-    and.push({ startsOn: { lt: to }, endsOn: { gte: from } });
+    filters.push(Prisma.sql`c."startsOn" < ${to} AND c."endsOn" >= ${from}`);
   }
   if (filter.unitId !== null) {
-    const unit = await db().unit.findUnique({ where: { id: filter.unitId }, select: { path: true } });
-    and.push(unit ? { unit: { path: { startsWith: unit.path } } } : { id: { in: [] } });
+    const [unit] = await db().$queryRaw<{ path: string }[]>`SELECT "path" FROM "Unit" WHERE "id" = ${filter.unitId}`;
+    filters.push(unit ? pathWithinSql("u", unit.path) : Prisma.sql`1 = 0`);
   }
-  if (filter.status) and.push({ status: filter.status });
-  return withClassFacts(await db().course.findMany({ where: { AND: and }, orderBy: [{ startsOn: "desc" }, { id: "desc" }], select: CLASS_SUMMARY }));
+  if (filter.status) filters.push(Prisma.sql`c."status" = ${filter.status}`);
+  return classRows(scope, filters);
 }
 
 /** An admin's class list, filtered, with the unit paths that organise any class of the scope (for the unit filter). */
-export async function managedClasses(where: Prisma.CourseWhereInput, filter: ClassFilter) {
-  const classes = await filteredClasses(where, filter);
+export async function managedClasses(scope: Prisma.Sql | null, filter: ClassFilter) {
+  if (!scope) return { classes: [], organising: [] };
+  const classes = await filteredClasses(scope, filter);
   const unfiltered = filter.year === null && filter.unitId === null && filter.status === null;
   // unfiltered, the list holds every class of the scope already
-  const organising = unfiltered ? [...new Set(classes.map((c) => c.unit.path))] : await organisingPaths(where);
+  const organising = unfiltered ? [...new Set(classes.map((c) => c.unit.path))] : await organisingPaths(scope);
   return { classes, organising };
 }
 

@@ -6,7 +6,7 @@ import { getOutline } from "~/content/outline.server";
 import { myCertificates } from "~/certificates/mine.server";
 import { computeProgress } from "~/content/progress";
 import { doneStepsByCourse } from "~/content/progress.server";
-import { courseWhere, personWhere } from "~/access/access.server";
+import { courseScopeSql, courseWhere, personWhere } from "~/access/access.server";
 import { modulePermissions } from "~/content/permissions";
 import { classesIn, countCourses, learnerClassHeadings, learnerClasses, nextSessionText } from "~/courses/courses.server";
 import { userPermissions } from "~/users/permissions";
@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [mine, classes, teaching, admin, nextLessons] = await Promise.all([
     learns ? myCertificates(auth.user.id) : null,
     learns ? learnerClasses(auth.user.id) : null,
-    roles.has("trainer") ? classesIn(courseWhere(auth, modulePermissions.study, ["trainer"])) : null,
+    roles.has("trainer") ? classesIn(courseScopeSql(auth, modulePermissions.study, ["trainer"])) : null,
     roles.has("admin")
       ? Promise.all([countPeople(personWhere(auth, userPermissions.manageUsers)), countCourses(courseWhere(auth, modulePermissions.study, ["admin"]))]).then(
           ([users, courses]) => ({ users, courses }),

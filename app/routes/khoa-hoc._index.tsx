@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LEARNING_ROLES } from "~/access/scope";
-import { courseWhere, reachableUnitsOnPaths } from "~/access/access.server";
+import { courseScopeSql, courseWhere, reachableUnitsOnPaths } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { getOutline } from "~/content/outline.server";
 import { modulePermissions } from "~/content/permissions";
@@ -30,8 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filter = classFilter(new URL(request.url).searchParams);
   const [learning, teaching, { classes: administering, organising }, outline, doneByCourse] = await Promise.all([
     coursesIn(courseWhere(auth, access, LEARNING_ROLES)),
-    classesIn(courseWhere(auth, access, ["trainer"])),
-    manages ? managedClasses(courseWhere(auth, classPermissions.manage), filter) : { classes: [], organising: [] },
+    classesIn(courseScopeSql(auth, access, ["trainer"])),
+    manages ? managedClasses(courseScopeSql(auth, classPermissions.manage), filter) : { classes: [], organising: [] },
     getOutline(),
     learns ? doneStepsByCourse(auth.user.id) : new Map<number, never[]>(),
   ]);

@@ -1,3 +1,4 @@
+import { Prisma } from "../../generated/prisma/client";
 import type { UnitLevel } from "~/auth/roles";
 import { db } from "~/db/db.server";
 import { type ProvinceRules, rulesToRow } from "./settings";
@@ -10,11 +11,42 @@ import { canContain, treeOrder } from "./tree";
  */
 export async function unitsWithin(paths: readonly string[], onlyIds?: readonly number[]) {
   if (paths.length === 0 || onlyIds?.length === 0) return [];
-  const units = await db().unit.findMany({
-    where: { OR: paths.map((p) => ({ path: { startsWith: p } })), active: true, ...(onlyIds ? { id: { in: [...onlyIds] } } : {}) },
-    select: { id: true, name: true, code: true, level: true, parentId: true, path: true, local: true },
-  });
-  return treeOrder(units);
+  // raw: every unit picker and the class list's filter read this, and Prisma compiles each model query anew
+  const rows = await db().$queryRaw<UnitRowRaw[]>`
+    SELECT u."id" AS "id", u."name" AS "name", u."code" AS "code", u."level" AS "level", u."parentId" AS "parentId", u."path" AS "path", u."local" AS "local"
+    FROM "Unit" u
+    WHERE u."active" = ${true} AND (${Prisma.join(
+      paths.map((p) => pathWithinSql("u", p)),
+      " OR ",
+    )})
+      ${onlyIds ? Prisma.sql`AND u."id" IN (${Prisma.join(onlyIds)})` : Prisma.empty}`;
+  return treeOrder(
+    rows.map((r) => ({
+      id: Number(r.id),
+      name: r.name,
+      code: r.code,
+      level: r.level as UnitLevel,
+      parentId: r.parentId === null ? null : Number(r.parentId),
+      path: r.path,
+      local: r.local === true || Number(r.local) === 1,
+    })),
+  );
+}
+
+type UnitRowRaw = {
+  id: number | bigint;
+  name: string;
+  code: string;
+  level: string;
+  parentId: number | bigint | null;
+  path: string;
+  local: boolean | number | bigint;
+};
+
+/** `alias.path` lies in the subtree at `path`, as SQL (paths are digits and slashes: no LIKE wildcard can occur in them). */
+export function pathWithinSql(alias: "u" | "su", path: string): Prisma.Sql {
+  if (!/^[/0-9]+$/.test(path)) throw new Error(`not a unit path: ${path}`);
+  return Prisma.sql`${Prisma.raw(`${alias}."path"`)} LIKE ${`${path}%`}`;
 }
 
 /** A unit of today: not ended by the 2025 reform (or later), not disabled by an admin. */

@@ -13,11 +13,12 @@ const URL = "/khoa-hoc/1/kiem-tra/kien-thuc-chung";
 const LEARNER = { identifier: "0913000150" };
 const BLANK = { identifier: "0913000153" };
 const GRANTED = { identifier: "0913000154" };
+const REPORTED = "0913000155";
 
 // leave the shared e2e database as this spec found it: no attempts or grants of its learners
 test.afterAll(() =>
   withE2eDb(async (db) => {
-    const mine = { enrolment: { user: { phone: { in: ["0913000150", "0913000151", "0913000152", "0913000153", "0913000154"] } } } };
+    const mine = { enrolment: { user: { phone: { in: ["0913000150", "0913000151", "0913000152", "0913000153", "0913000154", REPORTED] } } } };
     await db.quizAttempt.deleteMany({ where: mine });
     await db.quizGrant.deleteMany({ where: mine });
   }),
@@ -174,14 +175,43 @@ test("on a 390 px phone the back link is a tap target of 44 px", async ({ page }
   expect((await back.boundingBox())!.height).toBeGreaterThanOrEqual(44); // was 17 px
 });
 
+/** Three submitted attempts of one learner (failed, failed, passed with 100 %), written as grading writes them. */
+async function seedThreeAttempts(phone: string) {
+  await withE2eDb(async (db) => {
+    const enrolment = await db.enrolment.findFirstOrThrow({ where: { courseId: 1, user: { phone } } });
+    const day = Date.now() - 86_400_000;
+    await db.quizAttempt.deleteMany({ where: { enrolmentId: enrolment.id, module: "kien-thuc-chung" } });
+    for (const [i, percent] of [40, 60, 100].entries())
+      await db.quizAttempt.create({
+        data: {
+          token: `e2e-ket-qua-${phone}-${i + 1}`,
+          enrolmentId: enrolment.id,
+          module: "kien-thuc-chung",
+          number: i + 1,
+          layout: "[]",
+          startedAt: new Date(day + i * 600_000),
+          submittedAt: new Date(day + i * 600_000 + 300_000),
+          status: "SUBMITTED",
+          score: percent / 10,
+          maxScore: 10,
+          percent,
+          passed: percent >= 80,
+          results: "[]",
+        },
+      });
+  });
+}
+
 test("a trainer sees the results and exports them", async ({ page }) => {
+  // its own learner's attempts, so it does not depend on the other tests of this file having run first
+  await seedThreeAttempts(REPORTED);
   await login(page, "trainer");
   await page.goto("/khoa-hoc/1");
   await page.getByRole("link", { name: "Kết quả kiểm tra" }).click();
   await page.getByLabel("Chuyên đề").selectOption("kien-thuc-chung");
   await page.getByRole("button", { name: "Xem", exact: true }).click();
   await expect(page.getByText(/^Tỷ lệ đạt: \d+\/\d+/)).toBeVisible();
-  const row = page.locator("tr", { hasText: "0913000150" });
+  const row = page.locator("tr", { hasText: REPORTED });
   await expect(row).toContainText("Đạt");
   await expect(row.locator("td").nth(2)).toHaveText("3");
   await expect(row.locator("td").nth(3)).toHaveText("100");
@@ -194,5 +224,5 @@ test("a trainer sees the results and exports them", async ({ page }) => {
   const text = fs.readFileSync((await file.path())!, "utf8");
   expect(text.charCodeAt(0)).toBe(0xfeff);
   expect(text).toContain("Họ và tên");
-  expect(text).toMatch(/"0913000150",[^\r\n]*,3,100,"Đạt"/);
+  expect(text).toMatch(new RegExp(`"${REPORTED}",[^\\r\\n]*,3,100,"Đạt"`));
 });

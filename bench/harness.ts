@@ -80,7 +80,7 @@ export type Scenario = {
 const ROOT = path.resolve(".");
 const TMP = path.join(ROOT, "bench/.tmp");
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = net.createServer();
     s.listen(0, "127.0.0.1", () => {

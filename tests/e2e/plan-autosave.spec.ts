@@ -20,22 +20,22 @@ test("a change typed while an autosave is on its way is saved after it", async (
   const stepUrl = page.url().replace(/\/buoc\/1$/, "/buoc/10");
   await page.goto(stepUrl);
 
-  // the first autosave is slow to arrive, so the next change is typed while it is on its way
+  // the first autosave is held until the next change has been typed, so that change is typed while it is on its
+  // way (held, not delayed by a fixed time: "Đang lưu…" then lasts until released, whatever the machine's load)
   const saves: number[] = [];
-  let slowFirst = true;
+  let releaseFirst = () => {};
+  const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
   await page.route(/\/buoc\/10(\.data)?(\?.*)?$/, async (route) => {
     if (route.request().method() !== "POST") return route.continue();
     saves.push(saves.length + 1);
-    if (slowFirst) {
-      slowFirst = false;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    if (saves.length === 1) await firstHeld;
     await route.continue();
   });
   const scenario = page.getByLabel("Kịch bản xấu đã tính thử");
   await scenario.fill("Bản thứ nhất");
   await expect(page.getByTestId("save-status")).toHaveText("Đang lưu…");
   await scenario.fill("Bản thứ hai");
+  releaseFirst();
   await expect.poll(() => saves.length, { timeout: 10_000 }).toBe(2);
   await expect(page.getByTestId("save-status")).toHaveText(/^Đã lưu lúc/);
   await expect(page.getByRole("alert")).toHaveCount(0);

@@ -104,38 +104,44 @@ export type ReachedCourse = {
   archived: boolean;
 };
 
+/** The ways the user reaches courses under the rule's roles (optionally only some of them): enrolled, teaching, administering these subtrees. */
+function waysIn(auth: Auth, rule: RoleRule, only?: readonly Role[]) {
+  const held = [...rolesFor(auth.user.grants, rule)].filter((r) => !only || only.includes(r));
+  return {
+    learns: held.some((r) => LEARNING_ROLES.includes(r)),
+    teaches: held.includes("trainer"),
+    adminPaths: held.includes("admin") ? unitPathsFor(auth.user.grants, rule, ["admin"]) : [],
+  };
+}
+
 /** Courses the user reaches through the rule's roles (optionally only some of them), for lists. */
 export function courseWhere(auth: Auth, rule: RoleRule, only?: readonly Role[]): Prisma.CourseWhereInput {
-  const held = [...rolesFor(auth.user.grants, rule)].filter((r) => !only || only.includes(r));
+  const { learns, teaches, adminPaths } = waysIn(auth, rule, only);
   const userId = auth.user.id;
   const or: Prisma.CourseWhereInput[] = [];
-  if (held.some((r) => LEARNING_ROLES.includes(r))) or.push({ enrolments: { some: { userId } } });
-  if (held.includes("trainer")) or.push({ trainers: { some: { userId } } });
-  const adminPaths = held.includes("admin") ? unitPathsFor(auth.user.grants, rule, ["admin"]) : [];
+  if (learns) or.push({ enrolments: { some: { userId } } });
+  if (teaches) or.push({ trainers: { some: { userId } } });
   if (adminPaths.length) or.push({ unit: { OR: pathWithin(adminPaths) } });
   return or.length ? { OR: or } : NOTHING;
 }
 
 /**
  * The courses of `courseWhere`, as an SQL condition on a course aliased `c`, for the lists that read their rows
- * in one raw query (the class lists: decision 0055); null when the user reaches none. The same three ways in:
- * enrolled (a learning role), teaching, or administering the organising unit's subtree.
+ * in one raw query (the class lists: decision 0055); null when the user reaches none. The same ways in (`waysIn`).
  */
 export function courseScopeSql(auth: Auth, rule: RoleRule, only?: readonly Role[]): Sql.Sql | null {
-  const held = [...rolesFor(auth.user.grants, rule)].filter((r) => !only || only.includes(r));
+  const { learns, teaches, adminPaths } = waysIn(auth, rule, only);
   const userId = auth.user.id;
   const or: Sql.Sql[] = [];
-  if (held.some((r) => LEARNING_ROLES.includes(r)))
-    or.push(Sql.sql`EXISTS (SELECT 1 FROM "Enrolment" se WHERE se."courseId" = c."id" AND se."userId" = ${userId})`);
-  if (held.includes("trainer")) or.push(Sql.sql`EXISTS (SELECT 1 FROM "CourseTrainer" st WHERE st."courseId" = c."id" AND st."userId" = ${userId})`);
-  const adminPaths = held.includes("admin") ? unitPathsFor(auth.user.grants, rule, ["admin"]) : [];
-  if (adminPaths.length)
-    or.push(
-      Sql.sql`EXISTS (SELECT 1 FROM "Unit" su WHERE su."id" = c."unitId" AND (${Sql.join(
-        adminPaths.map((p) => pathWithinSql("su", p)),
-        " OR ",
-      )}))`,
+  if (learns) or.push(Sql.sql`EXISTS (SELECT 1 FROM "Enrolment" se WHERE se."courseId" = c."id" AND se."userId" = ${userId})`);
+  if (teaches) or.push(Sql.sql`EXISTS (SELECT 1 FROM "CourseTrainer" st WHERE st."courseId" = c."id" AND st."userId" = ${userId})`);
+  if (adminPaths.length) {
+    const within = Sql.join(
+      adminPaths.map((p) => pathWithinSql("su", p)),
+      " OR ",
     );
+    or.push(Sql.sql`EXISTS (SELECT 1 FROM "Unit" su WHERE su."id" = c."unitId" AND (${within}))`);
+  }
   return or.length ? Sql.sql`(${Sql.join(or, " OR ")})` : null;
 }
 

@@ -22,6 +22,23 @@ describe("Vietnamese formatting", () => {
     expect(formatTime(instant)).toBe("00:30");
     expect(formatDateTime(instant)).toBe("01/01/2026 00:30");
   });
+  it("agrees with the Asia/Ho_Chi_Minh clock of Intl at every hour of several years", () => {
+    const intl = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Ho_Chi_Minh",
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2028, 0, 1); ms += 3600 * 1000 + 60 * 1000) {
+      expect(formatDateTime(ms)).toBe(intl.format(ms).replace(",", ""));
+    }
+  });
+  it("refuses what is not a date", () => {
+    expect(() => formatDate("không phải ngày")).toThrow(RangeError);
+  });
   it("writes decimals with a comma, at most two of them, ungrouped so a form reads them back", () => {
     expect(formatDecimal(12.5)).toBe("12,5");
     expect(formatDecimal(2.333)).toBe("2,33");

@@ -3,21 +3,27 @@
  * Vietnamese calendar day (docs/decisions/0027). Asia/Ho_Chi_Minh is UTC+7 all year (Vietnam has no daylight saving),
  * so the wall-clock helpers shift by a fixed offset.
  */
-export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 const OFFSET_MS = 7 * 60 * 60 * 1000;
 
-const dateFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
-const timeFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 const numberFmt = new Intl.NumberFormat("vi-VN");
+
+/** The wall clock of an instant in Vietnam, as the ISO string of that wall time (yyyy-MM-ddTHH:mm…). */
+function vnWallClock(value: Date | string | number): string {
+  const ms = new Date(value).getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`not a date: ${String(value)}`);
+  // by arithmetic, not Intl.DateTimeFormat: a class list formats dozens of dates, and Intl costs ~40× as much
+  return new Date(ms + OFFSET_MS).toISOString();
+}
 
 /** dd/MM/yyyy */
 export function formatDate(value: Date | string | number): string {
-  return dateFmt.format(new Date(value));
+  const iso = vnWallClock(value);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
 /** HH:mm */
 export function formatTime(value: Date | string | number): string {
-  return timeFmt.format(new Date(value));
+  return vnWallClock(value).slice(11, 16);
 }
 
 /** dd/MM/yyyy HH:mm */
@@ -27,7 +33,7 @@ export function formatDateTime(value: Date | string | number): string {
 
 /** The Vietnamese calendar day of an instant as yyyy-MM-dd (for <input type="date"> and day arithmetic). */
 export function vnDay(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  return vnWallClock(at).slice(0, 10);
 }
 
 export function vnYear(at: Date): number {

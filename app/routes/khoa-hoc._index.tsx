@@ -74,13 +74,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-/** One class in a trainer's or an admin's list: its title (linked), whether archived, a line of details, its links. */
+/**
+ * One class in a trainer's or an admin's list: its title (linked), whether archived, a line of details, its links.
+ * Plain anchors, not `<Link>`: a list of classes grows with the province's year, and each `<Link>` costs its own
+ * route resolution on every render (docs/decisions/0056).
+ */
 function ClassItem({ c, details, children }: { c: { id: number; title: string; archived: boolean }; details: string; children: ReactNode }) {
   return (
     <li>
-      <Link to={`/khoa-hoc/${c.id}`}>
+      <a href={`/khoa-hoc/${c.id}`}>
         <strong>{c.title}</strong>
-      </Link>{" "}
+      </a>{" "}
       {c.archived ? <span className="tag tag--off">{t("class.archived.tag")}</span> : null}
       <br />
       <small className="muted">{details}</small>
@@ -133,7 +137,7 @@ export default function Catalogue() {
           <ul className="stack course-list">
             {teaching.map((c) => (
               <ClassItem key={c.id} c={c} details={`${t("home.course.learners", { count: c.learners })} · ${c.dates}`}>
-                <Link to={`/khoa-hoc/${c.id}/tien-do`}>{t("modules.course.progressView")}</Link>
+                <a href={`/khoa-hoc/${c.id}/tien-do`}>{t("modules.course.progressView")}</a>
               </ClassItem>
             ))}
           </ul>
@@ -170,8 +174,8 @@ export default function Catalogue() {
           <ul className="stack course-list">
             {administering.map((c) => (
               <ClassItem key={c.id} c={c} details={`${c.code} · ${c.unit} · ${t("home.course.learners", { count: c.learners })} · ${c.dates}`}>
-                <Link to={`/khoa-hoc/${c.id}/cai-dat`}>{t("modules.catalogue.settings")}</Link>
-                <Link to={`/khoa-hoc/${c.id}/tien-do`}>{t("modules.course.progressView")}</Link>
+                <a href={`/khoa-hoc/${c.id}/cai-dat`}>{t("modules.catalogue.settings")}</a>
+                <a href={`/khoa-hoc/${c.id}/tien-do`}>{t("modules.course.progressView")}</a>
               </ClassItem>
             ))}
           </ul>

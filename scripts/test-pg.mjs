@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startPostgres } from "./pg-cluster.mjs";
-import { addPlaywright, addVitest, run as runStep } from "./test-report.mjs";
+import { addPlaywright, addVitest, noteFailure, run as runStep } from "./test-report.mjs";
 
 const tmp = path.resolve("tests/.tmp");
 fs.mkdirSync(tmp, { recursive: true });
@@ -61,7 +61,7 @@ try {
       ],
       { ...env, SKIP_BUILD: "1" },
     );
-    addVitest(totals, vitestJson, vitest);
+    addVitest(totals, vitestJson, vitest, "vitest-pg");
     suites.push(["vitest-pg", vitest === 0]);
   }
 
@@ -76,12 +76,13 @@ try {
       CHROMIUM_PATH: chromium,
       PLAYWRIGHT_JSON: playwrightJson,
     });
-    addPlaywright(totals, playwrightJson, playwright);
+    addPlaywright(totals, playwrightJson, playwright, "playwright-pg");
     suites.push(["playwright-pg", playwright === 0]);
   }
 } catch (error) {
   console.error(error);
   totals.failed += 1;
+  noteFailure("test:pg", String(error?.message ?? error).split("\n")[0]);
   suites.push(["test:pg", false]);
 } finally {
   server.stop();

@@ -3,10 +3,11 @@
 // (Playwright in Chromium) — then one line "N passed, N failed" that adds all of them up.
 import fs from "node:fs";
 import path from "node:path";
-import { addPlaywright, addVitest, run } from "./test-report.mjs";
+import { addPlaywright, addVitest, noteFailure, resetFailures, run } from "./test-report.mjs";
 
 const tmp = path.resolve("tests/.tmp");
 fs.mkdirSync(tmp, { recursive: true });
+resetFailures();
 
 function ensureChromium() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
@@ -45,16 +46,19 @@ const suites = [];
 // 0. Lint: ESLint and Prettier (counted as one check; a finding fails the run)
 const lint = run("npm", ["run", "lint", "--silent"]);
 suites.push(["lint", lint === 0]);
+if (lint !== 0) noteFailure("lint", "npm run lint");
 totals[lint === 0 ? "passed" : "failed"] += 1;
 
 // 1. Type check (counted as one check)
 const tsc = run("node_modules/.bin/tsc", ["--noEmit"]);
 suites.push(["typecheck", tsc === 0]);
+if (tsc !== 0) noteFailure("typecheck", "tsc --noEmit");
 totals[tsc === 0 ? "passed" : "failed"] += 1;
 
 // 2. Build once (content, then the app) for the route tests and the e2e server
 const build = run("npm", ["run", "build"]);
 if (build !== 0) {
+  noteFailure("build", "npm run build");
   console.log(`\n${totals.passed} passed, ${totals.failed + 1} failed`);
   process.exit(1);
 }
@@ -74,7 +78,7 @@ function playwright(name, args) {
   const json = path.join(tmp, `${name}.json`);
   fs.rmSync(json, { force: true });
   const status = run("node_modules/.bin/playwright", ["test", ...args], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON: json });
-  addPlaywright(totals, json, status);
+  addPlaywright(totals, json, status, name);
   suites.push([name, status === 0]);
 }
 playwright("playwright", []);

@@ -4,6 +4,7 @@ import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { applyCachePolicy } from "~/auth/cache-policy";
 import { t } from "~/i18n/messages";
+import { isDocumentOnly } from "~/ui/document-page";
 import { NonceProvider } from "~/ui/nonce";
 import { RequestIdProvider } from "~/ui/request-id";
 
@@ -60,7 +61,8 @@ export default function handleRequest(
         },
         final(done) {
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          responseHeaders.append("Link", modulePreloads(remixContext));
+          const preloads = modulePreloads(remixContext);
+          if (preloads) responseHeaders.append("Link", preloads);
           applyCachePolicy(request, responseHeaders);
           resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
           done();
@@ -75,7 +77,9 @@ export default function handleRequest(
  * The page's scripts as a Link header: a phone starts fetching them with the first bytes of the
  * response instead of after reading the whole page, where <Scripts> lists them (decision 0029).
  */
-function modulePreloads({ manifest, staticHandlerContext }: EntryContext): string {
+function modulePreloads({ manifest, staticHandlerContext, routeModules }: EntryContext): string {
+  // a plain document (decision 0057) loads none of them
+  if (isDocumentOnly(staticHandlerContext.matches.map((match) => routeModules[match.route.id]?.handle))) return "";
   const routes = staticHandlerContext.matches.map((match) => manifest.routes[match.route.id]).filter(Boolean);
   const files = new Set([manifest.entry.module, ...manifest.entry.imports, ...routes.flatMap((route) => [route.module, ...(route.imports ?? [])])]);
   return [...files].map((file) => `<${file}>; rel=modulepreload`).join(", ");

@@ -10,6 +10,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLoaderData,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -18,6 +19,7 @@ import { unreadCount } from "~/notifications/notifications.server";
 import { getAuth } from "~/auth/guard.server";
 import { roleLabelKey } from "~/auth/roles";
 import { t } from "~/i18n/messages";
+import { isDocumentOnly } from "~/ui/document-page";
 import { navigationFor } from "~/ui/navigation.server";
 import { useNonce } from "~/ui/nonce";
 import { useRequestIdOf } from "~/ui/request-id";
@@ -49,6 +51,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const root = useRouteLoaderData<typeof loader>("root");
   const user = root?.user ?? null;
+  // A page that is a plain document (docs/decisions/0057) gets no React: no hydration, no route modules.
+  const matches = useMatches();
+  const documentOnly = typeof document === "undefined" && isDocumentOnly(matches.map((m) => m.handle));
   return (
     <html lang="vi">
       <head>
@@ -137,8 +142,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">{t("app.office")}</footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {documentOnly ? null : (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
         {/* the service worker only adds (docs/decisions/0046): installed once the page has loaded */}
         <script nonce={nonce} src="/sw-register.js" defer />
       </body>

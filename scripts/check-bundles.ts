@@ -53,6 +53,8 @@ export const LEARNER_PAGES: Record<string, string> = {
   "check-in": "routes/diem-danh",
 };
 export const BUDGET_GZIP_BYTES = 100 * 1024;
+/** Learner pages that are plain documents (docs/decisions/0057): they load their own script (build/page-scripts.json), no route chunks. */
+export const DOCUMENT_PAGES: Record<string, string> = { "check-in": "checkin" };
 
 type Source = { file: string; content: string };
 type Manifest = {
@@ -66,8 +68,11 @@ function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-/** `publicDir` holds `build/` (what Remix serves at /build/…). */
-export function checkBundles(publicDir: string, budget = BUDGET_GZIP_BYTES): BundleReport {
+/**
+ * `publicDir` holds `build/` (what Remix serves at /build/…). `pageScripts`: the URL of each plain-document page's
+ * script (scripts/build-page-scripts.ts), by its name in DOCUMENT_PAGES; without it every page counts its route chunks.
+ */
+export function checkBundles(publicDir: string, budget = BUDGET_GZIP_BYTES, pageScripts?: Record<string, string>): BundleReport {
   const buildDir = path.join(publicDir, "build");
   const projectDir = path.dirname(publicDir);
   const violations: string[] = [];
@@ -124,7 +129,9 @@ export function checkBundles(publicDir: string, budget = BUDGET_GZIP_BYTES): Bun
       violations.push(`${page}: route ${routeId} is not in the manifest`);
       continue;
     }
-    const urls = pageUrls(routeId);
+    const script = DOCUMENT_PAGES[page] && pageScripts ? pageScripts[DOCUMENT_PAGES[page]] : undefined;
+    if (DOCUMENT_PAGES[page] && pageScripts && !script) violations.push(`${page}: no page script named ${DOCUMENT_PAGES[page]}`);
+    const urls = script ? new Set([script]) : pageUrls(routeId);
     let raw = 0;
     let gzip = 0;
     for (const url of urls) {
@@ -167,9 +174,11 @@ function removeSourceMaps(publicDir: string) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const publicDir = path.resolve("public");
-  const { violations, pages } = checkBundles(publicDir);
+  const namesFile = path.resolve("build/page-scripts.json");
+  if (!fs.existsSync(namesFile)) throw new Error("build/page-scripts.json is missing: run scripts/build-page-scripts.ts first");
+  const { violations, pages } = checkBundles(publicDir, BUDGET_GZIP_BYTES, JSON.parse(fs.readFileSync(namesFile, "utf8")));
   removeSourceMaps(publicDir);
-  console.log("JavaScript per learner page (entry + root + route, shared chunks included):");
+  console.log("JavaScript per learner page (entry + root + route, shared chunks included; a plain document's own script):");
   for (const p of pages)
     console.log(`  ${p.page.padEnd(9)} ${String(p.files).padStart(2)} files  ${kb(p.raw).padStart(9)} raw  ${kb(p.gzip).padStart(8)} gzipped`);
   if (violations.length > 0) {

@@ -1,7 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
-import { type CheckinQueueView, submitCheckin, watchCheckins } from "~/attendance/checkin-queue";
 import { isWellFormedCode } from "~/attendance/checkin-code";
 import { compactCode } from "~/ops/codes";
 import { attendancePermissions } from "~/attendance/permissions";
@@ -12,18 +10,25 @@ import { requestMeta } from "~/auth/request-meta";
 import { parseRequestForm } from "~/forms/form.server";
 import { parseId } from "~/forms/parse";
 import { invalid, ok } from "~/forms/result.server";
-import { formatTime } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import "~/i18n/checkin";
 
 import { Field, FormMessage, useActionResult } from "~/ui/form";
+import { useNonce } from "~/ui/nonce";
 import { PageHeader } from "~/ui/page";
+import { loadAsDocument } from "~/ui/document-page";
+import { pageScript } from "~/ui/page-scripts.server";
 
 /**
  * Self check-in: a signed-in learner types the code on the projector, or scans the QR whose link
  * fills in the session and the code (a GET never checks in: the learner confirms with one tap).
+ * The page a hall's phones open at the same minute is a plain document with one small script, not
+ * a React app (docs/decisions/0057): reached by a link inside the app, it loads as a document too.
  */
 export const access = attendancePermissions.checkIn;
+
+export const handle = { documentOnly: true };
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction = () => [{ title: `${t("att.checkin.title")} · ${t("app.name")}` }];
 
@@ -32,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const code = compactCode((url.searchParams.get("ma") ?? "").slice(0, 20));
   const buoi = url.searchParams.get("buoi") ?? "";
-  return { code: isWellFormedCode(code) ? code : "", buoi: parseId(buoi) === null ? "" : buoi, me: auth.user.id };
+  return { code: isWellFormedCode(code) ? code : "", buoi: parseId(buoi) === null ? "" : buoi, me: auth.user.id, script: pageScript("checkin") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -46,65 +51,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function CheckinPage() {
-  const { code, buoi, me } = useLoaderData<typeof loader>();
+  const { code, buoi, me, script } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
-  const queue = useCheckinQueue(me);
-  const success = result.success?.message ?? queue.success;
-  const checkedIn = success || queue.sent.some((item) => item.answer?.ok);
+  const nonce = useNonce();
+  const success = result.success?.message;
   return (
     <div className="narrow">
       <PageHeader title={t("att.checkin.title")} />
-      {queue.sent.map((item) => (
-        <FormMessage key={item.key} tone={item.answer?.ok ? "success" : "error"}>
-          {t("att.checkin.sentResult", { code: item.label, time: formatTime(item.at) })} {item.answer?.message}
-        </FormMessage>
-      ))}
-      {queue.waiting.map((item) => (
-        <p key={item.key} className="notice" role="status">
-          {t("att.checkin.queued", { code: item.label, time: formatTime(item.at) })}
-        </p>
-      ))}
-      {checkedIn ? (
+      {/* the phone's outbox (0046) shows here: its check-ins sent, and those still waiting (checkin-page.client.ts) */}
+      <div
+        aria-live="polite"
+        data-checkin-outbox
+        data-learner={me}
+        data-queued={t("att.checkin.queued", { code: "{code}", time: "{time}" })}
+        data-sent={t("att.checkin.sentResult", { code: "{code}", time: "{time}" })}
+      />
+      {success ? (
         // Checked in: only the confirmation stays, so nobody taps the button again.
-        success ? (
-          <FormMessage tone="success">{success}</FormMessage>
-        ) : null
-      ) : queue.waiting.length ? null : (
-        <CheckinForm code={result.values.code ?? code} buoi={result.values.buoi ?? buoi} error={queue.error ?? result.errors.code} onSubmit={queue.submit} />
+        <FormMessage tone="success">{success}</FormMessage>
+      ) : (
+        <CheckinForm code={result.values.code ?? code} buoi={result.values.buoi ?? buoi} error={result.errors.code} />
       )}
+      {script ? <script nonce={nonce} src={script} defer /> : null}
     </div>
   );
 }
 
-/**
- * The phone's outbox for check-ins (app/attendance/checkin-queue.ts), watched once the page is
- * interactive. Imported with the page, not on demand: two kilobytes in the route's chunk cost less on
- * a hall's Wi-Fi than two more round trips after hydration.
- */
-function useCheckinQueue(me: number) {
-  const [view, setView] = useState<CheckinQueueView>({ sent: [], waiting: [] });
-  useEffect(() => watchCheckins(me, setView), [me]);
-  const submit = (event: React.FormEvent<HTMLFormElement>) => {
-    if (submitCheckin(event.currentTarget, me, setView)) event.preventDefault();
-  };
-  return { ...view, submit };
-}
-
-function CheckinForm({
-  code,
-  buoi,
-  error,
-  onSubmit,
-}: {
-  code: string;
-  buoi: string;
-  error?: string;
-  onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
-}) {
+function CheckinForm({ code, buoi, error }: { code: string; buoi: string; error?: string }) {
   return (
-    <>
+    <div data-checkin-form>
       <p>{t("att.checkin.intro")}</p>
-      <Form method="post" className="stack" noValidate onSubmit={onSubmit}>
+      <Form method="post" className="stack" noValidate data-checkin>
         <input type="hidden" name="buoi" value={buoi} />
         <Field
           label={t("att.checkin.code")}
@@ -122,6 +99,6 @@ function CheckinForm({
           <button type="submit">{t("att.checkin.submit")}</button>
         </div>
       </Form>
-    </>
+    </div>
   );
 }

@@ -10,7 +10,7 @@ import { type QuizQuestion, answerDrawnQuestions, login } from "./helpers";
  * the service worker keeps pages and lessons, the outbox keeps check-ins and quiz submissions until the network is back.
  */
 const TITLE = "Buổi ngoại tuyến e2e";
-const LEARNERS = ["0913000190", "0913000191", "0913000192", "0913000193", "0913000194"];
+const LEARNERS = ["0913000190", "0913000191", "0913000192", "0913000193", "0913000194", "0913000195"];
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 /** A session of the demo class; its code at a moment as app/attendance/checkin-code.ts makes it. */
@@ -84,6 +84,24 @@ test("a check-in typed offline is kept on the phone, sent when the network is ba
   await page.reload(); // the outbox is empty: nothing is sent again
   await expect(page.getByLabel("Mã điểm danh")).toBeVisible();
   expect(await marks(s.id)).toHaveLength(1);
+});
+
+test("online, with the worker in charge, a wrong code is named at the field and the right one checks in at once", async ({ page }) => {
+  const s = await addSession(5, 120);
+  await signedInWithWorker(page, LEARNERS[5]);
+  await page.goto("/diem-danh");
+  await page.waitForLoadState("networkidle"); // the page's script is in charge of the form
+  const field = page.getByLabel("Mã điểm danh");
+  await field.fill("ZZZZZZ");
+  await page.getByRole("button", { name: "Điểm danh" }).click();
+  await expect(page.locator(".field__error")).toHaveText(/Mã không đúng hoặc đã hết hạn/);
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  expect(new URL(page.url()).pathname).toBe("/diem-danh"); // answered through the outbox, not by a post of the page
+  await field.fill(s.codeAt(Date.now()));
+  await page.getByRole("button", { name: "Điểm danh" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Đã điểm danh buổi “Buổi ngoại tuyến e2e”: Có mặt/ })).toBeVisible();
+  await expect(field).toHaveCount(0); // nothing to tap again
+  expect(await marks(s.id)).toEqual([{ status: "PRESENT", source: "CHECKIN" }]);
 });
 
 test("a queued check-in replayed twice counts once, and each replay is answered like the first", async ({ page }) => {

@@ -110,11 +110,22 @@ describe("routing over builds pruned to a path's routes", () => {
   });
 
   it("names the page's scripts in a Link header, the same ones the page preloads", async () => {
-    const res = await request(`${server.url}/diem-danh`, { headers: { Cookie: learnerCookie } });
+    const res = await request(`${server.url}/`, { headers: { Cookie: learnerCookie } });
     const inHeader = [...String(res.headers.link).matchAll(/<([^>]+)>; rel=modulepreload/g)].map((m) => m[1]);
     const inPage = [...res.body.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
     expect(inHeader.length).toBeGreaterThan(3);
     expect(new Set(inHeader)).toEqual(new Set(inPage));
+  });
+
+  it("sends the check-in page as a plain document: its own script, no React, nothing preloaded (decision 0057)", async () => {
+    const res = await request(`${server.url}/diem-danh`, { headers: { Cookie: learnerCookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.link).toBeUndefined();
+    expect(res.body).not.toContain("modulepreload");
+    expect(res.body).not.toContain("__remixContext");
+    const scripts = [...res.body.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toEqual([expect.stringMatching(/^\/build\/pages\/checkin-[A-Z0-9]+\.js$/), "/sw-register.js"]);
+    expect((await request(`${server.url}${scripts[0]}`)).status).toBe(200);
   });
 });
 

@@ -79,8 +79,9 @@ export default function handleRequest(
  */
 function modulePreloads({ manifest, staticHandlerContext, routeModules }: EntryContext): string {
   // a plain document (decision 0057) loads none of them
-  if (isDocumentOnly(staticHandlerContext.matches.map((match) => routeModules[match.route.id]?.handle))) return "";
-  const routes = staticHandlerContext.matches.map((match) => manifest.routes[match.route.id]).filter(Boolean);
+  const { matches, loaderData } = staticHandlerContext;
+  if (isDocumentOnly(matches.map((match) => ({ handle: routeModules[match.route.id]?.handle, data: loaderData[match.route.id] })))) return "";
+  const routes = matches.map((match) => manifest.routes[match.route.id]).filter(Boolean);
   const files = new Set([manifest.entry.module, ...manifest.entry.imports, ...routes.flatMap((route) => [route.module, ...(route.imports ?? [])])]);
   return [...files].map((file) => `<${file}>; rel=modulepreload`).join(", ");
 }

@@ -53,7 +53,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const user = root?.user ?? null;
   // A page that is a plain document (docs/decisions/0057) gets no React: no hydration, no route modules.
   const matches = useMatches();
-  const documentOnly = typeof document === "undefined" && isDocumentOnly(matches.map((m) => m.handle));
+  const documentOnly = typeof document === "undefined" && isDocumentOnly(matches);
   return (
     <html lang="vi">
       <head>

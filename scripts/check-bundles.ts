@@ -53,8 +53,8 @@ export const LEARNER_PAGES: Record<string, string> = {
   "check-in": "routes/diem-danh",
 };
 export const BUDGET_GZIP_BYTES = 100 * 1024;
-/** Learner pages that are plain documents (docs/decisions/0057): they load their own script (build/page-scripts.json), no route chunks. */
-export const DOCUMENT_PAGES: Record<string, string> = { "check-in": "checkin" };
+/** Learner pages that are plain documents (docs/decisions/0057): no route chunks, at most their own script (build/page-scripts.json). */
+export const DOCUMENT_PAGES: Record<string, string | null> = { home: null, "check-in": "checkin" };
 
 type Source = { file: string; content: string };
 type Manifest = {
@@ -129,9 +129,11 @@ export function checkBundles(publicDir: string, budget = BUDGET_GZIP_BYTES, page
       violations.push(`${page}: route ${routeId} is not in the manifest`);
       continue;
     }
-    const script = DOCUMENT_PAGES[page] && pageScripts ? pageScripts[DOCUMENT_PAGES[page]] : undefined;
-    if (DOCUMENT_PAGES[page] && pageScripts && !script) violations.push(`${page}: no page script named ${DOCUMENT_PAGES[page]}`);
-    const urls = script ? new Set([script]) : pageUrls(routeId);
+    const scriptName = DOCUMENT_PAGES[page];
+    const script = scriptName && pageScripts ? pageScripts[scriptName] : undefined;
+    if (scriptName && pageScripts && !script) violations.push(`${page}: no page script named ${scriptName}`);
+    const document = pageScripts && page in DOCUMENT_PAGES;
+    const urls = document ? new Set(script ? [script] : []) : pageUrls(routeId);
     let raw = 0;
     let gzip = 0;
     for (const url of urls) {

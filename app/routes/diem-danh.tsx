@@ -16,7 +16,7 @@ import "~/i18n/checkin";
 import { Field, FormMessage, useActionResult } from "~/ui/form";
 import { useNonce } from "~/ui/nonce";
 import { PageHeader } from "~/ui/page";
-import { loadAsDocument } from "~/ui/document-page";
+import { type DocumentOnly, loadAsDocument } from "~/ui/document-page";
 import { pageScript } from "~/ui/page-scripts.server";
 
 /**
@@ -27,7 +27,7 @@ import { pageScript } from "~/ui/page-scripts.server";
  */
 export const access = attendancePermissions.checkIn;
 
-export const handle = { documentOnly: true };
+export const handle: DocumentOnly = { documentOnly: true };
 export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction = () => [{ title: `${t("att.checkin.title")} · ${t("app.name")}` }];

@@ -14,9 +14,17 @@ import { scoreLessonSheet } from "~/content/score-sheet";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
+import { type DocumentOnly, loadAsDocument } from "~/ui/document-page";
 import { FormMessage, useActionResult } from "~/ui/form";
 
 export const access = modulePermissions.study;
+
+// A lesson is read, not typed into: a plain document (docs/decisions/0057), unless it carries the score sheet,
+// whose totals follow what is typed. The cached copy reads offline the same way.
+export const handle: DocumentOnly = {
+  documentOnly: (data) => !(data as Awaited<ReturnType<typeof loader>>).lesson.segments.some((s) => "island" in s),
+};
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lesson.title ?? ""} · ${t("app.name")}` }];
 

@@ -10,5 +10,16 @@ export function loadAsDocument({ request }: ClientLoaderFunctionArgs): Promise<n
   return new Promise(() => undefined);
 }
 
-/** Whether a page (the handles of its matched routes) is a plain document: no React scripts, no module preloads. */
-export const isDocumentOnly = (handles: unknown[]) => handles.some((handle) => (handle as { documentOnly?: boolean } | undefined)?.documentOnly === true);
+/**
+ * A route's `handle.documentOnly`: always, or decided by its loader's data (a lesson is a document unless it carries
+ * an interactive part).
+ */
+export type DocumentOnly = { documentOnly: true | ((data: unknown) => boolean) };
+
+/** Whether a page (its matched routes' handles and data) is a plain document: no React scripts, no module preloads. */
+export function isDocumentOnly(matches: { handle: unknown; data: unknown }[]): boolean {
+  return matches.some(({ handle, data }) => {
+    const rule = (handle as Partial<DocumentOnly> | undefined)?.documentOnly;
+    return rule === true || (typeof rule === "function" && data !== undefined && rule(data));
+  });
+}

@@ -40,7 +40,11 @@ test("five failures lock the account with a time to retry", async ({ page }) => 
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Email hoặc số điện thoại").fill(identifier);
     await page.getByLabel("Mật khẩu").fill(`sai-${i}`);
+    // each answer before the next try: the alert reads the same each time, so it cannot tell one answer from the next,
+    // and a try sent while the last is in flight aborts it (an uncaught "signal is aborted" in a loaded run)
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/dang-nhap"));
     await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await answered;
     await expect(page.getByRole("alert")).toHaveText("Email/số điện thoại hoặc mật khẩu không đúng.");
   }
   await page.getByLabel("Email hoặc số điện thoại").fill(identifier);

@@ -6,7 +6,7 @@ import path from "node:path";
 import { build } from "esbuild";
 
 /** A page's name → its entry. */
-export const PAGE_SCRIPTS = { checkin: "app/attendance/checkin-page.client.ts" } as const;
+export const PAGE_SCRIPTS = { checkin: "app/attendance/checkin-page.client.ts", quiz: "app/quiz/quiz-page.client.ts" } as const;
 
 const out = "public/build/pages";
 fs.rmSync(out, { recursive: true, force: true });

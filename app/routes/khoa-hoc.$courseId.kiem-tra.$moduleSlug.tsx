@@ -1,25 +1,31 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { type RefObject, useEffect, useRef, useState } from "react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { reachableCourse, studiedEnrolment } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { issueEarned } from "~/certificates/mine.server";
 import { parseRequestForm } from "~/forms/form.server";
 import { invalid } from "~/forms/result.server";
 import { formatDecimal } from "~/i18n/format";
-import { addMessages, t } from "~/i18n/messages";
+import { t } from "~/i18n/messages";
 import "~/i18n/quiz";
 import { quizActionSchema } from "~/quiz/action.server";
 import { QuizCountdown } from "~/quiz/countdown-clock";
-import { type QuizOfflineView, attachOfflineQuiz } from "~/quiz/offline-submit";
 import { readAnswers } from "~/quiz/grading";
 import { quizModule, quizPage } from "~/quiz/page.server";
 import { quizPermissions } from "~/quiz/permissions";
 import { startAttempt, submitAttempt } from "~/quiz/quiz.server";
+import { type DocumentOnly, loadAsDocument } from "~/ui/document-page";
 import { FieldGroup, FormMessage, useActionResult } from "~/ui/form";
+import { useNonce } from "~/ui/nonce";
 import { PageHeader } from "~/ui/page";
+import { pageScript } from "~/ui/page-scripts.server";
 
 export const access = quizPermissions.take;
+
+// The page 210 phones open at once when a quiz starts is a plain document with one small script: the countdown and
+// the answers kept on the phone are in ./quiz/quiz-page.client.ts, not in React (docs/decisions/0057).
+export const handle: DocumentOnly = { documentOnly: true };
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.quiz.title ?? t("quiz.title")} · ${t("app.name")}` }];
 
@@ -32,7 +38,7 @@ async function quizOfCourse(request: Request, params: { courseId?: string; modul
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { course, ...quizzed } = await quizOfCourse(request, params, context);
-  return quizPage(course, quizzed, new URL(request.url).searchParams.get("ket-qua"));
+  return { ...(await quizPage(course, quizzed, new URL(request.url).searchParams.get("ket-qua"))), script: pageScript("quiz") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -56,26 +62,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${here}?ket-qua=${outcome.attemptId}`);
 }
 
-/**
- * Answers kept on the phone and submissions that wait for the network (app/quiz/offline-submit.ts),
- * attached once interactive; imported with the page, not on demand (one round trip less on a phone).
- */
-function useOfflineQuiz(formRef: RefObject<HTMLFormElement | null>, path: string, token: string | null): QuizOfflineView {
-  const [view, setView] = useState<QuizOfflineView>({});
-  useEffect(() => attachOfflineQuiz(formRef.current, path, token, setView, { t, addMessages }), [formRef, path, token]);
-  return view;
-}
-
 export default function QuizPage() {
   const d = useLoaderData<typeof loader>();
   const { errors } = useActionResult<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const nonce = useNonce();
   const base = `/khoa-hoc/${d.course.id}`;
+  const path = `${base}/kiem-tra/${d.module.slug}`;
   const { result } = d;
-  const formRef = useRef<HTMLFormElement>(null);
-  const offline = useOfflineQuiz(formRef, `${base}/kiem-tra/${d.module.slug}`, d.open?.token ?? null);
   return (
-    <>
+    <div data-quiz-page={path}>
       <p>
         <Link className="back-link" to={base}>
           {t("modules.lesson.backToCourse")}
@@ -139,12 +134,12 @@ export default function QuizPage() {
         </section>
       ) : null}
       {d.open ? (
-        <Form method="post" className="quiz-form stack" noValidate ref={formRef}>
+        <Form method="post" className="quiz-form stack" noValidate data-quiz-path={path} data-token={d.open.token}>
           <input type="hidden" name="intent" value="submit" />
           <input type="hidden" name="token" value={d.open.token} />
           {d.open.deadline ? <p className="notice">{t("quiz.deadline", { time: d.open.deadline, grace: d.open.grace })}</p> : null}
           {d.open.deadlineIso ? <QuizCountdown deadlineIso={d.open.deadlineIso} /> : null}
-          {offline.restored ? <p className="muted">{offline.restored}</p> : null}
+          <div data-quiz-restored />
           <ol className="quiz-questions">
             {d.open.questions.map((q, i) => (
               <li key={q.id}>
@@ -185,16 +180,9 @@ export default function QuizPage() {
               </li>
             ))}
           </ol>
-          {offline.queued ? (
-            <p className="notice" role="status">
-              {offline.queued}
-            </p>
-          ) : null}
-          {offline.refused ? <FormMessage tone="error">{offline.refused}</FormMessage> : null}
+          <div data-quiz-status />
           <div>
-            <button type="submit" disabled={busy}>
-              {t("quiz.submit")}
-            </button>
+            <button type="submit">{t("quiz.submit")}</button>
           </div>
         </Form>
       ) : d.tracking ? (
@@ -247,6 +235,7 @@ export default function QuizPage() {
           </div>
         </section>
       ) : null}
-    </>
+      {d.script ? <script nonce={nonce} src={d.script} defer /> : null}
+    </div>
   );
 }

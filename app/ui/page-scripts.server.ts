@@ -8,7 +8,7 @@ import path from "node:path";
  */
 let names: Record<string, string> | undefined;
 
-export function pageScript(name: "checkin"): string | null {
+export function pageScript(name: "checkin" | "quiz"): string | null {
   if (!names) {
     try {
       names = JSON.parse(fs.readFileSync(path.resolve("build/page-scripts.json"), "utf8")) as Record<string, string>;

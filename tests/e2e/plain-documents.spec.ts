@@ -68,3 +68,14 @@ test("a lesson is a document, and so is the next one; the lesson with the score 
   await expect.poll(() => loadedAsDocument(page)).not.toContain("cham-diem");
   expect(await isReactApp(page)).toBe(false);
 });
+
+test("the quiz page is a document with its own script, which counts down once an attempt is open", async ({ page }) => {
+  await login(page, { identifier: "0913000197" });
+  await page.goto("/khoa-hoc/1/kiem-tra/kien-thuc-chung");
+  const scripts = await page.evaluate(() => Array.from(document.scripts, (s) => (s.src ? new URL(s.src).pathname : "inline")));
+  expect(scripts).toEqual([expect.stringMatching(/^\/build\/pages\/quiz-[A-Z0-9]+\.js$/), "/sw-register.js"]);
+  expect(await isReactApp(page)).toBe(false);
+  await page.getByRole("button", { name: /^(Bắt đầu làm bài|Làm lại)$/ }).click();
+  await expect(page.getByTestId("quiz-countdown")).toHaveText(/^Thời gian còn lại: \d{2}:\d{2}$/);
+  expect(await isReactApp(page)).toBe(false);
+});

@@ -98,13 +98,15 @@ describe("client bundle check", () => {
     fs.mkdirSync(path.join(dir, "build/pages"));
     fs.writeFileSync(path.join(dir, script), "(()=>{})();\n");
     fs.writeFileSync(path.join(dir, `${script}.map`), JSON.stringify({ version: 3, sources: ["../../../app/attendance/checkin-page.client.ts"] }));
-    const report = checkBundles(dir, undefined, { checkin: script });
+    const report = checkBundles(dir, undefined, { checkin: script, quiz: script });
     expect(report.violations).toEqual([]);
     expect(report.pages.find((p) => p.page === "check-in")).toMatchObject({ files: 1, raw: 12 });
     expect(report.pages.find((p) => p.page === "home")?.files).toBe(0); // a plain document without a script
     expect(report.pages.find((p) => p.page === "lesson")?.files).toBe(4);
     fs.writeFileSync(path.join(dir, `${script}.map`), JSON.stringify({ version: 3, sources: ["../../../node_modules/zod/v4/core/core.js"] }));
-    expect(checkBundles(dir, undefined, { checkin: script }).violations.join("\n")).toContain("build/pages/checkin-EEEE.js: zod in a client chunk");
+    expect(checkBundles(dir, undefined, { checkin: script, quiz: script }).violations.join("\n")).toContain(
+      "build/pages/checkin-EEEE.js: zod in a client chunk",
+    );
     expect(checkBundles(dir, undefined, {}).violations).toContain("check-in: no page script named checkin");
   });
 

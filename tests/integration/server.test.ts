@@ -84,8 +84,9 @@ describe("compression", () => {
 });
 
 describe("routing over builds pruned to a path's routes", () => {
+  // the lesson with the score sheet: the other lessons are plain documents with no manifest (decision 0057)
   it("renders a lesson with the manifest of its routes and of its parent paths' routes, as the full build does", async () => {
-    const res = await request(`${server.url}/khoa-hoc/1/hoc/phuong-an-san-xuat-kinh-doanh/phuong-an-buoc-9-12`, { headers: { Cookie: learnerCookie } });
+    const res = await request(`${server.url}/khoa-hoc/1/hoc/tieu-chi-danh-gia/cham-diem-va-xep-hang-sao`, { headers: { Cookie: learnerCookie } });
     expect(res.status).toBe(200);
     const manifest = /window\.__remixManifest = (\{[\s\S]*?\});/.exec(res.body)![1];
     const ids = Object.keys(JSON.parse(manifest).routes).sort();
@@ -99,7 +100,7 @@ describe("routing over builds pruned to a path's routes", () => {
   });
 
   it("answers lazy route discovery about any path from the full build, and a 404 under a known segment", async () => {
-    const page = await request(`${server.url}/`, { headers: { Cookie: learnerCookie } });
+    const page = await request(`${server.url}/khoa-hoc`, { headers: { Cookie: learnerCookie } });
     const version = /"version":\s*"([^"]+)"/.exec(page.body)![1];
     const discovery = await request(`${server.url}/__manifest?version=${version}&p=${encodeURIComponent("/diem-danh")}&p=${encodeURIComponent("/phuong-an")}`, {
       headers: { Cookie: learnerCookie },
@@ -110,11 +111,21 @@ describe("routing over builds pruned to a path's routes", () => {
   });
 
   it("names the page's scripts in a Link header, the same ones the page preloads", async () => {
-    const res = await request(`${server.url}/`, { headers: { Cookie: learnerCookie } });
+    const res = await request(`${server.url}/khoa-hoc`, { headers: { Cookie: learnerCookie } });
     const inHeader = [...String(res.headers.link).matchAll(/<([^>]+)>; rel=modulepreload/g)].map((m) => m[1]);
     const inPage = [...res.body.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
     expect(inHeader.length).toBeGreaterThan(3);
     expect(new Set(inHeader)).toEqual(new Set(inPage));
+  });
+
+  it("sends the home page and a lesson without the score sheet as plain documents: no script of their own, nothing preloaded", async () => {
+    for (const path of ["/", "/khoa-hoc/1/hoc/phuong-an-san-xuat-kinh-doanh/phuong-an-buoc-9-12"]) {
+      const res = await request(`${server.url}${path}`, { headers: { Cookie: learnerCookie } });
+      expect(res.status).toBe(200);
+      expect(res.headers.link).toBeUndefined();
+      expect(res.body).not.toContain("__remixContext");
+      expect([...res.body.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual(["/sw-register.js"]);
+    }
   });
 
   it("sends the check-in page as a plain document: its own script, no React, nothing preloaded (decision 0057)", async () => {

@@ -20,6 +20,6 @@ export type DocumentOnly = { documentOnly: true | ((data: unknown) => boolean) }
 export function isDocumentOnly(matches: { handle: unknown; data: unknown }[]): boolean {
   return matches.some(({ handle, data }) => {
     const rule = (handle as Partial<DocumentOnly> | undefined)?.documentOnly;
-    return rule === true || (typeof rule === "function" && data !== undefined && rule(data));
+    return rule === true || (typeof rule === "function" && data != null && rule(data)); // no data: an error page
   });
 }

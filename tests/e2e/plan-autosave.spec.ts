@@ -5,6 +5,11 @@ import { login } from "./helpers";
  * Autosave's concurrency rule (app/plans/use-autosave.ts): a change typed while an autosave is in
  * flight is saved after it, with the version it returned — never dropped, never a self-conflict.
  */
+// With the learner app's service worker in charge of the page (whether it is by the plan step depends on the machine's
+// pace), the save page.route should have held went straight through in a full run; Playwright's guide blocks workers
+// for predictable routing. This spec is about autosave, not the worker (offline.spec.ts is).
+test.use({ serviceWorkers: "block" });
+
 test("a change typed while an autosave is on its way is saved after it", async ({ page }) => {
   await login(page, "producer");
   await page.goto("/phuong-an");

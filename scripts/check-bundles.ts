@@ -54,7 +54,7 @@ export const LEARNER_PAGES: Record<string, string> = {
 };
 export const BUDGET_GZIP_BYTES = 100 * 1024;
 /** Learner pages that are plain documents (docs/decisions/0057): no route chunks, at most their own script (build/page-scripts.json). */
-export const DOCUMENT_PAGES: Record<string, string | null> = { home: null, quiz: "quiz", "check-in": "checkin" };
+export const DOCUMENT_PAGES: Record<string, string | null> = { quiz: "quiz", "check-in": "checkin" };
 
 type Source = { file: string; content: string };
 type Manifest = {

@@ -13,14 +13,9 @@ import { userPermissions } from "~/users/permissions";
 import { countPeople } from "~/users/users.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
-import { type DocumentOnly, loadAsDocument } from "~/ui/document-page";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = PUBLIC;
-
-// Links and nothing to type: the page everyone lands on is a plain document, no React (docs/decisions/0057).
-export const handle: DocumentOnly = { documentOnly: true };
-export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction = () => [{ title: t("app.name") }];
 

@@ -118,8 +118,8 @@ describe("routing over builds pruned to a path's routes", () => {
     expect(new Set(inHeader)).toEqual(new Set(inPage));
   });
 
-  it("sends the home page and a lesson without the score sheet as plain documents: no script of their own, nothing preloaded", async () => {
-    for (const path of ["/", "/khoa-hoc/1/hoc/phuong-an-san-xuat-kinh-doanh/phuong-an-buoc-9-12"]) {
+  it("sends a lesson without the score sheet as a plain document: no script of its own, nothing preloaded", async () => {
+    for (const path of ["/khoa-hoc/1/hoc/phuong-an-san-xuat-kinh-doanh/phuong-an-buoc-9-12"]) {
       const res = await request(`${server.url}${path}`, { headers: { Cookie: learnerCookie } });
       expect(res.status).toBe(200);
       expect(res.headers.link).toBeUndefined();

@@ -13,9 +13,19 @@ import { userPermissions } from "~/users/permissions";
 import { countPeople } from "~/users/users.server";
 import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
+import { type DocumentOnly, loadAsDocumentWhen } from "~/ui/document-page";
 import { Card, PageHeader } from "~/ui/page";
 
 export const access = PUBLIC;
+
+// Someone who only learns reaches lessons, quizzes and the check-in page from here, all plain documents: for them
+// home is one too (docs/decisions/0058). For every other role it stays in the app, whose pages it links to.
+const onlyLearns = (data: unknown) => {
+  const { roles } = data as { roles?: string[] };
+  return !!roles?.length && roles.every((r) => r === "learner");
+};
+export const handle: DocumentOnly = { documentOnly: onlyLearns };
+export const clientLoader = loadAsDocumentWhen(onlyLearns);
 
 export const meta: MetaFunction = () => [{ title: t("app.name") }];
 

@@ -11,6 +11,17 @@ export function loadAsDocument({ request }: ClientLoaderFunctionArgs): Promise<n
 }
 
 /**
+ * The `clientLoader` of a page that is a document for some of its readers only: the server's data decides, by the
+ * same rule as its `handle`. Where the rule says no, the page renders in the app as any other.
+ */
+export function loadAsDocumentWhen(rule: (data: unknown) => boolean) {
+  return async (args: ClientLoaderFunctionArgs): Promise<unknown> => {
+    const data = await args.serverLoader();
+    return rule(data) ? loadAsDocument(args) : data;
+  };
+}
+
+/**
  * A route's `handle.documentOnly`: always, or decided by its loader's data (a lesson is a document unless it carries
  * an interactive part).
  */

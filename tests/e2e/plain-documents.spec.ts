@@ -4,7 +4,7 @@ import { login } from "./helpers";
 
 /**
  * The learner pages a hall's phones open at the same minute — check-in, quiz, lessons — are plain documents
- * (docs/decisions/0057): they load no React, however they are reached.
+ * (docs/decisions/0057), and so is home for someone who only learns (0058): they load no React, however they are reached.
  */
 const isReactApp = (page: Page) => page.evaluate(() => "__remixContext" in window);
 const loadedAsDocument = (page: Page) =>
@@ -40,6 +40,33 @@ test("reached from the app's menu, the check-in page loads as a document, not re
   await expect(page.getByLabel("Mã điểm danh")).toBeVisible();
   expect(await isReactApp(page)).toBe(false);
   expect(await loadedAsDocument(page)).toBe("/diem-danh");
+});
+
+test("home is a document for someone who only learns, after logging in and from the menu", async ({ page }) => {
+  await login(page, { identifier: "0913000196" }); // the login page posts with React, and its redirect lands here
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await isReactApp(page)).toBe(false);
+  expect(await loadedAsDocument(page)).toBe("/");
+  await page.getByRole("navigation").getByRole("link", { name: "Khóa học" }).click();
+  await expect(page).toHaveURL(/\/khoa-hoc$/);
+  await expect.poll(() => isReactApp(page)).toBe(true);
+  await page.getByRole("navigation").getByRole("link", { name: "Trang chủ" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect.poll(() => loadedAsDocument(page)).toBe("/");
+  expect(await isReactApp(page)).toBe(false);
+});
+
+test("for a trainer home stays in the app: the way there and back is a client navigation", async ({ page }) => {
+  await login(page, "trainer");
+  await expect(page).toHaveURL(/\/$/);
+  await expect.poll(() => isReactApp(page)).toBe(true);
+  await page.getByRole("navigation").getByRole("link", { name: "Khóa học" }).click();
+  await expect(page).toHaveURL(/\/khoa-hoc$/);
+  await page.getByRole("navigation").getByRole("link", { name: "Trang chủ" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await loadedAsDocument(page)).toBe("/dang-nhap"); // still the document the login page was
 });
 
 test("a lesson is a document, and so is the next one; the lesson with the score sheet is a React app", async ({ page }) => {

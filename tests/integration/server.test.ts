@@ -118,14 +118,22 @@ describe("routing over builds pruned to a path's routes", () => {
     expect(new Set(inHeader)).toEqual(new Set(inPage));
   });
 
-  it("sends a lesson without the score sheet as a plain document: no script of its own, nothing preloaded", async () => {
-    for (const path of ["/khoa-hoc/1/hoc/phuong-an-san-xuat-kinh-doanh/phuong-an-buoc-9-12"]) {
+  it("sends a lesson without the score sheet, and home to someone who only learns, as plain documents: no script of their own, nothing preloaded", async () => {
+    for (const path of ["/khoa-hoc/1/hoc/phuong-an-san-xuat-kinh-doanh/phuong-an-buoc-9-12", "/"]) {
       const res = await request(`${server.url}${path}`, { headers: { Cookie: learnerCookie } });
       expect(res.status).toBe(200);
       expect(res.headers.link).toBeUndefined();
       expect(res.body).not.toContain("__remixContext");
       expect([...res.body.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual(["/sw-register.js"]);
     }
+  });
+
+  it("sends home to a trainer as a React app: the pages it links to are in the app (decision 0058)", async () => {
+    const trainer = await loginCookie(server.url, demoAccount("trainer").email, DEMO_PASSWORD);
+    const res = await request(`${server.url}/`, { headers: { Cookie: trainer } });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain("__remixContext");
+    expect(String(res.headers.link)).toContain("rel=modulepreload");
   });
 
   it("sends the check-in page as a plain document: its own script, no React, nothing preloaded (decision 0057)", async () => {

@@ -2,6 +2,7 @@ import { type Auth, forbidden, notFound } from "~/auth/guard.server";
 import type { Role } from "~/auth/roles";
 import { Prisma as Sql } from "../../generated/prisma/client";
 import { type Prisma, db } from "~/db/db.server";
+import { readRows } from "~/db/read.server";
 import { parseId } from "~/forms/parse";
 import { t } from "~/i18n/messages";
 import "~/i18n/classes";
@@ -149,7 +150,7 @@ export function courseScopeSql(auth: Auth, rule: RoleRule, only?: readonly Role[
 export async function reachableCourse(auth: Auth, rawId: string | number | undefined, rule: RoleRule): Promise<ReachedCourse> {
   const id = idParam(rawId);
   const userId = auth.user.id;
-  const rows = await db().$queryRaw<
+  const rows = await readRows<
     {
       id: number;
       title: string;
@@ -159,7 +160,7 @@ export async function reachableCourse(auth: Auth, rawId: string | number | undef
       status: string;
       enrolmentId: number | bigint | null;
       teaches: number | bigint | boolean;
-    }[]
+    }
   >`
     SELECT c."id" AS "id", c."title" AS "title", c."code" AS "code", c."unitId" AS "unitId", un."path" AS "path", c."status" AS "status",
       (SELECT e."id" FROM "Enrolment" e WHERE e."courseId" = c."id" AND e."userId" = ${userId}) AS "enrolmentId",

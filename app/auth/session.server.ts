@@ -1,4 +1,5 @@
 import { db } from "~/db/db.server";
+import { readRows } from "~/db/read.server";
 import type { Role, RoleGrant, UnitLevel } from "./roles";
 import { generateSessionToken, sessionCookie, sessionExpiry, sessionIdFromToken, slidExpiry } from "./session-token";
 
@@ -52,7 +53,7 @@ type SessionRow = {
  */
 export async function validateSessionToken(token: string, secure: boolean, now = new Date()) {
   const id = sessionIdFromToken(token);
-  const rows = await db().$queryRaw<SessionRow[]>`
+  const rows = await readRows<SessionRow>`
     SELECT s."expiresAt" AS "expiresAt", u."id" AS "userId", u."fullName" AS "fullName", u."email" AS "email",
            u."phone" AS "phone", u."unitId" AS "unitId", u."active" AS "active",
            r."role" AS "role", r."unitId" AS "roleUnitId", un."path" AS "unitPath", un."name" AS "unitName", un."level" AS "unitLevel"

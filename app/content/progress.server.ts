@@ -1,4 +1,5 @@
 import { db } from "~/db/db.server";
+import { readRows } from "~/db/read.server";
 import { type Done, QUIZ_STEP } from "./progress";
 
 /**
@@ -11,7 +12,7 @@ const toDone = (r: DoneRow): Done => ({ module: r.module, lesson: r.lesson, at: 
 
 /** Lessons finished and quizzes passed in one enrolment, as "done" steps (one query: the lesson page is hot). */
 export async function doneSteps(enrolmentId: number): Promise<Done[]> {
-  const rows = await db().$queryRaw<DoneRow[]>`
+  const rows = await readRows<DoneRow>`
     SELECT lp."module" AS "module", lp."lesson" AS "lesson", lp."completedAt" AS "at" FROM "LessonProgress" lp WHERE lp."enrolmentId" = ${enrolmentId}
     UNION ALL
     SELECT qa."module" AS "module", ${QUIZ_STEP} AS "lesson", qa."submittedAt" AS "at" FROM "QuizAttempt" qa WHERE qa."enrolmentId" = ${enrolmentId} AND qa."passed" = ${true}`;
@@ -20,7 +21,7 @@ export async function doneSteps(enrolmentId: number): Promise<Done[]> {
 
 /** The done steps of every class the person is enrolled in, by course id (one query, for their home and catalogue). */
 export async function doneStepsByCourse(userId: number): Promise<Map<number, Done[]>> {
-  const rows = await db().$queryRaw<DoneRow[]>`
+  const rows = await readRows<DoneRow>`
     SELECT e."courseId" AS "courseId", lp."module" AS "module", lp."lesson" AS "lesson", lp."completedAt" AS "at"
       FROM "LessonProgress" lp JOIN "Enrolment" e ON e."id" = lp."enrolmentId" WHERE e."userId" = ${userId}
     UNION ALL

@@ -4,6 +4,7 @@
  * `Delivery` that the outbox worker (./outbox.server.ts) sends. Each event tells each person once per channel.
  */
 import { type Prisma, db } from "~/db/db.server";
+import { readRows } from "~/db/read.server";
 
 import "~/i18n/attendance"; // the texts of every kind (server-only, so no page downloads them)
 import { t } from "~/i18n/messages";
@@ -47,7 +48,7 @@ export async function notify(tx: Client, event: NotifyEvent) {
 
 /** The bell's number on every page (raw SQL: a Prisma count costs several times as much CPU). */
 export async function unreadCount(userId: number): Promise<number> {
-  const rows = await db().$queryRaw<{ n: number | bigint }[]>`
+  const rows = await readRows<{ n: number | bigint }>`
     SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`;
   return Number(rows[0].n);
 }

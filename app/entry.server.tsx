@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { applyCachePolicy } from "~/auth/cache-policy";
 import { t } from "~/i18n/messages";
 import { isDocumentOnly } from "~/ui/document-page";
@@ -22,29 +22,39 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext?.cspNonce ?? "";
+  const page = (
+    <NonceProvider value={nonce}>
+      <RequestIdProvider value={loadContext?.requestId ?? null}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </RequestIdProvider>
+    </NonceProvider>
+  );
+  const documentOnly = isDocumentOnlyPage(remixContext);
+  const answer = (body: ConstructorParameters<typeof Response>[0]) => {
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    if (!documentOnly) responseHeaders.append("Link", modulePreloads(remixContext));
+    applyCachePolicy(request, responseHeaders);
+    return new Response(body, { headers: responseHeaders, status: responseStatusCode });
+  };
+  // A plain document (decision 0057) has no <Scripts>, so nothing in it waits for data: it is rendered to one
+  // string at once, without the stream a React page needs for its data (decision 0059).
+  if (documentOnly) return answer(`<!DOCTYPE html>${renderToString(page)}`);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RequestIdProvider value={loadContext?.requestId ?? null}>
-          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-        </RequestIdProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        onAllReady() {
-          respond();
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors after the shell are logged here; the page shows the Vietnamese error boundary.
-          if (shellRendered) console.error(error);
-        },
+    const { pipe, abort } = renderToPipeableStream(page, {
+      nonce,
+      onAllReady() {
+        respond();
       },
-    );
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        // Errors after the shell are logged here; the page shows the Vietnamese error boundary.
+        if (shellRendered) console.error(error);
+      },
+    });
     // No page defers data, so nothing suspends and a render cannot hang: it is given up only when the client
     // leaves. A deadline would turn a page that waits its turn in a busy hall into an error page (decision 0052).
     request.signal.addEventListener("abort", () => abort(), { once: true });
@@ -54,21 +64,19 @@ export default function handleRequest(
     function respond() {
       shellRendered = true;
       const chunks: Buffer[] = [];
-      const page = new Writable({
+      const body = new Writable({
+        // no 'close' once finished: React takes a close for a client that left and aborts the finished render
+        emitClose: false,
         write(chunk: Buffer, _encoding, done) {
           chunks.push(chunk);
           done();
         },
         final(done) {
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          const preloads = modulePreloads(remixContext);
-          if (preloads) responseHeaders.append("Link", preloads);
-          applyCachePolicy(request, responseHeaders);
-          resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+          resolve(answer(Buffer.concat(chunks)));
           done();
         },
       });
-      pipe(page);
+      pipe(body);
     }
   });
 }
@@ -77,13 +85,15 @@ export default function handleRequest(
  * The page's scripts as a Link header: a phone starts fetching them with the first bytes of the
  * response instead of after reading the whole page, where <Scripts> lists them (decision 0029).
  */
-function modulePreloads({ manifest, staticHandlerContext, routeModules }: EntryContext): string {
-  // a plain document (decision 0057) loads none of them
-  const { matches, loaderData } = staticHandlerContext;
-  if (isDocumentOnly(matches.map((match) => ({ handle: routeModules[match.route.id]?.handle, data: loaderData[match.route.id] })))) return "";
+function modulePreloads({ manifest, staticHandlerContext: { matches } }: EntryContext): string {
   const routes = matches.map((match) => manifest.routes[match.route.id]).filter(Boolean);
   const files = new Set([manifest.entry.module, ...manifest.entry.imports, ...routes.flatMap((route) => [route.module, ...(route.imports ?? [])])]);
   return [...files].map((file) => `<${file}>; rel=modulepreload`).join(", ");
+}
+
+/** A plain document (decision 0057): it loads none of the page's scripts. */
+function isDocumentOnlyPage({ staticHandlerContext: { matches, loaderData }, routeModules }: EntryContext): boolean {
+  return isDocumentOnly(matches.map((match) => ({ handle: routeModules[match.route.id]?.handle, data: loaderData[match.route.id] })));
 }
 
 /** `.data` requests (client navigations, form posts with JavaScript) follow the pages' cache policy. */

@@ -150,18 +150,16 @@ export function courseScopeSql(auth: Auth, rule: RoleRule, only?: readonly Role[
 export async function reachableCourse(auth: Auth, rawId: string | number | undefined, rule: RoleRule): Promise<ReachedCourse> {
   const id = idParam(rawId);
   const userId = auth.user.id;
-  const rows = await readRows<
-    {
-      id: number;
-      title: string;
-      code: string;
-      unitId: number;
-      path: string;
-      status: string;
-      enrolmentId: number | bigint | null;
-      teaches: number | bigint | boolean;
-    }
-  >`
+  const rows = await readRows<{
+    id: number;
+    title: string;
+    code: string;
+    unitId: number;
+    path: string;
+    status: string;
+    enrolmentId: number | bigint | null;
+    teaches: number | bigint | boolean;
+  }>`
     SELECT c."id" AS "id", c."title" AS "title", c."code" AS "code", c."unitId" AS "unitId", un."path" AS "path", c."status" AS "status",
       (SELECT e."id" FROM "Enrolment" e WHERE e."courseId" = c."id" AND e."userId" = ${userId}) AS "enrolmentId",
       (SELECT COUNT(*) FROM "CourseTrainer" ct WHERE ct."courseId" = c."id" AND ct."userId" = ${userId}) AS "teaches"

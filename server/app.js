@@ -1,13 +1,13 @@
 // The web process: Express around the Remix build, so every request gets a request id and a
 // log line, compression, the client's address (rate limits), a CSP nonce and security headers in
 // one place. server.js runs it once, or once per worker (server/cluster.js).
-import crypto from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { bodyLimit } from "./body-limit.js";
+import { nonceSource } from "./csp-nonce.js";
 import { createLogger, requestLog } from "./request-log.js";
 import { handlerPerPathShape } from "./route-segments.js";
 import { closeGracefully } from "./shutdown.js";
@@ -38,8 +38,9 @@ app.use(requestLog(logger, { trustIncomingId: trustProxy !== false }));
 // PNG) are left alone by compression's type filter; a page arrives whole (decision 0048).
 app.use(compression());
 
+const nextNonce = nonceSource();
 app.use((req, res, next) => {
-  const nonce = crypto.randomBytes(16).toString("base64");
+  const nonce = nextNonce();
   res.locals.cspNonce = nonce;
   res.setHeader(
     "Content-Security-Policy",

@@ -12,6 +12,7 @@ import { createLogger, requestLog } from "./request-log.js";
 import { handlerPerPathShape } from "./route-segments.js";
 import { closeGracefully } from "./shutdown.js";
 import { staticFiles } from "./static-files.js";
+import { oneRequestPerTurn } from "./request-turns.js";
 import { parseTrustProxy } from "./trust-proxy.js";
 
 const port = Number(process.env.PORT || 3000);
@@ -34,6 +35,8 @@ app.disable("x-powered-by");
 app.set("trust proxy", trustProxy);
 
 app.use(requestLog(logger, { trustIncomingId: trustProxy !== false }));
+// a connection made while the server is busy is accepted between two requests, not after a turn of all of them
+app.use(oneRequestPerTurn());
 // br or gzip on the fly for documents, .data and other text; already-compressed types (XLSX,
 // PNG) are left alone by compression's type filter; a page arrives whole (decision 0048).
 app.use(compression());

@@ -4,7 +4,6 @@ import {
   Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -19,6 +18,7 @@ import { unreadCount } from "~/notifications/notifications.server";
 import { getAuth } from "~/auth/guard.server";
 import { roleLabelKey } from "~/auth/roles";
 import { t } from "~/i18n/messages";
+import { AppLink, AppNavLink, DocumentOnlyContext } from "~/ui/app-link";
 import { isDocumentOnly } from "~/ui/document-page";
 import { navigationFor } from "~/ui/navigation.server";
 import { useNonce } from "~/ui/nonce";
@@ -64,84 +64,86 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          {t("app.skipToContent")}
-        </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <Link to="/" className="brand">
-              <span className="brand__mark" aria-hidden="true">
-                ★
-              </span>
-              <span>
-                <strong>{t("app.name")}</strong>
-                <small>{t("app.tagline")}</small>
-              </span>
-            </Link>
-            {user ? (
-              <div className="menu">
-                <nav aria-label={t("nav.menu")}>
-                  <ul>
-                    {user.nav
-                      .filter((item) => !item.group)
-                      .map((item) => (
-                        <li key={item.to}>
-                          <NavLink to={item.to} end={item.to === "/"}>
-                            {item.label}
-                          </NavLink>
+        <DocumentOnlyContext.Provider value={documentOnly}>
+          <a className="skip-link" href="#main">
+            {t("app.skipToContent")}
+          </a>
+          <header className="site-header">
+            <div className="site-header__inner">
+              <AppLink to="/" className="brand">
+                <span className="brand__mark" aria-hidden="true">
+                  ★
+                </span>
+                <span>
+                  <strong>{t("app.name")}</strong>
+                  <small>{t("app.tagline")}</small>
+                </span>
+              </AppLink>
+              {user ? (
+                <div className="menu">
+                  <nav aria-label={t("nav.menu")}>
+                    <ul>
+                      {user.nav
+                        .filter((item) => !item.group)
+                        .map((item) => (
+                          <li key={item.to}>
+                            <AppNavLink to={item.to} end={item.to === "/"}>
+                              {item.label}
+                            </AppNavLink>
+                          </li>
+                        ))}
+                      {user.nav.some((item) => item.group) ? (
+                        <li className="menu__group">
+                          {/* a disclosure: opens and closes without JavaScript */}
+                          <details>
+                            <summary>{t("nav.admin")}</summary>
+                            <ul>
+                              {user.nav
+                                .filter((item) => item.group)
+                                .map((item) => (
+                                  <li key={item.to}>
+                                    <AppNavLink to={item.to}>{item.label}</AppNavLink>
+                                  </li>
+                                ))}
+                            </ul>
+                          </details>
                         </li>
-                      ))}
-                    {user.nav.some((item) => item.group) ? (
-                      <li className="menu__group">
-                        {/* a disclosure: opens and closes without JavaScript */}
-                        <details>
-                          <summary>{t("nav.admin")}</summary>
-                          <ul>
-                            {user.nav
-                              .filter((item) => item.group)
-                              .map((item) => (
-                                <li key={item.to}>
-                                  <NavLink to={item.to}>{item.label}</NavLink>
-                                </li>
-                              ))}
-                          </ul>
-                        </details>
-                      </li>
-                    ) : null}
-                  </ul>
-                </nav>
-                <div className="menu__user">
-                  <Link to="/thong-bao" className="menu__bell" aria-label={t("appraisal.unread", { count: user.unread })}>
-                    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-                      <path
-                        fill="currentColor"
-                        d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
-                      />
-                    </svg>
-                    {user.unread ? <span className="badge">{user.unread}</span> : null}
-                  </Link>
-                  <span>
-                    {user.fullName}
-                    <small>{user.roles.join(", ")}</small>
-                  </span>
-                  <Form method="post" action="/dang-xuat">
-                    <button type="submit" className="button button--ghost">
-                      {t("nav.logout")}
-                    </button>
-                  </Form>
+                      ) : null}
+                    </ul>
+                  </nav>
+                  <div className="menu__user">
+                    <AppLink to="/thong-bao" className="menu__bell" aria-label={t("appraisal.unread", { count: user.unread })}>
+                      <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+                        <path
+                          fill="currentColor"
+                          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+                        />
+                      </svg>
+                      {user.unread ? <span className="badge">{user.unread}</span> : null}
+                    </AppLink>
+                    <span>
+                      {user.fullName}
+                      <small>{user.roles.join(", ")}</small>
+                    </span>
+                    <Form method="post" action="/dang-xuat">
+                      <button type="submit" className="button button--ghost">
+                        {t("nav.logout")}
+                      </button>
+                    </Form>
+                  </div>
                 </div>
-              </div>
-            ) : (
-              <nav className="menu menu--anonymous" aria-label={t("nav.menu")}>
-                <Link to="/dang-nhap">{t("nav.login")}</Link>
-              </nav>
-            )}
-          </div>
-        </header>
-        <main id="main" className="main">
-          {children}
-        </main>
-        <footer className="site-footer">{t("app.office")}</footer>
+              ) : (
+                <nav className="menu menu--anonymous" aria-label={t("nav.menu")}>
+                  <AppLink to="/dang-nhap">{t("nav.login")}</AppLink>
+                </nav>
+              )}
+            </div>
+          </header>
+          <main id="main" className="main">
+            {children}
+          </main>
+          <footer className="site-footer">{t("app.office")}</footer>
+        </DocumentOnlyContext.Provider>
         {documentOnly ? null : (
           <>
             <ScrollRestoration nonce={nonce} />

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { PUBLIC } from "~/auth/access";
 import { getAuth } from "~/auth/guard.server";
 import { getOutline } from "~/content/outline.server";
@@ -15,6 +15,7 @@ import { formatDate } from "~/i18n/format";
 import { t } from "~/i18n/messages";
 import { type DocumentOnly, loadAsDocumentWhen } from "~/ui/document-page";
 import { Card, PageHeader } from "~/ui/page";
+import { AppLink } from "~/ui/app-link";
 
 export const access = PUBLIC;
 
@@ -88,12 +89,12 @@ export default function Home() {
         <h1>{t("home.anonymous.title")}</h1>
         <p>{t("home.anonymous.body")}</p>
         <p className="toolbar">
-          <Link className="button" to="/dang-nhap">
+          <AppLink className="button" to="/dang-nhap">
             {t("nav.login")}
-          </Link>
-          <Link className="button button--ghost" to="/dang-ky">
+          </AppLink>
+          <AppLink className="button button--ghost" to="/dang-ky">
             {t("nav.register")}
-          </Link>
+          </AppLink>
         </p>
       </section>
     );
@@ -116,17 +117,17 @@ export default function Home() {
                   <ul>
                     {list.map((c) => (
                       <li key={c.id}>
-                        <Link to={`/khoa-hoc/${c.id}`}>
+                        <AppLink to={`/khoa-hoc/${c.id}`}>
                           <strong>{c.title}</strong>
-                        </Link>
+                        </AppLink>
                         <br />
                         <small className="muted">{t("home.course.dates", { from: c.from, to: c.to })}</small>
                         {c.next ? <p className="muted">{c.next}</p> : null}
                         {c.nextLesson ? (
                           <p>
-                            <Link to={`/khoa-hoc/${c.id}/hoc/${c.nextLesson.module}/${c.nextLesson.slug}`}>
+                            <AppLink to={`/khoa-hoc/${c.id}/hoc/${c.nextLesson.module}/${c.nextLesson.slug}`}>
                               {t("modules.home.next", { title: c.nextLesson.title })}
-                            </Link>
+                            </AppLink>
                           </p>
                         ) : null}
                         <CertificateStatus item={data.certificates?.find((x) => x.courseId === c.id)} />
@@ -151,7 +152,7 @@ export default function Home() {
                     {t("home.course.learners", { count: c.learners })} · {t("home.course.dates", { from: c.from, to: c.to })}
                   </small>
                   <br />
-                  <Link to={`/khoa-hoc/${c.id}/diem-danh`}>{t("att.home.manage")}</Link>
+                  <AppLink to={`/khoa-hoc/${c.id}/diem-danh`}>{t("att.home.manage")}</AppLink>
                 </li>
               ))}
             </ul>
@@ -160,13 +161,13 @@ export default function Home() {
         {roles.has("producer") ? (
           <Card title={t("home.producer.title")}>
             <p className="muted">{t("home.producer.body")}</p>
-            <Link to="/phuong-an">{t("plans.mine")}</Link>
+            <AppLink to="/phuong-an">{t("plans.mine")}</AppLink>
           </Card>
         ) : null}
         {roles.has("consultant") ? (
           <Card title={t("home.consultant.title")}>
             <p className="muted">{t("home.consultant.body")}</p>
-            <Link to="/phuong-an">{t("plans.invited")}</Link>
+            <AppLink to="/phuong-an">{t("plans.invited")}</AppLink>
           </Card>
         ) : null}
         {roles.has("appraiser") ? (
@@ -179,11 +180,11 @@ export default function Home() {
             <p className="muted">{t("home.admin.body")}</p>
             <ul>
               <li>
-                <Link to="/quan-tri/nguoi-dung">{t("home.admin.users", { count: data.admin.users })}</Link>
+                <AppLink to="/quan-tri/nguoi-dung">{t("home.admin.users", { count: data.admin.users })}</AppLink>
               </li>
               <li>{t("home.admin.courses", { count: data.admin.courses })}</li>
               <li>
-                <Link to="/quan-tri/cai-dat">{t("nav.settings")}</Link>
+                <AppLink to="/quan-tri/cai-dat">{t("nav.settings")}</AppLink>
               </li>
             </ul>
           </Card>
@@ -199,7 +200,7 @@ function CertificateStatus({ item }: { item: { certificate: { code: string; revo
   if (item.certificate && item.certificate.revoked === null) {
     return (
       <p>
-        <Link to={`/giay-chung-nhan/${item.certificate.code}`}>{t("cert.print")}</Link>
+        <AppLink to={`/giay-chung-nhan/${item.certificate.code}`}>{t("cert.print")}</AppLink>
       </p>
     );
   }
@@ -216,7 +217,7 @@ function CertificateStatus({ item }: { item: { certificate: { code: string; revo
           <li key={m}>{m}</li>
         ))}
       </ul>
-      <Link to="/chung-nhan-cua-toi">{t("cert.mine.title")}</Link>
+      <AppLink to="/chung-nhan-cua-toi">{t("cert.mine.title")}</AppLink>
     </details>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { reachableCourse, studiedEnrolment } from "~/access/access.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { findLesson, getContent } from "~/content/content.server";
@@ -16,6 +16,7 @@ import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import { type DocumentOnly, loadAsDocument } from "~/ui/document-page";
 import { FormMessage, useActionResult } from "~/ui/form";
+import { AppLink } from "~/ui/app-link";
 
 export const access = modulePermissions.study;
 
@@ -73,13 +74,13 @@ export default function LessonPage() {
   const done = result.success;
   const message = done && "message" in done ? done.message : null;
   const sheet: SheetAnswer | undefined = done && "sheet" in done ? done.sheet : result.failed ? { values: result.values, errors: result.errors } : undefined;
-  const base = `/khoa-hoc/${course.id}`;
+  const base = `/khoa-hoc/${course.id}` as const;
   return (
     <article className="lesson">
       <p className="lesson__crumbs">
-        <Link className="back-link" to={base}>
+        <AppLink className="back-link" to={base}>
           {t("modules.lesson.backToCourse")}
-        </Link>{" "}
+        </AppLink>{" "}
         · {t("modules.course.module", { n: module.order })}: {module.title}
       </p>
       <header className="page-header">
@@ -116,14 +117,14 @@ export default function LessonPage() {
       ) : null}
       <nav className="lesson__nav toolbar" aria-label={t("modules.course.modules")}>
         {prev ? (
-          <Link className="button button--ghost" to={`${base}/hoc/${prev.module}/${prev.slug}`} title={prev.title}>
+          <AppLink className="button button--ghost" to={`${base}/hoc/${prev.module}/${prev.slug}`} title={prev.title}>
             {t("modules.lesson.previous")}
-          </Link>
+          </AppLink>
         ) : null}
         {next ? (
-          <Link className="button" to={`${base}/hoc/${next.module}/${next.slug}`} title={next.title}>
+          <AppLink className="button" to={`${base}/hoc/${next.module}/${next.slug}`} title={next.title}>
             {t("modules.lesson.next")}
-          </Link>
+          </AppLink>
         ) : null}
       </nav>
     </article>

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { reachableCourse, studiedEnrolment } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { issueEarned } from "~/certificates/mine.server";
@@ -19,6 +19,7 @@ import { FieldGroup, FormMessage, useActionResult } from "~/ui/form";
 import { useNonce } from "~/ui/nonce";
 import { PageHeader } from "~/ui/page";
 import { pageScript } from "~/ui/page-scripts.server";
+import { AppLink } from "~/ui/app-link";
 
 export const access = quizPermissions.take;
 
@@ -66,21 +67,21 @@ export default function QuizPage() {
   const d = useLoaderData<typeof loader>();
   const { errors } = useActionResult<typeof action>();
   const nonce = useNonce();
-  const base = `/khoa-hoc/${d.course.id}`;
+  const base = `/khoa-hoc/${d.course.id}` as const;
   const path = `${base}/kiem-tra/${d.module.slug}`;
   const { result } = d;
   return (
     <div data-quiz-page={path}>
       <p>
-        <Link className="back-link" to={base}>
+        <AppLink className="back-link" to={base}>
           {t("modules.lesson.backToCourse")}
-        </Link>
+        </AppLink>
       </p>
       <PageHeader title={d.quiz.title}>
         {d.canSeeClass ? (
-          <Link className="button button--ghost" to={`${base}/ket-qua-kiem-tra?chuyen-de=${d.module.slug}`}>
+          <AppLink className="button button--ghost" to={`${base}/ket-qua-kiem-tra?chuyen-de=${d.module.slug}`}>
             {t("quiz.trainer.resultsLink")}
-          </Link>
+          </AppLink>
         ) : null}
       </PageHeader>
       <p className="muted">
@@ -126,7 +127,7 @@ export default function QuizPage() {
                       <em>{t("quiz.explanation")}:</em> {q.answers.explanation}{" "}
                     </>
                   ) : null}
-                  <Link to={`${base}/hoc/${d.module.slug}/${q.lesson.slug}`}>{t("quiz.seeLesson", { title: q.lesson.title })}</Link>
+                  <AppLink to={`${base}/hoc/${d.module.slug}/${q.lesson.slug}`}>{t("quiz.seeLesson", { title: q.lesson.title })}</AppLink>
                 </p>
               </li>
             ))}
@@ -223,9 +224,9 @@ export default function QuizPage() {
                       ) : h.status === "EXPIRED" ? (
                         t("quiz.historyExpired")
                       ) : (
-                        <Link to={`?ket-qua=${h.id}`}>
+                        <AppLink to={`?ket-qua=${h.id}`}>
                           {h.status === "LATE" ? t("quiz.late") : h.passed ? t("quiz.passed") : t("quiz.failed")} · {t("quiz.view")}
-                        </Link>
+                        </AppLink>
                       )}
                     </td>
                   </tr>

@@ -10,7 +10,7 @@ import { unitPermissions } from "~/units/permissions";
 import { userPermissions } from "~/users/permissions";
 
 /** `group`: shown inside the "Quản trị" disclosure, so an admin's menu fits one or two lines on an office screen. */
-export type NavItem = { to: string; label: MessageKey; group?: "admin" };
+export type NavItem = { to: `/${string}`; label: MessageKey; group?: "admin" };
 
 /**
  * Navigation from the permission tables: each item names the rule of the page it opens (the page

@@ -128,6 +128,16 @@ describe("routing over builds pruned to a path's routes", () => {
     }
   });
 
+  it("links a plain document's pages with anchors and marks the menu's current entry, as the React menu does (decision 0061)", async () => {
+    const current = (html: string) => [...html.matchAll(/<a href="([^"]+)" class="active" aria-current="page">/g)].map((m) => m[1]);
+    const lesson = await request(`${server.url}/khoa-hoc/1/hoc/phuong-an-san-xuat-kinh-doanh/phuong-an-buoc-9-12`, { headers: { Cookie: learnerCookie } });
+    expect(current(lesson.body)).toEqual(["/khoa-hoc"]);
+    expect(lesson.body).toContain('<a href="/khoa-hoc/1" class="back-link">');
+    expect(lesson.body).not.toMatch(/<a [^>]*data-discover/);
+    const home = await request(`${server.url}/`, { headers: { Cookie: learnerCookie } });
+    expect(current(home.body)).toEqual(["/"]);
+  });
+
   it("sends home to a trainer as a React app: the pages it links to are in the app (decision 0058)", async () => {
     const trainer = await loginCookie(server.url, demoAccount("trainer").email, DEMO_PASSWORD);
     const res = await request(`${server.url}/`, { headers: { Cookie: trainer } });

@@ -35,8 +35,6 @@ app.disable("x-powered-by");
 app.set("trust proxy", trustProxy);
 
 app.use(requestLog(logger, { trustIncomingId: trustProxy !== false }));
-// a connection made while the server is busy is accepted between two requests, not after a turn of all of them
-app.use(oneRequestPerTurn());
 // br or gzip on the fly for documents, .data and other text; already-compressed types (XLSX,
 // PNG) are left alone by compression's type filter; a page arrives whole (decision 0048).
 app.use(compression());
@@ -81,6 +79,9 @@ app.use((req, res, next) => {
   next();
 });
 app.use(bodyLimit(edgeMessages.tooLarge));
+// a connection made while the server is busy is accepted between two requests, not after a turn of all of
+// them; after the body cap, which must see a chunked body's first bytes as they come
+app.use(oneRequestPerTurn());
 
 app.use(staticFiles("public"));
 

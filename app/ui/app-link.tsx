@@ -9,7 +9,7 @@ import { type ReactNode, createContext, useContext } from "react";
 export const DocumentOnlyContext = createContext(false);
 
 /** A path in the app (`/…`) or a query on the current page (`?…`): an anchor's href means the same as a Link's `to`. */
-type AppPath = `/${string}` | `?${string}`;
+export type AppPath = `/${string}` | `?${string}`;
 
 type AppLinkProps = { to: AppPath; className?: string; title?: string; "aria-label"?: string; children: ReactNode };
 

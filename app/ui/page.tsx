@@ -1,13 +1,13 @@
-import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { AppLink, type AppPath } from "~/ui/app-link";
 
 /** The way back to the page above this one, first on the page. */
-export function BackLink({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+export function BackLink({ to, children, className }: { to: AppPath; children: ReactNode; className?: string }) {
   return (
     <p className={className}>
-      <Link className="back-link" to={to}>
+      <AppLink className="back-link" to={to}>
         ← {children}
-      </Link>
+      </AppLink>
     </p>
   );
 }

@@ -1,9 +1,8 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 
 /**
  * Sessions as Lucia's guide teaches them: the cookie carries a random token, the database
- * only its SHA-256, so a leaked database cannot be replayed as cookies.
+ * only its SHA-256 (`sessionIdFromToken`, on the server), so a leaked database cannot be replayed as cookies.
  */
 export const SESSION_COOKIE = "ocop_session";
 export const SESSION_DAYS = 30;
@@ -15,10 +14,6 @@ export function generateSessionToken(): string {
   const bytes = new Uint8Array(20);
   crypto.getRandomValues(bytes);
   return encodeBase32LowerCaseNoPadding(bytes);
-}
-
-export function sessionIdFromToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
 export function sessionExpiry(now: Date): Date {

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { db } from "~/db/db.server";
 import { readRows } from "~/db/read.server";
 import type { Role, RoleGrant, UnitLevel } from "./roles";
-import { generateSessionToken, sessionCookie, sessionExpiry, sessionIdFromToken, slidExpiry } from "./session-token";
+import { generateSessionToken, sessionCookie, sessionExpiry, slidExpiry } from "./session-token";
 
 export type AuthUser = {
   id: number;
@@ -11,6 +12,11 @@ export type AuthUser = {
   unitId: number | null;
   grants: RoleGrant[];
 };
+
+/** The id a session is stored under: the token's SHA-256 in hex (Node's native hash: every signed-in request makes one). */
+export function sessionIdFromToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
 
 export type SessionMeta = { userAgent: string; ip: string };
 

@@ -1,5 +1,6 @@
 import { currentCode } from "../../app/attendance/checkin-code";
-import { SESSION_COOKIE, generateSessionToken, sessionIdFromToken } from "../../app/auth/session-token";
+import { sessionIdFromToken } from "../../app/auth/session.server";
+import { SESSION_COOKIE, generateSessionToken } from "../../app/auth/session-token";
 import { createDb } from "../../app/db/db.server";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
 import { BOTH, type Measure, type Scenario, type Server, loginCookie, percentile } from "../harness";

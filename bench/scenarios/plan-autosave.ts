@@ -1,5 +1,5 @@
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { sessionIdFromToken } from "../../app/auth/session-token";
+import { sessionIdFromToken } from "../../app/auth/session.server";
 import { createDb } from "../../app/db/db.server";
 import type { Scenario } from "../harness";
 

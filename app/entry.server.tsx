@@ -38,7 +38,8 @@ export default function handleRequest(
   };
   // A plain document (decision 0057) has no <Scripts>, so nothing in it waits for data: it is rendered to one
   // string at once, without the stream a React page needs for its data (decision 0059).
-  if (documentOnly) return answer(`<!DOCTYPE html>${renderToString(page)}`);
+  // As bytes: a string body is checked for lone surrogates and encoded by the Response in JavaScript.
+  if (documentOnly) return answer(Buffer.from(`<!DOCTYPE html>${renderToString(page)}`));
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(page, {

@@ -1,6 +1,5 @@
 import { type LinksFunction, type LoaderFunctionArgs, data } from "@remix-run/node";
 import {
-  Form,
   Link,
   Links,
   Meta,
@@ -18,7 +17,7 @@ import { unreadCount } from "~/notifications/notifications.server";
 import { getAuth } from "~/auth/guard.server";
 import { roleLabelKey } from "~/auth/roles";
 import { t } from "~/i18n/messages";
-import { AppLink, AppNavLink, DocumentOnlyContext } from "~/ui/app-link";
+import { AppForm, AppLink, AppNavLink, DocumentOnlyContext } from "~/ui/app-link";
 import { isDocumentOnly } from "~/ui/document-page";
 import { navigationFor } from "~/ui/navigation.server";
 import { useNonce } from "~/ui/nonce";
@@ -125,11 +124,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                       {user.fullName}
                       <small>{user.roles.join(", ")}</small>
                     </span>
-                    <Form method="post" action="/dang-xuat">
+                    <AppForm action="/dang-xuat">
                       <button type="submit" className="button button--ghost">
                         {t("nav.logout")}
                       </button>
-                    </Form>
+                    </AppForm>
                   </div>
                 </div>
               ) : (

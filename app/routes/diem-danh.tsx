@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { isWellFormedCode } from "~/attendance/checkin-code";
 import { compactCode } from "~/ops/codes";
 import { attendancePermissions } from "~/attendance/permissions";
@@ -14,6 +14,7 @@ import { t } from "~/i18n/messages";
 import "~/i18n/checkin";
 
 import { Field, FormMessage, useActionResult } from "~/ui/form";
+import { AppForm } from "~/ui/app-link";
 import { useNonce } from "~/ui/nonce";
 import { PageHeader } from "~/ui/page";
 import { type DocumentOnly, loadAsDocument } from "~/ui/document-page";
@@ -81,7 +82,7 @@ function CheckinForm({ code, buoi, error }: { code: string; buoi: string; error?
   return (
     <div data-checkin-form>
       <p>{t("att.checkin.intro")}</p>
-      <Form method="post" className="stack" noValidate data-checkin>
+      <AppForm className="stack" noValidate data-checkin>
         <input type="hidden" name="buoi" value={buoi} />
         <Field
           label={t("att.checkin.code")}
@@ -98,7 +99,7 @@ function CheckinForm({ code, buoi, error }: { code: string; buoi: string; error?
         <div>
           <button type="submit">{t("att.checkin.submit")}</button>
         </div>
-      </Form>
+      </AppForm>
     </div>
   );
 }

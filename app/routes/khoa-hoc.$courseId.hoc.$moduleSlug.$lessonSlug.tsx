@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { reachableCourse, studiedEnrolment } from "~/access/access.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { findLesson, getContent } from "~/content/content.server";
@@ -16,7 +16,7 @@ import { invalid, ok } from "~/forms/result.server";
 import { t } from "~/i18n/messages";
 import { type DocumentOnly, loadAsDocument } from "~/ui/document-page";
 import { FormMessage, useActionResult } from "~/ui/form";
-import { AppLink } from "~/ui/app-link";
+import { AppForm, AppLink } from "~/ui/app-link";
 
 export const access = modulePermissions.study;
 
@@ -109,10 +109,10 @@ export default function LessonPage() {
         completed ? (
           <p className="tag">✓ {t("modules.lesson.completed")}</p>
         ) : (
-          <Form method="post">
+          <AppForm>
             <input type="hidden" name="intent" value="complete" />
             <button type="submit">{t("modules.lesson.markDone")}</button>
-          </Form>
+          </AppForm>
         )
       ) : null}
       <nav className="lesson__nav toolbar" aria-label={t("modules.course.modules")}>

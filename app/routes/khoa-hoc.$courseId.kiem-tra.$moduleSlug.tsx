@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { reachableCourse, studiedEnrolment } from "~/access/access.server";
 import { requireUser } from "~/auth/guard.server";
 import { issueEarned } from "~/certificates/mine.server";
@@ -19,7 +19,7 @@ import { FieldGroup, FormMessage, useActionResult } from "~/ui/form";
 import { useNonce } from "~/ui/nonce";
 import { PageHeader } from "~/ui/page";
 import { pageScript } from "~/ui/page-scripts.server";
-import { AppLink } from "~/ui/app-link";
+import { AppForm, AppLink } from "~/ui/app-link";
 
 export const access = quizPermissions.take;
 
@@ -135,7 +135,7 @@ export default function QuizPage() {
         </section>
       ) : null}
       {d.open ? (
-        <Form method="post" className="quiz-form stack" noValidate data-quiz-path={path} data-token={d.open.token}>
+        <AppForm className="quiz-form stack" noValidate data-quiz-path={path} data-token={d.open.token}>
           <input type="hidden" name="intent" value="submit" />
           <input type="hidden" name="token" value={d.open.token} />
           {d.open.deadline ? <p className="notice">{t("quiz.deadline", { time: d.open.deadline, grace: d.open.grace })}</p> : null}
@@ -185,14 +185,14 @@ export default function QuizPage() {
           <div>
             <button type="submit">{t("quiz.submit")}</button>
           </div>
-        </Form>
+        </AppForm>
       ) : d.tracking ? (
         d.attemptsLeft > 0 ? (
-          <Form method="post">
+          <AppForm>
             <input type="hidden" name="intent" value="start" />
             <p>{t("quiz.attemptsLeft", { left: d.attemptsLeft })}</p>
             <button type="submit">{d.history.length ? t("quiz.retry") : t("quiz.start")}</button>
-          </Form>
+          </AppForm>
         ) : (
           <p className="notice">{t("quiz.noAttemptsLeft", { attempts: d.quiz.attemptsAllowed })}</p>
         )

@@ -1,10 +1,10 @@
-import { Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { type ReactNode, createContext, useContext } from "react";
 
 /**
  * Whether the page being rendered is a plain document (docs/decisions/0057); the root layout sets it. A document never
- * routes in the browser, so its links are anchors: Remix's Link resolves its path, reads the router and sets up
- * prefetching on every render for nothing there (docs/decisions/0061).
+ * routes in the browser, so its links are anchors and its forms plain forms: Remix's Link and Form resolve their path,
+ * read the router and set up prefetching or submission on every render for nothing there (decisions 0061, 0063).
  */
 export const DocumentOnlyContext = createContext(false);
 
@@ -50,4 +50,25 @@ export function isCurrentPath(pathname: string, to: string, end: boolean): boole
   const target = to.toLowerCase().replace(/(.)\/+$/, "$1");
   if (here === target) return true;
   return !end && target !== "/" && here.startsWith(target) && here.charAt(target.length) === "/";
+}
+
+type AppFormProps = {
+  /** Where it posts; without one, to the page it is on (as Remix's Form, and as a plain form does). */
+  action?: `/${string}`;
+  className?: string;
+  noValidate?: boolean;
+  children: ReactNode;
+} & { [data: `data-${string}`]: string | boolean | undefined };
+
+/** Remix's Form (method post) in a React page, a plain form in a plain document, where the browser posts it. */
+export function AppForm({ children, ...props }: AppFormProps) {
+  return useContext(DocumentOnlyContext) ? (
+    <form method="post" {...props}>
+      {children}
+    </form>
+  ) : (
+    <Form method="post" {...props}>
+      {children}
+    </Form>
+  );
 }

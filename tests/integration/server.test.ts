@@ -134,6 +134,9 @@ describe("routing over builds pruned to a path's routes", () => {
     expect(current(lesson.body)).toEqual(["/khoa-hoc"]);
     expect(lesson.body).toContain('<a href="/khoa-hoc/1" class="back-link">');
     expect(lesson.body).not.toMatch(/<a [^>]*data-discover/);
+    // and its forms are plain forms the browser posts (decision 0063)
+    expect(lesson.body).toContain('<form method="post" action="/dang-xuat">');
+    expect(lesson.body).not.toMatch(/<form [^>]*data-discover/);
     const home = await request(`${server.url}/`, { headers: { Cookie: learnerCookie } });
     expect(current(home.body)).toEqual(["/"]);
   });
@@ -144,6 +147,8 @@ describe("routing over builds pruned to a path's routes", () => {
     expect(res.status).toBe(200);
     expect(res.body).toContain("__remixContext");
     expect(String(res.headers.link)).toContain("rel=modulepreload");
+    // a React page's forms are Remix's, which submit in the app
+    expect(res.body).toMatch(/<form method="post" action="\/dang-xuat" data-discover="true">/);
   });
 
   it("sends the check-in page as a plain document: its own script, no React, nothing preloaded (decision 0057)", async () => {

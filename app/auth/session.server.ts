@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { db } from "~/db/db.server";
 import { readRows } from "~/db/read.server";
 import type { Role, RoleGrant, UnitLevel } from "./roles";
@@ -15,7 +15,7 @@ export type AuthUser = {
 
 /** The id a session is stored under: the token's SHA-256 in hex (Node's native hash: every signed-in request makes one). */
 export function sessionIdFromToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return hash("sha256", token, "hex");
 }
 
 export type SessionMeta = { userAgent: string; ip: string };

@@ -13,7 +13,6 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { PUBLIC } from "~/auth/access";
-import { unreadCount } from "~/notifications/notifications.server";
 import { getAuth } from "~/auth/guard.server";
 import { roleLabelKey } from "~/auth/roles";
 import { t } from "~/i18n/messages";
@@ -39,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         fullName: auth.user.fullName,
         roles: [...new Set(auth.user.grants.map((g) => t(roleLabelKey(g.role))))],
         nav: navigationFor(auth.user.grants).map((item) => ({ to: item.to, label: t(item.label), group: item.group ?? null })),
-        unread: await unreadCount(auth.user.id),
+        unread: auth.unread,
       }
     : null;
   const headers = auth?.refreshedCookie ? { "Set-Cookie": auth.refreshedCookie } : undefined;

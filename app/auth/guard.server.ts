@@ -8,7 +8,17 @@ import { readSessionToken } from "./session-token";
  * The one authorization guard. Every loader and action calls `requireUser` (or, on public
  * pages, `getAuth`), so a rule is never enforced by the UI alone.
  */
-export type Auth = { user: AuthUser; sessionId: string; refreshedCookie?: string };
+export type Auth = {
+  user: AuthUser;
+  sessionId: string;
+  refreshedCookie?: string;
+  /**
+   * The bell's unread count when the session was looked up. Still current for the loaders that use it: a lookup
+   * is shared only by the GET loaders of one load, which never write, and the loaders after an action get a
+   * request of their own and so a lookup of their own.
+   */
+  unread: number;
+};
 
 const perRequest = new WeakMap<Request, Promise<Auth | null>>();
 const perPageLoad = new WeakMap<object, Map<string, Promise<Auth | null>>>();

@@ -50,19 +50,23 @@ type SessionRow = {
   unitPath: string | null;
   unitName: string | null;
   unitLevel: string | null;
+  unread: number | bigint;
 };
 
 /**
  * Looks the token up in ONE query (session ⋈ user ⟕ roles ⟕ units: portable SQL; every page
  * pays for it, and each Prisma relation load would be one more query). Expired sessions and
  * deactivated users count as signed out. Returns a fresh cookie when the expiry slid.
+ * The bell's unread count rides along: every signed-in page shows it, and one query fewer per
+ * page is worth more than the count's own cost (docs/decisions/0064).
  */
 export async function validateSessionToken(token: string, secure: boolean, now = new Date()) {
   const id = sessionIdFromToken(token);
   const rows = await readRows<SessionRow>`
     SELECT s."expiresAt" AS "expiresAt", u."id" AS "userId", u."fullName" AS "fullName", u."email" AS "email",
            u."phone" AS "phone", u."unitId" AS "unitId", u."active" AS "active",
-           r."role" AS "role", r."unitId" AS "roleUnitId", un."path" AS "unitPath", un."name" AS "unitName", un."level" AS "unitLevel"
+           r."role" AS "role", r."unitId" AS "roleUnitId", un."path" AS "unitPath", un."name" AS "unitName", un."level" AS "unitLevel",
+           (SELECT COUNT(*) FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL) AS "unread"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     LEFT JOIN "RoleAssignment" r ON r."userId" = u."id"
@@ -98,7 +102,7 @@ export async function validateSessionToken(token: string, secure: boolean, now =
         unitLevel: r.unitLevel as UnitLevel,
       })),
   };
-  return { sessionId: id, user, refreshedCookie };
+  return { sessionId: id, user, refreshedCookie, unread: Number(first.unread) };
 }
 
 export async function invalidateSession(sessionId: string) {

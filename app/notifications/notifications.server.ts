@@ -4,7 +4,6 @@
  * `Delivery` that the outbox worker (./outbox.server.ts) sends. Each event tells each person once per channel.
  */
 import { type Prisma, db } from "~/db/db.server";
-import { readRows } from "~/db/read.server";
 
 import "~/i18n/attendance"; // the texts of every kind (server-only, so no page downloads them)
 import { t } from "~/i18n/messages";
@@ -44,13 +43,6 @@ export async function notify(tx: Client, event: NotifyEvent) {
   await tx.delivery.createMany({
     data: recipients.map((r) => ({ userId: r.userId, channel: "EMAIL", kind: event.kind, key, address: r.address, params, link: event.link })),
   });
-}
-
-/** The bell's number on every page (raw SQL: a Prisma count costs several times as much CPU). */
-export async function unreadCount(userId: number): Promise<number> {
-  const rows = await readRows<{ n: number | bigint }>`
-    SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`;
-  return Number(rows[0].n);
 }
 
 /** A person's latest notifications, newest first (the list page). */

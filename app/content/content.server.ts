@@ -29,11 +29,19 @@ export type LessonLookup = {
   next: { module: string; slug: string; title: string } | null;
 };
 
-/** A lesson with its neighbours in course order (across modules), or null. */
+/** A lesson with its neighbours in course order (across modules), or null. Shared: callers read it, never change it. */
 export function findLesson(index: ContentIndex, moduleSlug: string, lessonSlug: string): LessonLookup | null {
+  return lookupsOf(index).get(`${moduleSlug}/${lessonSlug}`) ?? null;
+}
+
+// Every lesson's lookup, made once per content index: the lesson page asks for one on every request.
+const lookups = new WeakMap<ContentIndex, Map<string, LessonLookup>>();
+function lookupsOf(index: ContentIndex): Map<string, LessonLookup> {
+  let byKey = lookups.get(index);
+  if (byKey) return byKey;
   const flat = index.modules.flatMap((m) => m.lessons.map((l) => ({ m, l })));
-  const i = flat.findIndex(({ m, l }) => m.slug === moduleSlug && l.slug === lessonSlug);
-  if (i < 0) return null;
   const ref = (x: (typeof flat)[number] | undefined) => (x ? { module: x.m.slug, slug: x.l.slug, title: x.l.title } : null);
-  return { module: flat[i].m, lesson: flat[i].l, prev: ref(flat[i - 1]), next: ref(flat[i + 1]) };
+  byKey = new Map(flat.map(({ m, l }, i) => [`${m.slug}/${l.slug}`, { module: m, lesson: l, prev: ref(flat[i - 1]), next: ref(flat[i + 1]) }]));
+  lookups.set(index, byKey);
+  return byKey;
 }

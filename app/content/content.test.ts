@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildContent, compileLesson } from "./compile.server";
+import { findLesson } from "./content.server";
 import { ContentError } from "./schema";
 
 const GOOD_FM = `---
@@ -160,5 +161,20 @@ describe("the real content", () => {
     }
     const sheetLesson = index.modules[1].lessons.find((l) => l.slug === "cham-diem-va-xep-hang-sao")!;
     expect(sheetLesson.segments.some((s) => "island" in s && s.island === "score-sheet")).toBe(true);
+  });
+});
+
+describe("finding a lesson", () => {
+  it("gives its neighbours in course order across modules, and null for a lesson that is not there", async () => {
+    const index = await buildContent();
+    const [first, second] = index.modules;
+    const lastOfFirst = first.lessons.at(-1)!;
+    const found = findLesson(index, first.slug, lastOfFirst.slug)!;
+    expect(found.lesson).toBe(lastOfFirst);
+    expect(found.prev).toEqual({ module: first.slug, slug: first.lessons.at(-2)!.slug, title: first.lessons.at(-2)!.title });
+    expect(found.next).toEqual({ module: second.slug, slug: second.lessons[0].slug, title: second.lessons[0].title });
+    expect(findLesson(index, first.slug, first.lessons[0].slug)!.prev).toBeNull();
+    expect(findLesson(index, second.slug, lastOfFirst.slug)).toBeNull();
+    expect(findLesson(index, "", "")).toBeNull();
   });
 });

@@ -14,9 +14,17 @@ export type SqlValue = string | number | boolean | bigint | Date | null | Prisma
  */
 export async function readRows<T>(strings: TemplateStringsArray, ...values: SqlValue[]): Promise<T[]> {
   const adapter = await connectedAdapter(db());
-  const query = Prisma.sql(strings, ...values);
-  const args = query.values as Exclude<SqlValue, Prisma.Sql>[];
-  const sql = adapter.provider === "postgres" ? query.text : query.sql;
+  const postgres = adapter.provider === "postgres";
+  let sql: string;
+  let args: Exclude<SqlValue, Prisma.Sql>[];
+  if (values.some((v) => v instanceof Prisma.Sql)) {
+    const query = Prisma.sql(strings, ...values);
+    sql = postgres ? query.text : query.sql;
+    args = query.values as typeof args;
+  } else {
+    sql = textOf(strings, postgres);
+    args = values as typeof args;
+  }
   const result = await adapter.queryRaw({ sql, args, argTypes: args.map(argType) });
   const { columnNames, columnTypes } = result;
   return result.rows.map((row) => {
@@ -24,6 +32,22 @@ export async function readRows<T>(strings: TemplateStringsArray, ...values: SqlV
     for (let i = 0; i < columnNames.length; i++) record[columnNames[i]] = typed(row[i], columnTypes[i]);
     return record as T;
   });
+}
+
+/**
+ * The SQL text of a query without fragments, kept per call site (a template's strings are the same array on
+ * every call): the same string object each time, so the statement cache finds it without hashing and comparing
+ * a new copy of a long query on every page (docs/decisions/0065).
+ */
+const texts = { sqlite: new WeakMap<TemplateStringsArray, string>(), postgres: new WeakMap<TemplateStringsArray, string>() };
+function textOf(strings: TemplateStringsArray, postgres: boolean): string {
+  const cache = postgres ? texts.postgres : texts.sqlite;
+  let text = cache.get(strings);
+  if (text === undefined) {
+    text = strings.reduce((sql, part, i) => sql + (postgres ? `$${i}` : "?") + part);
+    cache.set(strings, text);
+  }
+  return text;
 }
 
 function argType(value: Exclude<SqlValue, Prisma.Sql>): { scalarType: ArgScalarType; arity: "scalar" } {

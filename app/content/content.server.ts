@@ -34,14 +34,23 @@ export function findLesson(index: ContentIndex, moduleSlug: string, lessonSlug: 
   return lookupsOf(index).get(`${moduleSlug}/${lessonSlug}`) ?? null;
 }
 
-// Every lesson's lookup, made once per content index: the lesson page asks for one on every request.
-const lookups = new WeakMap<ContentIndex, Map<string, LessonLookup>>();
-function lookupsOf(index: ContentIndex): Map<string, LessonLookup> {
-  let byKey = lookups.get(index);
-  if (byKey) return byKey;
+/**
+ * `make` run once per content index and remembered: production reads one index for its whole life,
+ * development a new one per change, so a derived table never outlives the content it came from.
+ */
+export function perContentIndex<T>(make: (index: ContentIndex) => T): (index: ContentIndex) => T {
+  const made = new WeakMap<ContentIndex, T>();
+  return (index) => {
+    if (!made.has(index)) made.set(index, make(index));
+    return made.get(index) as T;
+  };
+}
+
+// Every lesson's lookup, made once: the lesson page asks for one on every request.
+const lookupsOf = perContentIndex((index) => {
   const flat = index.modules.flatMap((m) => m.lessons.map((l) => ({ m, l })));
   const ref = (x: (typeof flat)[number] | undefined) => (x ? { module: x.m.slug, slug: x.l.slug, title: x.l.title } : null);
-  byKey = new Map(flat.map(({ m, l }, i) => [`${m.slug}/${l.slug}`, { module: m, lesson: l, prev: ref(flat[i - 1]), next: ref(flat[i + 1]) }]));
-  lookups.set(index, byKey);
-  return byKey;
-}
+  return new Map<string, LessonLookup>(
+    flat.map(({ m, l }, i) => [`${m.slug}/${l.slug}`, { module: m, lesson: l, prev: ref(flat[i - 1]), next: ref(flat[i + 1]) }]),
+  );
+});

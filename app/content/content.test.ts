@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildContent, compileLesson } from "./compile.server";
-import { findLesson } from "./content.server";
+import { type ContentIndex, buildContent, compileLesson } from "./compile.server";
+import { findLesson, perContentIndex } from "./content.server";
 import { ContentError } from "./schema";
 
 const GOOD_FM = `---
@@ -176,5 +176,20 @@ describe("finding a lesson", () => {
     expect(findLesson(index, first.slug, first.lessons[0].slug)!.prev).toBeNull();
     expect(findLesson(index, second.slug, lastOfFirst.slug)).toBeNull();
     expect(findLesson(index, "", "")).toBeNull();
+  });
+});
+
+describe("tables derived from a content index", () => {
+  it("are made once per index and made again for a new index", () => {
+    const made: string[] = [];
+    const firstSlug = perContentIndex((index) => {
+      made.push(index.modules[0].slug);
+      return { slug: index.modules[0].slug };
+    });
+    const a = { modules: [{ slug: "a" }] } as unknown as ContentIndex;
+    const b = { modules: [{ slug: "b" }] } as unknown as ContentIndex;
+    expect(firstSlug(a)).toBe(firstSlug(a));
+    expect(firstSlug(b)).toEqual({ slug: "b" });
+    expect(made).toEqual(["a", "b"]);
   });
 });

@@ -41,8 +41,9 @@ export function findLesson(index: ContentIndex, moduleSlug: string, lessonSlug: 
 export function perContentIndex<T>(make: (index: ContentIndex) => T): (index: ContentIndex) => T {
   const made = new WeakMap<ContentIndex, T>();
   return (index) => {
-    if (!made.has(index)) made.set(index, make(index));
-    return made.get(index) as T;
+    let value = made.get(index);
+    if (value === undefined) made.set(index, (value = make(index)));
+    return value;
   };
 }
 
